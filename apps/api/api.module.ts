@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { randomBytes } from 'node:crypto';
+import { AccessGuard } from '../../libs/auth/access.guard.js';
+import { AuthService } from '../../libs/auth/auth.service.js';
+import { UserService } from '../../libs/auth/user.service.js';
+import { AuditService } from '../../libs/audit/audit.service.js';
+import { AppConfig } from '../../libs/config/app-config.js';
+import { SettingRepository } from '../../libs/db/repositories/setting.repository.js';
+import { EvidenceService } from '../../libs/evidence/evidence.service.js';
+import { IndicatorService } from '../../libs/indicators/indicator.service.js';
+import { PlanService } from '../../libs/plan/plan.service.js';
+import { StorageModule } from '../../libs/storage/storage.module.js';
+import { DeadlineClock } from '../../libs/tasks/deadline-clock.js';
+import { ExtensionService } from '../../libs/tasks/extension.service.js';
+import { TaskService } from '../../libs/tasks/task.service.js';
+import { AuthController } from './controllers/auth.controller.js';
+import { IndicatorsController } from './controllers/indicators.controller.js';
+import { PlanController } from './controllers/plan.controller.js';
+import { TasksController } from './controllers/tasks.controller.js';
+import { UsersController } from './controllers/users.controller.js';
+import { DomainExceptionFilter } from './domain-exception.filter.js';
+import { HealthController } from './health.controller.js';
+
+/** HTTP only: records work and answers questions; processing happens in the worker. */
+@Module({
+  imports: [
+    StorageModule,
+    TerminusModule.forRoot({ logger: false }),
+    JwtModule.registerAsync({
+      inject: [AppConfig, SettingRepository],
+      useFactory: async (config: AppConfig, settings: SettingRepository) => ({
+        // Shared by every process of the installation, so a token from one API process works on all.
+        secret: config.JWT_SECRET ?? (await settings.getOrInit('jwt-secret', randomBytes(48).toString('base64url'))),
+        signOptions: { expiresIn: config.JWT_TTL_SECONDS },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, HealthController],
+  providers: [
+    AuditService,
+    AuthService,
+    UserService,
+    PlanService,
+    DeadlineClock,
+    TaskService,
+    ExtensionService,
+    EvidenceService,
+    IndicatorService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: DomainExceptionFilter },
+  ],
+})
+export class ApiModule {}

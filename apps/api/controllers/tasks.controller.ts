@@ -1,0 +1,158 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
+import { InvalidInputError, UnsupportedMediaTypeError } from '../../../libs/common/errors.js';
+import type { Actor } from '../../../libs/common/roles.js';
+import { AppConfig } from '../../../libs/config/app-config.js';
+import { EvidenceService } from '../../../libs/evidence/evidence.service.js';
+import { ExtensionService } from '../../../libs/tasks/extension.service.js';
+import { TaskTransition } from '../../../libs/tasks/task-status.js';
+import { TaskService } from '../../../libs/tasks/task.service.js';
+import {
+  ApproveDto, CreateTaskDto, DecisionDto, EvidenceDto, ExtensionRequestDto, ProgressDto, ReturnDto, SubmitDto, TaskDto,
+  TaskListQuery, TaskPageDto, UpdateTaskDto, VersionedDto,
+} from '../dto/task.dto.js';
+
+/**
+ * Task routes. `:id` is checked by the access guard (UUID, existence, scope)
+ * before a handler runs, so handlers only delegate.
+ */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller()
+export class TasksController {
+  constructor(
+    private readonly tasks: TaskService,
+    private readonly extensions: ExtensionService,
+    private readonly evidence: EvidenceService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('tasks')
+  @Can('task.create')
+  @ApiCreatedResponse({ type: TaskDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateTaskDto) {
+    return this.tasks.create(actor, body);
+  }
+
+  @Get('tasks')
+  @Can('task.list')
+  @ApiOkResponse({ type: TaskPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: TaskListQuery) {
+    return this.tasks.list(actor, query);
+  }
+
+  @Get('tasks/:id')
+  @Can('task.read')
+  @ApiOkResponse({ type: TaskDto })
+  get(@Param('id') id: string) {
+    return this.tasks.get(id);
+  }
+
+  @Patch('tasks/:id')
+  @Can('task.edit')
+  @ApiOkResponse({ type: TaskDto })
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateTaskDto) {
+    return this.tasks.update(actor, id, body);
+  }
+
+  @Post('tasks/:id/accept')
+  @Can('task.accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: VersionedDto) {
+    return this.tasks.transition(actor, id, TaskTransition.Accept, body);
+  }
+
+  @Post('tasks/:id/progress')
+  @Can('task.progress')
+  progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ProgressDto) {
+    return this.tasks.addProgress(actor, id, body);
+  }
+
+  @Post('tasks/:id/evidence')
+  @Can('task.evidence.upload')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: EvidenceDto })
+  async upload(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
+    if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
+    const part = await request.file({ limits: { fileSize: this.config.EVIDENCE_MAX_BYTES, files: 1, fields: 0 } });
+    if (!part || part.fieldname !== 'file') {
+      part?.file.resume();
+      throw new InvalidInputError('缺少文件字段 file');
+    }
+    try {
+      return await this.evidence.upload(actor, id, { stream: part.file, filename: part.filename, truncated: () => part.file.truncated });
+    } finally {
+      // A refused upload leaves the rest of the body unread; drain it so the reply can go out.
+      part.file.resume();
+    }
+  }
+
+  @Get('tasks/:id/evidence/:evidenceId')
+  @Can('task.evidence.read')
+  async download(@Param('id') id: string, @Param('evidenceId') evidenceId: string, @Res() reply: FastifyReply) {
+    if (!/^[0-9a-f-]{36}$/i.test(evidenceId)) throw new InvalidInputError(`evidenceId 必须是 UUID：${evidenceId}`);
+    const { meta, stream } = await this.evidence.open(id, evidenceId);
+    return reply
+      .header('content-type', meta.mimeType)
+      .header('content-length', String(meta.size))
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
+      .header('repr-digest', `sha-256=:${Buffer.from(meta.sha256, 'hex').toString('base64')}:`)
+      .header('etag', `"${meta.sha256}"`)
+      .header('x-content-type-options', 'nosniff')
+      .send(stream);
+  }
+
+  @Post('tasks/:id/submit')
+  @Can('task.submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDto) {
+    return this.tasks.transition(actor, id, TaskTransition.Submit, body);
+  }
+
+  @Post('tasks/:id/approve')
+  @Can('task.approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveDto) {
+    return this.tasks.transition(actor, id, TaskTransition.Approve, body);
+  }
+
+  @Post('tasks/:id/return')
+  @Can('task.return')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  giveBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReturnDto) {
+    return this.tasks.transition(actor, id, TaskTransition.Return, body);
+  }
+
+  @Post('tasks/:id/extension-requests')
+  @Can('task.extension.request')
+  request(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtensionRequestDto) {
+    return this.extensions.request(actor, id, body);
+  }
+
+  @Post('extension-requests/:id/approve')
+  @Can('extension.decide', 'extension-request')
+  @HttpCode(200)
+  approveExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto) {
+    return this.extensions.decide(actor, id, true, body.comment);
+  }
+
+  @Post('extension-requests/:id/reject')
+  @Can('extension.decide', 'extension-request')
+  @HttpCode(200)
+  rejectExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto) {
+    return this.extensions.decide(actor, id, false, body.comment);
+  }
+
+  @Get('tasks/:id/history')
+  @Can('task.history')
+  history(@Param('id') id: string) {
+    return this.tasks.history(id);
+  }
+}

@@ -1,0 +1,68 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import {
+  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError,
+} from '../../libs/common/errors.js';
+
+const STATUS = new Map<Function, number>([ // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- error classes as keys
+  [NotFoundError, HttpStatus.NOT_FOUND],
+  [ForbiddenError, HttpStatus.FORBIDDEN],
+  [ConflictError, HttpStatus.CONFLICT],
+  [InvalidInputError, HttpStatus.BAD_REQUEST],
+  [PayloadTooLargeError, HttpStatus.PAYLOAD_TOO_LARGE],
+  [UnsupportedMediaTypeError, HttpStatus.UNSUPPORTED_MEDIA_TYPE],
+  [UnauthorizedError, HttpStatus.UNAUTHORIZED],
+]);
+
+const ERROR_NAMES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 406: 'Not Acceptable', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/**
+ * Maps every error to NestJS's `{statusCode, error, message}`: domain errors by
+ * class, HTTP exceptions as they are, Fastify's own 4xx (bad JSON, wrong
+ * content type, oversized body) with their status; anything else is a logged 500.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost) {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, message } = this.describe(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (reply.sent) return;
+    void reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', message });
+  }
+
+  private describe(error: unknown): { status: number; message: unknown } {
+    if (error instanceof DomainError) {
+      for (const [type, status] of STATUS) if (error instanceof type) return { status, message: error.message };
+    }
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      return { status: error.getStatus(), message: typeof body === 'object' && body && 'message' in body ? body.message : error.message };
+    }
+    const fastify = error as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      return { status: fastify.statusCode, message: fastifyMessage(fastify.code, fastify.message) };
+    }
+    return { status: 500, message: '服务器内部错误' };
+  }
+}
+
+function fastifyMessage(code: string | undefined, message: string | undefined): string {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return `请求体不是合法的 JSON：${message ?? ''}`;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return `不支持的 Content-Type：${message ?? ''}`;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return '请求体过大';
+    default:
+      return message ?? '请求有误';
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../../../libs/common/roles.js';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@duban.local' })
+  @IsEmail({ require_tld: false }) @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'change-me-please' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  password: string;
+}
+
+export class UserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ nullable: true, type: String }) departmentCode: string | null;
+}
+
+export class LoginResultDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ type: UserDto }) user: UserDto;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'liaison@finance.taixing.gov.cn' })
+  @IsEmail({ require_tld: false }) @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: '王芳' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString() @MinLength(8) @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role)
+  role: Role;
+
+  @ApiProperty({ required: false, description: 'required for leader and liaison', example: 'finance' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
+  departmentCode?: string;
+}

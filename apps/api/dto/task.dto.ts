@@ -1,0 +1,200 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
+} from 'class-validator';
+import { IsCalendarDate } from './is-calendar-date.js';
+import { PageQuery } from './common.dto.js';
+import { TaskStatus } from '../../../libs/tasks/task-status.js';
+
+export class CreateTaskDto {
+  @ApiProperty({ example: '落实教育经费法定增长要求' })
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(20000)
+  description?: string;
+
+  @ApiProperty({ example: 'finance', description: '牵头单位 code' })
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  leadDepartment: string;
+
+  @ApiPropertyOptional({ example: ['tax'], description: '配合单位 codes' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
+  coDepartments?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a user of the lead department' })
+  @IsOptional() @IsUUID()
+  assigneeId?: string;
+
+  @ApiProperty({ example: '2025-12-31', description: 'YYYY-MM-DD in TZ, due at the end of that day' })
+  @IsCalendarDate()
+  dueDate: string;
+
+  @ApiPropertyOptional({ example: '七(二)财政部门' })
+  @IsOptional() @IsString() @MaxLength(100)
+  clauseRef?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  indicatorCodes?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'parent task of decomposed work' })
+  @IsOptional() @IsUUID()
+  parentId?: string;
+}
+
+export class UpdateTaskDto {
+  @ApiProperty({ description: 'the version read; a stale one is 409' })
+  @IsInt() @Min(1)
+  version: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000)
+  description?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
+  leadDepartment?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
+  coDepartments?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31' }) @IsOptional() @IsCalendarDate()
+  dueDate?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  clauseRef?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  indicatorCodes?: string[];
+}
+
+export class TaskListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'department code: tasks it leads or co-operates on' })
+  @IsOptional() @IsString() @MaxLength(64)
+  department?: string;
+
+  @ApiPropertyOptional({ enum: TaskStatus })
+  @IsOptional() @IsEnum(TaskStatus)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ description: 'only tasks past their due date and not completed' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'due on or before this date' })
+  @IsOptional() @IsCalendarDate()
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ description: 'text in title, description or code' })
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'sub-tasks of this task' })
+  @IsOptional() @IsUUID()
+  parentId?: string;
+}
+
+export class VersionedDto {
+  @ApiPropertyOptional({ description: 'when given, a stale version is 409' })
+  @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+export class ProgressDto {
+  @ApiProperty({ example: '已完成资金测算，正在报批' })
+  @IsString() @IsNotEmpty() @MaxLength(10000)
+  note: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional() @IsInt() @Min(0) @Max(100)
+  percent?: number;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  evidenceIds?: string[];
+}
+
+export class SubmitDto extends VersionedDto {
+  @ApiProperty({ example: '已按要求完成，佐证材料见附件' })
+  @IsString() @IsNotEmpty() @MaxLength(10000)
+  summary: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'at least one evidence id of this task' })
+  @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  evidenceIds: string[];
+}
+
+export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
+
+export class ApproveDto extends VersionedDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000)
+  comment?: string;
+
+  @ApiPropertyOptional({ enum: GRADES, description: '优秀/良好/合格/不合格' })
+  @IsOptional() @IsIn(GRADES)
+  grade?: (typeof GRADES)[number];
+}
+
+export class ReturnDto extends VersionedDto {
+  @ApiProperty({ example: '佐证材料不完整，请补充资金拨付凭证' })
+  @IsString() @IsNotEmpty() @MaxLength(10000)
+  reason: string;
+}
+
+export class ExtensionRequestDto {
+  @ApiProperty({ example: '2026-03-31' })
+  @IsCalendarDate()
+  requestedDueDate: string;
+
+  @ApiProperty({ example: '项目用地审批尚未完成' })
+  @IsString() @IsNotEmpty() @MaxLength(10000)
+  reason: string;
+}
+
+export class DecisionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000)
+  comment?: string;
+}
+
+export class EvidenceDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() filename: string;
+  @ApiProperty() size: number;
+  @ApiProperty() mimeType: string;
+  @ApiProperty({ description: 'hex SHA-256 of the bytes' }) sha256: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class TaskDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) code: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty() leadDepartmentCode: string;
+  @ApiProperty({ type: [String] }) coDepartmentCodes: string[];
+  @ApiProperty({ nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ example: '2025-12-31' }) dueDate: string;
+  @ApiProperty({ enum: TaskStatus }) status: TaskStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ enum: ['green', 'yellow', 'red'] }) light: string;
+  @ApiProperty({ nullable: true, type: String }) clauseRef: string | null;
+  @ApiProperty() percent: number;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}

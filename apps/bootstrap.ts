@@ -1,0 +1,109 @@
+/**
+ * Process wiring shared by `npm start` (API and worker in one process) and the
+ * separate API and worker entry points: configuration, the database (embedded
+ * when no DATABASE_URL), migrations, seeds (first start), and shutdown.
+ */
+import { ConsoleLogger, type DynamicModule, type LogLevel, Logger as NestLogger, Module, type Type } from '@nestjs/common';
+import { ConfigModule } from '../libs/config/config.module.js';
+import { AppConfig, loadConfig } from '../libs/config/app-config.js';
+import { migrateDatabase } from '../libs/db/data-source.js';
+import { DbModule } from '../libs/db/db.module.js';
+import { importSeeds } from '../libs/plan/import-seeds.js';
+import { describeSeedReport } from '../libs/plan/seed-importer.js';
+import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
+import { type EscalationPolicy, loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
+import { PolicyModule } from '../libs/policy/policy.module.js';
+
+export interface Runtime {
+  config: AppConfig;
+  policy: EscalationPolicy;
+  databaseUrl: string;
+  /** Stops what `openRuntime` started (the embedded database), after the apps have closed. */
+  close(): Promise<void>;
+}
+
+const log = new NestLogger('Bootstrap');
+
+/** Validates configuration and policy, opens the database, brings its schema up to date and, on first start, imports the plan seeds. */
+export async function openRuntime(env: Record<string, string | undefined> = process.env): Promise<Runtime> {
+  const config = loadConfig(env);
+  const policy = loadEscalationPolicy(config.ESCALATION_POLICY);
+  let databaseUrl = config.DATABASE_URL;
+  let stopDatabase = async (): Promise<void> => undefined;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres(config.DATA_DIR);
+    log.log(`已启动内置 PostgreSQL（数据目录 ${config.DATA_DIR}/postgres）`);
+    databaseUrl = embedded.url;
+    stopDatabase = () => embedded.stop();
+  }
+  try {
+    const applied = await migrateDatabase(databaseUrl);
+    if (applied.length > 0) log.log(`已执行数据库迁移：${applied.join(', ')}`);
+    if (config.SEED_ON_START === 'true') {
+      // Under the importer's advisory lock: of processes starting together, one imports, the rest find a plan.
+      const report = await importSeeds(databaseUrl, config.SEEDS_DIR, { onlyIfEmpty: true });
+      if (!report.skipped) log.log(`首次启动，已导入规划种子 ${report.plans.join(', ')}（${describeSeedReport(report)}）`);
+    }
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+  return { config, policy, databaseUrl, close: stopDatabase };
+}
+
+/** The modules every process needs: configuration, logging, database and policy. */
+export function coreModules(runtime: Runtime): DynamicModule[] {
+  const { config } = runtime;
+  return [
+    ConfigModule.forRoot(config),
+    DbModule.forRoot(runtime.databaseUrl),
+    PolicyModule.forRoot(runtime.policy),
+  ];
+}
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const PINO_TO_NEST: Record<string, number> = { silent: -1, fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
+
+/** Nest's own logger printing one JSON object a line, at the configured level. */
+export function jsonLogger(config: AppConfig): ConsoleLogger {
+  return new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, PINO_TO_NEST[config.LOG_LEVEL] + 1) });
+}
+
+/** A root module importing the core modules and `feature`. */
+export function rootModule(runtime: Runtime, feature: Type | DynamicModule): Type {
+  @Module({ imports: [...coreModules(runtime), feature] })
+  class RootModule {}
+  return RootModule;
+}
+
+/**
+ * Runs `close` once on SIGINT or SIGTERM, then exits; exits anyway after
+ * `deadlineMs` so a hung dependency cannot keep the process alive.
+ */
+export function onShutdown(close: () => Promise<void>, deadlineMs = 15_000): void {
+  let closing = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    log.log(`收到 ${signal}，正在停止…`);
+    const timer = setTimeout(() => {
+      log.error(`停止超时（${deadlineMs} ms），强制退出`);
+      process.exit(1);
+    }, deadlineMs);
+    timer.unref();
+    close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log.error(`停止时出错：${(error as Error).message}`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
+
+/** Prints a start-up failure for people and exits non-zero. */
+export function failStart(error: unknown): never {
+  console.error(`duban 无法启动：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

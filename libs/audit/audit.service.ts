@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../db/repositories/audit.repository.js';
+import { Transactions } from '../db/transaction.js';
+import { entryHash, GENESIS_HASH, verifyChain } from './audit-chain.js';
+
+export interface AuditEvent {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  taskId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  detail?: Record<string, unknown> | null;
+}
+
+/** Records who changed what, when: one chained entry per state change, in the change's transaction. */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly entries: AuditRepository,
+    private readonly tx: Transactions,
+  ) {}
+
+  /** Appends an entry; call inside the transaction of the change it records. */
+  async record(event: AuditEvent): Promise<void> {
+    await this.tx.run(async () => {
+      const head = await this.entries.lockChainHead();
+      const content = {
+        seq: (head?.seq ?? 0) + 1,
+        at: new Date(),
+        actorId: event.actorId,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        taskId: event.taskId ?? null,
+        // A JSON round trip stores exactly what is hashed (no undefined, no class instances).
+        before: event.before ? JSON.parse(JSON.stringify(event.before)) : null,
+        after: event.after ? JSON.parse(JSON.stringify(event.after)) : null,
+        detail: event.detail ? JSON.parse(JSON.stringify(event.detail)) : null,
+      };
+      const prevHash = head?.hash ?? GENESIS_HASH;
+      await this.entries.insert({ ...content, prevHash, hash: entryHash(prevHash, content) });
+    });
+  }
+
+  forTask(taskId: string) {
+    return this.entries.listForTask(taskId);
+  }
+
+  verify() {
+    return verifyChain(this.entries.walk());
+  }
+}

@@ -1,0 +1,68 @@
+import { BadRequestException, type CanActivate, type ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
+import { ExtensionRepository } from '../db/repositories/extension.repository.js';
+import { TaskRepository } from '../db/repositories/task.repository.js';
+import type { Actor } from '../common/roles.js';
+import { type AuthenticatedRequest, PERMISSION_KEY, PUBLIC_KEY, TASK_PARAM_KEY } from './decorators.js';
+import { decide, type Permission, permissionScope, type TaskDepartments } from './permissions.js';
+
+/**
+ * The one place access is decided: authenticates the bearer token, then applies
+ * the route's permission (role, and department scope for task routes). A route
+ * with neither `@Public()` nor `@Can()` is refused, so nothing is open by accident.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly tasks: TaskRepository,
+    private readonly extensions: ExtensionRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.actor = await this.authenticate(request);
+
+    const permission = this.reflector.get<Permission | undefined>(PERMISSION_KEY, context.getHandler());
+    if (!permission) throw new ForbiddenException('该接口未配置访问规则');
+    const task = permissionScope(permission)
+      ? await this.taskOf(request.params.id, this.reflector.get(TASK_PARAM_KEY, context.getHandler()))
+      : undefined;
+    const decision = decide(request.actor, permission, task);
+    if (decision === 'not_found') throw new NotFoundException(this.notFoundMessage(context));
+    if (decision === 'forbidden') throw new ForbiddenException('当前用户无权执行此操作');
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<Actor> {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new UnauthorizedException('缺少访问令牌（Authorization: Bearer <token>）');
+    try {
+      const claims = await this.jwt.verifyAsync<{ sub: string; email: string; name: string; role: Actor['role']; dept: string | null }>(match[1]);
+      return { id: claims.sub, email: claims.email, name: claims.name, role: claims.role, departmentCode: claims.dept };
+    } catch {
+      throw new UnauthorizedException('访问令牌无效或已过期，请重新登录');
+    }
+  }
+
+  private async taskOf(id: string | undefined, from: 'task' | 'extension-request'): Promise<TaskDepartments> {
+    if (!id || !isUUID(id)) throw new BadRequestException(`id 必须是 UUID：${id ?? ''}`);
+    const taskId = from === 'extension-request' ? (await this.extensions.findById(id))?.taskId : id;
+    const task = taskId ? await this.tasks.findScope(taskId) : null;
+    if (!task) throw new NotFoundException(from === 'task' ? `任务不存在：${id}` : `延期申请不存在：${id}`);
+    return task;
+  }
+
+  private notFoundMessage(context: ExecutionContext): string {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    return this.reflector.get(TASK_PARAM_KEY, context.getHandler()) === 'extension-request'
+      ? `延期申请不存在：${request.params.id}`
+      : `任务不存在：${request.params.id}`;
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { UnauthorizedError } from '../common/errors.js';
+import type { Role } from '../common/roles.js';
+import { UserRepository } from '../db/repositories/user.repository.js';
+import { hashPassword, verifyPassword } from './password.js';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  departmentCode: string | null;
+}
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the e-mail is unknown, so timing does not reveal which accounts exist. */
+  private readonly decoyHash = hashPassword('decoy-password-for-timing');
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login(email: string, password: string): Promise<{ accessToken: string; user: UserView }> {
+    const user = await this.users.findByEmail(email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !ok || !user.active) throw new UnauthorizedError('邮箱或密码错误');
+    const view = toUserView(user);
+    const accessToken = await this.jwt.signAsync({ sub: view.id, email: view.email, name: view.name, role: view.role, dept: view.departmentCode });
+    return { accessToken, user: view };
+  }
+}
+
+export function toUserView(user: UserView): UserView {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, departmentCode: user.departmentCode };
+}

@@ -1,0 +1,34 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor } from '../common/roles.js';
+import type { Permission } from './permissions.js';
+
+export const PUBLIC_KEY = 'duban:public';
+export const PERMISSION_KEY = 'duban:permission';
+export const TASK_PARAM_KEY = 'duban:task-param';
+
+/** Reachable without a token (login, health, docs). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * The permission a route needs. For task-scoped permissions the guard finds the
+ * task from the `:id` route parameter, or through `resolveTask` (e.g. an
+ * extension request's task).
+ */
+export const Can = (permission: Permission, taskFrom: 'task' | 'extension-request' = 'task') =>
+  (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    SetMetadata(PERMISSION_KEY, permission)(target, key as string, descriptor as PropertyDescriptor);
+    SetMetadata(TASK_PARAM_KEY, taskFrom)(target, key as string, descriptor as PropertyDescriptor);
+  };
+
+export interface AuthenticatedRequest {
+  actor?: Actor;
+  params: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** The authenticated caller. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a public route');
+  return actor;
+});

@@ -1,0 +1,70 @@
+import { type Actor, ALL_ROLES, DEPARTMENT_ROLES, Role } from '../common/roles.js';
+
+/**
+ * Who may do what, in one table. Every route names one permission; the access
+ * guard applies it. `scope` says how a task's departments limit the action:
+ * - `visible`: lead or co-department (department roles), any task (others);
+ * - `member`: the caller's department leads or co-operates on the task;
+ * - `lead`: the caller's department leads the task.
+ * A task outside what the caller may see is 404; an action the caller may not take is 403.
+ */
+export const PERMISSIONS = {
+  'me.read': { roles: ALL_ROLES },
+  'user.list': { roles: [Role.Admin] },
+  'user.create': { roles: [Role.Admin] },
+  'department.list': { roles: ALL_ROLES },
+  'plan.read': { roles: ALL_ROLES },
+  'task.list': { roles: ALL_ROLES },
+  'task.create': { roles: [Role.Supervisor] },
+  'task.read': { roles: ALL_ROLES, scope: 'visible' },
+  'task.edit': { roles: [Role.Supervisor], scope: 'visible' },
+  'task.accept': { roles: [Role.Liaison], scope: 'lead' },
+  'task.progress': { roles: [Role.Liaison], scope: 'member' },
+  'task.evidence.upload': { roles: [Role.Liaison], scope: 'member' },
+  'task.evidence.read': { roles: ALL_ROLES, scope: 'visible' },
+  'task.submit': { roles: [Role.Liaison], scope: 'lead' },
+  'task.approve': { roles: [Role.Supervisor], scope: 'visible' },
+  'task.return': { roles: [Role.Supervisor], scope: 'visible' },
+  'task.extension.request': { roles: [Role.Liaison], scope: 'lead' },
+  'task.history': { roles: ALL_ROLES, scope: 'visible' },
+  'extension.decide': { roles: [Role.Supervisor], scope: 'visible' },
+  'indicator.list': { roles: ALL_ROLES },
+  // Which department's liaison may report is decided by the indicator, in IndicatorService.
+  'indicator.report': { roles: [Role.Liaison] },
+} as const satisfies Record<string, { roles: readonly Role[]; scope?: TaskScope }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export type TaskScope = 'visible' | 'member' | 'lead';
+export interface TaskDepartments {
+  leadDepartmentCode: string;
+  coDepartmentCodes: readonly string[];
+}
+
+export type AccessDecision = 'allow' | 'forbidden' | 'not_found';
+
+/** The department a caller is confined to, or null for roles that see every department. */
+export function confinedDepartment(actor: Actor): string | null {
+  return DEPARTMENT_ROLES.includes(actor.role) ? (actor.departmentCode ?? '') : null;
+}
+
+export function canSeeTask(actor: Actor, task: TaskDepartments): boolean {
+  const department = confinedDepartment(actor);
+  return department === null || task.leadDepartmentCode === department || task.coDepartmentCodes.includes(department);
+}
+
+/** Decides `permission` for `actor`; `task` is the task the route acts on, when it acts on one. */
+export function decide(actor: Actor, permission: Permission, task?: TaskDepartments): AccessDecision {
+  const rule: { roles: readonly Role[]; scope?: TaskScope } = PERMISSIONS[permission];
+  if (!task || !rule.scope) return rule.roles.includes(actor.role) ? 'allow' : 'forbidden';
+  // Hide what the caller may not see before saying what it may not do.
+  if (!canSeeTask(actor, task)) return 'not_found';
+  if (!rule.roles.includes(actor.role)) return 'forbidden';
+  const department = confinedDepartment(actor);
+  if (rule.scope === 'lead' && department !== null && task.leadDepartmentCode !== department) return 'forbidden';
+  return 'allow';
+}
+
+export function permissionScope(permission: Permission): TaskScope | undefined {
+  const rule: { roles: readonly Role[]; scope?: TaskScope } = PERMISSIONS[permission];
+  return rule.scope;
+}

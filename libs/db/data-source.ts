@@ -1,0 +1,41 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities/index.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** TypeORM options for duban's schema. The schema comes from migrations only. */
+export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    extra: { max: 20, application_name: 'duban' },
+    ...extra,
+  } as DataSourceOptions;
+}
+
+/** Opens two connections (one holds the lock), runs pending migrations under a lock (many processes may start at once), closes it. */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
+  await dataSource.initialize();
+  try {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', ['duban:migrate']);
+      const done = await dataSource.runMigrations({ transaction: 'all' });
+      return done.map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['duban:migrate']);
+      await runner.release();
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,43 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from './data-source.js';
+import { AuditRepository } from './repositories/audit.repository.js';
+import { DepartmentRepository } from './repositories/department.repository.js';
+import { EvidenceRepository } from './repositories/evidence.repository.js';
+import { ExtensionRepository } from './repositories/extension.repository.js';
+import { IndicatorRepository } from './repositories/indicator.repository.js';
+import { PlanRepository } from './repositories/plan.repository.js';
+import { ProgressRepository } from './repositories/progress.repository.js';
+import { SeedRepository } from './repositories/seed.repository.js';
+import { SettingRepository } from './repositories/setting.repository.js';
+import { TaskRepository } from './repositories/task.repository.js';
+import { UserRepository } from './repositories/user.repository.js';
+import { Transactions } from './transaction.js';
+
+const REPOSITORIES = [
+  AuditRepository,
+  DepartmentRepository,
+  EvidenceRepository,
+  ExtensionRepository,
+  IndicatorRepository,
+  PlanRepository,
+  ProgressRepository,
+  SeedRepository,
+  SettingRepository,
+  TaskRepository,
+  UserRepository,
+];
+
+/** The database: one connection pool, the transaction context and every repository. */
+@Global()
+@Module({})
+export class DbModule {
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: DbModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url), retryAttempts: 3, retryDelay: 1000 })],
+      providers: [Transactions, ...REPOSITORIES],
+      exports: [Transactions, ...REPOSITORIES],
+    };
+  }
+}

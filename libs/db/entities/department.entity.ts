@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A department of the plan (牵头/配合单位), keyed by a stable code such as `finance`. */
+@Entity('department')
+export class DepartmentEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'integer', default: 0 })
+  ordinal: number;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

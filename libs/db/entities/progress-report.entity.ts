@@ -1,0 +1,40 @@
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import type { TaskEntity } from './task.entity.js';
+
+/** A liaison's report on a task: a note, optionally a percentage and evidence. */
+@Entity('progress_report')
+@Index('idx_progress_task', ['taskId', 'createdAt'])
+export class ProgressReportEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'task_id' })
+  taskId: string;
+
+  @ManyToOne('TaskEntity', { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_task_id_task' })
+  task?: Relation<TaskEntity>;
+
+  @Column({ type: 'uuid', name: 'author_id' })
+  authorId: string;
+
+  @Column({ type: 'varchar', length: 64, name: 'department_code' })
+  departmentCode: string;
+
+  /** `progress` for an ordinary report, `submission` for the summary sent with a submit. */
+  @Column({ type: 'varchar', length: 20, default: 'progress' })
+  kind: string;
+
+  @Column({ type: 'text' })
+  note: string;
+
+  @Column({ type: 'integer', nullable: true })
+  percent: number | null;
+
+  @Column({ type: 'uuid', array: true, name: 'evidence_ids', default: () => "'{}'" })
+  evidenceIds: string[];
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

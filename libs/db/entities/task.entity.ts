@@ -1,0 +1,118 @@
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import type { DepartmentEntity } from './department.entity.js';
+import type { DutyEntity } from './duty.entity.js';
+import type { PlanEntity } from './plan.entity.js';
+import type { UserEntity } from './user.entity.js';
+import { TaskStatus } from '../../tasks/task-status.js';
+
+/**
+ * A duty turned into tracked work. `overdue` and the light are derived from
+ * `status` and `dueDate` at read time, never stored.
+ */
+@Entity('task')
+// The overdue and per-department lists only look at open work.
+@Index('idx_task_open_lead_due', ['leadDepartmentCode', 'dueDate'], { where: `"status" <> 'completed'` })
+@Index('idx_task_lead_status', ['leadDepartmentCode', 'status'])
+@Index('idx_task_status_due', ['status', 'dueDate'])
+@Index('idx_task_due', ['dueDate'])
+// A GIN index (created by the migration; TypeORM cannot declare its method) serves `code = ANY(co_department_codes)`.
+@Index('idx_task_co_departments', { synchronize: false })
+@Index('idx_task_parent', ['parentId'])
+@Index('idx_task_assignee', ['assigneeId'])
+@Index('idx_task_plan', ['planId'])
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stable code of a task imported from a plan's seeds; null for tasks made by hand. */
+  @Index('uq_task_code', { unique: true })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  code: string | null;
+
+  @Column({ type: 'uuid', name: 'plan_id', nullable: true })
+  planId: string | null;
+
+  @ManyToOne('PlanEntity', { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'plan_id', foreignKeyConstraintName: 'fk_plan_id_plan' })
+  plan?: Relation<PlanEntity>;
+
+  /** The duty (e.g. `finance-d1`) an imported task implements; every yearly occurrence carries it. */
+  @Column({ type: 'varchar', length: 100, name: 'duty_code', nullable: true })
+  dutyCode: string | null;
+
+  @ManyToOne('DutyEntity', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'duty_code', foreignKeyConstraintName: 'fk_duty_code_duty' })
+  duty?: Relation<DutyEntity>;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 64, name: 'lead_department_code' })
+  leadDepartmentCode: string;
+
+  @ManyToOne('DepartmentEntity', { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'lead_department_code', foreignKeyConstraintName: 'fk_lead_department_code_leadDepartment' })
+  leadDepartment?: Relation<DepartmentEntity>;
+
+  @Column({ type: 'varchar', array: true, name: 'co_department_codes', default: () => "'{}'" })
+  coDepartmentCodes: string[];
+
+  @Column({ type: 'uuid', name: 'assignee_id', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne('UserEntity', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'fk_assignee_id_assignee' })
+  assignee?: Relation<UserEntity>;
+
+  /** Calendar date in the plan's time zone; due at the end of that day. */
+  @Column({ type: 'date', name: 'due_date' })
+  dueDate: string;
+
+  @Column({ type: 'varchar', length: 20, default: TaskStatus.Assigned })
+  status: TaskStatus;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @Column({ type: 'uuid', name: 'parent_id', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne('TaskEntity', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_parent_id_parent' })
+  parent?: Relation<TaskEntity>;
+
+  @Column({ type: 'varchar', length: 100, name: 'clause_ref', nullable: true })
+  clauseRef: string | null;
+
+  @Column({ type: 'varchar', array: true, name: 'indicator_codes', default: () => "'{}'" })
+  indicatorCodes: string[];
+
+  /** Why the supervisor last returned the work; kept until the next submission is approved. */
+  @Column({ type: 'text', name: 'return_reason', nullable: true })
+  returnReason: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  grade: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  percent: number;
+
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
+  completedAt: Date | null;
+}

@@ -1,0 +1,38 @@
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import type { DepartmentEntity } from './department.entity.js';
+import { Role } from '../../common/roles.js';
+
+@Entity('app_user')
+@Index('idx_user_department_role', ['departmentCode', 'role'])
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; unique. */
+  @Index('uq_user_email', { unique: true })
+  @Column({ type: 'varchar', length: 320 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 255, name: 'password_hash' })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  @Column({ type: 'varchar', length: 64, name: 'department_code', nullable: true })
+  departmentCode: string | null;
+
+  @ManyToOne('DepartmentEntity', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'department_code', foreignKeyConstraintName: 'fk_department_code_department' })
+  department?: Relation<DepartmentEntity>;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { PlanClauseEntity, PlanEntity, PlanSectionEntity } from '../entities/plan.entity.js';
+import { Transactions } from '../transaction.js';
+
+@Injectable()
+export class PlanRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  list(): Promise<PlanEntity[]> {
+    return this.tx.manager().getRepository(PlanEntity).find({ order: { startYear: 'DESC', code: 'ASC' } });
+  }
+
+  findById(id: string): Promise<PlanEntity | null> {
+    return this.tx.manager().getRepository(PlanEntity).findOneBy({ id });
+  }
+
+  findByCode(code: string): Promise<PlanEntity | null> {
+    return this.tx.manager().getRepository(PlanEntity).findOneBy({ code });
+  }
+
+  sections(planId: string): Promise<PlanSectionEntity[]> {
+    return this.tx.manager().getRepository(PlanSectionEntity).find({ where: { planId }, order: { ordinal: 'ASC' } });
+  }
+
+  clauses(planId: string): Promise<PlanClauseEntity[]> {
+    return this.tx.manager().getRepository(PlanClauseEntity).find({ where: { planId }, order: { ordinal: 'ASC', ref: 'ASC' } });
+  }
+
+  /** The clause `ref` of any plan (the plan's own when `planId` is given). */
+  findClause(ref: string, planId?: string | null): Promise<PlanClauseEntity | null> {
+    return this.tx.manager().getRepository(PlanClauseEntity).findOne({ where: planId ? { ref, planId } : { ref } });
+  }
+}

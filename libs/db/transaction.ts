@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Runs work in one database transaction without services touching TypeORM:
+ * repositories pick the transaction's manager up from async context.
+ */
+@Injectable()
+export class Transactions {
+  private readonly context = new AsyncLocalStorage<EntityManager>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in a transaction, or inside the one already open. */
+  run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.context.getStore()) return work();
+    return this.dataSource.transaction((manager) => this.context.run(manager, work));
+  }
+
+  /** The current transaction's manager, or the pool's. */
+  manager(): EntityManager {
+    return this.context.getStore() ?? this.dataSource.manager;
+  }
+}

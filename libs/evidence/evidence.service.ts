@@ -1,0 +1,197 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../common/errors.js';
+import type { Actor } from '../common/roles.js';
+import { AppConfig } from '../config/app-config.js';
+import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
+import { TaskRepository } from '../db/repositories/task.repository.js';
+import { Transactions } from '../db/transaction.js';
+import { EvidenceStorage } from '../storage/evidence-storage.js';
+import { TaskStatus } from '../tasks/task-status.js';
+import { ALLOWED_TYPES, isAllowedType, SNIFF_BYTES, sniffContentType } from './content-type.js';
+
+export interface IncomingFile {
+  stream: Readable;
+  filename: string;
+  /** True when the transport cut the file off at its size limit. */
+  truncated(): boolean;
+}
+
+export interface EvidenceView {
+  id: string;
+  filename: string;
+  size: number;
+  mimeType: string;
+  sha256: string;
+  createdAt: Date;
+}
+
+/**
+ * Evidence uploads: streamed to storage (never held whole in memory), hashed on
+ * the way, size-limited, and accepted only when the content is an allowed type.
+ */
+@Injectable()
+export class EvidenceService {
+  private readonly logger = new Logger(EvidenceService.name);
+
+  constructor(
+    private readonly evidence: EvidenceRepository,
+    private readonly tasks: TaskRepository,
+    private readonly storage: EvidenceStorage,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly tx: Transactions,
+  ) {}
+
+  async upload(actor: Actor, taskId: string, file: IncomingFile): Promise<EvidenceView> {
+    const task = await this.tasks.findById(taskId);
+    if (!task) throw new NotFoundError(`任务不存在：${taskId}`);
+    if (task.status === TaskStatus.Completed) throw new ConflictError('任务已办结，不能再上传佐证材料');
+
+    const iterator = file.stream[Symbol.asyncIterator]();
+    const head = await readHead(iterator, SNIFF_BYTES);
+    const mimeType = await sniffContentType(head.bytes, file.filename);
+    if (!mimeType || !isAllowedType(mimeType)) {
+      throw new UnsupportedMediaTypeError(
+        `文件内容不是允许的类型（识别为 ${mimeType ?? '未知'}）；允许：${Object.values(ALLOWED_TYPES).join('、')}`,
+      );
+    }
+    const id = randomUUID();
+    const storageKey = `${id.slice(0, 2)}/${id}`;
+    const hasher = new HashAndLimit(this.config.EVIDENCE_MAX_BYTES);
+    const body = Readable.from(rejoin(head.bytes, head.done ? null : iterator)).pipe(hasher);
+    try {
+      await this.storage.put(storageKey, body);
+      if (file.truncated()) throw this.tooLarge();
+    } catch (error) {
+      await this.storage.delete(storageKey).catch(() => undefined);
+      if (hasher.exceeded || isFileTooLarge(error) || file.truncated()) throw this.tooLarge();
+      throw error;
+    }
+    try {
+      return await this.tx.run(async () => {
+        const saved = await this.evidence.insert({
+          id, taskId, departmentCode: actor.departmentCode ?? task.leadDepartmentCode, uploadedBy: actor.id,
+          filename: cleanFilename(file.filename), mimeType, size: hasher.size, sha256: hasher.digest(), storageKey,
+        });
+        const view = toView(saved);
+        await this.audit.record({ actorId: actor.id, action: 'evidence.upload', entityType: 'evidence', entityId: id, taskId, after: { ...view } });
+        return view;
+      });
+    } catch (error) {
+      await this.storage.delete(storageKey).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The stored file, streamed through a check of its hash: a corrupted file is cut off, never served as whole. */
+  async open(taskId: string, evidenceId: string): Promise<{ meta: EvidenceView; stream: Readable }> {
+    const meta = await this.evidence.findForTask(taskId, evidenceId);
+    if (!meta) throw new NotFoundError(`佐证材料不存在：${evidenceId}`);
+    const source = await this.storage.get(meta.storageKey).catch(() => {
+      throw new NotFoundError(`佐证材料的文件已丢失：${evidenceId}`);
+    });
+    const check = new HashAndLimit(Number.MAX_SAFE_INTEGER, meta.sha256, () =>
+      this.logger.error({ evidenceId, taskId }, '佐证材料校验失败：文件内容与登记的 SHA-256 不一致'),
+    );
+    source.on('error', (error) => check.destroy(error));
+    return { meta: toView(meta), stream: source.pipe(check) };
+  }
+
+  async list(taskId: string): Promise<EvidenceView[]> {
+    return (await this.evidence.listForTask(taskId)).map(toView);
+  }
+
+  private tooLarge() {
+    const mib = (this.config.EVIDENCE_MAX_BYTES / 1024 / 1024).toFixed(this.config.EVIDENCE_MAX_BYTES % 1048576 ? 2 : 0);
+    return new PayloadTooLargeError(`文件超过大小上限 ${mib} MiB`);
+  }
+}
+
+/**
+ * Counts and hashes bytes passing through; fails past `limit`. With `expected`,
+ * it holds back the last chunk until the whole hash is known, so a file that
+ * fails its check never reaches the client complete.
+ */
+class HashAndLimit extends Transform {
+  private readonly hash = createHash('sha256');
+  size = 0;
+  exceeded = false;
+  private hex?: string;
+  private heldBack?: Buffer;
+
+  constructor(private readonly limit: number, private readonly expected?: string, private readonly onMismatch?: () => void) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _: BufferEncoding, done: TransformCallback) {
+    this.size += chunk.length;
+    if (this.size > this.limit) {
+      this.exceeded = true;
+      done(new PayloadTooLargeError('file too large'));
+      return;
+    }
+    this.hash.update(chunk);
+    if (!this.expected) {
+      done(null, chunk);
+      return;
+    }
+    const previous = this.heldBack;
+    this.heldBack = chunk;
+    done(null, previous);
+  }
+
+  override _flush(done: TransformCallback) {
+    this.hex = this.hash.digest('hex');
+    if (this.expected && this.hex !== this.expected) {
+      this.onMismatch?.();
+      done(new Error('evidence integrity check failed'));
+      return;
+    }
+    done(null, this.heldBack);
+  }
+
+  digest(): string {
+    if (!this.hex) throw new Error('stream not finished');
+    return this.hex;
+  }
+}
+
+async function readHead(iterator: AsyncIterator<Buffer>, bytes: number): Promise<{ bytes: Buffer; done: boolean }> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const next = await iterator.next();
+    if (next.done) return { bytes: Buffer.concat(chunks), done: true };
+    chunks.push(next.value);
+    length += next.value.length;
+  }
+  return { bytes: Buffer.concat(chunks), done: false };
+}
+
+async function* rejoin(head: Buffer, rest: AsyncIterator<Buffer> | null): AsyncGenerator<Buffer> {
+  if (head.length > 0) yield head;
+  if (!rest) return;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+function isFileTooLarge(error: unknown): boolean {
+  return error instanceof PayloadTooLargeError || (error as { code?: string })?.code === 'FST_REQ_FILE_TOO_LARGE';
+}
+
+/** Keeps the name for display only: no directories, no control characters, bounded length. */
+export function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return cleaned || '未命名文件';
+}
+
+function toView(e: EvidenceView): EvidenceView {
+  return { id: e.id, filename: e.filename, size: e.size, mimeType: e.mimeType, sha256: e.sha256, createdAt: e.createdAt };
+}

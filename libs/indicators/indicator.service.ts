@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors.js';
+import type { Actor } from '../common/roles.js';
+import type { IndicatorEntity, IndicatorValueEntity } from '../db/entities/indicator.entity.js';
+import { IndicatorRepository } from '../db/repositories/indicator.repository.js';
+import { Transactions } from '../db/transaction.js';
+import { standing } from './indicator-trend.js';
+
+export interface IndicatorReport {
+  year: number;
+  value: number;
+  note?: string;
+  evidenceIds?: string[];
+}
+
+/** The plan's targets with where each stands, and the yearly values departments report against them. */
+@Injectable()
+export class IndicatorService {
+  constructor(
+    private readonly indicators: IndicatorRepository,
+    private readonly audit: AuditService,
+    private readonly tx: Transactions,
+  ) {}
+
+  async list(department?: string) {
+    const items = await this.indicators.list(department);
+    const values = await this.indicators.valuesOf(items.map((i) => i.code));
+    return items.map((i) => view(i, values.filter((v) => v.indicatorCode === i.code)));
+  }
+
+  /** One indicator with every reported value. */
+  async get(code: string) {
+    const indicator = await this.indicators.findByCode(code);
+    if (!indicator) throw new NotFoundError(`指标不存在：${code}`);
+    const values = await this.indicators.valuesOf([code]);
+    return { ...view(indicator, values), values };
+  }
+
+  /** Records the year's value; a second report for the same year replaces the first, and both are in the audit log. */
+  async report(actor: Actor, code: string, input: IndicatorReport): Promise<IndicatorValueEntity> {
+    return this.tx.run(async () => {
+      const indicator = await this.indicators.findByCodeForUpdate(code);
+      if (!indicator) throw new NotFoundError(`指标不存在：${code}`);
+      if (actor.departmentCode !== indicator.departmentCode) {
+        throw new ForbiddenError(`指标 ${code} 由 ${indicator.departmentCode} 部门报送，当前用户所在部门无权报送`);
+      }
+      const evidenceIds = [...new Set(input.evidenceIds ?? [])];
+      const foreign = await this.indicators.foreignEvidenceIds(indicator.departmentCode, evidenceIds);
+      if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不是本部门任务的佐证材料：${foreign.join(', ')}`);
+      const previous = await this.indicators.findValue(code, input.year);
+      const saved = await this.indicators.saveValue({
+        id: previous?.id, indicatorCode: code, year: input.year, value: input.value, note: input.note ?? null, evidenceIds, reportedBy: actor.id,
+      });
+      await this.audit.record({
+        actorId: actor.id, action: 'indicator.report', entityType: 'indicator', entityId: code,
+        before: previous ? reported(previous) : null, after: reported(saved), detail: { year: input.year },
+      });
+      return saved;
+    });
+  }
+}
+
+function reported(v: IndicatorValueEntity) {
+  return { year: v.year, value: v.value, note: v.note, evidenceIds: v.evidenceIds, reportedBy: v.reportedBy };
+}
+
+function view(indicator: IndicatorEntity, values: IndicatorValueEntity[]) {
+  const { plan: _plan, department: _department, ...fields } = indicator;
+  return { ...fields, ...standing(indicator, values.map((v) => ({ year: v.year, value: v.value }))) };
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors.js';
+import type { Actor } from '../common/roles.js';
+import { ExtensionStatus } from '../db/entities/extension-request.entity.js';
+import { ExtensionRepository } from '../db/repositories/extension.repository.js';
+import { Transactions } from '../db/transaction.js';
+import { canRequestExtension, STATUS_LABEL } from './task-status.js';
+import { TaskService } from './task.service.js';
+
+/** Deadline extensions: the lead department asks, a supervisor decides; both are kept. */
+@Injectable()
+export class ExtensionService {
+  constructor(
+    private readonly extensions: ExtensionRepository,
+    private readonly tasks: TaskService,
+    private readonly audit: AuditService,
+    private readonly tx: Transactions,
+  ) {}
+
+  async request(actor: Actor, taskId: string, input: { requestedDueDate: string; reason: string }) {
+    return this.tx.run(async () => {
+      const task = await this.tasks.lockCurrent(taskId);
+      if (!canRequestExtension(task.status)) throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，不能申请延期`);
+      if (input.requestedDueDate <= task.dueDate) {
+        throw new InvalidInputError(`requestedDueDate 必须晚于当前期限 ${task.dueDate}`);
+      }
+      if (await this.extensions.hasPending(taskId)) throw new ConflictError('该任务已有待审批的延期申请');
+      const request = await this.extensions.insert({
+        taskId, requestedBy: actor.id, currentDueDate: task.dueDate, requestedDueDate: input.requestedDueDate, reason: input.reason,
+      });
+      await this.audit.record({
+        actorId: actor.id, action: 'extension.request', entityType: 'extension_request', entityId: request.id, taskId,
+        after: { status: request.status, requestedDueDate: request.requestedDueDate, reason: request.reason },
+      });
+      return request;
+    });
+  }
+
+  async decide(actor: Actor, id: string, approve: boolean, comment?: string) {
+    return this.tx.run(async () => {
+      const request = await this.extensions.findByIdForUpdate(id);
+      if (!request) throw new NotFoundError(`延期申请不存在：${id}`);
+      if (request.status !== ExtensionStatus.Pending) throw new ConflictError(`延期申请已处理（${request.status === ExtensionStatus.Approved ? '已批准' : '已驳回'}）`);
+      const task = await this.tasks.lockCurrent(request.taskId);
+      request.status = approve ? ExtensionStatus.Approved : ExtensionStatus.Rejected;
+      request.decidedBy = actor.id;
+      request.decidedAt = new Date();
+      request.decisionComment = comment ?? null;
+      const saved = await this.extensions.save(request);
+      await this.audit.record({
+        actorId: actor.id, action: approve ? 'extension.approve' : 'extension.reject', entityType: 'extension_request', entityId: id,
+        taskId: request.taskId, before: { status: ExtensionStatus.Pending }, after: { status: saved.status }, detail: { comment },
+      });
+      if (approve) await this.tasks.moveDeadline(actor, task, request.requestedDueDate, { extensionRequestId: id });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,292 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { confinedDepartment } from '../auth/permissions.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors.js';
+import { type Actor } from '../common/roles.js';
+import type { TaskEntity } from '../db/entities/task.entity.js';
+import { DepartmentRepository } from '../db/repositories/department.repository.js';
+import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
+import { ExtensionRepository } from '../db/repositories/extension.repository.js';
+import { PlanRepository } from '../db/repositories/plan.repository.js';
+import { ProgressRepository } from '../db/repositories/progress.repository.js';
+import { TaskRepository } from '../db/repositories/task.repository.js';
+import { UserRepository } from '../db/repositories/user.repository.js';
+import { Transactions } from '../db/transaction.js';
+import { DeadlineClock } from './deadline-clock.js';
+import { acceptsWork, allowedFrom, nextStatus, STATUS_LABEL, TaskStatus, TaskTransition } from './task-status.js';
+import { withDeadlineState } from './task.view.js';
+
+export interface NewTask {
+  title: string;
+  description?: string;
+  leadDepartment: string;
+  coDepartments?: string[];
+  assigneeId?: string;
+  dueDate: string;
+  clauseRef?: string;
+  indicatorCodes?: string[];
+  parentId?: string;
+}
+
+export type TaskChanges = Partial<Omit<NewTask, 'parentId'>> & { version: number };
+
+export interface TaskQuery {
+  department?: string;
+  status?: TaskStatus;
+  overdue?: boolean;
+  dueBefore?: string;
+  q?: string;
+  parentId?: string;
+  page: number;
+  limit: number;
+}
+
+/** Fields whose changes the audit log and history show. */
+const TRACKED = ['title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'assigneeId', 'dueDate', 'clauseRef', 'indicatorCodes', 'status', 'returnReason', 'grade'] as const;
+
+@Injectable()
+export class TaskService {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly users: UserRepository,
+    private readonly plans: PlanRepository,
+    private readonly progress: ProgressRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly extensions: ExtensionRepository,
+    private readonly audit: AuditService,
+    private readonly clock: DeadlineClock,
+    private readonly tx: Transactions,
+  ) {}
+
+  async create(actor: Actor, input: NewTask) {
+    await this.checkReferences(input.leadDepartment, input.coDepartments ?? [], input.assigneeId, input.clauseRef);
+    if (input.parentId && !(await this.tasks.existsById(input.parentId))) throw new InvalidInputError(`parentId 对应的任务不存在：${input.parentId}`);
+    return this.tx.run(async () => {
+      const task = await this.tasks.insert({
+        title: input.title,
+        description: input.description ?? '',
+        leadDepartmentCode: input.leadDepartment,
+        coDepartmentCodes: unique(input.coDepartments ?? []).filter((c) => c !== input.leadDepartment),
+        assigneeId: input.assigneeId ?? null,
+        dueDate: input.dueDate,
+        clauseRef: input.clauseRef ?? null,
+        indicatorCodes: unique(input.indicatorCodes ?? []),
+        parentId: input.parentId ?? null,
+        status: TaskStatus.Assigned,
+        createdBy: actor.id,
+      });
+      await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
+      return this.view(task);
+    });
+  }
+
+  async list(actor: Actor, query: TaskQuery) {
+    const { items, total } = await this.tasks.list({
+      visibleDepartment: confinedDepartment(actor) ?? undefined,
+      department: query.department,
+      status: query.status,
+      overdueBefore: query.overdue ? this.clock.today() : undefined,
+      dueBefore: query.dueBefore,
+      q: query.q,
+      parentId: query.parentId,
+      offset: (query.page - 1) * query.limit,
+      limit: query.limit,
+    });
+    const today = this.clock.today();
+    return { items: items.map((t) => withDeadlineState(t, today, this.clock.warnDays)), total, page: query.page, limit: query.limit };
+  }
+
+  /** The task with its progress, evidence, extension requests and the clause it came from. */
+  async get(id: string) {
+    const task = await this.mustFind(id);
+    const [progress, evidence, extensionRequests, clause] = await Promise.all([
+      this.progress.listForTask(id),
+      this.evidence.listForTask(id),
+      this.extensions.listForTask(id),
+      task.clauseRef ? this.plans.findClause(task.clauseRef, task.planId) : null,
+    ]);
+    return {
+      ...this.view(task),
+      clauseText: clause?.text ?? null,
+      progress,
+      evidence: evidence.map(({ storageKey: _hidden, ...e }) => e),
+      extensionRequests,
+    };
+  }
+
+  async update(actor: Actor, id: string, changes: TaskChanges) {
+    const { version, ...fields } = changes;
+    if (Object.keys(fields).length === 0) throw new InvalidInputError('没有需要修改的字段');
+    return this.tx.run(async () => {
+      const task = await this.lockCurrent(id, version);
+      if (task.status === TaskStatus.Completed) throw new ConflictError('任务已办结，不能再修改');
+      await this.checkReferences(fields.leadDepartment ?? task.leadDepartmentCode, fields.coDepartments ?? [], fields.assigneeId, fields.clauseRef);
+      const before = tracked(task);
+      if (fields.title !== undefined) task.title = fields.title;
+      if (fields.description !== undefined) task.description = fields.description;
+      if (fields.leadDepartment !== undefined) task.leadDepartmentCode = fields.leadDepartment;
+      if (fields.coDepartments !== undefined) task.coDepartmentCodes = unique(fields.coDepartments);
+      task.coDepartmentCodes = task.coDepartmentCodes.filter((c) => c !== task.leadDepartmentCode);
+      if (fields.assigneeId !== undefined) task.assigneeId = fields.assigneeId;
+      if (fields.dueDate !== undefined) task.dueDate = fields.dueDate;
+      if (fields.clauseRef !== undefined) task.clauseRef = fields.clauseRef;
+      if (fields.indicatorCodes !== undefined) task.indicatorCodes = unique(fields.indicatorCodes);
+      const saved = await this.tasks.save(task);
+      await this.recordChange(actor, 'task.update', saved, before);
+      return this.view(saved);
+    });
+  }
+
+  /** 签收 / 提交 / 通过 / 退回: one status machine step, atomic under a row lock. */
+  async transition(actor: Actor, id: string, transition: TaskTransition, input: TransitionInput = {}) {
+    return this.tx.run(async () => {
+      const task = await this.lockCurrent(id, input.version);
+      const to = nextStatus(task.status, transition);
+      if (!to) {
+        const from = allowedFrom(transition).map((s) => STATUS_LABEL[s]).join('、');
+        throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，只有「${from}」的任务可以${TRANSITION_LABEL[transition]}`);
+      }
+      const before = tracked(task);
+      const detail: Record<string, unknown> = {};
+      if (transition === TaskTransition.Submit) {
+        const evidenceIds = unique(input.evidenceIds ?? []);
+        if (evidenceIds.length === 0) throw new InvalidInputError('evidenceIds 至少需要一个佐证材料');
+        const foreign = await this.evidence.foreignIds(id, evidenceIds);
+        if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
+        await this.progress.insert({ taskId: id, authorId: actor.id, departmentCode: actor.departmentCode ?? task.leadDepartmentCode, kind: 'submission', note: input.summary ?? '', percent: 100, evidenceIds });
+        task.submittedAt = new Date();
+        Object.assign(detail, { summary: input.summary, evidenceIds });
+      }
+      if (transition === TaskTransition.Approve) {
+        task.completedAt = new Date();
+        task.grade = input.grade ?? null;
+        task.percent = 100;
+        Object.assign(detail, { comment: input.comment, grade: input.grade });
+      }
+      if (transition === TaskTransition.Return) {
+        task.returnReason = input.reason ?? null;
+        Object.assign(detail, { reason: input.reason });
+      }
+      task.status = to;
+      const saved = await this.tasks.save(task);
+      await this.recordChange(actor, `task.${transition}`, saved, before, detail);
+      return this.view(saved);
+    });
+  }
+
+  async addProgress(actor: Actor, id: string, input: { note: string; percent?: number; evidenceIds?: string[] }) {
+    return this.tx.run(async () => {
+      const task = await this.lockCurrent(id);
+      if (!acceptsWork(task.status)) throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，不能再报送进展`);
+      const evidenceIds = unique(input.evidenceIds ?? []);
+      const foreign = await this.evidence.foreignIds(id, evidenceIds);
+      if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
+      const report = await this.progress.insert({
+        taskId: id, authorId: actor.id, departmentCode: actor.departmentCode ?? task.leadDepartmentCode,
+        kind: 'progress', note: input.note, percent: input.percent ?? null, evidenceIds,
+      });
+      // Only the lead department's figure moves the task's percentage.
+      if (input.percent !== undefined && actor.departmentCode === task.leadDepartmentCode) {
+        task.percent = input.percent;
+        await this.tasks.save(task);
+      }
+      await this.audit.record({ actorId: actor.id, action: 'task.progress', entityType: 'progress_report', entityId: report.id, taskId: id, after: { note: report.note, percent: report.percent, evidenceIds } });
+      return report;
+    });
+  }
+
+  /** An approved extension moves the deadline (and, with it, restarts the reminder ladder). */
+  async moveDeadline(actor: Actor, task: TaskEntity, dueDate: string, detail: Record<string, unknown>) {
+    const before = tracked(task);
+    task.dueDate = dueDate;
+    const saved = await this.tasks.save(task);
+    await this.recordChange(actor, 'task.extend', saved, before, detail);
+  }
+
+  async history(id: string) {
+    await this.mustFind(id);
+    const entries = await this.audit.forTask(id);
+    const actorIds = unique(entries.map((e) => e.actorId).filter((a): a is string => a !== null));
+    const actors = new Map((await Promise.all(actorIds.map((a) => this.users.findById(a)))).filter((u) => u !== null).map((u) => [u.id, u]));
+    return entries.map((e) => {
+      const actor = e.actorId ? actors.get(e.actorId) : undefined;
+      return {
+        at: e.at.toISOString(),
+        actor: actor ? { id: actor.id, name: actor.name, email: actor.email, role: actor.role } : null,
+        action: e.action,
+        from: (e.before?.status as string | undefined) ?? null,
+        to: (e.after?.status as string | undefined) ?? null,
+        detail: { ...(e.detail ?? {}), before: e.before, after: e.after },
+      };
+    });
+  }
+
+  /** Locks the task for this transaction and checks the caller's `version`, when given. */
+  async lockCurrent(id: string, version?: number): Promise<TaskEntity> {
+    const task = await this.tasks.findByIdForUpdate(id);
+    if (!task) throw new NotFoundError(`任务不存在：${id}`);
+    if (version !== undefined && task.version !== version) {
+      throw new ConflictError(`任务已被他人修改（当前版本 ${task.version}，请求版本 ${version}），请刷新后重试`);
+    }
+    return task;
+  }
+
+  async recordChange(actor: Actor, action: string, task: TaskEntity, before: Record<string, unknown>, detail?: Record<string, unknown>) {
+    const after = tracked(task);
+    const changedBefore: Record<string, unknown> = {};
+    const changedAfter: Record<string, unknown> = {};
+    for (const key of TRACKED) {
+      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+        changedBefore[key] = before[key];
+        changedAfter[key] = after[key];
+      }
+    }
+    await this.audit.record({ actorId: actor.id, action, entityType: 'task', entityId: task.id, taskId: task.id, before: changedBefore, after: changedAfter, detail: detail ?? null });
+  }
+
+  view(task: TaskEntity) {
+    return withDeadlineState(task, this.clock.today(), this.clock.warnDays);
+  }
+
+  private async mustFind(id: string): Promise<TaskEntity> {
+    const task = await this.tasks.findById(id);
+    if (!task) throw new NotFoundError(`任务不存在：${id}`);
+    return task;
+  }
+
+  private async checkReferences(lead: string, co: string[], assigneeId: string | undefined, clauseRef: string | undefined) {
+    const unknown = await this.departments.unknownCodes(unique([lead, ...co]));
+    if (unknown.length > 0) throw new InvalidInputError(`部门不存在：${unknown.join(', ')}`);
+    if (assigneeId) {
+      const assignee = await this.users.findById(assigneeId);
+      if (!assignee) throw new InvalidInputError(`assigneeId 对应的用户不存在：${assigneeId}`);
+      if (assignee.departmentCode !== lead) throw new InvalidInputError(`承办人 ${assignee.name} 不属于牵头部门 ${lead}`);
+    }
+    if (clauseRef && !(await this.plans.findClause(clauseRef))) throw new InvalidInputError(`clauseRef 在规划中不存在：${clauseRef}`);
+  }
+}
+
+export interface TransitionInput {
+  version?: number;
+  summary?: string;
+  evidenceIds?: string[];
+  comment?: string;
+  grade?: string;
+  reason?: string;
+}
+
+const TRANSITION_LABEL: Record<TaskTransition, string> = {
+  [TaskTransition.Accept]: '签收',
+  [TaskTransition.Submit]: '提交',
+  [TaskTransition.Approve]: '审核通过',
+  [TaskTransition.Return]: '退回',
+};
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function tracked(task: TaskEntity): Record<string, unknown> {
+  return Object.fromEntries(TRACKED.map((k) => [k, task[k]]));
+}

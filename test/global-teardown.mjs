@@ -1,0 +1,17 @@
+import pg from 'pg';
+
+/** Drops the template and any per-file database left behind, and stops the embedded server. */
+export default async function globalTeardown() {
+  const adminUrl = process.env.DUBAN_TEST_ADMIN_URL;
+  const template = process.env.DUBAN_TEST_TEMPLATE;
+  if (adminUrl && template) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    const { rows } = await admin.query(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2', [`${template}%`, `duban_t_${process.pid}_%`],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await admin.end();
+  }
+  await globalThis.dubanEmbedded?.stop();
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createHttpApp } from '../../apps/api/http-app.js';
+import type { Runtime } from '../../apps/bootstrap.js';
+import { loadConfig } from '../../libs/config/app-config.js';
+import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
+import { createTestDatabase } from './database.js';
+
+export const ADMIN = { email: 'admin@duban.local', password: 'admin-password-1' };
+
+export interface TestApp {
+  url: string;
+  databaseUrl: string;
+  dataDir: string;
+  http: ReturnType<typeof request>;
+  /** A supertest agent whose requests carry `token`. */
+  as(token: string): AuthedAgent;
+  login(email: string, password: string): Promise<string>;
+  /** Creates a user through the admin API and returns its id and token. */
+  user(role: string, departmentCode?: string): Promise<{ id: string; email: string; token: string }>;
+  close(): Promise<void>;
+}
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+export type AuthedAgent = Record<Method, (path: string) => request.Test>;
+
+let counter = 0;
+
+/** The real HTTP app on its own database copy and data directory, listening on a free port. */
+export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'duban-test-data-'));
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '1000',
+    ...env,
+  });
+  const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), databaseUrl: database.url, close: async () => undefined };
+  const app: NestFastifyApplication = await createHttpApp(runtime);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const http = request(url);
+  const as = (token: string): AuthedAgent => {
+    const wrap = (method: Method) => (path: string) => http[method](path).set('Authorization', `Bearer ${token}`);
+    return { get: wrap('get'), post: wrap('post'), patch: wrap('patch'), put: wrap('put'), delete: wrap('delete') };
+  };
+  const login = async (email: string, password: string) => {
+    const res = await http.post('/api/v1/auth/login').send({ email, password });
+    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  };
+  const adminToken = await login(ADMIN.email, ADMIN.password);
+  return {
+    url,
+    databaseUrl: database.url,
+    dataDir,
+    http,
+    as,
+    login,
+    async user(role, departmentCode) {
+      const email = `${role}${++counter}-${departmentCode ?? 'all'}@test.duban`;
+      const password = 'password-123';
+      const res = await as(adminToken).post('/api/v1/users').send({ email, name: `${role}-${counter}`, password, role, departmentCode });
+      if (res.status !== 201) throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
+      return { id: res.body.id, email, token: await login(email, password) };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
