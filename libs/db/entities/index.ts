@@ -1,4 +1,8 @@
 import { AuditEntryEntity } from './audit-entry.entity.js';
+import { CalendarDayEntity } from './calendar-day.entity.js';
+import { DeliveryEntity } from './delivery.entity.js';
+import { DepartmentWebhookEntity } from './department-webhook.entity.js';
+import { NotificationEntity } from './notification.entity.js';
 import { DepartmentEntity } from './department.entity.js';
 import { DutyEntity } from './duty.entity.js';
 import { EvidenceEntity } from './evidence.entity.js';
@@ -11,6 +15,10 @@ import { TaskEntity } from './task.entity.js';
 import { UserEntity } from './user.entity.js';
 
 export * from './audit-entry.entity.js';
+export * from './calendar-day.entity.js';
+export * from './delivery.entity.js';
+export * from './department-webhook.entity.js';
+export * from './notification.entity.js';
 export * from './department.entity.js';
 export * from './duty.entity.js';
 export * from './evidence.entity.js';
@@ -24,6 +32,10 @@ export * from './user.entity.js';
 
 export const ENTITIES = [
   AuditEntryEntity,
+  CalendarDayEntity,
+  DeliveryEntity,
+  DepartmentWebhookEntity,
+  NotificationEntity,
   DepartmentEntity,
   DutyEntity,
   EvidenceEntity,

@@ -20,6 +20,8 @@ import { TaskStatus } from '../../tasks/task-status.js';
 @Index('idx_task_co_departments', { synchronize: false })
 @Index('idx_task_parent', ['parentId'])
 @Index('idx_task_assignee', ['assigneeId'])
+// The sweep reads only tasks whose next step is due: a range on this index, not a scan.
+@Index('idx_task_next_reminder', ['nextReminderAt'], { where: `"next_reminder_at" IS NOT NULL` })
 @Index('idx_task_plan', ['planId'])
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -115,4 +117,12 @@ export class TaskEntity {
 
   @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
   completedAt: Date | null;
+
+  /** When the current deadline was set: ladder steps already past then are skipped but the latest. */
+  @Column({ type: 'timestamptz', name: 'ladder_from', default: () => 'now()' })
+  ladderFrom: Date;
+
+  /** The next moment a reminder step falls due; null when none is left (or the task is completed). */
+  @Column({ type: 'timestamptz', name: 'next_reminder_at', nullable: true })
+  nextReminderAt: Date | null;
 }
