@@ -122,7 +122,11 @@ export class TaskEntity {
   @Column({ type: 'timestamptz', name: 'ladder_from', default: () => 'now()' })
   ladderFrom: Date;
 
-  /** The next moment a reminder step falls due; null when none is left (or the task is completed). */
-  @Column({ type: 'timestamptz', name: 'next_reminder_at', nullable: true })
+  /**
+   * When the reminder sweep must look at this task next; null when no step is
+   * left. A new task (however inserted) or a moved deadline is due at once, so
+   * the sweep alone works out the ladder.
+   */
+  @Column({ type: 'timestamptz', name: 'next_reminder_at', nullable: true, default: () => 'now()' })
   nextReminderAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Reminders1795950271149 implements MigrationInterface {
-  name = 'Reminders1795950271149';
+export class Reminders1795950345215 implements MigrationInterface {
+  name = 'Reminders1795950345215';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query("CREATE TABLE \"calendar_day\" (\"date\" date NOT NULL, \"kind\" character varying(20) NOT NULL, \"note\" character varying(200) NOT NULL DEFAULT '', \"updated_by\" uuid, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_82404934db32af18c10dfe7087e\" PRIMARY KEY (\"date\"))");
@@ -14,7 +14,7 @@ export class Reminders1795950271149 implements MigrationInterface {
     await runner.query("CREATE INDEX \"idx_notification_recipient\" ON \"notification\"  (\"recipient_id\", \"created_at\") ");
     await runner.query("CREATE UNIQUE INDEX \"uq_notification_step\" ON \"notification\"  (\"task_id\", \"step_index\", \"recipient_id\", \"due_date\") ");
     await runner.query("ALTER TABLE \"task\" ADD \"ladder_from\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()");
-    await runner.query("ALTER TABLE \"task\" ADD \"next_reminder_at\" TIMESTAMP WITH TIME ZONE");
+    await runner.query("ALTER TABLE \"task\" ADD \"next_reminder_at\" TIMESTAMP WITH TIME ZONE DEFAULT now()");
     await runner.query("CREATE INDEX \"idx_task_next_reminder\" ON \"task\"  (\"next_reminder_at\") WHERE \"next_reminder_at\" IS NOT NULL");
     await runner.query("ALTER TABLE \"department_webhook\" ADD CONSTRAINT \"fk_department_webhook_department\" FOREIGN KEY (\"department_code\") REFERENCES \"department\"(\"code\") ON DELETE CASCADE ON UPDATE NO ACTION");
     await runner.query("ALTER TABLE \"notification\" ADD CONSTRAINT \"fk_notification_task\" FOREIGN KEY (\"task_id\") REFERENCES \"task\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
