@@ -13,6 +13,8 @@ import { describeSeedReport } from '../libs/plan/seed-importer.js';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
 import { type EscalationPolicy, loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
 import { PolicyModule } from '../libs/policy/policy.module.js';
+import { queueSettings } from '../libs/queue/queue-connection.js';
+import { QueueModule } from '../libs/queue/queue.module.js';
 
 export interface Runtime {
   config: AppConfig;
@@ -51,13 +53,14 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
   return { config, policy, databaseUrl, close: stopDatabase };
 }
 
-/** The modules every process needs: configuration, logging, database and policy. */
+/** The modules every process needs: configuration, logging, database, policy and the queue connection. */
 export function coreModules(runtime: Runtime): DynamicModule[] {
   const { config } = runtime;
   return [
     ConfigModule.forRoot(config),
     DbModule.forRoot(runtime.databaseUrl),
     PolicyModule.forRoot(runtime.policy),
+    QueueModule.forRoot(queueSettings(config, runtime.databaseUrl)),
   ];
 }
 
@@ -77,10 +80,12 @@ export function rootModule(runtime: Runtime, feature: Type | DynamicModule): Typ
 }
 
 /**
- * Runs `close` once on SIGINT or SIGTERM, then exits; exits anyway after
- * `deadlineMs` so a hung dependency cannot keep the process alive.
+ * Installs SIGINT/SIGTERM handling at once, before anything starts: on a
+ * signal, what was started so far is closed in reverse order, then the process
+ * exits; it exits anyway after `deadlineMs`, so a hung dependency cannot keep it alive.
  */
-export function onShutdown(close: () => Promise<void>, deadlineMs = 15_000): void {
+export function onShutdown(deadlineMs = 15_000): { add(close: () => Promise<void>): void } {
+  const closers: Array<() => Promise<void>> = [];
   let closing = false;
   const handler = (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -91,7 +96,9 @@ export function onShutdown(close: () => Promise<void>, deadlineMs = 15_000): voi
       process.exit(1);
     }, deadlineMs);
     timer.unref();
-    close()
+    (async () => {
+      for (const close of closers.reverse()) await close();
+    })()
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         log.error(`停止时出错：${(error as Error).message}`);
@@ -100,6 +107,7 @@ export function onShutdown(close: () => Promise<void>, deadlineMs = 15_000): voi
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);
+  return { add: (close) => void closers.push(close) };
 }
 
 /** Prints a start-up failure for people and exits non-zero. */

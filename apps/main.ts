@@ -6,18 +6,17 @@ import { failStart, jsonLogger, onShutdown, openRuntime, rootModule } from './bo
 import { WorkerModule } from './worker/worker.module.js';
 
 /** `npm start`: API and worker in one process on the embedded defaults. */
+const shutdown = onShutdown();
 try {
   const runtime = await openRuntime();
+  shutdown.add(() => runtime.close());
   const app = await createHttpApp(runtime);
+  shutdown.add(() => app.close());
   const worker = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(runtime.config) });
+  shutdown.add(() => worker.close());
   await worker.init();
   await app.listen(runtime.config.PORT, runtime.config.HOST);
   new Logger('Bootstrap').log(`duban 已启动：http://127.0.0.1:${runtime.config.PORT}/api/docs`);
-  onShutdown(async () => {
-    await app.close();
-    await worker.close();
-    await runtime.close();
-  });
 } catch (error) {
   failStart(error);
 }

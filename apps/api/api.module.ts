@@ -22,12 +22,22 @@ import { PlanController } from './controllers/plan.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { DomainExceptionFilter } from './domain-exception.filter.js';
+import { NotificationsController } from './controllers/notifications.controller.js';
+import { NotificationService } from '../../libs/notifications/notification.service.js';
 import { HealthController } from './health.controller.js';
+import { CalendarController } from './controllers/calendar.controller.js';
+import { CalendarService } from '../../libs/calendar/calendar.service.js';
+import { MailModule } from '../../libs/mail/mail.module.js';
+import { DeliveryAdminService } from '../../libs/notifications/delivery-admin.service.js';
+import { WebhookService } from '../../libs/notifications/webhook.service.js';
+import { DeliveriesController } from './controllers/deliveries.controller.js';
+import { WebhooksController } from './controllers/webhooks.controller.js';
 
 /** HTTP only: records work and answers questions; processing happens in the worker. */
 @Module({
   imports: [
     StorageModule,
+    MailModule,
     TerminusModule.forRoot({ logger: false }),
     JwtModule.registerAsync({
       inject: [AppConfig, SettingRepository],
@@ -38,9 +48,10 @@ import { HealthController } from './health.controller.js';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, HealthController],
+  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController],
   providers: [
     AuditService,
+    NotificationService,
     AuthService,
     UserService,
     PlanService,
@@ -49,6 +60,9 @@ import { HealthController } from './health.controller.js';
     ExtensionService,
     EvidenceService,
     IndicatorService,
+    CalendarService,
+    WebhookService,
+    DeliveryAdminService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
   ],

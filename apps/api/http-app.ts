@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import rateLimit from '@fastify/rate-limit';
 import { jsonLogger, rootModule, type Runtime } from '../bootstrap.js';
 import { ApiModule } from './api.module.js';
+import { mountQueueDashboard } from './queue-dashboard.js';
 import { validationPipe } from './validation.js';
 import { UserService } from '../../libs/auth/user.service.js';
 
@@ -45,6 +46,7 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  await mountQueueDashboard(app);
 
   await app.get(UserService).ensureAdmin(runtime.config.ADMIN_EMAIL, runtime.config.ADMIN_PASSWORD);
   return app;

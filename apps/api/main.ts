@@ -3,14 +3,13 @@ import { failStart, onShutdown, openRuntime } from '../bootstrap.js';
 import { createHttpApp } from './http-app.js';
 
 /** The API alone (`npm run start:api`); run as many as needed behind a load balancer. */
+const shutdown = onShutdown();
 try {
   const runtime = await openRuntime();
+  shutdown.add(() => runtime.close());
   const app = await createHttpApp(runtime);
+  shutdown.add(() => app.close());
   await app.listen(runtime.config.PORT, runtime.config.HOST);
-  onShutdown(async () => {
-    await app.close();
-    await runtime.close();
-  });
 } catch (error) {
   failStart(error);
 }

@@ -4,14 +4,13 @@ import { failStart, jsonLogger, onShutdown, openRuntime, rootModule } from '../b
 import { WorkerModule } from './worker.module.js';
 
 /** The worker alone (`npm run start:worker`): an application context, no HTTP. */
+const shutdown = onShutdown();
 try {
   const runtime = await openRuntime();
+  shutdown.add(() => runtime.close());
   const worker = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(runtime.config) });
+  shutdown.add(() => worker.close());
   await worker.init();
-  onShutdown(async () => {
-    await worker.close();
-    await runtime.close();
-  });
 } catch (error) {
   failStart(error);
 }

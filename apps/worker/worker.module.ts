@@ -1,14 +1,75 @@
-import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { AuditService } from '../../libs/audit/audit.service.js';
+import { CalendarService } from '../../libs/calendar/calendar.service.js';
+import { ThrottledLog } from '../../libs/common/throttled-log.js';
+import { AppConfig } from '../../libs/config/app-config.js';
+import { MailModule } from '../../libs/mail/mail.module.js';
+import { DeliveryRecovery } from '../../libs/notifications/delivery-recovery.service.js';
+import { DeliveryService } from '../../libs/notifications/delivery.service.js';
+import { ReminderSweep } from '../../libs/notifications/reminder-sweep.service.js';
+import { JOB_HANDLERS } from '../../libs/queue/job-handler.js';
+import { QueueConnection } from '../../libs/queue/queue-connection.js';
+import { JobName, SWEEP_SCHEDULER_ID } from '../../libs/queue/queue-names.js';
+import { QueueWorkers } from '../../libs/queue/queue-workers.js';
+import { WebhookModule } from '../../libs/webhook/webhook.module.js';
+import { DeliveryProcessor } from './delivery.processor.js';
+import { SweepProcessor } from './sweep.processor.js';
 
 /**
- * Queue consumers (no HTTP). Reminders, escalations and report generation are
- * added here as BullMQ processors; for now the worker only starts and stops cleanly.
+ * Queue consumers (no HTTP): the reminder sweep on a BullMQ job scheduler and
+ * the delivery of what it records. Besides the queue, a local timer re-creates
+ * the scheduler and re-queues pending deliveries every REMINDER_SWEEP_MS, and
+ * so does Redis coming back: nothing depends on the queue having kept its data.
  */
-@Module({})
-export class WorkerModule implements OnApplicationBootstrap {
+@Module({
+  imports: [MailModule, WebhookModule],
+  providers: [
+    AuditService,
+    CalendarService,
+    ReminderSweep,
+    DeliveryService,
+    DeliveryRecovery,
+    DeliveryProcessor,
+    SweepProcessor,
+    { provide: JOB_HANDLERS, inject: [DeliveryProcessor, SweepProcessor], useFactory: (...handlers: unknown[]) => handlers },
+    QueueWorkers,
+  ],
+})
+export class WorkerModule implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Worker');
+  private readonly problems = new ThrottledLog(this.logger);
+  private timer?: NodeJS.Timeout;
+  private readonly reconnected = () => void this.reconcile('Redis 恢复后');
 
-  onApplicationBootstrap() {
-    this.logger.log('worker 已就绪');
+  constructor(
+    private readonly workers: QueueWorkers,
+    private readonly recovery: DeliveryRecovery,
+    private readonly connection: QueueConnection,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.workers.start();
+    await this.reconcile('启动时');
+    this.timer = setInterval(() => void this.reconcile('定时'), this.config.REMINDER_SWEEP_MS);
+    this.timer.unref();
+    this.connection.on('reconnected', this.reconnected);
+    this.logger.log(`worker 已就绪（队列：${this.connection.kind === 'redis' ? 'Redis' : 'PostgreSQL'}）`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    this.connection.off('reconnected', this.reconnected);
+  }
+
+  /** Makes sure the sweep is scheduled and nothing recorded waits unqueued; never throws (the queue may be down). */
+  private async reconcile(when: string): Promise<void> {
+    try {
+      if (this.connection.writable) await this.workers.schedule(SWEEP_SCHEDULER_ID, JobName.Sweep, this.config.REMINDER_SWEEP_MS);
+      const queued = await this.recovery.recover();
+      if (queued > 0 && when !== '定时') this.logger.log(`${when}重新排队了 ${queued} 条待发送的消息`);
+    } catch (error) {
+      this.problems.warn('reconcile', `${when}的检查未完成：${(error as Error).message}`);
+    }
   }
 }

@@ -10,6 +10,7 @@ import { type Actor, ALL_ROLES, DEPARTMENT_ROLES, Role } from '../common/roles.j
  */
 export const PERMISSIONS = {
   'me.read': { roles: ALL_ROLES },
+  'notification.list': { roles: ALL_ROLES },
   'user.list': { roles: [Role.Admin] },
   'user.create': { roles: [Role.Admin] },
   'department.list': { roles: ALL_ROLES },
@@ -31,6 +32,11 @@ export const PERMISSIONS = {
   'indicator.list': { roles: ALL_ROLES },
   // Which department's liaison may report is decided by the indicator, in IndicatorService.
   'indicator.report': { roles: [Role.Liaison] },
+  'calendar.read': { roles: ALL_ROLES },
+  'calendar.manage': { roles: [Role.Admin] },
+  'webhook.manage': { roles: [Role.Admin] },
+  'delivery.list': { roles: [Role.Admin] },
+  'queue.dashboard': { roles: [Role.Admin] },
 } as const satisfies Record<string, { roles: readonly Role[]; scope?: TaskScope }>;
 
 export type Permission = keyof typeof PERMISSIONS;

