@@ -7,19 +7,33 @@ import type { EscalationStep } from '../policy/escalation-policy.js';
  * needs looking at next.
  */
 
-/** The instant a calendar date ends in `timeZone` (the next day's midnight there). */
+const ends = new Map<string, Date>();
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The instant a calendar date ends in `timeZone` (the next day's midnight there). Memoised: sweeps ask for the same days again and again. */
 export function endOfDay(date: string, timeZone: string): Date {
+  const key = `${timeZone}|${date}`;
+  const known = ends.get(key);
+  if (known) return known;
   const next = Date.parse(`${date}T00:00:00Z`) + 86_400_000;
   // The zone's offset at that instant (two passes settle a daylight-saving change).
   let instant = next - zoneOffsetMs(next, timeZone);
   instant = next - zoneOffsetMs(instant, timeZone);
-  return new Date(instant);
+  const end = new Date(instant);
+  if (ends.size > 100_000) ends.clear();
+  ends.set(key, end);
+  return end;
 }
 
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(instant));
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(instant / 1000) * 1000;

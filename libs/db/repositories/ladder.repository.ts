@@ -24,7 +24,7 @@ export interface Recipient {
 export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body'>;
 export type NewDelivery = Pick<DeliveryEntity, 'channel' | 'recipientId' | 'departmentCode' | 'target' | 'subject' | 'body'>;
 
-const CHUNK = 1000;
+const CHUNK = 5000;
 
 /** The reminder sweep's reads and writes, in bulk: the sweep handles thousands of tasks at once. */
 @Injectable()
@@ -69,14 +69,24 @@ export class LadderRepository {
   /** Records notifications; those already recorded (same task, step, recipient and deadline) are left out of the result. */
   async insertNotifications(rows: NewNotification[]): Promise<Array<NewNotification & { id: string }>> {
     const inserted: Array<NewNotification & { id: string }> = [];
+    const key = (taskId: string, stepIndex: number, recipientId: string) => `${taskId}|${stepIndex}|${recipientId}`;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      const result = await this.tx.manager().createQueryBuilder().insert().into(NotificationEntity).values(chunk).orIgnore().returning(['id', 'taskId', 'stepIndex', 'recipientId']).execute();
+      // One statement per chunk, the columns as arrays: the sweep writes thousands of rows at once.
+      const result: Array<{ id: string; task_id: string; step_index: number; recipient_id: string }> = await this.tx.manager().query(
+        `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::uuid[], $5::date[], $6::varchar[], $7::text[], $8::text[])
+         ON CONFLICT (task_id, step_index, recipient_id, due_date) DO NOTHING
+         RETURNING id, task_id, step_index, recipient_id`,
+        [
+          chunk.map((r) => r.taskId), chunk.map((r) => r.stepIndex), chunk.map((r) => r.stepAt), chunk.map((r) => r.recipientId),
+          chunk.map((r) => r.dueDate), chunk.map((r) => r.template), chunk.map((r) => r.subject), chunk.map((r) => r.body),
+        ],
+      );
       // RETURNING lists only the rows actually inserted; match them back by their key.
-      const key = (r: { taskId: string; stepIndex: number; recipientId: string }) => `${r.taskId}|${r.stepIndex}|${r.recipientId}`;
-      const byKey = new Map(chunk.map((r) => [key(r), r]));
-      for (const raw of result.raw as Array<{ id: string; task_id: string; step_index: number; recipient_id: string }>) {
-        const row = byKey.get(key({ taskId: raw.task_id, stepIndex: raw.step_index, recipientId: raw.recipient_id }));
+      const byKey = new Map(chunk.map((r) => [key(r.taskId, r.stepIndex, r.recipientId), r]));
+      for (const raw of result) {
+        const row = byKey.get(key(raw.task_id, raw.step_index, raw.recipient_id));
         if (row) inserted.push({ ...row, id: raw.id });
       }
     }

@@ -1,0 +1,100 @@
+/**
+ * The sweep benchmark of issue 4: 1,000,000 tasks of which 10,000 have a step
+ * due. Prints the full and the empty sweep beside the bare SQL that selects the
+ * same rows, measured in the same run on the same database.
+ */
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
+import { jsonLogger, rootModule, type Runtime } from '../apps/bootstrap.js';
+import { AuditService } from '../libs/audit/audit.service.js';
+import { CalendarService } from '../libs/calendar/calendar.service.js';
+import { loadConfig } from '../libs/config/app-config.js';
+import { migrateDatabase } from '../libs/db/data-source.js';
+import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
+import { importSeeds } from '../libs/plan/import-seeds.js';
+import { validatePolicy } from '../libs/policy/escalation-policy.js';
+import { type BenchRow, median, timed } from './report.js';
+
+const TASKS = 1_000_000;
+const DUE = 10_000;
+
+@Module({ providers: [AuditService, CalendarService, ReminderSweep] })
+class SweepBenchModule {}
+
+export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]> {
+  const name = `duban_bench_sweep_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const db = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await migrateDatabase(databaseUrl);
+    await importSeeds(databaseUrl, 'seeds');
+    await db.connect();
+    await db.query('UPDATE task SET next_reminder_at = NULL'); // the plan's own tasks are not part of this figure
+    await db.query(`INSERT INTO app_user (email, name, password_hash, role, department_code)
+                    SELECT 'liaison-' || code || '@bench.duban', code, 'x', 'liaison', code FROM department`);
+    // Every task has a future step except DUE of them, whose deadline passed yesterday.
+    await db.query(
+      `INSERT INTO task (title, lead_department_code, due_date, status, ladder_from, next_reminder_at)
+       SELECT 'bench ' || g, (SELECT array_agg(code ORDER BY code) FROM department)[1 + g % 7],
+              current_date + 30 + g % 1500, 'in_progress', now(), now() + interval '30 days' + (g % 1500) * interval '1 day'
+         FROM generate_series(1, $1) g`,
+      [TASKS - DUE],
+    );
+    await db.query(
+      `INSERT INTO task (title, lead_department_code, due_date, status, ladder_from, next_reminder_at)
+       SELECT 'due ' || g, (SELECT array_agg(code ORDER BY code) FROM department)[1 + g % 7],
+              current_date - 1, 'in_progress', now() - interval '30 days', now() - interval '1 minute'
+         FROM generate_series(1, $1) g`,
+      [DUE],
+    );
+    await db.query('VACUUM ANALYZE task');
+
+    const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false' });
+    const policy = validatePolicy({ workdays: true, warnBefore: 'P3D', steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }] });
+    const runtime: Runtime = { config, policy, databaseUrl, close: async () => undefined };
+    const context = await NestFactory.createApplicationContext(rootModule(runtime, SweepBenchModule), { logger: jsonLogger(config) });
+    const sweep = context.get(ReminderSweep);
+    try {
+      const bareSelect = (limit: number) =>
+        timed(async () => {
+          await db.query('BEGIN');
+          await db.query(
+            `SELECT id, title, lead_department_code, assignee_id, due_date, status, ladder_from FROM task
+              WHERE next_reminder_at < now() + interval '1 millisecond' ORDER BY next_reminder_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+            [limit],
+          );
+          await db.query('ROLLBACK');
+        });
+      const bareFulls: number[] = [];
+      for (let i = 0; i < 3; i++) bareFulls.push(await bareSelect(DUE));
+      const bareFull = median(bareFulls);
+      const full = await timed(async () => {
+        const result = await sweep.run();
+        if (result.recorded !== DUE) throw new Error(`the sweep recorded ${result.recorded}, not ${DUE}`);
+      });
+      const empties: number[] = [];
+      const bareEmpties: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        empties.push(await timed(() => sweep.run().then(() => undefined)));
+        bareEmpties.push(await bareSelect(2000));
+      }
+      return [
+        { figure: `sweep: record and enqueue ${DUE} due of ${TASKS} tasks`, valueMs: full, baselineMs: bareFull, baseline: 'bare SELECT … FOR UPDATE of the same rows', targetMs: 2000 },
+        { figure: 'sweep with nothing due (median of 21)', valueMs: median(empties), baselineMs: median(bareEmpties), baseline: 'bare SELECT returning nothing', targetMs: 20 },
+      ];
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await db.end().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every benchmark of the project against baselines measured in
+ * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
+ */
+import 'reflect-metadata';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
+import { reminderSweepBench } from './reminder-sweep.bench.js';
+import { printTable } from './report.js';
+
+const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-bench-')));
+try {
+  const rows = await reminderSweepBench(process.env.DATABASE_URL ?? embedded!.url);
+  const ok = printTable(rows);
+  writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await embedded?.stop();
+}
