@@ -7,12 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
+import { mailDeliveryBench } from './mail-delivery.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
 import { printTable } from './report.js';
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-bench-')));
 try {
-  const rows = await reminderSweepBench(process.env.DATABASE_URL ?? embedded!.url);
+  const server = process.env.DATABASE_URL ?? embedded!.url;
+  const rows = [...(await reminderSweepBench(server)), ...(await mailDeliveryBench(server))];
   const ok = printTable(rows);
   writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
   process.exitCode = ok ? 0 : 1;

@@ -14,7 +14,7 @@ import { dueSteps, nextStepAt, stepMoment } from './reminder-ladder.js';
 import { type ReminderItem, renderDigest, renderItem, renderMarkdown, type TemplateName } from './templates.js';
 
 /** Tasks handled per transaction; a larger backlog is worked through in several. */
-const BATCH = 2000;
+const BATCH = 5000;
 
 /**
  * Finds the ladder steps that have fallen due, records each (task, step,
