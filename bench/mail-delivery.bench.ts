@@ -9,11 +9,10 @@ import pg from 'pg';
 import { jsonLogger, rootModule, type Runtime } from '../apps/bootstrap.js';
 import { WorkerModule } from '../apps/worker/worker.module.js';
 import { loadConfig } from '../libs/config/app-config.js';
-import { migrateDatabase } from '../libs/db/data-source.js';
 import { SmtpMailDriver } from '../libs/mail/nodemailer-mail-driver.js';
 import { DeliveryQueue } from '../libs/notifications/delivery-queue.js';
 import { loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
-import type { BenchRow } from './report.js';
+import { benchDatabase, type BenchRow } from './report.js';
 
 const MAILS = 10_000;
 
@@ -28,14 +27,8 @@ export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> 
     while (received < count) await new Promise((resolve) => setTimeout(resolve, 20));
   };
   const smtpUrl = `smtp://127.0.0.1:${port}`;
-  const name = `duban_bench_mail_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await benchDatabase(serverUrl, 'mail');
+  const databaseUrl = scratch.url;
   try {
     // Baseline: the same mails straight through pooled nodemailer (the driver duban uses), 8 at a time.
     const direct = new SmtpMailDriver(smtpUrl, 'duban <noreply@duban.local>');
@@ -52,7 +45,6 @@ export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> 
     const directMs = Date.now() - start;
     await direct.close();
 
-    await migrateDatabase(databaseUrl);
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false', QUEUE_PREFIX: `bench${process.pid}` });
     const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), databaseUrl, close: async () => undefined };
     const worker = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(config) });
@@ -79,7 +71,6 @@ export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> 
     }
   } finally {
     sink.disconnect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }

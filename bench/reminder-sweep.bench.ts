@@ -10,11 +10,10 @@ import { jsonLogger, rootModule, type Runtime } from '../apps/bootstrap.js';
 import { AuditService } from '../libs/audit/audit.service.js';
 import { CalendarService } from '../libs/calendar/calendar.service.js';
 import { loadConfig } from '../libs/config/app-config.js';
-import { migrateDatabase } from '../libs/db/data-source.js';
 import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
 import { importSeeds } from '../libs/plan/import-seeds.js';
 import { validatePolicy } from '../libs/policy/escalation-policy.js';
-import { type BenchRow, median, timed } from './report.js';
+import { benchDatabase, type BenchRow, median, timed } from './report.js';
 
 const TASKS = 1_000_000;
 const DUE = 10_000;
@@ -23,17 +22,10 @@ const DUE = 10_000;
 class SweepBenchModule {}
 
 export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]> {
-  const name = `duban_bench_sweep_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await benchDatabase(serverUrl, 'sweep');
+  const databaseUrl = scratch.url;
   const db = new pg.Client({ connectionString: databaseUrl });
   try {
-    await migrateDatabase(databaseUrl);
     await importSeeds(databaseUrl, 'seeds');
     await db.connect();
     await db.query('UPDATE task SET next_reminder_at = NULL'); // the plan's own tasks are not part of this figure
@@ -94,7 +86,6 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
     }
   } finally {
     await db.end().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }

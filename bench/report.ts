@@ -1,3 +1,6 @@
+import pg from 'pg';
+import { migrateDatabase } from '../libs/db/data-source.js';
+
 export interface BenchRow {
   figure: string;
   valueMs: number;
@@ -30,4 +33,23 @@ export function printTable(rows: BenchRow[]): boolean {
   }));
   console.table(lines);
   return lines.every((l) => l.result === 'pass');
+}
+
+/** A scratch database on `serverUrl`, migrated; `drop()` removes it. */
+export async function benchDatabase(serverUrl: string, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `duban_bench_${label}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await migrateDatabase(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
