@@ -7,11 +7,11 @@ import { DeliveryChannel } from '../db/entities/delivery.entity.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { type DueTask, LadderRepository, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
 import { Transactions } from '../db/transaction.js';
-import type { EscalationPolicy } from '../policy/escalation-policy.js';
+import type { EscalationPolicy, TemplateName } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { dueSteps, nextStepAt, stepMoment } from './reminder-ladder.js';
-import { type ReminderItem, renderDigest, renderItem, renderMarkdown, type TemplateName } from './templates.js';
+import { type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 
 /** Tasks handled per transaction; a larger backlog is worked through in several. */
 const BATCH = 5000;
@@ -80,11 +80,11 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       const moments = this.policy.steps.map((step) => stepMoment(task.dueDate, step, calendar, this.config.TZ));
       for (const index of dueSteps(moments, task.ladderFrom, now)) {
         const step = this.policy.steps[index];
-        const item = this.item(task, step.template as TemplateName, names, today, calendar);
+        const item = this.item(task, step.template, names, today, calendar);
+        const { subject, body } = renderItem(item);
+        items.set(`${task.id}|${index}`, item);
         for (const recipient of people.resolve(task, step.to)) {
-          const { subject, body } = renderItem(item);
           wanted.push({ taskId: task.id, stepIndex: index, stepAt: step.atText, recipientId: recipient.id, dueDate: task.dueDate, template: step.template, subject, body });
-          items.set(`${task.id}|${index}`, item);
         }
       }
       next.push({ id: task.id, at: nextStepAt(moments, task.ladderFrom, now) });
@@ -151,22 +151,27 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
 /** Who a step's `to` names, for one task. */
 class People {
   readonly byId: Map<string, Recipient>;
+  /** Users by `role|department` (supervisors under `supervisor|`), built once per batch. */
+  private readonly byRole = new Map<string, Recipient[]>();
 
   constructor(users: Recipient[]) {
     this.byId = new Map(users.map((u) => [u.id, u]));
+    for (const user of this.byId.values()) {
+      const key = `${user.role}|${user.role === 'supervisor' ? '' : (user.departmentCode ?? '')}`;
+      this.byRole.set(key, [...(this.byRole.get(key) ?? []), user]);
+    }
   }
 
   resolve(task: DueTask, to: string[]): Recipient[] {
     const found = new Map<string, Recipient>();
-    const all = [...this.byId.values()];
-    const of = (role: string) => all.filter((u) => u.role === role && u.departmentCode === task.leadDepartmentCode);
+    const of = (role: string) => this.byRole.get(`${role}|${task.leadDepartmentCode}`) ?? [];
     for (const who of to) {
       const assignee = task.assigneeId ? this.byId.get(task.assigneeId) : undefined;
       const chosen =
         who === 'assignee' ? (assignee ? [assignee] : of('liaison'))
         : who === 'liaisons' ? of('liaison')
         : who === 'leader' ? of('leader')
-        : who === 'supervisors' ? all.filter((u) => u.role === 'supervisor')
+        : who === 'supervisors' ? (this.byRole.get('supervisor|') ?? [])
         : [];
       for (const user of chosen) found.set(user.id, user);
     }

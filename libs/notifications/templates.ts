@@ -2,7 +2,7 @@
  * Every text a reminder shows people, in one place (Simplified Chinese).
  * Template names are the ones a policy's steps may use.
  */
-export type TemplateName = 'reminder' | 'overdue' | 'escalation';
+import type { TemplateName } from '../policy/escalation-policy.js';
 
 export interface ReminderItem {
   template: TemplateName;

@@ -6,7 +6,7 @@ export interface EscalationStep {
   at: SignedDuration;
   atText: string;
   to: string[];
-  template: string;
+  template: TemplateName;
 }
 
 export interface EscalationPolicy {
@@ -18,8 +18,9 @@ export interface EscalationPolicy {
 export class PolicyError extends Error {}
 
 const RECIPIENTS = ['assignee', 'liaisons', 'leader', 'supervisors'];
-/** The message templates duban has (libs/notifications/templates.ts). */
-export const TEMPLATES = ['reminder', 'overdue', 'escalation'];
+/** The message templates duban has; their texts are in libs/notifications/templates.ts. */
+export const TEMPLATES = ['reminder', 'overdue', 'escalation'] as const;
+export type TemplateName = (typeof TEMPLATES)[number];
 
 /** Reads and validates the policy file; throws naming the step and field at fault. */
 export function loadEscalationPolicy(path: string): EscalationPolicy {
@@ -54,12 +55,12 @@ export function validatePolicy(raw: unknown, source = 'policy'): EscalationPolic
     for (const to of step.to as unknown[]) {
       if (typeof to !== 'string' || !RECIPIENTS.includes(to)) fail(`${where}.to`, `unknown recipient ${JSON.stringify(to)}; use ${RECIPIENTS.join(', ')}`);
     }
-    if (typeof step.template !== 'string' || !TEMPLATES.includes(step.template)) {
+    if (typeof step.template !== 'string' || !(TEMPLATES as readonly string[]).includes(step.template)) {
       fail(`${where}.template`, `unknown template ${JSON.stringify(step.template)}; use ${TEMPLATES.join(', ')}`);
     }
     const unknownKeys = Object.keys(step).filter((k) => !['at', 'to', 'template'].includes(k));
     if (unknownKeys.length > 0) fail(where, `unknown field ${unknownKeys.join(', ')}`);
-    return { at: at as SignedDuration, atText: step.at as string, to: step.to as string[], template: step.template as string };
+    return { at: at as SignedDuration, atText: step.at as string, to: step.to as string[], template: step.template as TemplateName };
   });
   return { workdays: workdays as boolean, warnBefore: warnBefore as SignedDuration, steps };
 }

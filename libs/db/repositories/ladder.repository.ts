@@ -55,7 +55,7 @@ export class LadderRepository {
         WHERE active AND (role = 'supervisor' OR (role IN ('leader', 'liaison') AND department_code = ANY($1)))`,
       [departments],
     );
-    return rows.map((r) => ({ id: r.id as string, email: r.email as string, name: r.name as string, role: r.role as string, departmentCode: r.department_code as string | null }));
+    return rows.map(toRecipient);
   }
 
   async usersById(ids: string[]): Promise<Recipient[]> {
@@ -63,7 +63,7 @@ export class LadderRepository {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
       'SELECT id, email, name, role, department_code FROM app_user WHERE active AND id = ANY($1)', [ids],
     );
-    return rows.map((r) => ({ id: r.id as string, email: r.email as string, name: r.name as string, role: r.role as string, departmentCode: r.department_code as string | null }));
+    return rows.map(toRecipient);
   }
 
   /** Records notifications; those already recorded (same task, step, recipient and deadline) are left out of the result. */
@@ -132,4 +132,8 @@ export class LadderRepository {
     });
     return { items, total };
   }
+}
+
+function toRecipient(r: Record<string, unknown>): Recipient {
+  return { id: r.id as string, email: r.email as string, name: r.name as string, role: r.role as string, departmentCode: r.department_code as string | null };
 }
