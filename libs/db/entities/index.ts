@@ -1,5 +1,7 @@
+import { AssessmentCycleEntity, AssessmentReportEntity, AssessmentScoreEntity } from './assessment.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { CalendarDayEntity } from './calendar-day.entity.js';
+import { CalendarFeedEntity } from './calendar-feed.entity.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { DepartmentWebhookEntity } from './department-webhook.entity.js';
 import { NotificationEntity } from './notification.entity.js';
@@ -14,8 +16,10 @@ import { SystemSettingEntity } from './system-setting.entity.js';
 import { TaskEntity } from './task.entity.js';
 import { UserEntity } from './user.entity.js';
 
+export * from './assessment.entity.js';
 export * from './audit-entry.entity.js';
 export * from './calendar-day.entity.js';
+export * from './calendar-feed.entity.js';
 export * from './delivery.entity.js';
 export * from './department-webhook.entity.js';
 export * from './notification.entity.js';
@@ -31,6 +35,10 @@ export * from './task.entity.js';
 export * from './user.entity.js';
 
 export const ENTITIES = [
+  AssessmentCycleEntity,
+  AssessmentScoreEntity,
+  AssessmentReportEntity,
+  CalendarFeedEntity,
   AuditEntryEntity,
   CalendarDayEntity,
   DeliveryEntity,
