@@ -72,9 +72,9 @@ export function jsonLogger(config: AppConfig): ConsoleLogger {
   return new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, PINO_TO_NEST[config.LOG_LEVEL] + 1) });
 }
 
-/** A root module importing the core modules and `feature`. */
-export function rootModule(runtime: Runtime, feature: Type | DynamicModule): Type {
-  @Module({ imports: [...coreModules(runtime), feature] })
+/** A root module importing the core modules and the `features`. */
+export function rootModule(runtime: Runtime, ...features: Array<Type | DynamicModule>): Type {
+  @Module({ imports: [...coreModules(runtime), ...features] })
   class RootModule {}
   return RootModule;
 }

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,8 +12,11 @@ import { mountQueueDashboard } from './queue-dashboard.js';
 import { validationPipe } from './validation.js';
 import { UserService } from '../../libs/auth/user.service.js';
 
-/** Builds the HTTP application (Fastify: six times Express's rate on this hardware) without listening. */
-export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP application (Fastify: six times Express's rate on this hardware) without listening.
+ * `alongside` adds modules to the same application (`npm start` adds the worker), so they share one connection pool.
+ */
+export async function createHttpApp(runtime: Runtime, alongside: Array<Type | DynamicModule> = []): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: true,
     bodyLimit: 1024 * 1024,
@@ -20,7 +24,7 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
     logger: { level: runtime.config.LOG_LEVEL, redact: ['req.headers.authorization'] },
     logController: new LogController({ disableRequestLogging: true }),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule(runtime, ApiModule), adapter, { logger: jsonLogger(runtime.config) });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule(runtime, ApiModule, ...alongside), adapter, { logger: jsonLogger(runtime.config) });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (request, reply) => {
     if (request.url === '/health') return;
