@@ -99,7 +99,7 @@ export class AppConfig {
   @IsIn(['local', 's3'], { message: 'EVIDENCE_STORE must be local or s3' })
   EVIDENCE_STORE: 'local' | 's3' = 'local';
 
-  /** The S3 API endpoint of a compatible service, e.g. `https://oss-cn-beijing.aliyuncs.com`; unset: AWS S3. */
+  /** The S3 API endpoint of a compatible service, e.g. `https://s3.oss-cn-beijing.aliyuncs.com` (Aliyun OSS); unset: AWS S3. */
   @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'S3_ENDPOINT must be an http(s) URL' })
   S3_ENDPOINT?: string;
 
