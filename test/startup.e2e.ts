@@ -39,6 +39,13 @@ describe('starting and stopping', () => {
     expect(api.output()).toContain('PORT');
   });
 
+  it('refuses an S3 evidence store without a bucket, naming the setting', async () => {
+    const api = startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, EVIDENCE_STORE: 's3', S3_ACCESS_KEY_ID: 'key-only' });
+    expect(await api.exited).toBe(1);
+    expect(api.output()).toContain('S3_BUCKET is required when EVIDENCE_STORE=s3');
+    expect(api.output()).toContain('S3_SECRET_ACCESS_KEY');
+  });
+
   it('prints a first administrator password once, and stops cleanly on SIGTERM', async () => {
     const first = startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, ADMIN_EMAIL: 'root@duban.local' });
     await waitFor('the API to listen', () => first.output().includes('Server listening') || first.output().includes('已启动'), 30_000);

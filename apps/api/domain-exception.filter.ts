@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError,
+  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, UnauthorizedError,
+  UnsupportedMediaTypeError,
 } from '../../libs/common/errors.js';
 
 const STATUS = new Map<Function, number>([ // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- error classes as keys
@@ -12,6 +13,7 @@ const STATUS = new Map<Function, number>([ // eslint-disable-line @typescript-es
   [PayloadTooLargeError, HttpStatus.PAYLOAD_TOO_LARGE],
   [UnsupportedMediaTypeError, HttpStatus.UNSUPPORTED_MEDIA_TYPE],
   [UnauthorizedError, HttpStatus.UNAUTHORIZED],
+  [ServiceUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
 ]);
 
 const ERROR_NAMES: Record<number, string> = {
@@ -31,7 +33,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost) {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, message } = this.describe(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    // A 5xx domain error (a store that is down) was logged with its cause where it was thrown.
+    if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     if (reply.sent) return;
     void reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', message });
   }

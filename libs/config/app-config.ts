@@ -91,6 +91,44 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
 
+  /**
+   * Where evidence files are kept: `local`, under DATA_DIR/evidence (one host), or `s3`, a
+   * bucket of any S3-compatible service (AWS S3, MinIO, Aliyun OSS, Huawei OBS, Tencent COS),
+   * which API processes on several hosts can share.
+   */
+  @IsIn(['local', 's3'], { message: 'EVIDENCE_STORE must be local or s3' })
+  EVIDENCE_STORE: 'local' | 's3' = 'local';
+
+  /** The S3 API endpoint of a compatible service, e.g. `https://s3.oss-cn-beijing.aliyuncs.com` (Aliyun OSS); unset: AWS S3. */
+  @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  /** The bucket's region (AWS and most services sign requests with it; MinIO accepts the default). */
+  @Matches(/^[A-Za-z0-9-]+$/, { message: 'S3_REGION must be a region name such as us-east-1 or cn-beijing' })
+  S3_REGION = 'us-east-1';
+
+  /** Required with EVIDENCE_STORE=s3. The bucket must exist; duban does not create it. */
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens' })
+  S3_BUCKET?: string;
+
+  /** With S3_SECRET_ACCESS_KEY; both unset: the AWS SDK's default chain (AWS_* variables, shared profile, instance role). */
+  @IsOptional() @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional() @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** `https://host/bucket/key` addressing; unset: true when S3_ENDPOINT is set (MinIO needs it), else false. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE?: 'true' | 'false';
+
+  /** Prepended to every object key (e.g. `duban/evidence`), so that the bucket can hold other things too. */
+  @IsOptional()
+  @Matches(/^(?!\/)(?!(.*\/)?\.{1,2}(\/|$))(?!.*\/\/)[A-Za-z0-9!_.*'()\/-]+$/, {
+    message: 'S3_PREFIX may hold letters, digits, / and !_.*\'()- only, without a leading /, empty or . or .. segments',
+  })
+  S3_PREFIX?: string;
+
   /** Login attempts allowed per client and account per minute. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
@@ -115,9 +153,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(AppConfig, present, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
+  lines.push(...combinationErrors(config).map(([property, message]) => `  ${property}: ${message}`));
+  if (lines.length > 0) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   return config;
+}
+
+const S3_SETTINGS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'] as const;
+
+/** Settings that are valid one by one but not together, as [variable, message]. */
+function combinationErrors(config: AppConfig): Array<[string, string]> {
+  const errors: Array<[string, string]> = [];
+  if (config.EVIDENCE_STORE === 's3') {
+    if (!config.S3_BUCKET) errors.push(['S3_BUCKET', 'S3_BUCKET is required when EVIDENCE_STORE=s3']);
+    if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {
+      const [given, missing] = config.S3_ACCESS_KEY_ID ? ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] : ['S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID'];
+      errors.push([missing, `${missing} is required with ${given} (or unset both, for the AWS SDK's default credentials)`]);
+    }
+  } else {
+    // Most likely EVIDENCE_STORE was forgotten: evidence would silently land on this host's disk.
+    for (const name of S3_SETTINGS.filter((name) => config[name] !== undefined)) {
+      errors.push([name, `${name} is set but EVIDENCE_STORE is local; set EVIDENCE_STORE=s3 to use the bucket, or unset ${name}`]);
+    }
+  }
+  return errors;
 }

@@ -2,13 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../common/errors.js';
+import { ConflictError, DomainError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, UnsupportedMediaTypeError } from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
 import { AppConfig } from '../config/app-config.js';
 import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
 import { TaskRepository } from '../db/repositories/task.repository.js';
 import { Transactions } from '../db/transaction.js';
-import { EvidenceStorage } from '../storage/evidence-storage.js';
+import { EvidenceObjectMissingError, EvidenceStorage } from '../storage/evidence-storage.js';
 import { TaskStatus } from '../tasks/task-status.js';
 import { ALLOWED_TYPES, isAllowedType, SNIFF_BYTES, sniffContentType } from './content-type.js';
 
@@ -68,7 +68,8 @@ export class EvidenceService {
     } catch (error) {
       await this.storage.delete(storageKey).catch(() => undefined);
       if (hasher.exceeded || isFileTooLarge(error) || file.truncated()) throw this.tooLarge();
-      throw error;
+      // A broken request (the client went away) is not a store that is down.
+      throw error instanceof DomainError || file.stream.errored ? error : this.storageDown(error);
     }
     try {
       return await this.tx.run(async () => {
@@ -90,8 +91,10 @@ export class EvidenceService {
   async open(taskId: string, evidenceId: string): Promise<{ meta: EvidenceView; stream: Readable }> {
     const meta = await this.evidence.findForTask(taskId, evidenceId);
     if (!meta) throw new NotFoundError(`佐证材料不存在：${evidenceId}`);
-    const source = await this.storage.get(meta.storageKey).catch(() => {
-      throw new NotFoundError(`佐证材料的文件已丢失：${evidenceId}`);
+    const source = await this.storage.get(meta.storageKey).catch((error: unknown) => {
+      // Gone from a store that answered is lost; a store that does not answer may come back.
+      if (error instanceof EvidenceObjectMissingError) throw new NotFoundError(`佐证材料的文件已丢失：${evidenceId}`);
+      throw this.storageDown(error);
     });
     const check = new HashAndLimit(Number.MAX_SAFE_INTEGER, meta.sha256, () =>
       this.logger.error({ evidenceId, taskId }, '佐证材料校验失败：文件内容与登记的 SHA-256 不一致'),
@@ -102,6 +105,11 @@ export class EvidenceService {
 
   async list(taskId: string): Promise<EvidenceView[]> {
     return (await this.evidence.listForTask(taskId)).map(toView);
+  }
+
+  private storageDown(error: unknown) {
+    this.logger.error(`佐证材料存储不可用：${error instanceof Error ? error.message : String(error)}`);
+    return new ServiceUnavailableError('佐证材料存储暂时不可用，请稍后再试');
   }
 
   private tooLarge() {

@@ -4,7 +4,7 @@ import { access, constants, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EvidenceStorage } from './evidence-storage.js';
+import { EvidenceObjectMissingError, EvidenceStorage } from './evidence-storage.js';
 
 /** Evidence on the local disk under `root`: written to a temporary name, fsynced, then renamed into place. */
 export class LocalEvidenceStorage extends EvidenceStorage {
@@ -39,7 +39,9 @@ export class LocalEvidenceStorage extends EvidenceStorage {
 
   async get(key: string): Promise<Readable> {
     const path = this.pathOf(key);
-    await access(path, constants.R_OK);
+    await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new EvidenceObjectMissingError(key, { cause: error }) : error;
+    });
     return createReadStream(path, { highWaterMark: 256 * 1024 });
   }
 
