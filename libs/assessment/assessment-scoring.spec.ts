@@ -1,6 +1,6 @@
 import { validateRubric } from './assessment-rubric.js';
 import { computeScore, finalScore, metricShares, rank, reviewerMean, round2 } from './assessment-scoring.js';
-import type { DepartmentMetrics } from './assessment-types.js';
+import { departmentMetrics as metrics } from '../reports/report-fixture.js';
 
 const rubric = validateRubric({
   metrics: { onTimeRate: 40, evidenceShare: 20, gradeScore: 25, indicatorState: 15 },
@@ -9,16 +9,6 @@ const rubric = validateRubric({
   reviewerWeight: 30,
   commentRequiredBelow: 60,
 });
-
-function metrics(extra: Partial<DepartmentMetrics> = {}): DepartmentMetrics {
-  return {
-    due: 0, onTime: 0, late: 0, overdue: 0, pending: 0, meanDaysLate: null, returns: 0, evidenceShare: null,
-    extensionRequests: 0, turnedRed: 0, escalated: 0,
-    grades: { excellent: 0, good: 0, pass: 0, fail: 0 },
-    indicators: { on_track: 0, at_risk: 0, off_track: 0, unknown: 0 },
-    ...extra,
-  };
-}
 
 const sum = (items: { points: number }[]) => round2(items.reduce((s, i) => s + i.points, 0));
 

@@ -5,7 +5,6 @@
 export enum QueueName {
   Reminders = 'reminders',
   Delivery = 'delivery',
-  Reports = 'reports',
 }
 
 export enum JobName {
@@ -29,7 +28,10 @@ export type PayloadOf<N extends JobName> = Extract<JobPayload, { name: N }>['dat
 export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JobName.Sweep]: QueueName.Reminders,
   [JobName.Deliver]: QueueName.Delivery,
-  [JobName.AssessmentReport]: QueueName.Reports,
+  // The queue of the periodic sweep (concurrency 1) also renders report files: with the
+  // PostgreSQL backend every queue costs each worker process its own pool and LISTEN
+  // connection, and a report now and then can wait for a sweep (and delay one by seconds).
+  [JobName.AssessmentReport]: QueueName.Reminders,
 };
 
 /** The one job scheduler of the reminders queue. */
