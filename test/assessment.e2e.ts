@@ -288,7 +288,7 @@ describe('annual assessment (年度考核)', () => {
     const html = await app.as(reviewerA.token).get(`/api/v1/assessments/${YEAR}/report.html`);
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(html.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${YEAR}年度考核报告.html`)}`);
+    expect(html.headers['content-disposition']).toBe(`inline; filename="assessment-report-${YEAR}.html"; filename*=UTF-8''${encodeURIComponent(`${YEAR}年度考核报告.html`)}`);
     for (const section of CHART_SECTIONS) {
       const body = new RegExp(`<section data-section="${section}">([\\s\\S]*?)</section>`).exec(html.text)?.[1] ?? '';
       expect([section, body.split('<svg').length - 1]).toEqual([section, 1]);

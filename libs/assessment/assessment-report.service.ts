@@ -22,6 +22,8 @@ export interface ReportFile {
   filename: string;
   /** ASCII, for clients that know only `filename`. */
   fallbackName: string;
+  /** The workbook is saved; the page opens in the browser (and is saved under `filename`). */
+  disposition: 'attachment' | 'inline';
 }
 
 const CONTENT_TYPE: Record<ReportFormat, string> = {
@@ -142,8 +144,12 @@ async function render(report: AssessmentReport, format: ReportFormat, onProgress
 }
 
 /** `2025年度考核报告.xlsx`, and `assessment-report-2025.xlsx` for clients without RFC 5987. */
-export function fileNames(year: number, format: ReportFormat): { filename: string; fallbackName: string } {
-  return { filename: `${year}年度考核报告.${format}`, fallbackName: `assessment-report-${year}.${format}` };
+export function fileNames(year: number, format: ReportFormat): Pick<ReportFile, 'filename' | 'fallbackName' | 'disposition'> {
+  return {
+    filename: `${year}年度考核报告.${format}`,
+    fallbackName: `assessment-report-${year}.${format}`,
+    disposition: format === 'html' ? 'inline' : 'attachment',
+  };
 }
 
 export function jobView(row: ReportStatusRow) {

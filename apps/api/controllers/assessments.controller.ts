@@ -120,7 +120,7 @@ function send(reply: FastifyReply, file: ReportFile) {
   return reply
     .header('content-type', file.contentType)
     .header('content-length', String(file.content.length))
-    .header('content-disposition', `attachment; filename="${file.fallbackName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('content-disposition', `${file.disposition}; filename="${file.fallbackName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
     .header('x-content-type-options', 'nosniff')
     .send(file.content);
 }
