@@ -205,6 +205,17 @@ describe('annual assessment (年度考核)', () => {
     expect(rows.find((r) => r.departmentCode === 'edu')!.breakdown.find((b) => b.item === 'metric:indicatorState')!.label).toBe('指标进展（权重 15）：100%');
   });
 
+  it('counts work not yet due as pending, and completed early as on time', async () => {
+    const future = Number(calendarDate('Asia/Shanghai').slice(0, 4)) + 5;
+    await app.as(admin).post('/api/v1/assessments').send({ year: future }).expect(201);
+    await taxTask('提前完成', `${future}-06-30`, { grade: 'good' });
+    await taxTask('尚未到期', `${future}-12-31`, { open: true });
+    const d = await tax(future);
+    expect(d.metrics).toMatchObject({ due: 2, onTime: 1, late: 0, overdue: 0, pending: 1, meanDaysLate: null, evidenceShare: 1, turnedRed: 0 });
+    // On time 1/1, evidence 1/1, one good grade (85): (40 + 20 + 25·0.85) · 100/85 = 95.59.
+    expect(d.computedScore).toBe(95.59);
+  });
+
   it('refuses bad scores with a clear 4xx and changes nothing', async () => {
     const a = app.as(reviewerA.token);
     const put = (path: string, body: unknown) => a.put(path).send(body as object);
