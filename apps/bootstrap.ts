@@ -12,6 +12,8 @@ import { importSeeds } from '../libs/plan/import-seeds.js';
 import { describeSeedReport } from '../libs/plan/seed-importer.js';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
 import { type EscalationPolicy, loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
+import { type AssessmentRubric, loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
+import { RubricModule } from '../libs/assessment/rubric.module.js';
 import { PolicyModule } from '../libs/policy/policy.module.js';
 import { queueSettings } from '../libs/queue/queue-connection.js';
 import { QueueModule } from '../libs/queue/queue.module.js';
@@ -19,6 +21,7 @@ import { QueueModule } from '../libs/queue/queue.module.js';
 export interface Runtime {
   config: AppConfig;
   policy: EscalationPolicy;
+  rubric: AssessmentRubric;
   databaseUrl: string;
   /** Stops what `openRuntime` started (the embedded database), after the apps have closed. */
   close(): Promise<void>;
@@ -30,6 +33,7 @@ const log = new NestLogger('Bootstrap');
 export async function openRuntime(env: Record<string, string | undefined> = process.env): Promise<Runtime> {
   const config = loadConfig(env);
   const policy = loadEscalationPolicy(config.ESCALATION_POLICY);
+  const rubric = loadAssessmentRubric(config.ASSESSMENT_RUBRIC);
   let databaseUrl = config.DATABASE_URL;
   let stopDatabase = async (): Promise<void> => undefined;
   if (!databaseUrl) {
@@ -50,16 +54,17 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
     await stopDatabase();
     throw error;
   }
-  return { config, policy, databaseUrl, close: stopDatabase };
+  return { config, policy, rubric, databaseUrl, close: stopDatabase };
 }
 
-/** The modules every process needs: configuration, logging, database, policy and the queue connection. */
+/** The modules every process needs: configuration, logging, database, policy, rubric and the queue connection. */
 export function coreModules(runtime: Runtime): DynamicModule[] {
   const { config } = runtime;
   return [
     ConfigModule.forRoot(config),
     DbModule.forRoot(runtime.databaseUrl),
     PolicyModule.forRoot(runtime.policy),
+    RubricModule.forRoot(runtime.rubric),
     QueueModule.forRoot(queueSettings(config, runtime.databaseUrl)),
   ];
 }

@@ -13,6 +13,7 @@ import { SmtpMailDriver } from '../libs/mail/nodemailer-mail-driver.js';
 import { DeliveryQueue } from '../libs/notifications/delivery-queue.js';
 import { loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
 import { benchDatabase, type BenchRow } from './report.js';
+import { loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
 
 const MAILS = 10_000;
 
@@ -46,7 +47,7 @@ export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> 
     await direct.close();
 
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false', QUEUE_PREFIX: `bench${process.pid}` });
-    const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), databaseUrl, close: async () => undefined };
+    const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl, close: async () => undefined };
     const worker = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(config) });
     await worker.init();
     try {

@@ -95,6 +95,26 @@ describe('access matrix', () => {
     }
   });
 
+  it.each(CALLERS)('assessment routes as %s', async (caller) => {
+    const year = 2040 + CALLERS.indexOf(caller);
+    await app.as(tokens.admin).post('/api/v1/assessments').send({ year }).expect(201);
+    const t = app.as(tokens[caller]);
+    const READERS: Caller[] = ['admin', 'supervisor', 'reviewer'];
+    const routes: Array<[string, () => Promise<{ status: number }>, Caller[], number]> = [
+      ['GET assessments', () => t.get('/api/v1/assessments'), ['admin', 'reviewer'], 200],
+      ['POST assessments', () => t.post('/api/v1/assessments').send({ year: year + 20 }), ['admin', 'reviewer'], 201],
+      ['GET assessment', () => t.get(`/api/v1/assessments/${year}`), ['admin', 'reviewer'], 200],
+      ['GET departments', () => t.get(`/api/v1/assessments/${year}/departments`), READERS, 200],
+      ['PUT score', () => t.put(`/api/v1/assessments/${year}/departments/finance`).send({ score: 90 }), ['reviewer'], 200],
+      ['GET report.html', () => t.get(`/api/v1/assessments/${year}/report.html`), READERS, 200],
+      ['POST reports', () => t.post(`/api/v1/assessments/${year}/reports`).send({ format: 'html' }), READERS, 202],
+      ['POST finalize', () => t.post(`/api/v1/assessments/${year}/finalize`), ['admin'], 200],
+    ];
+    for (const [name, call, allowed, ok] of routes) {
+      expect([name, (await call()).status]).toEqual([name, allowed.includes(caller) ? ok : 403]);
+    }
+  });
+
   it('lists only the tasks a department leads or co-operates on', async () => {
     const { taskId } = await taskIn('assigned', '范围检查任务');
     const seen = async (caller: Caller) =>

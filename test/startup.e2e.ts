@@ -33,6 +33,18 @@ describe('starting and stopping', () => {
     expect(api.output()).toContain('boss');
   });
 
+  it.each([
+    ['weights not adding up to 100', 'metrics: { onTimeRate: 40, evidenceShare: 20 }\n', 'metrics: weights must add up to 100, they add up to 60'],
+    ['an unknown metric', 'metrics: { onTimeRate: 60, speed: 40 }\n', 'metrics.speed: unknown metric'],
+    ['negative points', 'metrics: { onTimeRate: 100 }\ndeductions: { turnedRed: -1 }\n', 'deductions.turnedRed: must not be negative'],
+  ])('refuses to start on a bad assessment rubric (%s), naming the field', async (_case, yaml, message) => {
+    const rubric = join(dataDir, 'bad-rubric.yaml');
+    writeFileSync(rubric, yaml);
+    const api = startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, ASSESSMENT_RUBRIC: rubric });
+    expect(await api.exited).toBe(1);
+    expect(api.output()).toContain(`${rubric}: ${message}`);
+  });
+
   it('refuses a bad setting, naming the variable', async () => {
     const api = startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: 'eighty' });
     expect(await api.exited).toBe(1);

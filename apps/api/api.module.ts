@@ -32,6 +32,9 @@ import { DeliveryAdminService } from '../../libs/notifications/delivery-admin.se
 import { WebhookService } from '../../libs/notifications/webhook.service.js';
 import { DeliveriesController } from './controllers/deliveries.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
+import { AssessmentsController } from './controllers/assessments.controller.js';
+import { AssessmentService } from '../../libs/assessment/assessment.service.js';
+import { AssessmentReportService } from '../../libs/assessment/assessment-report.service.js';
 
 /** HTTP only: records work and answers questions; processing happens in the worker. */
 @Module({
@@ -48,7 +51,7 @@ import { WebhooksController } from './controllers/webhooks.controller.js';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController],
+  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController, AssessmentsController],
   providers: [
     AuditService,
     NotificationService,
@@ -63,6 +66,8 @@ import { WebhooksController } from './controllers/webhooks.controller.js';
     CalendarService,
     WebhookService,
     DeliveryAdminService,
+    AssessmentService,
+    AssessmentReportService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
   ],

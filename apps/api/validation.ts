@@ -6,6 +6,8 @@ const MESSAGES: Record<string, (field: string) => string> = {
   isString: (f) => `${f} 必须是字符串`,
   isNotEmpty: (f) => `${f} 不能为空`,
   isInt: (f) => `${f} 必须是整数`,
+  isNumber: (f) => `${f} 必须是数字（最多两位小数）`,
+  matches: (f) => `${f} 的格式不正确`,
   isBoolean: (f) => `${f} 必须是 true 或 false`,
   isArray: (f) => `${f} 必须是数组`,
   isUuid: (f) => `${f} 必须是 UUID`,

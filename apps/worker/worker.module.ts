@@ -14,10 +14,13 @@ import { QueueWorkers } from '../../libs/queue/queue-workers.js';
 import { WebhookModule } from '../../libs/webhook/webhook.module.js';
 import { DeliveryProcessor } from './delivery.processor.js';
 import { SweepProcessor } from './sweep.processor.js';
+import { AssessmentReportProcessor } from './assessment-report.processor.js';
+import { AssessmentReportService } from '../../libs/assessment/assessment-report.service.js';
+import { AssessmentService } from '../../libs/assessment/assessment.service.js';
 
 /**
- * Queue consumers (no HTTP): the reminder sweep on a BullMQ job scheduler and
- * the delivery of what it records. Besides the queue, a local timer re-creates
+ * Queue consumers (no HTTP): the reminder sweep on a BullMQ job scheduler, the
+ * delivery of what it records, and the assessment report files. Besides the queue, a local timer re-creates
  * the scheduler and re-queues pending deliveries every REMINDER_SWEEP_MS, and
  * so does Redis coming back: nothing depends on the queue having kept its data.
  */
@@ -31,7 +34,10 @@ import { SweepProcessor } from './sweep.processor.js';
     DeliveryRecovery,
     DeliveryProcessor,
     SweepProcessor,
-    { provide: JOB_HANDLERS, inject: [DeliveryProcessor, SweepProcessor], useFactory: (...handlers: unknown[]) => handlers },
+    AssessmentService,
+    AssessmentReportService,
+    AssessmentReportProcessor,
+    { provide: JOB_HANDLERS, inject: [DeliveryProcessor, SweepProcessor, AssessmentReportProcessor], useFactory: (...handlers: unknown[]) => handlers },
     QueueWorkers,
   ],
 })
@@ -44,6 +50,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly workers: QueueWorkers,
     private readonly recovery: DeliveryRecovery,
+    private readonly reports: AssessmentReportService,
     private readonly connection: QueueConnection,
     private readonly config: AppConfig,
   ) {}
@@ -62,12 +69,14 @@ export class WorkerModule implements OnApplicationBootstrap, OnModuleDestroy {
     this.connection.off('reconnected', this.reconnected);
   }
 
-  /** Makes sure the sweep is scheduled and nothing recorded waits unqueued; never throws (the queue may be down). */
+  /** Makes sure the sweep is scheduled and nothing recorded (deliveries, report rows) waits unqueued; never throws (the queue may be down). */
   private async reconcile(when: string): Promise<void> {
     try {
       if (this.connection.writable) await this.workers.schedule(SWEEP_SCHEDULER_ID, JobName.Sweep, this.config.REMINDER_SWEEP_MS);
       const queued = await this.recovery.recover();
       if (queued > 0 && when !== '定时') this.logger.log(`${when}重新排队了 ${queued} 条待发送的消息`);
+      const reports = await this.reports.requeue();
+      if (reports > 0) this.logger.log(`${when}重新排队了 ${reports} 份待生成的考核报告`);
     } catch (error) {
       this.problems.warn('reconcile', `${when}的检查未完成：${(error as Error).message}`);
     }

@@ -8,6 +8,11 @@ describe('access rules', () => {
   // [role, department, permission, decision on a task led by finance with tax co-operating]
   const table: Array<[Role, string | null, Permission, string]> = [
     [Role.Liaison, 'finance', 'task.read', 'allow'],
+    [Role.Reviewer, null, 'assessment.score', 'allow'],
+    [Role.Admin, null, 'assessment.score', 'forbidden'],
+    [Role.Supervisor, null, 'assessment.read', 'allow'],
+    [Role.Supervisor, null, 'assessment.finalize', 'forbidden'],
+    [Role.Leader, 'finance', 'assessment.read', 'forbidden'],
     [Role.Liaison, 'tax', 'task.read', 'allow'],
     [Role.Liaison, 'edu', 'task.read', 'not_found'],
     [Role.Leader, 'finance', 'task.read', 'allow'],

@@ -37,6 +37,12 @@ export const PERMISSIONS = {
   'webhook.manage': { roles: [Role.Admin] },
   'delivery.list': { roles: [Role.Admin] },
   'queue.dashboard': { roles: [Role.Admin] },
+  'assessment.list': { roles: [Role.Reviewer, Role.Admin] },
+  'assessment.open': { roles: [Role.Reviewer, Role.Admin] },
+  'assessment.read': { roles: [Role.Reviewer, Role.Supervisor, Role.Admin] },
+  'assessment.score': { roles: [Role.Reviewer] },
+  'assessment.finalize': { roles: [Role.Admin] },
+  'assessment.report': { roles: [Role.Reviewer, Role.Supervisor, Role.Admin] },
 } as const satisfies Record<string, { roles: readonly Role[]; scope?: TaskScope }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -38,6 +38,14 @@ export class AppConfig {
   @IsString()
   ESCALATION_POLICY = 'config/escalation.yaml';
 
+  /** The assessment rubric (metrics, weights, deductions…), validated at start-up. */
+  @IsString()
+  ASSESSMENT_RUBRIC = 'config/assessment.yaml';
+
+  /** An assessment report of more tasks than this is built by a queue job the client polls, not in the request. */
+  @Transform(toInt) @IsInt() @Min(0)
+  ASSESSMENT_INLINE_REPORT_MAX_TASKS = 2000;
+
   @Transform(toInt) @IsInt() @Min(100)
   REMINDER_SWEEP_MS = 60000;
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.js';
+import { AssessmentRepository } from './repositories/assessment.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { CalendarRepository } from './repositories/calendar.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
@@ -19,6 +20,7 @@ import { WebhookRepository } from './repositories/webhook.repository.js';
 import { Transactions } from './transaction.js';
 
 const REPOSITORIES = [
+  AssessmentRepository,
   AuditRepository,
   CalendarRepository,
   DeliveryRepository,

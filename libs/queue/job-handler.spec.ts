@@ -14,7 +14,7 @@ describe('job handlers', () => {
   const all = Object.values(JobName);
 
   it('maps every job name to its one handler', () => {
-    const map = handlersByName([handler(JobName.Sweep), handler(JobName.Deliver)], all);
+    const map = handlersByName([handler(JobName.Sweep), handler(JobName.Deliver), handler(JobName.AssessmentReport)], all);
     expect([...map.keys()].sort()).toEqual([...all].sort());
   });
 
@@ -23,6 +23,6 @@ describe('job handlers', () => {
   });
 
   it('refuses two handlers for one job name', () => {
-    expect(() => handlersByName([handler(JobName.Sweep, 'A'), handler(JobName.Sweep, 'B'), handler(JobName.Deliver)], all)).toThrow('有多个处理器：A、B');
+    expect(() => handlersByName([handler(JobName.Sweep, 'A'), handler(JobName.Sweep, 'B'), handler(JobName.Deliver), handler(JobName.AssessmentReport)], all)).toThrow('有多个处理器：A、B');
   });
 });

@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DeliveryQueue } from '../notifications/delivery-queue.js';
+import { ReportQueue } from '../assessment/report-queue.js';
 import { BullDeliveryQueue } from './bull-delivery-queue.js';
+import { BullReportQueue } from './bull-report-queue.js';
 import { QueueConnection, type QueueSettings } from './queue-connection.js';
 
 /**
@@ -28,8 +30,9 @@ export class QueueModule {
           },
         },
         { provide: DeliveryQueue, useClass: BullDeliveryQueue },
+        { provide: ReportQueue, useClass: BullReportQueue },
       ],
-      exports: [QueueConnection, DeliveryQueue],
+      exports: [QueueConnection, DeliveryQueue, ReportQueue],
     };
   }
 }

@@ -8,6 +8,7 @@ import type { Runtime } from '../../apps/bootstrap.js';
 import { loadConfig } from '../../libs/config/app-config.js';
 import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
 import { createTestDatabase } from './database.js';
+import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
 
 export const ADMIN = { email: 'admin@duban.local', password: 'admin-password-1' };
 
@@ -43,7 +44,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     LOGIN_RATE_LIMIT: '1000',
     ...env,
   });
-  const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), databaseUrl: database.url, close: async () => undefined };
+  const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl: database.url, close: async () => undefined };
   const app: NestFastifyApplication = await createHttpApp(runtime);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

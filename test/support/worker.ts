@@ -5,6 +5,7 @@ import { WorkerModule } from '../../apps/worker/worker.module.js';
 import { jsonLogger, rootModule, type Runtime } from '../../apps/bootstrap.js';
 import { loadConfig } from '../../libs/config/app-config.js';
 import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
+import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
 
 /** Where a worker finds the installation it works for (a TestApp has both). */
 export interface WorkerTarget {
@@ -19,7 +20,7 @@ function workerEnv(target: WorkerTarget, env: Record<string, string>): Record<st
 /** The worker (apps/worker's module) in this process, as `npm run start:worker` builds it. */
 export async function startWorker(target: WorkerTarget, env: Record<string, string> = {}): Promise<INestApplicationContext> {
   const config = loadConfig(workerEnv(target, env));
-  const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), databaseUrl: target.databaseUrl, close: async () => undefined };
+  const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl: target.databaseUrl, close: async () => undefined };
   const context = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(config) });
   await context.init();
   return context;

@@ -1,0 +1,79 @@
+import { validateRubric } from './assessment-rubric.js';
+import { computeScore, finalScore, metricShares, rank, reviewerMean, round2 } from './assessment-scoring.js';
+import { departmentMetrics as metrics } from '../reports/report-fixture.js';
+
+const rubric = validateRubric({
+  metrics: { onTimeRate: 40, evidenceShare: 20, gradeScore: 25, indicatorState: 15 },
+  deductions: { turnedRed: 1, escalated: 2, returns: 0.5 },
+  bounds: { min: 0, max: 100 },
+  reviewerWeight: 30,
+  commentRequiredBelow: 60,
+});
+
+const sum = (items: { points: number }[]) => round2(items.reduce((s, i) => s + i.points, 0));
+
+describe('assessment scoring', () => {
+  it('computes shares of the record', () => {
+    const m = metrics({ onTime: 3, late: 1, overdue: 1, evidenceShare: 0.75, grades: { excellent: 1, good: 2, pass: 0, fail: 1 }, indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 3 } });
+    expect(metricShares(m, rubric)).toEqual({ onTimeRate: 0.6, evidenceShare: 0.75, gradeScore: (100 + 170 + 0) / 4 / 100, indicatorState: 2.5 / 4 });
+  });
+
+  it.each([
+    // [case, metrics, computed score]
+    ['perfect record', metrics({ due: 4, onTime: 4, evidenceShare: 1, grades: { excellent: 4, good: 0, pass: 0, fail: 0 }, indicators: { on_track: 2, at_risk: 0, off_track: 0, unknown: 0 } }), 100],
+    // 40·0.6 + 20·0.75 + 25·0.675 + 15·0.625 = 24 + 15 + 16.875 + 9.375 = 65.25; − 2 red − 2·1 escalated − 0.5·2 returns = 60.25
+    ['mixed record', metrics({ due: 6, onTime: 3, late: 1, overdue: 1, pending: 1, evidenceShare: 0.75, turnedRed: 2, escalated: 1, returns: 2, grades: { excellent: 1, good: 2, pass: 0, fail: 1 }, indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 0 } }), 60.25],
+    // no grades, no indicators: on-time and evidence scaled from 60 to 100 → (40·0.5 + 20·1)·100/60 = 66.67
+    ['metrics without data left out', metrics({ due: 2, onTime: 1, overdue: 1, evidenceShare: 1 }), 66.67],
+    ['nothing to judge: the top of the scale', metrics(), 100],
+    ['deductions stop at the lower bound', metrics({ due: 50, overdue: 50, turnedRed: 50, escalated: 50 }), 0],
+  ])('%s', (_name, m, expected) => {
+    const { computedScore, breakdown } = computeScore(m, rubric);
+    expect(computedScore).toBe(expected);
+    expect(sum(breakdown)).toBeCloseTo(expected, 1);
+  });
+
+  it('explains each weighted metric and each deduction', () => {
+    const { breakdown } = computeScore(metrics({ due: 2, onTime: 1, late: 1, turnedRed: 1, returns: 2, evidenceShare: 0.5 }), rubric);
+    expect(breakdown.map((b) => b.item)).toEqual([
+      'metric:onTimeRate', 'metric:evidenceShare', 'metric:gradeScore', 'metric:indicatorState', 'deduction:turnedRed', 'deduction:returns',
+    ]);
+    expect(breakdown.find((b) => b.item === 'metric:gradeScore')).toMatchObject({ points: 0, label: expect.stringContaining('无数据') });
+    expect(breakdown.find((b) => b.item === 'deduction:returns')).toMatchObject({ points: -1, label: '被退回次数 2 × 0.5 分' });
+  });
+
+  it.each([
+    [[], null],
+    [[{ score: 80 }], 80],
+    [[{ score: 80 }, { score: 91 }, { score: 70.5 }], 80.5],
+    [[{ score: 100 }, { score: 99.99 }], 100],
+  ])('reviewer mean of %j is %p', (scores, mean) => {
+    expect(reviewerMean(scores)).toBe(mean);
+  });
+
+  it.each([
+    [72.5, null, 72.5],
+    [80, 90, 83],
+    [60.25, 75.5, 64.83],
+    [100, 0, 70],
+  ])('final score of computed %p and reviewers %p is %p', (computed, mean, expected) => {
+    expect(finalScore(computed, mean, rubric)).toBe(expected);
+  });
+
+  it.each([
+    [[90, 80, 80, 70], [1, 2, 2, 4]],
+    [[50, 50, 50], [1, 1, 1]],
+    [[10, 20, 30], [1, 2, 3]],
+    [[88.5, 92, 88.5, 88.5, 70], [1, 2, 2, 2, 5]],
+    [[], []],
+  ])('ranks %j with ties as %j', (scores, ranks) => {
+    const ranked = rank(scores.map((finalScore, i) => ({ finalScore, code: `d${i}` })));
+    expect(ranked.map((r) => r.rank)).toEqual(ranks);
+    expect(ranked.map((r) => r.finalScore)).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('orders equal scores by the tie-break without changing their rank', () => {
+    const ranked = rank([{ finalScore: 80, code: 'b' }, { finalScore: 90, code: 'c' }, { finalScore: 80, code: 'a' }], (x, y) => x.code.localeCompare(y.code));
+    expect(ranked.map((r) => [r.code, r.rank])).toEqual([['c', 1], ['a', 2], ['b', 2]]);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Scoring and ranking of an assessment cycle, as pure functions of the metrics
+ * and the rubric: the computed score with its breakdown, the reviewers' mean,
+ * the final score and the ranking with ties (1, 2, 2, 4).
+ */
+import { GRADES, RUBRIC_DEDUCTIONS, RUBRIC_METRICS, type AssessmentRubric, type RubricDeduction, type RubricMetric, TRENDS } from './assessment-rubric.js';
+import type { DepartmentMetrics } from './assessment-types.js';
+
+export const METRIC_LABEL: Record<RubricMetric, string> = {
+  onTimeRate: '按时完成率',
+  evidenceShare: '佐证材料齐全率',
+  gradeScore: '审核评价得分',
+  indicatorState: '指标进展',
+};
+
+export const DEDUCTION_LABEL: Record<RubricDeduction, string> = {
+  turnedRed: '亮红灯任务',
+  escalated: '上报分管领导任务',
+  returns: '被退回次数',
+  extensionRequests: '延期申请',
+  overdue: '逾期未完成任务',
+  late: '逾期完成任务',
+};
+
+export interface BreakdownItem {
+  item: string;
+  label: string;
+  points: number;
+}
+
+/** Each rubric metric as a share from 0 to 1, or null when the record gives nothing to judge it by. */
+export function metricShares(m: DepartmentMetrics, rubric: AssessmentRubric): Record<RubricMetric, number | null> {
+  const judged = m.onTime + m.late + m.overdue;
+  const graded = GRADES.reduce((s, g) => s + m.grades[g], 0);
+  const gradeSum = GRADES.reduce((s, g) => s + m.grades[g] * rubric.gradePoints[g], 0);
+  const trended = TRENDS.reduce((s, t) => s + m.indicators[t], 0);
+  const trendSum = TRENDS.reduce((s, t) => s + m.indicators[t] * rubric.indicatorPoints[t], 0);
+  return {
+    onTimeRate: judged > 0 ? m.onTime / judged : null,
+    evidenceShare: m.evidenceShare,
+    gradeScore: graded > 0 ? gradeSum / graded / 100 : null,
+    indicatorState: trended > 0 ? trendSum / trended : null,
+  };
+}
+
+/**
+ * The rubric's score from the metrics: weighted shares (a metric without data
+ * is left out and the others scaled up to the full weight), minus deductions,
+ * kept within the bounds. The breakdown's points add up to the score.
+ */
+export function computeScore(m: DepartmentMetrics, rubric: AssessmentRubric): { computedScore: number; breakdown: BreakdownItem[] } {
+  const shares = metricShares(m, rubric);
+  const weighted = RUBRIC_METRICS.filter((k) => (rubric.metrics[k] ?? 0) > 0);
+  const available = weighted.filter((k) => shares[k] !== null);
+  const availableWeight = available.reduce((s, k) => s + (rubric.metrics[k] ?? 0), 0);
+  const scale = availableWeight > 0 ? rubric.bounds.max / availableWeight : 0;
+  const breakdown: BreakdownItem[] = [];
+  let raw = 0;
+  for (const key of weighted) {
+    const weight = rubric.metrics[key] ?? 0;
+    const share = shares[key];
+    const points = share === null ? 0 : weight * scale * share;
+    raw += points;
+    const shown = share === null ? '无数据，不计' : `${round2(share * 100)}%`;
+    breakdown.push({ item: `metric:${key}`, label: `${METRIC_LABEL[key]}（权重 ${weight}）：${shown}`, points: round2(points) });
+  }
+  if (availableWeight === 0) {
+    // Nothing to judge by: the department starts from the top of the scale, like one without fault.
+    raw = rubric.bounds.max;
+    breakdown.push({ item: 'base', label: '无可计算的指标，以满分为基数', points: round2(raw) });
+  }
+  for (const key of RUBRIC_DEDUCTIONS) {
+    const per = rubric.deductions[key] ?? 0;
+    const count = m[key];
+    if (per === 0 || count === 0) continue;
+    raw -= per * count;
+    breakdown.push({ item: `deduction:${key}`, label: `${DEDUCTION_LABEL[key]} ${count} × ${per} 分`, points: round2(-per * count) });
+  }
+  const bounded = Math.min(rubric.bounds.max, Math.max(rubric.bounds.min, raw));
+  if (bounded !== raw) breakdown.push({ item: 'bounds', label: `按分值范围 ${rubric.bounds.min}–${rubric.bounds.max} 调整`, points: round2(bounded - raw) });
+  return { computedScore: round2(bounded), breakdown };
+}
+
+export function reviewerMean(scores: readonly { score: number }[]): number | null {
+  if (scores.length === 0) return null;
+  return round2(scores.reduce((s, r) => s + r.score, 0) / scores.length);
+}
+
+/** The computed score and the reviewers' mean combined by the rubric's weight; the computed score alone before any review. */
+export function finalScore(computed: number, mean: number | null, rubric: AssessmentRubric): number {
+  if (mean === null) return round2(computed);
+  const w = rubric.reviewerWeight / 100;
+  return round2(computed * (1 - w) + mean * w);
+}
+
+/**
+ * Orders by final score (highest first; `tieBreak` orders equal scores for
+ * display) and gives competition ranks: equal scores share a rank and the
+ * next rank skips (1, 2, 2, 4).
+ */
+export function rank<T extends { finalScore: number }>(items: readonly T[], tieBreak: (a: T, b: T) => number = () => 0): Array<T & { rank: number }> {
+  const sorted = [...items].sort((a, b) => b.finalScore - a.finalScore || tieBreak(a, b));
+  let previous: number | null = null;
+  let current = 0;
+  return sorted.map((item, index) => {
+    if (previous === null || item.finalScore !== previous) current = index + 1;
+    previous = item.finalScore;
+    return { ...item, rank: current };
+  });
+}
+
+/** Two decimals, without `0.1 + 0.2` noise and without `-0`. */
+export function round2(value: number): number {
+  return Math.round(Number((value * 100).toFixed(6))) / 100 + 0;
+}
