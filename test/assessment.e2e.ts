@@ -317,7 +317,7 @@ describe('annual assessment (年度考核)', () => {
     const frozen = (await app.as(reviewerA.token).get(`/api/v1/assessments/${YEAR}/departments`)).body as DepartmentAssessment[];
     const frozenXlsx = await rankingRows((await bytes(app.as(admin).get(`/api/v1/assessments/${YEAR}/report.xlsx`))).body as Buffer);
     // ECharts numbers its CSS classes per chart instance; everything else of the page must be the same.
-    const html = async () => (await app.as(admin).get(`/api/v1/assessments/${YEAR}/report.html`)).text.replace(/zr\d+-cls-\d+/g, 'zr-cls');
+    const html = async () => (await app.as(admin).get(`/api/v1/assessments/${YEAR}/report.html`)).text;
     const frozenHtml = await html();
     const frozenCycle = (await app.as(admin).get(`/api/v1/assessments/${YEAR}`)).body;
 

@@ -24,11 +24,24 @@ function heightFor(categories: number): number {
   return 90 + 28 * Math.max(categories, 1);
 }
 
-function renderSvg(option: echarts.EChartsCoreOption, height: number): string {
+/**
+ * ECharts names each chart's CSS classes and defs with process-wide counters
+ * (`zr7-cls-12`); they are renumbered per chart under `id`, so the same report
+ * renders to the same bytes.
+ */
+function stableNames(svg: string, id: string): string {
+  const names = new Map<string, number>();
+  return svg.replace(/\bzr\d+-[\w-]+/g, (name) => {
+    if (!names.has(name)) names.set(name, names.size);
+    return `${id}-${names.get(name)}`;
+  });
+}
+
+function renderSvg(id: string, option: echarts.EChartsCoreOption, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT_FAMILY }, ...option });
-    return chart.renderToSVGString({ useViewBox: true });
+    return stableNames(chart.renderToSVGString({ useViewBox: true }), id);
   } finally {
     chart.dispose();
   }
@@ -41,7 +54,7 @@ function departmentAxis(departments: readonly DepartmentAssessment[]) {
 
 /** Final scores by department, in rank order. */
 export function scoreChart(departments: readonly DepartmentAssessment[]): string {
-  return renderSvg({
+  return renderSvg('scores', {
     grid: { left: 160, right: 60, top: 20, bottom: 30 },
     xAxis: { type: 'value', min: 0, max: 100 },
     yAxis: departmentAxis(departments),
@@ -61,7 +74,7 @@ export function completionChart(departments: readonly DepartmentAssessment[]): s
     type: 'bar', name, stack: 'tasks', itemStyle: { color: COLOR[key] },
     data: departments.map((d) => d.metrics[key]),
   }));
-  return renderSvg({
+  return renderSvg('completion', {
     legend: { top: 0 },
     grid: { left: 160, right: 30, top: 36, bottom: 30 },
     xAxis: { type: 'value', minInterval: 1 },
@@ -85,7 +98,7 @@ export function departmentIndicatorProgress(report: AssessmentReport, department
 
 export function indicatorChart(report: AssessmentReport, departments: readonly DepartmentAssessment[]): string {
   const progress = departments.map((d) => departmentIndicatorProgress(report, d));
-  return renderSvg({
+  return renderSvg('indicators', {
     grid: { left: 160, right: 90, top: 20, bottom: 30 },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: departmentAxis(departments),

@@ -20,6 +20,10 @@ describe('renderAssessmentHtml', () => {
     expect(html).not.toMatch(/<script|<link|src="http/i);
   });
 
+  it('renders the same report to the same bytes, so a frozen report stays identical', () => {
+    expect(renderAssessmentHtml(smallReport())).toBe(html);
+  });
+
   it('has exactly one chart in each chart section and none elsewhere', () => {
     const found = sections(html);
     expect([...found.keys()]).toEqual([...CHART_SECTIONS, ...TABLE_SECTIONS]);
