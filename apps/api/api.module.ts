@@ -32,6 +32,10 @@ import { DeliveryAdminService } from '../../libs/notifications/delivery-admin.se
 import { WebhookService } from '../../libs/notifications/webhook.service.js';
 import { DeliveriesController } from './controllers/deliveries.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
+import { DashboardController } from './controllers/dashboard.controller.js';
+import { DashboardService } from '../../libs/dashboard/dashboard.service.js';
+import { CalendarFeedController } from './controllers/calendar-feed.controller.js';
+import { CalendarFeedService } from '../../libs/calendar-feed/calendar-feed.service.js';
 
 /** HTTP only: records work and answers questions; processing happens in the worker. */
 @Module({
@@ -48,7 +52,7 @@ import { WebhooksController } from './controllers/webhooks.controller.js';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController],
+  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController, DashboardController, CalendarFeedController],
   providers: [
     AuditService,
     NotificationService,
@@ -63,6 +67,8 @@ import { WebhooksController } from './controllers/webhooks.controller.js';
     CalendarService,
     WebhookService,
     DeliveryAdminService,
+    DashboardService,
+    CalendarFeedService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
   ],

@@ -2,7 +2,9 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { CalendarFeedRepository } from './repositories/calendar-feed.repository.js';
 import { CalendarRepository } from './repositories/calendar.repository.js';
+import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { DepartmentRepository } from './repositories/department.repository.js';
 import { EvidenceRepository } from './repositories/evidence.repository.js';
@@ -20,7 +22,9 @@ import { Transactions } from './transaction.js';
 
 const REPOSITORIES = [
   AuditRepository,
+  CalendarFeedRepository,
   CalendarRepository,
+  DashboardRepository,
   DeliveryRepository,
   DepartmentRepository,
   EvidenceRepository,

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../transaction.js';
+
+/** One department's tasks (those it leads), counted. */
+export interface DepartmentCounts {
+  code: string;
+  name: string;
+  total: number;
+  assigned: number;
+  inProgress: number;
+  submitted: number;
+  completed: number;
+  overdue: number;
+  /** Not completed, due from today to the last day of the warning window. */
+  dueSoon: number;
+  /** Not completed, due from today to seven calendar days on. */
+  dueWithin7Days: number;
+}
+
+export interface MonthCounts {
+  code: string;
+  /** `YYYY-MM` of the completion, in TZ. */
+  month: string;
+  completed: number;
+  onTime: number;
+}
+
+export interface IndicatorLatest {
+  code: string;
+  name: string;
+  unit: string;
+  comparator: '>=' | '=' | '<=';
+  target: number;
+  targetYear: number;
+  baseline: number | null;
+  baselineYear: number | null;
+  departmentCode: string;
+  latest: { year: number; value: number } | null;
+}
+
+export interface BulletinTaskRow {
+  id: string;
+  code: string | null;
+  title: string;
+  dueDate: string;
+  status: string;
+  overdue: boolean;
+  daysOverdue: number;
+  escalated: boolean;
+}
+
+export interface BulletinRow {
+  code: string;
+  name: string;
+  ordinal: number;
+  overdue: number;
+  escalated: number;
+  overdueAndEscalated: number;
+  maxDaysOverdue: number;
+  worst: BulletinTaskRow[];
+}
+
+/**
+ * Per lead department, one pass over the task table: totals by status, overdue
+ * (not completed, due before $1 = today), due within the warning window (due
+ * from today to $2 = its last date) and within seven days ($3). $4 limits it to
+ * one department. Departments without tasks are listed with zeros.
+ */
+export const DEPARTMENT_COUNTS_SQL = `
+  SELECT d.code, d.name,
+         coalesce(c.total, 0) AS total, coalesce(c.assigned, 0) AS assigned, coalesce(c.in_progress, 0) AS in_progress,
+         coalesce(c.submitted, 0) AS submitted, coalesce(c.completed, 0) AS completed, coalesce(c.overdue, 0) AS overdue,
+         coalesce(c.due_soon, 0) AS due_soon, coalesce(c.due_within_7_days, 0) AS due_within_7_days
+    FROM department d
+    LEFT JOIN (
+      SELECT lead_department_code,
+             count(*)::int AS total,
+             count(*) FILTER (WHERE status = 'assigned')::int AS assigned,
+             count(*) FILTER (WHERE status = 'in_progress')::int AS in_progress,
+             count(*) FILTER (WHERE status = 'submitted')::int AS submitted,
+             count(*) FILTER (WHERE status = 'completed')::int AS completed,
+             count(*) FILTER (WHERE status <> 'completed' AND due_date < $1::date)::int AS overdue,
+             count(*) FILTER (WHERE status <> 'completed' AND due_date >= $1::date AND due_date <= $2::date)::int AS due_soon,
+             count(*) FILTER (WHERE status <> 'completed' AND due_date >= $1::date AND due_date <= $3::date)::int AS due_within_7_days
+        FROM task
+       WHERE $4::varchar IS NULL OR lead_department_code = $4::varchar
+       GROUP BY lead_department_code
+    ) c ON c.lead_department_code = d.code
+   WHERE $4::varchar IS NULL OR d.code = $4::varchar
+   ORDER BY d.ordinal, d.code`;
+
+/**
+ * Completions per lead department and month (in time zone $1) since $2 (a
+ * first of the month, midnight in $1); on time when completed on or before
+ * the due date in $1, i.e. before the end of that day. $3 limits it to one department.
+ */
+export const ON_TIME_BY_MONTH_SQL = `
+  SELECT lead_department_code AS code,
+         to_char(completed_at AT TIME ZONE $1::text, 'YYYY-MM') AS month,
+         count(*)::int AS completed,
+         count(*) FILTER (WHERE (completed_at AT TIME ZONE $1::text)::date <= due_date)::int AS on_time
+    FROM task
+   WHERE status = 'completed' AND completed_at >= ($2::date)::timestamp AT TIME ZONE $1::text
+     AND ($3::varchar IS NULL OR lead_department_code = $3::varchar)
+   GROUP BY 1, 2`;
+
+/** Every indicator with its latest reported year's value, in the plan's order. */
+export const INDICATOR_LATEST_SQL = `
+  SELECT i.code, i.name, i.unit, i.comparator, i.target, i.target_year, i.baseline, i.baseline_year, i.department_code,
+         v.year AS latest_year, v.value AS latest_value
+    FROM indicator i
+    LEFT JOIN LATERAL (SELECT year, value FROM indicator_value WHERE indicator_code = i.code ORDER BY year DESC LIMIT 1) v ON true
+   ORDER BY i.ordinal, i.code`;
+
+/**
+ * The 通报: per lead department, its open tasks that are overdue ($1 = today) or
+ * escalated (a notification of the current deadline went to a leader), counted,
+ * with the $2 worst (longest overdue first, then escalated, then by id).
+ */
+export const BULLETIN_SQL = `
+  WITH flagged AS (
+    SELECT t.id, t.code, t.title, t.lead_department_code AS department, t.due_date, t.status,
+           t.due_date < $1::date AS overdue,
+           greatest($1::date - t.due_date, 0) AS days_overdue,
+           EXISTS (SELECT 1 FROM notification n JOIN app_user u ON u.id = n.recipient_id
+                    WHERE n.task_id = t.id AND n.due_date = t.due_date AND u.role = 'leader') AS escalated
+      FROM task t
+     WHERE t.status <> 'completed'
+  ), ranked AS (
+    SELECT f.*, row_number() OVER (PARTITION BY f.department ORDER BY f.overdue DESC, f.days_overdue DESC, f.escalated DESC, f.id) AS n
+      FROM flagged f
+     WHERE f.overdue OR f.escalated
+  )
+  SELECT d.code, d.name, d.ordinal,
+         count(*) FILTER (WHERE r.overdue)::int AS overdue,
+         count(*) FILTER (WHERE r.escalated)::int AS escalated,
+         count(*) FILTER (WHERE r.overdue AND r.escalated)::int AS overdue_and_escalated,
+         coalesce(max(r.days_overdue), 0)::int AS max_days_overdue,
+         coalesce(json_agg(json_build_object(
+           'id', r.id, 'code', r.code, 'title', r.title, 'dueDate', to_char(r.due_date, 'YYYY-MM-DD'), 'status', r.status,
+           'overdue', r.overdue, 'daysOverdue', r.days_overdue, 'escalated', r.escalated) ORDER BY r.n) FILTER (WHERE r.n <= $2), '[]') AS worst
+    FROM ranked r JOIN department d ON d.code = r.department
+   GROUP BY d.code, d.name, d.ordinal`;
+
+/** The dashboard's and the bulletin's aggregates: counted in the database, never by loading tasks. */
+@Injectable()
+export class DashboardRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  async departmentCounts(today: string, warnUntil: string, weekEnd: string, department: string | null): Promise<DepartmentCounts[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(DEPARTMENT_COUNTS_SQL, [today, warnUntil, weekEnd, department]);
+    return rows.map((r) => ({
+      code: r.code as string, name: r.name as string, total: Number(r.total), assigned: Number(r.assigned),
+      inProgress: Number(r.in_progress), submitted: Number(r.submitted), completed: Number(r.completed),
+      overdue: Number(r.overdue), dueSoon: Number(r.due_soon), dueWithin7Days: Number(r.due_within_7_days),
+    }));
+  }
+
+  async onTimeByMonth(timeZone: string, fromMonth: string, department: string | null): Promise<MonthCounts[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(ON_TIME_BY_MONTH_SQL, [timeZone, fromMonth, department]);
+    return rows.map((r) => ({ code: r.code as string, month: r.month as string, completed: Number(r.completed), onTime: Number(r.on_time) }));
+  }
+
+  async indicatorsWithLatest(): Promise<IndicatorLatest[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(INDICATOR_LATEST_SQL);
+    const num = (value: unknown) => (value === null ? null : Number(value));
+    return rows.map((r) => ({
+      code: r.code as string, name: r.name as string, unit: r.unit as string, comparator: r.comparator as IndicatorLatest['comparator'],
+      target: Number(r.target), targetYear: Number(r.target_year), baseline: num(r.baseline), baselineYear: num(r.baseline_year),
+      departmentCode: r.department_code as string,
+      latest: r.latest_year === null ? null : { year: Number(r.latest_year), value: Number(r.latest_value) },
+    }));
+  }
+
+  async bulletin(today: string, worstPerDepartment: number): Promise<BulletinRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(BULLETIN_SQL, [today, worstPerDepartment]);
+    return rows.map((r) => ({
+      code: r.code as string, name: r.name as string, ordinal: Number(r.ordinal), overdue: Number(r.overdue), escalated: Number(r.escalated),
+      overdueAndEscalated: Number(r.overdue_and_escalated), maxDaysOverdue: Number(r.max_days_overdue), worst: r.worst as BulletinTaskRow[],
+    }));
+  }
+}
