@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
+import { dashboardBench } from './dashboard.bench.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
 import { printTable } from './report.js';
@@ -14,7 +15,7 @@ import { printTable } from './report.js';
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-bench-')));
 try {
   const server = process.env.DATABASE_URL ?? embedded!.url;
-  const rows = [...(await reminderSweepBench(server)), ...(await mailDeliveryBench(server))];
+  const rows = [...(await reminderSweepBench(server)), ...(await mailDeliveryBench(server)), ...(await dashboardBench(server))];
   const ok = printTable(rows);
   writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
   process.exitCode = ok ? 0 : 1;
