@@ -107,7 +107,7 @@ export class BulletinItemDto {
   @ApiProperty({ description: 'open tasks it leads whose current deadline’s reminders reached a leader (escalation)' }) escalated: number;
   @ApiProperty() overdueAndEscalated: number;
   @ApiProperty() maxDaysOverdue: number;
-  @ApiProperty({ type: [BulletinTaskDto], description: 'up to five: longest overdue first, then escalated' }) worst: BulletinTaskDto[];
+  @ApiProperty({ type: [BulletinTaskDto], description: 'up to five: the overdue, longest overdue first (then by id); then escalated tasks not yet overdue, soonest due first' }) worst: BulletinTaskDto[];
 }
 
 export class BulletinDto {
