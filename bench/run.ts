@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
 import { assessmentReportBench } from './assessment-report.bench.js';
+import { dashboardBench } from './dashboard.bench.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
 import { printTable } from './report.js';
@@ -15,7 +16,7 @@ import { printTable } from './report.js';
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-bench-')));
 try {
   const server = process.env.DATABASE_URL ?? embedded!.url;
-  const rows = [...(await reminderSweepBench(server)), ...(await mailDeliveryBench(server)), ...(await assessmentReportBench(server))];
+  const rows = [...(await reminderSweepBench(server)), ...(await mailDeliveryBench(server)), ...(await assessmentReportBench(server)), ...(await dashboardBench(server))];
   const ok = printTable(rows);
   writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
   process.exitCode = ok ? 0 : 1;

@@ -90,9 +90,16 @@ describe('access matrix', () => {
     expect(create.status).toBe(caller === 'supervisor' ? 201 : 403);
     expect((await t.get('/api/v1/users')).status).toBe(caller === 'admin' ? 200 : 403);
     expect((await t.post('/api/v1/users').send({ email: `x-${caller}@t.cn`, name: 'x', password: 'password-1', role: 'reviewer' })).status).toBe(caller === 'admin' ? 201 : 403);
-    for (const path of ['/api/v1/me', '/api/v1/departments', '/api/v1/plans', '/api/v1/tasks']) {
+    for (const path of ['/api/v1/me', '/api/v1/departments', '/api/v1/plans', '/api/v1/tasks', '/api/v1/dashboard', '/api/v1/me/calendar-feed']) {
       expect((await t.get(path)).status).toBe(200);
     }
+    const bulletin = ['supervisor', 'admin', 'reviewer'].includes(caller) ? 200 : 403;
+    expect((await t.get('/api/v1/dashboard/bulletin')).status).toBe(bulletin);
+    expect((await t.get('/api/v1/dashboard/bulletin.xlsx')).status).toBe(bulletin);
+    // A department role may not look at another department's dashboard; the others may.
+    expect((await t.get('/api/v1/dashboard?department=edu')).status).toBe(caller === 'leaderOwn' || caller === 'liaisonLead' || caller === 'liaisonCo' ? 404 : 200);
+    expect((await t.post('/api/v1/me/calendar-feed')).status).toBe(201);
+    expect((await t.delete('/api/v1/me/calendar-feed')).status).toBe(204);
   });
 
   it.each(CALLERS)('assessment routes as %s', async (caller) => {

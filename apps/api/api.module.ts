@@ -35,6 +35,10 @@ import { WebhooksController } from './controllers/webhooks.controller.js';
 import { AssessmentsController } from './controllers/assessments.controller.js';
 import { AssessmentService } from '../../libs/assessment/assessment.service.js';
 import { AssessmentReportService } from '../../libs/assessment/assessment-report.service.js';
+import { DashboardController } from './controllers/dashboard.controller.js';
+import { DashboardService } from '../../libs/dashboard/dashboard.service.js';
+import { CalendarFeedController } from './controllers/calendar-feed.controller.js';
+import { CalendarFeedService } from '../../libs/calendar-feed/calendar-feed.service.js';
 
 /** HTTP only: records work and answers questions; processing happens in the worker. */
 @Module({
@@ -51,7 +55,7 @@ import { AssessmentReportService } from '../../libs/assessment/assessment-report
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController, AssessmentsController],
+  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController, AssessmentsController, DashboardController, CalendarFeedController],
   providers: [
     AuditService,
     NotificationService,
@@ -68,6 +72,8 @@ import { AssessmentReportService } from '../../libs/assessment/assessment-report
     DeliveryAdminService,
     AssessmentService,
     AssessmentReportService,
+    DashboardService,
+    CalendarFeedService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
   ],

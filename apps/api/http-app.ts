@@ -28,7 +28,9 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (request, reply) => {
     if (request.url === '/health') return;
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    // A calendar feed's token is its credential: keep it out of the log.
+    const url = request.url.replace(/\/feeds\/[^/?]+/, '/feeds/<token>');
+    request.log.info({ method: request.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
   await app.register(helmet, {
     // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.

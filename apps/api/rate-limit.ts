@@ -19,3 +19,17 @@ export const LOGIN_RATE_LIMIT = {
     message: `登录尝试过于频繁，请 ${context.after} 后再试`,
   }),
 };
+
+/**
+ * Feed fetches per client address per minute: calendar apps poll every few
+ * minutes at most, so this only slows someone trying tokens.
+ */
+export const FEED_RATE_LIMIT = {
+  max: 60,
+  timeWindow: 60_000,
+  errorResponseBuilder: (_: FastifyRequest, context: { after: string }) => ({
+    statusCode: 429,
+    error: 'Too Many Requests',
+    message: `请求过于频繁，请 ${context.after} 后再试`,
+  }),
+};

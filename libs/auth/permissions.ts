@@ -32,6 +32,11 @@ export const PERMISSIONS = {
   'indicator.list': { roles: ALL_ROLES },
   // Which department's liaison may report is decided by the indicator, in IndicatorService.
   'indicator.report': { roles: [Role.Liaison] },
+  // Scoped in DashboardService: a department role sees its own department only.
+  'dashboard.read': { roles: ALL_ROLES },
+  'dashboard.bulletin': { roles: [Role.Supervisor, Role.Admin, Role.Reviewer] },
+  // One's own feed only; the feed itself is fetched with its token (a public route).
+  'calendar-feed.manage': { roles: ALL_ROLES },
   'calendar.read': { roles: ALL_ROLES },
   'calendar.manage': { roles: [Role.Admin] },
   'webhook.manage': { roles: [Role.Admin] },

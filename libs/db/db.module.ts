@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.js';
 import { AssessmentRepository } from './repositories/assessment.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { CalendarFeedRepository } from './repositories/calendar-feed.repository.js';
 import { CalendarRepository } from './repositories/calendar.repository.js';
+import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { DepartmentRepository } from './repositories/department.repository.js';
 import { EvidenceRepository } from './repositories/evidence.repository.js';
@@ -22,7 +24,9 @@ import { Transactions } from './transaction.js';
 const REPOSITORIES = [
   AssessmentRepository,
   AuditRepository,
+  CalendarFeedRepository,
   CalendarRepository,
+  DashboardRepository,
   DeliveryRepository,
   DepartmentRepository,
   EvidenceRepository,

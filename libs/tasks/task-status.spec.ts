@@ -25,7 +25,8 @@ describe('task status machine', () => {
 });
 
 describe('overdue and the traffic light', () => {
-  const today = '2026-03-10';
+  const today = '2026-03-10'; // a Tuesday: three working days on is Friday
+  const warnUntil = '2026-03-13';
   it.each([
     [S.InProgress, '2026-03-09', true, 'red'],
     [S.InProgress, '2026-03-10', false, 'yellow'], // due at the end of today
@@ -35,6 +36,6 @@ describe('overdue and the traffic light', () => {
     [S.Completed, '2025-01-01', false, 'green'],
   ] as const)('%s due %s: overdue=%s, light=%s', (status, due, overdue, light) => {
     expect(isOverdue(status, due, today)).toBe(overdue);
-    expect(taskLight(status, due, today, 3)).toBe(light);
+    expect(taskLight(status, due, today, warnUntil)).toBe(light);
   });
 });

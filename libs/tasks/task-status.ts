@@ -1,5 +1,3 @@
-import { addDays } from '../common/dates.js';
-
 /** Task statuses; wire values never change once shipped. */
 export enum TaskStatus {
   Assigned = 'assigned',
@@ -53,12 +51,14 @@ export function isOverdue(status: TaskStatus, dueDate: string, today: string): b
 
 /**
  * The traffic light: red when overdue, yellow when the deadline falls within the
- * warning window (`warnDays` calendar days from today), else green. Completed work is green.
+ * warning window (on or before `warnUntil`, the last date inside it: today moved
+ * by the policy's `warnBefore` in the ladder's days, see DeadlineClock), else
+ * green. Completed work is green.
  */
-export function taskLight(status: TaskStatus, dueDate: string, today: string, warnDays: number): TaskLight {
+export function taskLight(status: TaskStatus, dueDate: string, today: string, warnUntil: string): TaskLight {
   if (status === TaskStatus.Completed) return 'green';
   if (dueDate < today) return 'red';
-  return dueDate <= addDays(today, warnDays) ? 'yellow' : 'green';
+  return dueDate <= warnUntil ? 'yellow' : 'green';
 }
 
 /** Chinese names of statuses, for messages people read. */

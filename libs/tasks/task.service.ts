@@ -14,7 +14,7 @@ import { UserRepository } from '../db/repositories/user.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { acceptsWork, allowedFrom, nextStatus, STATUS_LABEL, TaskStatus, TaskTransition } from './task-status.js';
+import { acceptsWork, allowedFrom, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
 import { withDeadlineState } from './task.view.js';
 
 export interface NewTask {
@@ -35,6 +35,7 @@ export interface TaskQuery {
   department?: string;
   status?: TaskStatus;
   overdue?: boolean;
+  light?: TaskLight;
   dueBefore?: string;
   q?: string;
   parentId?: string;
@@ -84,19 +85,20 @@ export class TaskService {
   }
 
   async list(actor: Actor, query: TaskQuery) {
+    const window = await this.clock.window();
     const { items, total } = await this.tasks.list({
       visibleDepartment: confinedDepartment(actor) ?? undefined,
       department: query.department,
       status: query.status,
-      overdueBefore: query.overdue ? this.clock.today() : undefined,
+      overdueBefore: query.overdue ? window.today : undefined,
+      light: query.light ? { light: query.light, ...window } : undefined,
       dueBefore: query.dueBefore,
       q: query.q,
       parentId: query.parentId,
       offset: (query.page - 1) * query.limit,
       limit: query.limit,
     });
-    const today = this.clock.today();
-    return { items: items.map((t) => withDeadlineState(t, today, this.clock.warnDays)), total, page: query.page, limit: query.limit };
+    return { items: items.map((t) => withDeadlineState(t, window)), total, page: query.page, limit: query.limit };
   }
 
   /** The task with its progress, evidence, extension requests and the clause it came from. */
@@ -110,7 +112,7 @@ export class TaskService {
       task.status === TaskStatus.Completed ? null : this.calendars.calendarNote(task.dueDate),
     ]);
     return {
-      ...this.view(task),
+      ...(await this.view(task)),
       clauseText: clause?.text ?? null,
       /** Set when the reminders of this deadline reach a year whose holidays are not published yet. */
       calendarNote,
@@ -255,8 +257,8 @@ export class TaskService {
     await this.audit.record({ actorId: actor.id, action, entityType: 'task', entityId: task.id, taskId: task.id, before: changedBefore, after: changedAfter, detail: detail ?? null });
   }
 
-  view(task: TaskEntity) {
-    return withDeadlineState(task, this.clock.today(), this.clock.warnDays);
+  async view(task: TaskEntity) {
+    return withDeadlineState(task, await this.clock.window());
   }
 
   private async mustFind(id: string): Promise<TaskEntity> {

@@ -92,6 +92,13 @@ export class TaskListQuery extends PageQuery {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
+  @ApiPropertyOptional({
+    enum: ['green', 'yellow', 'red'],
+    description: "only tasks of this light: red overdue; yellow due from today to the last day of the policy's warning window (warnBefore, counted in working days when the policy says workdays: true); green the rest and completed work",
+  })
+  @IsOptional() @IsIn(['green', 'yellow', 'red'])
+  light?: 'green' | 'yellow' | 'red';
+
   @ApiPropertyOptional({ example: '2025-12-31', description: 'due on or before this date' })
   @IsOptional() @IsCalendarDate()
   dueBefore?: string;
@@ -187,7 +194,11 @@ export class TaskDto {
   @ApiProperty({ enum: TaskStatus }) status: TaskStatus;
   @ApiProperty() version: number;
   @ApiProperty() overdue: boolean;
-  @ApiProperty({ enum: ['green', 'yellow', 'red'] }) light: string;
+  @ApiProperty({
+    enum: ['green', 'yellow', 'red'],
+    description: "red: overdue; yellow: due within the policy's warning window (warnBefore from today, in working days when workdays: true); green: otherwise, and completed work",
+  })
+  light: string;
   @ApiProperty({ nullable: true, type: String }) clauseRef: string | null;
   @ApiProperty() percent: number;
 }

@@ -16,6 +16,10 @@ import { TaskStatus } from '../../tasks/task-status.js';
 @Index('idx_task_lead_status', ['leadDepartmentCode', 'status'])
 @Index('idx_task_status_due', ['status', 'dueDate'])
 @Index('idx_task_due', ['dueDate'])
+// The dashboard's deadline counts and the overdue list: open tasks by due date (the department rides along for index-only scans).
+@Index('idx_task_open_due', ['dueDate', 'leadDepartmentCode'], { where: `"status" <> 'completed'` })
+// The dashboard's on-time rate by month: completed tasks by completion time, covering what it counts.
+@Index('idx_task_completed', ['completedAt', 'leadDepartmentCode', 'dueDate'], { where: `"status" = 'completed'` })
 // A GIN index (created by the migration; TypeORM cannot declare its method) serves `code = ANY(co_department_codes)`.
 @Index('idx_task_co_departments', { synchronize: false })
 @Index('idx_task_parent', ['parentId'])

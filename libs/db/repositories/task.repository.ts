@@ -9,6 +9,8 @@ export interface TaskListFilter {
   visibleDepartment?: string;
   status?: string;
   overdueBefore?: string;
+  /** The traffic light, with today and the last date of the warning window it is derived from. */
+  light?: { light: 'green' | 'yellow' | 'red'; today: string; warnUntil: string };
   dueBefore?: string;
   q?: string;
   parentId?: string;
@@ -54,6 +56,16 @@ export class TaskRepository {
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.overdueBefore) {
       query.andWhere(`t.status <> 'completed' AND t.due_date < :today`, { today: filter.overdueBefore });
+    }
+    if (filter.light) {
+      // The same rule as taskLight(), in SQL.
+      const { light, today, warnUntil } = filter.light;
+      const rule = {
+        red: `t.status <> 'completed' AND t.due_date < :today`,
+        yellow: `t.status <> 'completed' AND t.due_date >= :today AND t.due_date <= :warnUntil`,
+        green: `(t.status = 'completed' OR t.due_date > :warnUntil)`,
+      }[light];
+      query.andWhere(rule, { today, warnUntil });
     }
     if (filter.dueBefore) query.andWhere('t.due_date <= :dueBefore', { dueBefore: filter.dueBefore });
     if (filter.parentId) query.andWhere('t.parent_id = :parentId', { parentId: filter.parentId });

@@ -1,0 +1,52 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
+import type { Actor } from '../../../libs/common/roles.js';
+import { bulletinFileName, bulletinWorkbook } from '../../../libs/dashboard/bulletin-workbook.js';
+import { DashboardService } from '../../../libs/dashboard/dashboard.service.js';
+import { BulletinDto, DashboardDto, DashboardQuery } from '../dto/dashboard.dto.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The overview of the plan's work by department, and the 通报 of the departments behind. */
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Get()
+  @Can('dashboard.read')
+  @ApiOperation({
+    summary: 'per department: totals by status, overdue, due soon, light, on-time rate by month; indicators’ pace (序时进度)',
+    description: 'Scoped: a liaison or leader sees its own department; supervisors, reviewers and admins every department. Counted by lead department.',
+  })
+  @ApiOkResponse({ type: DashboardDto })
+  summary(@CurrentActor() actor: Actor, @Query() query: DashboardQuery) {
+    return this.dashboard.summary(actor, query.department);
+  }
+
+  @Get('bulletin')
+  @Can('dashboard.bulletin')
+  @ApiOperation({ summary: '通报: departments ranked by overdue and escalated open work, with their worst tasks' })
+  @ApiOkResponse({ type: BulletinDto })
+  bulletin() {
+    return this.dashboard.bulletin();
+  }
+
+  @Get('bulletin.xlsx')
+  @Can('dashboard.bulletin')
+  @ApiOperation({ summary: 'the 通报 as a workbook: sheets 通报 and 任务明细, header rows frozen; the file name 督办通报-<date>.xlsx (RFC 5987)' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
+  async bulletinWorkbook(@Res() reply: FastifyReply) {
+    const bulletin = await this.dashboard.bulletin();
+    const name = bulletinFileName(bulletin.asOf);
+    return reply
+      .header('content-type', XLSX)
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="bulletin-${bulletin.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(await bulletinWorkbook(bulletin));
+  }
+}

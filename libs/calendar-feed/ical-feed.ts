@@ -1,0 +1,86 @@
+/**
+ * A user's deadlines as an iCalendar feed: one all-day event per open task on
+ * its due date (DTSTART;VALUE=DATE, so no time zone can move it to another day),
+ * a stable UID per task (a calendar client updates the event when the deadline
+ * moves, and drops it when the task is completed), and two reminders: 09:00
+ * the day before and 09:00 on the day, in the client's local time.
+ */
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
+import { addDays } from '../common/dates.js';
+import type { FeedTask } from '../db/repositories/calendar-feed.repository.js';
+import { STATUS_LABEL, type TaskStatus } from '../tasks/task-status.js';
+
+export interface FeedInput {
+  /** Shown by calendar clients as the calendar's name (X-WR-CALNAME). */
+  calendarName: string;
+  timeZone: string;
+  /** Where people open a task: `${taskUrl}/${id}`. */
+  taskUrl: string;
+  tasks: readonly FeedTask[];
+  departmentNames: ReadonlyMap<string, string>;
+  /** DTSTAMP: when the feed was generated. */
+  now: Date;
+}
+
+/** The wording people read in their calendars, in one place. */
+const TEXT = {
+  summary: (title: string) => `【截止】${title}`,
+  lead: (name: string) => `牵头单位：${name}`,
+  co: (names: string[]) => `配合单位：${names.join('、')}`,
+  status: (label: string) => `状态：${label}`,
+  due: (date: string) => `截止日期：${date}（当日 24:00 前）`,
+  link: (url: string) => `查看任务：${url}`,
+  remindDayBefore: (title: string) => `明天截止：${title}`,
+  remindOnTheDay: (title: string) => `今天截止：${title}`,
+};
+
+/** 15 hours before the start of the due date (its midnight) is 09:00 the day before. */
+const DAY_BEFORE_AT_NINE = 15 * 3600;
+const NINE_HOURS = 9 * 3600;
+
+export function taskEventUid(taskId: string): string {
+  return `task-${taskId}@duban`;
+}
+
+export function renderFeed(input: FeedInput): string {
+  const calendar = ical({
+    name: input.calendarName,
+    prodId: { company: 'duban', product: 'deadlines', language: 'ZH' },
+    method: ICalCalendarMethod.PUBLISH,
+    // All events are dates, so no VTIMEZONE is needed; clients still learn the plan's zone.
+    x: { 'X-WR-TIMEZONE': input.timeZone },
+    ttl: 3600,
+  });
+  const name = (code: string) => input.departmentNames.get(code) ?? code;
+  for (const task of input.tasks) {
+    const url = `${input.taskUrl}/${task.id}`;
+    const description = [
+      TEXT.lead(name(task.leadDepartmentCode)),
+      ...(task.coDepartmentCodes.length > 0 ? [TEXT.co(task.coDepartmentCodes.map(name))] : []),
+      TEXT.status(STATUS_LABEL[task.status as TaskStatus] ?? task.status),
+      TEXT.due(task.dueDate),
+      TEXT.link(url),
+    ].join('\n');
+    const event = calendar.createEvent({
+      id: taskEventUid(task.id),
+      // Dates as `YYYY-MM-DD` strings: ical-generator writes them as DATE values, untouched by any zone.
+      start: task.dueDate,
+      end: addDays(task.dueDate, 1),
+      allDay: true,
+      summary: TEXT.summary(task.title),
+      description,
+      url,
+      stamp: input.now,
+      lastModified: task.updatedAt,
+      // The task's version grows with every change, as SEQUENCE must.
+      sequence: task.version,
+    });
+    event.createAlarm({ type: ICalAlarmType.display, trigger: DAY_BEFORE_AT_NINE, description: TEXT.remindDayBefore(task.title) });
+    // A trigger after the event is written relative to its END unless told otherwise (and the
+    // constructor ignores `relatesTo`): the end is the next midnight, so 09:00 needs START.
+    event
+      .createAlarm({ type: ICalAlarmType.display, triggerAfter: NINE_HOURS, description: TEXT.remindOnTheDay(task.title) })
+      .relatesTo(ICalAlarmRelatesTo.start);
+  }
+  return calendar.toString();
+}

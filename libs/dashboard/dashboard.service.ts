@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { confinedDepartment } from '../auth/permissions.js';
+import { addDays } from '../common/dates.js';
+import { NotFoundError } from '../common/errors.js';
+import type { Actor } from '../common/roles.js';
+import { AppConfig } from '../config/app-config.js';
+import { DashboardRepository, type DepartmentCounts, type MonthCounts } from '../db/repositories/dashboard.repository.js';
+import { DepartmentRepository } from '../db/repositories/department.repository.js';
+import { PACE_LIGHTS, PACE_TOLERANCE, type PaceLight, paceOf } from '../indicators/indicator-pace.js';
+import { DeadlineClock } from '../tasks/deadline-clock.js';
+import { TaskStatus } from '../tasks/task-status.js';
+import { departmentLight, lastMonths, onTimeRate, rankBulletin } from './dashboard-rules.js';
+
+/** How many of a department's worst tasks the 通报 names. */
+export const BULLETIN_WORST = 5;
+
+export interface MonthRate {
+  month: string;
+  completed: number;
+  onTime: number;
+  rate: number | null;
+}
+
+/**
+ * The dashboard and the 通报. Every number is an aggregate the database
+ * computes (GROUP BY, FILTER); only the handful of result rows reach here.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly dashboard: DashboardRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly clock: DeadlineClock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Per lead department (a department role sees only its own; `department`
+   * narrows the others' view to one): totals by status, overdue, due within
+   * the warning window and within seven days, the light, and the on-time rate
+   * of the last twelve months; with the plan-wide indicators' pace.
+   */
+  async summary(actor: Actor, department?: string) {
+    const scope = await this.scope(actor, department);
+    const window = await this.clock.window();
+    const months = lastMonths(window.today);
+    const [counts, monthly, indicators] = await Promise.all([
+      this.dashboard.departmentCounts(window.today, window.warnUntil, addDays(window.today, 7), scope),
+      this.dashboard.onTimeByMonth(this.config.TZ, `${months[0]}-01`, scope),
+      this.dashboard.indicatorsWithLatest(),
+    ]);
+    const byDepartment = new Map<string, MonthCounts[]>();
+    for (const row of monthly) byDepartment.set(row.code, [...(byDepartment.get(row.code) ?? []), row]);
+    const departments = counts.map((c) => ({ code: c.code, name: c.name, ...figures(c, months, byDepartment.get(c.code) ?? []) }));
+    const totals = figures(sum(counts), months, monthly);
+
+    const items = indicators.map((i) => {
+      const pace = paceOf({ ...i, latest: i.latest?.value ?? null }, window.today);
+      return { ...i, expected: pace.expected, behindShare: pace.behindShare, pace: pace.light };
+    });
+    const byPace = Object.fromEntries(PACE_LIGHTS.map((light) => [light, 0])) as Record<PaceLight, number>;
+    for (const item of items) byPace[item.pace] += 1;
+
+    return {
+      asOf: window.today,
+      warnUntil: window.warnUntil,
+      months,
+      departments,
+      totals,
+      indicators: { tolerance: PACE_TOLERANCE, byPace, items },
+    };
+  }
+
+  /** The 通报: departments with overdue or escalated open work, ranked, each with its worst tasks. */
+  async bulletin() {
+    const today = this.clock.today();
+    const rows = await this.dashboard.bulletin(today, BULLETIN_WORST);
+    const items = rankBulletin(rows).map(({ ordinal: _ordinal, ...row }) => row);
+    return { asOf: today, items };
+  }
+
+  /** The one department to count, or null for all; what the caller may not see is 404. */
+  private async scope(actor: Actor, department: string | undefined): Promise<string | null> {
+    const confined = confinedDepartment(actor);
+    if (department !== undefined) {
+      const unknown = await this.departments.unknownCodes([department]);
+      if (unknown.length > 0 || (confined !== null && confined !== department)) throw new NotFoundError(`部门不存在：${department}`);
+    }
+    return confined ?? department ?? null;
+  }
+}
+
+type Counts = Omit<DepartmentCounts, 'code' | 'name'>;
+
+function figures(c: Counts, months: string[], monthly: MonthCounts[]) {
+  const onTimeByMonth: MonthRate[] = months.map((month) => {
+    const rows = monthly.filter((m) => m.month === month);
+    const completed = rows.reduce((s, r) => s + r.completed, 0);
+    const onTime = rows.reduce((s, r) => s + r.onTime, 0);
+    return { month, completed, onTime, rate: onTimeRate(onTime, completed) };
+  });
+  const completed = onTimeByMonth.reduce((s, m) => s + m.completed, 0);
+  const onTime = onTimeByMonth.reduce((s, m) => s + m.onTime, 0);
+  return {
+    total: c.total,
+    byStatus: {
+      [TaskStatus.Assigned]: c.assigned,
+      [TaskStatus.InProgress]: c.inProgress,
+      [TaskStatus.Submitted]: c.submitted,
+      [TaskStatus.Completed]: c.completed,
+    },
+    overdue: c.overdue,
+    dueSoon: c.dueSoon,
+    dueWithin7Days: c.dueWithin7Days,
+    light: departmentLight(c.overdue, c.dueSoon),
+    onTime: { completed, onTime, rate: onTimeRate(onTime, completed) },
+    onTimeByMonth,
+  };
+}
+
+function sum(rows: DepartmentCounts[]): Counts {
+  const keys = ['total', 'assigned', 'inProgress', 'submitted', 'completed', 'overdue', 'dueSoon', 'dueWithin7Days'] as const;
+  return Object.fromEntries(keys.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)])) as Counts;
+}
