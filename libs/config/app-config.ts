@@ -83,9 +83,9 @@ export class AppConfig {
   @IsString()
   TZ = 'Asia/Shanghai';
 
-  /** Where people reach duban; links in mails point here. */
-  @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http(s) URL' })
-  PUBLIC_URL = 'http://127.0.0.1:3000';
+  /** Where people reach duban; links in mails and calendar feeds point here. Unset: this host on `PORT`. */
+  @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL!: string;
 
   /** Signing key for access tokens; unset, one is generated once and kept in the database. */
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -164,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
   lines.push(...combinationErrors(config).map(([property, message]) => `  ${property}: ${message}`));
   if (lines.length > 0) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  config.PUBLIC_URL ??= `http://127.0.0.1:${config.PORT}`;
   return config;
 }
 
