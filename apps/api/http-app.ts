@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import { jsonLogger, rootModule, type Runtime } from '../bootstrap.js';
 import { ApiModule } from './api.module.js';
 import { mountQueueDashboard } from './queue-dashboard.js';
+import { mountWebConsole } from './web-console.js';
 import { validationPipe } from './validation.js';
 import { UserService } from '../../libs/auth/user.service.js';
 
@@ -31,7 +32,7 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
     request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
   await app.register(helmet, {
-    // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.
+    // Swagger UI needs inline styles and scripts; antd (the web console) inline styles; everything else keeps helmet's defaults.
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
   });
   fastify.decorate('loginRateLimit', runtime.config.LOGIN_RATE_LIMIT);
@@ -51,6 +52,7 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   await mountQueueDashboard(app);
+  await mountWebConsole(app, runtime.config.WEB_DIR);
 
   await app.get(UserService).ensureAdmin(runtime.config.ADMIN_EMAIL, runtime.config.ADMIN_PASSWORD);
   return app;
