@@ -10,8 +10,8 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
   const names = data.departments.map((d) => d.name ?? d.code);
   const bars = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: ['逾期', '临期（预警期内）', '7 日内到期'] },
-    grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
+    legend: { top: 0, data: ['逾期', '临期（预警期内）', '7 日内到期'] },
+    grid: { left: 8, right: 8, bottom: 8, top: 48, containLabel: true },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 40 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [

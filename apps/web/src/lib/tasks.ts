@@ -1,4 +1,4 @@
-import { daysBetween } from './format';
+import { daysBetween, formatDate } from './format';
 
 export type TaskStatus = 'assigned' | 'in_progress' | 'submitted' | 'completed';
 export type Light = 'green' | 'yellow' | 'red';
@@ -75,7 +75,7 @@ export function availableActions(
   const co = departmentCode !== null && task.coDepartmentCodes.includes(departmentCode);
   if (role === 'liaison' && (lead || co) && task.status !== 'completed') {
     if (lead && task.status === 'assigned') actions.add('accept');
-    actions.add('progress');
+    if (task.status === 'assigned' || task.status === 'in_progress') actions.add('progress');
     actions.add('evidence');
     if (lead && task.status === 'in_progress') actions.add('submit');
     if (lead) actions.add('extend');
@@ -103,8 +103,41 @@ export const HISTORY_ACTIONS: Record<string, string> = {
   'extension.request': '申请延期',
   'extension.approve': '同意延期',
   'extension.reject': '不同意延期',
+  'task.extend': '截止日期顺延',
 };
 
 export function historyActionLabel(action: string): string {
   return HISTORY_ACTIONS[action] ?? action;
+}
+
+export const EXTENSION_LABELS: Record<string, string> = { pending: '待审批', approved: '已同意', rejected: '未同意' };
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+/**
+ * What a history entry says beyond its action, in Chinese: the status change,
+ * a moved deadline, and the reason, comment, grade, summary or note given.
+ */
+export function historyDetail(entry: { action: string; from: string | null; to: string | null; detail: Record<string, unknown> | null }): string[] {
+  const lines: string[] = [];
+  const labels: Record<string, string> = entry.action.startsWith('extension.') ? EXTENSION_LABELS : STATUS_LABELS;
+  if (entry.from && entry.to && entry.from !== entry.to) lines.push(`${labels[entry.from] ?? entry.from} → ${labels[entry.to] ?? entry.to}`);
+  const detail = entry.detail ?? {};
+  const before = (detail.before ?? {}) as Record<string, unknown>;
+  const after = (detail.after ?? {}) as Record<string, unknown>;
+  if (typeof before.dueDate === 'string' && typeof after.dueDate === 'string' && before.dueDate !== after.dueDate) {
+    lines.push(`截止日期：${formatDate(before.dueDate)} → ${formatDate(after.dueDate)}`);
+  }
+  if (typeof after.requestedDueDate === 'string') lines.push(`申请延期至：${formatDate(after.requestedDueDate)}`);
+  const grade = text(detail.grade);
+  if (grade) lines.push(`评定等次：${GRADE_LABELS[grade as Grade] ?? grade}`);
+  for (const [key, label] of [['reason', '理由'], ['comment', '意见'], ['summary', '办结说明']] as const) {
+    const value = text(detail[key]) ?? (key === 'reason' ? text(after.reason) : null);
+    if (value) lines.push(`${label}：${value}`);
+  }
+  const note = text(after.note);
+  if (note) lines.push(`进展：${note}${typeof after.percent === 'number' ? `（${after.percent}%）` : ''}`);
+  const filename = text(after.filename);
+  if (filename) lines.push(`文件：${filename}`);
+  return lines;
 }

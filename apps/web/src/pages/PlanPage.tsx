@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { LightDot, PageTitle, QueryError } from '../components/bits';
 import { get, getAll } from '../lib/api';
 import { todayInPlanZone } from '../lib/format';
+import { layOutSection } from '../lib/plan';
 import { lightOf } from '../lib/tasks';
 import type { Indicator, Plan, PlanDetail, TaskSummary } from '../lib/types';
 
@@ -44,23 +45,44 @@ export function PlanPage() {
         return (
           <Card key={s.code} size="small" style={{ marginBottom: 8 }} id={`section-${s.code}`}>
             <Typography.Title level={level} style={{ marginTop: 0 }}>{s.title}</Typography.Title>
-            {s.text && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{s.text}</Typography.Paragraph>}
-            {s.clauses.map((c) => {
-              const linked = byClause.get(c.ref);
+            {(() => {
+              const { paragraphs, unplaced } = layOutSection(s.text ?? '', s.clauses);
+              const links = (ref: string) => {
+                const linked = byClause.get(ref);
+                if (!linked) return null;
+                return (
+                  <Space wrap size={4} style={{ display: 'flex', margin: '4px 0 8px' }} key={`links-${ref}`}>
+                    <Typography.Text type="secondary">{ref}：</Typography.Text>
+                    {linked.tasks.map((t) => (
+                      <Link key={t.id} to={`/tasks/${t.id}`}><Tag><LightDot light={lightOf(t, today)} /> {t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title}</Tag></Link>
+                    ))}
+                    {linked.indicators.map((i) => <Link key={i.code} to="/indicators"><Tag color="purple">指标：{i.name}</Tag></Link>)}
+                  </Space>
+                );
+              };
               return (
-                <div key={c.ref} id={`clause-${c.ref}`} data-testid="clause" style={{ borderLeft: '3px solid #eee', paddingLeft: 8, marginBottom: 8 }}>
-                  <Typography.Text type="secondary">{c.ref}</Typography.Text> {c.text}
-                  {linked && (
-                    <Space wrap size={4} style={{ display: 'flex', marginTop: 4 }}>
-                      {linked.tasks.map((t) => (
-                        <Link key={t.id} to={`/tasks/${t.id}`}><Tag><LightDot light={lightOf(t, today)} /> {t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title}</Tag></Link>
-                      ))}
-                      {linked.indicators.map((i) => <Link key={i.code} to="/indicators"><Tag color="purple">指标：{i.name}</Tag></Link>)}
-                    </Space>
-                  )}
-                </div>
+                <>
+                  {paragraphs.map((segments, n) => (
+                    <div key={n}>
+                      <Typography.Paragraph style={{ marginBottom: 4 }}>
+                        {segments.map((seg, k) => (seg.ref ? (
+                          <mark key={k} id={`clause-${seg.ref}`} data-testid="clause" data-ref={seg.ref} style={{ background: byClause.has(seg.ref) ? '#fff7e6' : '#fafafa', padding: '0 2px' }}>
+                            {seg.text}<sup style={{ color: '#999' }}>{seg.ref}</sup>
+                          </mark>
+                        ) : <span key={k}>{seg.text}</span>))}
+                      </Typography.Paragraph>
+                      {segments.filter((seg) => seg.ref).map((seg) => links(seg.ref!))}
+                    </div>
+                  ))}
+                  {unplaced.map((c) => (
+                    <div key={c.ref} id={`clause-${c.ref}`} data-testid="clause" data-ref={c.ref} style={{ borderLeft: '3px solid #eee', paddingLeft: 8, marginBottom: 8 }}>
+                      <Typography.Text type="secondary">{c.ref}</Typography.Text> {c.text}
+                      {links(c.ref)}
+                    </div>
+                  ))}
+                </>
               );
-            })}
+            })()}
           </Card>
         );
       })}

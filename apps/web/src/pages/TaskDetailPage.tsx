@@ -10,7 +10,7 @@ import { useAuth, useDepartments } from '../hooks';
 import { download, get, post, uploadFile } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { formatBytes, formatDate, formatDateTime, todayInPlanZone } from '../lib/format';
-import { availableActions, deadlineText, GRADE_LABELS, historyActionLabel, lightOf, STATUS_LABELS, type Grade, type TaskStatus } from '../lib/tasks';
+import { availableActions, deadlineText, GRADE_LABELS, historyActionLabel, historyDetail, lightOf, type Grade } from '../lib/tasks';
 import type { Evidence, HistoryEntry, TaskDetail } from '../lib/types';
 
 export function TaskDetailPage() {
@@ -48,7 +48,7 @@ export function TaskDetailPage() {
               <Descriptions.Item label="完成进度"><Progress percent={t.percent ?? 0} size="small" style={{ maxWidth: 240 }} /></Descriptions.Item>
               {t.grade && <Descriptions.Item label="评定等次">{GRADE_LABELS[t.grade as Grade] ?? t.grade}</Descriptions.Item>}
               {t.clauseRef && (
-                <Descriptions.Item label="规划条款"><Link to={`/plan#clause-${encodeURIComponent(t.clauseRef)}`}>{t.clauseRef}</Link>{t.clauseText ? `：${t.clauseText}` : ''}</Descriptions.Item>
+                <Descriptions.Item label="规划条款"><div><Link to={`/plan#clause-${encodeURIComponent(t.clauseRef)}`}>{t.clauseRef}</Link>{t.clauseText && <div style={{ color: '#555' }}>{t.clauseText}</div>}</div></Descriptions.Item>
               )}
               {t.description && <Descriptions.Item label="任务说明"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{t.description}</Typography.Paragraph></Descriptions.Item>}
             </Descriptions>
@@ -75,7 +75,8 @@ export function TaskDetailPage() {
             <Timeline items={(history.data ?? []).map((h) => ({
               children: (
                 <div data-testid="history-entry">
-                  <div><b>{historyActionLabel(h.action)}</b>{h.from && h.to && h.from !== h.to ? `：${STATUS_LABELS[h.from as TaskStatus] ?? h.from} → ${STATUS_LABELS[h.to as TaskStatus] ?? h.to}` : ''}</div>
+                  <div><b>{historyActionLabel(h.action)}</b></div>
+                  {historyDetail(h).map((line) => <div key={line} style={{ whiteSpace: 'pre-wrap' }}>{line}</div>)}
                   <small style={{ color: '#888' }}>{formatDateTime(h.at)} · {h.actor?.name ?? '系统'}</small>
                 </div>
               ),
@@ -259,7 +260,7 @@ function ExtensionCard({ task, canRequest, canDecide, onChange }: { task: TaskDe
           </List.Item>
         )}
       />
-      {canRequest && task.status !== 'completed' && (
+      {canRequest && task.status !== 'completed' && !task.extensionRequests.some((r) => r.status === 'pending') && (
         <Form form={ask.form} layout="vertical" initialValues={ask.initialValues} onValuesChange={ask.onValuesChange} style={{ marginTop: 12 }}
           onFinish={(v) => action.mutate({ path: `/tasks/${task.id}/extension-requests`, body: v, ok: '延期申请已提交', then: ask.done })}>
           <Form.Item label="申请延期至" name="requestedDueDate" rules={[{ required: true, message: '请选择新的截止日期' }]} {...dateField}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table } from 'antd';
+import { Button, Card, Grid, Input, List, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
@@ -28,6 +28,8 @@ export function TasksPage() {
   for (const [k, v] of Object.entries(filters)) if (v) search.set(k, v);
   const query = useQuery({ queryKey: ['tasks', search.toString()], queryFn: () => get<Page<TaskSummary>>(`/tasks?${search}`) });
   const today = todayInPlanZone();
+  const narrow = !Grid.useBreakpoint().md;
+  const onPage = (p: number) => { const next = new URLSearchParams(params); next.set('page', String(p)); setParams(next); };
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -55,27 +57,49 @@ export function TasksPage() {
         </Space>
       </Card>
       {query.error && <QueryError error={query.error} retry={() => query.refetch()} />}
+      {narrow ? (
+        // A phone: one card per task, light, deadline and status at a glance.
+        <List<TaskSummary>
+          loading={query.isLoading}
+          dataSource={query.data?.items ?? []}
+          locale={{ emptyText: '暂无任务' }}
+          pagination={{ current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: onPage, simple: true, hideOnSinglePage: true }}
+          renderItem={(t) => (
+            <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card">
+              <Link to={`/tasks/${t.id}`} style={{ fontWeight: 500 }}>{t.code ? `${t.code} ` : ''}{t.title}</Link>
+              <Space wrap size="small" style={{ display: 'flex', marginTop: 6 }}>
+                <LightDot light={lightOf(t, today)} />
+                <StatusTag status={t.status} />
+                <span>{formatDate(t.dueDate)}</span>
+                <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
+              </Space>
+              {!confined && <div style={{ color: '#888', marginTop: 4 }}>牵头：{name(t.leadDepartmentCode)}</div>}
+            </Card>
+          )}
+        />
+      ) : (
       <Table<TaskSummary>
-        rowKey="id"
-        size="middle"
-        loading={query.isLoading}
-        dataSource={query.data?.items ?? []}
-        scroll={{ x: 720 }}
-        pagination={{
-          current: page, pageSize: 20, total: query.data?.total ?? 0, showSizeChanger: false,
-          showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 项`,
-          onChange: (p) => { const next = new URLSearchParams(params); next.set('page', String(p)); setParams(next); },
-        }}
-        columns={[
-          { title: '灯', key: 'light', width: 80, fixed: 'left', render: (_, t) => <LightDot light={lightOf(t, today)} /> },
-          { title: '任务', key: 'title', render: (_, t) => <Link to={`/tasks/${t.id}`}>{t.code ? `${t.code} ` : ''}{t.title}</Link> },
-          { title: '牵头单位', key: 'lead', width: 150, render: (_, t) => name(t.leadDepartmentCode) },
-          { title: '截止日期', key: 'due', width: 170, render: (_, t) => <span>{formatDate(t.dueDate)}<br /><small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small></span> },
-          { title: '状态', key: 'status', width: 90, render: (_, t) => <StatusTag status={t.status} /> },
-          { title: '进度', key: 'percent', width: 70, render: (_, t) => `${t.percent ?? 0}%` },
-        ]}
-        locale={{ emptyText: '暂无任务' }}
-      />
+          rowKey="id"
+          size="middle"
+          loading={query.isLoading}
+          dataSource={query.data?.items ?? []}
+          scroll={{ x: 720 }}
+          pagination={{
+            current: page, pageSize: 20, total: query.data?.total ?? 0, showSizeChanger: false,
+            showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 项`,
+            onChange: onPage,
+          }}
+          columns={[
+            { title: '灯', key: 'light', width: 80, fixed: 'left', render: (_, t) => <LightDot light={lightOf(t, today)} /> },
+            { title: '任务', key: 'title', render: (_, t) => <Link to={`/tasks/${t.id}`}>{t.code ? `${t.code} ` : ''}{t.title}</Link> },
+            { title: '牵头单位', key: 'lead', width: 150, render: (_, t) => name(t.leadDepartmentCode) },
+            { title: '截止日期', key: 'due', width: 170, render: (_, t) => <span>{formatDate(t.dueDate)}<br /><small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small></span> },
+            { title: '状态', key: 'status', width: 90, render: (_, t) => <StatusTag status={t.status} /> },
+            { title: '进度', key: 'percent', width: 70, render: (_, t) => `${t.percent ?? 0}%` },
+          ]}
+          locale={{ emptyText: '暂无任务' }}
+        />
+      )}
     </>
   );
 }
