@@ -4,50 +4,25 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useDepartments } from '../hooks';
 import { ROLE_LABELS, type Role } from '../lib/tasks';
 
-const MENUS: Record<Role, { key: string; label: string }[]> = {
-  liaison: [
-    { key: '/tasks', label: '我的任务' },
-    { key: '/indicators', label: '指标填报' },
-    { key: '/notifications', label: '消息提醒' },
-    { key: '/plan', label: '规划文本' },
-    { key: '/calendar', label: '日历订阅' },
-  ],
-  supervisor: [
-    { key: '/board', label: '督办台' },
-    { key: '/tasks', label: '全部任务' },
-    { key: '/tasks/new', label: '新建任务' },
-    { key: '/notifications', label: '消息提醒' },
-    { key: '/plan', label: '规划文本' },
-    { key: '/indicators', label: '目标指标' },
-    { key: '/calendar', label: '日历订阅' },
-  ],
-  admin: [
-    { key: '/board', label: '督办台' },
-    { key: '/tasks', label: '全部任务' },
-    { key: '/tasks/new', label: '新建任务' },
-    { key: '/assessment', label: '年度考核' },
-    { key: '/notifications', label: '消息提醒' },
-    { key: '/plan', label: '规划文本' },
-    { key: '/indicators', label: '目标指标' },
-    { key: '/calendar', label: '日历订阅' },
-  ],
-  leader: [
-    { key: '/department', label: '本部门' },
-    { key: '/tasks', label: '部门任务' },
-    { key: '/notifications', label: '升级提醒' },
-    { key: '/plan', label: '规划文本' },
-    { key: '/indicators', label: '目标指标' },
-    { key: '/calendar', label: '日历订阅' },
-  ],
-  reviewer: [
-    { key: '/assessment', label: '年度考核' },
-    { key: '/tasks', label: '任务查询' },
-    { key: '/notifications', label: '消息提醒' },
-    { key: '/plan', label: '规划文本' },
-    { key: '/indicators', label: '目标指标' },
-    { key: '/calendar', label: '日历订阅' },
-  ],
-};
+type Label = string | (Partial<Record<Role, string>> & { other: string });
+
+/** The menu, in order; each entry names the roles that see it and, where it differs, its label per role. */
+const MENU: { key: string; label: Label; roles?: Role[] }[] = [
+  { key: '/board', label: '督办台', roles: ['supervisor', 'admin'] },
+  { key: '/department', label: '本部门', roles: ['leader'] },
+  { key: '/assessment', label: '年度考核', roles: ['reviewer', 'admin'] },
+  { key: '/tasks', label: { liaison: '我的任务', leader: '部门任务', reviewer: '任务查询', other: '全部任务' } },
+  { key: '/tasks/new', label: '新建任务', roles: ['supervisor', 'admin'] },
+  { key: '/indicators', label: { liaison: '指标填报', other: '目标指标' } },
+  { key: '/notifications', label: { leader: '升级提醒', other: '消息提醒' } },
+  { key: '/plan', label: '规划文本' },
+  { key: '/calendar', label: '日历订阅' },
+];
+
+export function menuFor(role: Role): { key: string; label: string }[] {
+  return MENU.filter((m) => !m.roles || m.roles.includes(role))
+    .map((m) => ({ key: m.key, label: typeof m.label === 'string' ? m.label : (m.label[role] ?? m.label.other) }));
+}
 
 export function AppLayout() {
   const { user, signOut } = useAuth();
@@ -57,7 +32,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState(true);
-  const items = MENUS[user.role] ?? MENUS.reviewer;
+  const items = menuFor(user.role);
   const selected = items.map((i) => i.key).filter((k) => location.pathname === k || (k !== '/tasks' && location.pathname.startsWith(`${k}/`)))[0]
     ?? (location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname);
   const menu = (
