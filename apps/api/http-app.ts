@@ -32,8 +32,12 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
     request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
   await app.register(helmet, {
-    // Swagger UI needs inline styles and scripts; antd (the web console) inline styles; everything else keeps helmet's defaults.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    // Swagger UI needs inline styles and scripts; antd (the web console) inline styles; everything else keeps helmet's defaults
+    // but upgrade-insecure-requests: on an intranet address over plain HTTP it sends the console's own scripts to https and
+    // leaves a blank page (HTTPS, where used, is the reverse proxy's, with HSTS).
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+    },
   });
   fastify.decorate('loginRateLimit', runtime.config.LOGIN_RATE_LIMIT);
   await app.register(rateLimit, { global: false });
