@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
@@ -227,15 +227,34 @@ describe('web console', () => {
     await page.getByRole('button', { name: '报送进展' }).click();
     await toast(page, '进展已报送');
     await page.getByText('已完成资金测算，正在报批').last().waitFor();
+    // A large file on a slow line (uploads throttled to 1 MB/s): the bar follows XHR's upload progress.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
     await page.locator('input[type=file]').setInputFiles({ name: '资金拨付凭证.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const bar = page.getByTestId('upload-progress').filter({ hasText: '资金拨付凭证.pdf' });
+    await bar.locator('.ant-progress-status-active').waitFor();
+    await shot(page, 'liaison-upload-progress');
     await toast(page, '已上传：资金拨付凭证.pdf');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await page.getByText('资金拨付凭证.pdf').first().waitFor();
     await page.getByText(/3 MB/).waitFor();
+    // A second file dropped on the zone (a real drop event carrying a File).
+    const dropped = await page.evaluateHandle(`(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['%PDF-1.4\\n%%EOF\\n'], '会议纪要.pdf', { type: 'application/pdf' }));
+      return data;
+    })()`);
+    const zone = page.locator('.ant-upload-drag [role=button]');
+    await zone.dispatchEvent('dragover', { dataTransfer: dropped });
+    await zone.dispatchEvent('drop', { dataTransfer: dropped });
+    await toast(page, '已上传：会议纪要.pdf');
+    await page.getByText('佐证材料（2）').waitFor();
     await shot(page, 'liaison-task-detail');
     await page.getByRole('button', { name: '提交办结' }).click();
     const dialog = page.getByRole('dialog', { name: '提交办结' });
     await dialog.getByLabel('办结说明').fill('经费已足额拨付，凭证见附件');
     expect(await dialog.getByRole('checkbox', { name: '资金拨付凭证.pdf' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: '会议纪要.pdf' }).isChecked()).toBe(true);
     await shot(page, 'liaison-submit');
     await dialog.getByRole('button', { name: '提交' }).click();
     await toast(page, '已提交，等待督查审核');
@@ -301,6 +320,10 @@ describe('web console', () => {
     await page.getByTestId('dashboard-department').filter({ hasText: '财政部门' }).waitFor();
     await page.getByTestId('overdue-list').locator('tr.ant-table-row').first().waitFor();
     await shot(page, 'supervisor-board');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('canvas').first().waitFor();
+    await shot(page, 'supervisor-board-mobile');
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // The overdue alert, in-app.
     await page.getByRole('menuitem', { name: '消息提醒' }).click();
@@ -353,6 +376,9 @@ describe('web console', () => {
       await page.getByTestId('history-entry').getByText(step, { exact: true }).first().waitFor();
     }
     await shot(page, 'supervisor-task-history');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('listitem').filter({ hasText: '资金拨付凭证.pdf' }).getByRole('button', { name: '下载' }).click()]);
+    expect(file.suggestedFilename()).toBe('资金拨付凭证.pdf');
+    expect(Buffer.compare(readFileSync(await file.path()), PDF)).toBe(0);
 
     // Return the other submission with a reason.
     await page.goto(`${app.url}/tasks/${tasks.returned.id}`);
