@@ -98,6 +98,20 @@ async function stubDashboard(page: Page, app: TestApp, token: string) {
     indicators: { tolerance: 0.1, byPace: { green: 0, yellow: 0, red: 0, unknown: 0 }, items: [] },
   };
   await page.route('**/api/v1/dashboard', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) }));
+  const open = items.filter((t) => t.overdue) as unknown as { id: string; code: string | null; title: string; dueDate: string; leadDepartmentCode: string }[];
+  const days = (due: string) => Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000);
+  const bulletin = {
+    asOf: today,
+    items: visible
+      .map((d) => ({ d, tasks: open.filter((t) => t.leadDepartmentCode === d.code).sort((a, b) => a.dueDate.localeCompare(b.dueDate)) }))
+      .filter(({ tasks }) => tasks.length > 0)
+      .sort((a, b) => b.tasks.length - a.tasks.length)
+      .map(({ d, tasks }, i) => ({
+        rank: i + 1, code: d.code, name: d.name, overdue: tasks.length, escalated: 0, overdueAndEscalated: 0, maxDaysOverdue: days(tasks[0].dueDate),
+        worst: tasks.slice(0, 3).map((t) => ({ id: t.id, code: t.code, title: t.title, dueDate: t.dueDate, status: 'assigned', overdue: true, daysOverdue: days(t.dueDate), escalated: false })),
+      })),
+  };
+  await page.route('**/api/v1/dashboard/bulletin', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(bulletin) }));
 }
 
 describe('web console', () => {
@@ -319,6 +333,7 @@ describe('web console', () => {
     await page.locator('canvas').first().waitFor();
     await page.getByTestId('dashboard-department').filter({ hasText: '财政部门' }).waitFor();
     await page.getByTestId('overdue-list').locator('tr.ant-table-row').first().waitFor();
+    await page.getByTestId('bulletin').getByText('第 1 名').waitFor();
     await shot(page, 'supervisor-board');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('canvas').first().waitFor();

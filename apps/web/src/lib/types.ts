@@ -179,3 +179,17 @@ export interface AssessmentCycle {
   year: number;
   status: 'open' | 'finalized';
 }
+
+/** `GET /api/v1/dashboard/bulletin` (通报): departments ranked by overdue and escalated open work. */
+export interface Bulletin {
+  asOf: string;
+  items: {
+    rank: number;
+    code: string;
+    name: string;
+    overdue: number;
+    escalated: number;
+    maxDaysOverdue: number;
+    worst: { id: string; code: string | null; title: string; dueDate: string; daysOverdue: number; escalated: boolean }[];
+  }[];
+}

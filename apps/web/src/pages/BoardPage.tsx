@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Table } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
+import { BulletinCard } from '../components/BulletinCard';
 import { DashboardCharts } from '../components/DashboardCharts';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
 import { useDepartments } from '../hooks';
@@ -42,6 +43,7 @@ export function BoardPage() {
           </Card>
         </Col>
       </Row>
+      <BulletinCard />
     </>
   );
 }
