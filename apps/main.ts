@@ -13,7 +13,7 @@ try {
   const app = await createHttpApp(runtime, [WorkerModule]);
   shutdown.add(() => app.close());
   await app.listen(runtime.config.PORT, runtime.config.HOST);
-  new Logger('Bootstrap').log(`duban 已启动：http://127.0.0.1:${runtime.config.PORT}/api/docs`);
+  new Logger('Bootstrap').log(`duban 已启动：控制台 http://127.0.0.1:${runtime.config.PORT}/ ，接口文档 http://127.0.0.1:${runtime.config.PORT}/api/docs`);
 } catch (error) {
   failStart(error);
 }

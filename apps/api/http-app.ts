@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import { jsonLogger, rootModule, type Runtime } from '../bootstrap.js';
 import { ApiModule } from './api.module.js';
 import { mountQueueDashboard } from './queue-dashboard.js';
+import { mountWebConsole } from './web-console.js';
 import { validationPipe } from './validation.js';
 import { UserService } from '../../libs/auth/user.service.js';
 
@@ -33,8 +34,12 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
     request.log.info({ method: request.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
   await app.register(helmet, {
-    // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    // Swagger UI needs inline styles and scripts; antd (the web console) inline styles; everything else keeps helmet's defaults
+    // but upgrade-insecure-requests: on an intranet address over plain HTTP it sends the console's own scripts to https and
+    // leaves a blank page (HTTPS, where used, is the reverse proxy's, with HSTS).
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+    },
   });
   fastify.decorate('loginRateLimit', runtime.config.LOGIN_RATE_LIMIT);
   await app.register(rateLimit, { global: false });
@@ -53,6 +58,7 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   await mountQueueDashboard(app);
+  await mountWebConsole(app, runtime.config.WEB_DIR);
 
   await app.get(UserService).ensureAdmin(runtime.config.ADMIN_EMAIL, runtime.config.ADMIN_PASSWORD);
   return app;

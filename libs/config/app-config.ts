@@ -149,6 +149,10 @@ export class AppConfig {
   @IsString()
   SEEDS_DIR = 'seeds';
 
+  /** The built web console (`npm run build:web`), served at `/`, relative to the working directory. */
+  @IsString()
+  WEB_DIR = 'dist/web';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

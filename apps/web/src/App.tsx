@@ -1,0 +1,101 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { AuthContext } from './hooks';
+import { setUnauthorizedHandler } from './lib/api';
+import { ApiError } from './lib/errors';
+import { clearSession, homePath, loadSession, saveSession, type SessionUser } from './lib/session';
+import { AssessmentPage } from './pages/AssessmentPage';
+import { BoardPage } from './pages/BoardPage';
+import { CalendarFeedPage } from './pages/CalendarFeedPage';
+import { CreateTaskPage } from './pages/CreateTaskPage';
+import { DepartmentPage } from './pages/DepartmentPage';
+import { IndicatorsPage } from './pages/IndicatorsPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { PlanPage } from './pages/PlanPage';
+import { TaskDetailPage } from './pages/TaskDetailPage';
+import { TasksPage } from './pages/TasksPage';
+
+dayjs.locale('zh-cn');
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refused or missing resource will not change on a retry; a dropped connection may.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function Routed() {
+  const navigate = useNavigate();
+  const [user, setUser] = useState<SessionUser | null>(() => loadSession()?.user ?? null);
+  const signOut = useCallback(() => {
+    clearSession();
+    queryClient.clear();
+    setUser(null);
+    navigate('/login');
+  }, [navigate]);
+  useEffect(() => setUnauthorizedHandler(() => {
+    queryClient.clear();
+    setUser(null);
+    navigate('/login?expired=1');
+  }), [navigate]);
+  const signIn = useCallback((token: string, signedIn: SessionUser) => {
+    saveSession(token, signedIn);
+    setUser(signedIn);
+    navigate(homePath(signedIn.role), { replace: true });
+  }, [navigate]);
+  const auth = useMemo(() => (user ? { user, signOut } : null), [user, signOut]);
+
+  if (!auth) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage onSignedIn={signIn} />} />
+        <Route path="*" element={<Navigate to="/login" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <AuthContext.Provider value={auth}>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to={homePath(auth.user.role)} replace />} />
+          <Route path="/login" element={<Navigate to={homePath(auth.user.role)} replace />} />
+          <Route path="/board" element={<BoardPage />} />
+          <Route path="/department" element={<DepartmentPage />} />
+          <Route path="/tasks" element={<TasksPage />} />
+          <Route path="/tasks/new" element={<CreateTaskPage />} />
+          <Route path="/tasks/:id" element={<TaskDetailPage />} />
+          <Route path="/assessment" element={<AssessmentPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/plan" element={<PlanPage />} />
+          <Route path="/indicators" element={<IndicatorsPage />} />
+          <Route path="/calendar" element={<CalendarFeedPage />} />
+          <Route path="*" element={<Navigate to={homePath(auth.user.role)} replace />} />
+        </Route>
+      </Routes>
+    </AuthContext.Provider>
+  );
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routed />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

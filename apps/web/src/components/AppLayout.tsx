@@ -1,0 +1,76 @@
+import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth, useDepartments } from '../hooks';
+import { ROLE_LABELS, type Role } from '../lib/tasks';
+
+type Label = string | (Partial<Record<Role, string>> & { other: string });
+
+/** The menu, in order; each entry names the roles that see it and, where it differs, its label per role. */
+const MENU: { key: string; label: Label; roles?: Role[] }[] = [
+  { key: '/board', label: '督办台', roles: ['supervisor', 'admin'] },
+  { key: '/department', label: '本部门', roles: ['leader'] },
+  { key: '/assessment', label: '年度考核', roles: ['reviewer', 'admin'] },
+  { key: '/tasks', label: { liaison: '我的任务', leader: '部门任务', reviewer: '任务查询', other: '全部任务' } },
+  { key: '/tasks/new', label: '新建任务', roles: ['supervisor', 'admin'] },
+  { key: '/indicators', label: { liaison: '指标填报', other: '目标指标' } },
+  { key: '/notifications', label: { leader: '升级提醒', other: '消息提醒' } },
+  { key: '/plan', label: '规划文本' },
+  { key: '/calendar', label: '日历订阅' },
+];
+
+export function menuFor(role: Role): { key: string; label: string }[] {
+  return MENU.filter((m) => !m.roles || m.roles.includes(role))
+    .map((m) => ({ key: m.key, label: typeof m.label === 'string' ? m.label : (m.label[role] ?? m.label.other) }));
+}
+
+export function AppLayout() {
+  const { user, signOut } = useAuth();
+  const { name } = useDepartments();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [collapsed, setCollapsed] = useState(true);
+  const items = menuFor(user.role);
+  const selected = items.map((i) => i.key).filter((k) => location.pathname === k || (k !== '/tasks' && location.pathname.startsWith(`${k}/`)))[0]
+    ?? (location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname);
+  const menu = (
+    <Menu
+      mode={narrow ? 'vertical' : 'inline'}
+      theme="dark"
+      selectedKeys={[selected]}
+      items={items}
+      onClick={({ key }) => {
+        navigate(key);
+        if (narrow) setCollapsed(true);
+      }}
+    />
+  );
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!narrow && (
+        <Layout.Sider width={200} theme="dark">
+          <div style={{ color: '#fff', padding: '16px', fontWeight: 600, fontSize: 16 }}>督办平台</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
+          <Space>
+            {narrow && <Button aria-label="菜单" onClick={() => setCollapsed(!collapsed)}>菜单</Button>}
+            <Typography.Text strong style={{ fontSize: narrow ? 14 : 16 }}>泰兴市教育“十四五”规划督办</Typography.Text>
+          </Space>
+          <Space size="small" wrap={false}>
+            {!narrow && <Typography.Text type="secondary">{user.name}（{ROLE_LABELS[user.role]}{user.departmentCode ? `·${name(user.departmentCode)}` : ''}）</Typography.Text>}
+            <Button size="small" onClick={signOut}>退出</Button>
+          </Space>
+        </Layout.Header>
+        {narrow && !collapsed && <div style={{ background: '#001529' }}>{menu}</div>}
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

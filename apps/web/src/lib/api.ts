@@ -1,0 +1,124 @@
+import { ApiError, type ApiErrorBody } from './errors';
+import { clearSession, token } from './session';
+
+/** Called when the API says the login is no longer valid (401 anywhere but the login). */
+let onUnauthorized: () => void = () => undefined;
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text };
+  }
+}
+
+function fail(status: number, body: unknown, path: string): never {
+  if (status === 401 && !path.endsWith('/auth/login')) {
+    clearSession();
+    onUnauthorized();
+  }
+  throw new ApiError(status, (body as ApiErrorBody | null) ?? null, path);
+}
+
+/** One JSON request to `/api/v1{path}` with the session's token. */
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const bearer = token();
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, null, path);
+  }
+  const data = await readBody(response);
+  if (!response.ok) fail(response.status, data, path);
+  return data as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const del = <T>(path: string) => api<T>('DELETE', path);
+
+/**
+ * Uploads one file as multipart field `file` with XMLHttpRequest, whose upload
+ * events give a progress bar for large files (fetch has none).
+ */
+export function uploadFile<T>(path: string, file: File, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    const bearer = token();
+    if (bearer) xhr.setRequestHeader('Authorization', `Bearer ${bearer}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.min(99, Math.round((event.loaded / event.total) * 100)));
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = { message: xhr.responseText };
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(100);
+        resolve(body as T);
+      } else {
+        try {
+          fail(xhr.status, body, path);
+        } catch (error) {
+          reject(error);
+        }
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, null, path));
+    xhr.onabort = () => reject(new ApiError(0, { message: '上传已取消' }, path));
+    signal?.addEventListener('abort', () => xhr.abort());
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** Downloads `/api/v1{path}` with the token and hands it to the browser as `filename`. */
+export async function download(path: string, filename: string): Promise<void> {
+  const headers: Record<string, string> = {};
+  const bearer = token();
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { headers });
+  } catch {
+    throw new ApiError(0, null, path);
+  }
+  if (!response.ok) fail(response.status, await readBody(response), path);
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Every page of a list (`{items, total}`), `limit` 200 at a time. */
+export async function getAll<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  const join = path.includes('?') ? '&' : '?';
+  for (let page = 1; ; page++) {
+    const result = await get<{ items: T[]; total: number }>(`${path}${join}page=${page}&limit=200`);
+    items.push(...result.items);
+    if (items.length >= result.total || result.items.length === 0 || page >= 50) return items;
+  }
+}

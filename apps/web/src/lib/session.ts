@@ -1,0 +1,54 @@
+import type { Role } from './tasks';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  departmentCode: string | null;
+}
+
+const TOKEN = 'duban.token';
+const USER = 'duban.user';
+
+/** The login lives in this tab only (sessionStorage): closing the tab signs out. */
+export function loadSession(): { token: string; user: SessionUser } | null {
+  const token = sessionStorage.getItem(TOKEN);
+  const user = sessionStorage.getItem(USER);
+  if (!token || !user) return null;
+  try {
+    return { token, user: JSON.parse(user) as SessionUser };
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(token: string, user: SessionUser): void {
+  sessionStorage.setItem(TOKEN, token);
+  sessionStorage.setItem(USER, JSON.stringify(user));
+}
+
+export function clearSession(): void {
+  sessionStorage.removeItem(TOKEN);
+  sessionStorage.removeItem(USER);
+}
+
+export function token(): string | null {
+  return sessionStorage.getItem(TOKEN);
+}
+
+/** Where each role starts. */
+export function homePath(role: Role): string {
+  switch (role) {
+    case 'liaison':
+      return '/tasks';
+    case 'leader':
+      return '/department';
+    case 'reviewer':
+      return '/assessment';
+    case 'supervisor':
+    case 'admin':
+    default:
+      return '/board';
+  }
+}

@@ -1,0 +1,143 @@
+import { daysBetween, formatDate } from './format';
+
+export type TaskStatus = 'assigned' | 'in_progress' | 'submitted' | 'completed';
+export type Light = 'green' | 'yellow' | 'red';
+export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+export type Role = 'admin' | 'supervisor' | 'leader' | 'liaison' | 'reviewer';
+
+export const STATUS_LABELS: Record<TaskStatus, string> = {
+  assigned: '待签收',
+  in_progress: '办理中',
+  submitted: '待审核',
+  completed: '已办结',
+};
+
+export const STATUS_COLORS: Record<TaskStatus, string> = {
+  assigned: 'blue',
+  in_progress: 'processing',
+  submitted: 'gold',
+  completed: 'success',
+};
+
+export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  supervisor: '督查',
+  leader: '部门负责人',
+  liaison: '联络员',
+  reviewer: '考核',
+};
+
+export const LIGHT_LABELS: Record<Light, string> = { green: '正常', yellow: '临期', red: '逾期' };
+export const LIGHT_COLORS: Record<Light, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };
+
+/** The policy's warning window (`warnBefore: P3D`); the API's `light` wins whenever it is present. */
+export const DEFAULT_WARN_DAYS = 3;
+
+/**
+ * The traffic light of a task, as the contract defines it: red when not
+ * completed and past its due date, yellow when due within the warning window,
+ * else green. The API computes it in working days; this calendar-day version
+ * only stands in when a row carries no `light` (never for a completed task).
+ */
+export function computeLight(status: TaskStatus, dueDate: string, today: string, warnDays = DEFAULT_WARN_DAYS): Light {
+  if (status === 'completed') return 'green';
+  const left = daysBetween(today, dueDate);
+  if (left < 0) return 'red';
+  if (left <= warnDays) return 'yellow';
+  return 'green';
+}
+
+export function lightOf(task: { status: TaskStatus; dueDate: string; light?: string | null }, today: string): Light {
+  if (task.light === 'green' || task.light === 'yellow' || task.light === 'red') return task.light;
+  return computeLight(task.status, task.dueDate, today);
+}
+
+/** `还剩 5 天` / `今天到期` / `已逾期 3 天` / `已办结`. */
+export function deadlineText(status: TaskStatus, dueDate: string, today: string): string {
+  if (status === 'completed') return '已办结';
+  const left = daysBetween(today, dueDate);
+  if (Number.isNaN(left)) return '';
+  if (left > 0) return `还剩 ${left} 天`;
+  if (left === 0) return '今天到期';
+  return `已逾期 ${-left} 天`;
+}
+
+/** What the caller may do to a task in its status (the API decides; this only hides buttons that would be refused). */
+export function availableActions(
+  role: Role,
+  task: { status: TaskStatus; leadDepartmentCode: string; coDepartmentCodes: string[] },
+  departmentCode: string | null,
+): Set<'accept' | 'progress' | 'evidence' | 'submit' | 'extend' | 'approve' | 'return' | 'edit'> {
+  const actions = new Set<'accept' | 'progress' | 'evidence' | 'submit' | 'extend' | 'approve' | 'return' | 'edit'>();
+  const lead = departmentCode !== null && task.leadDepartmentCode === departmentCode;
+  const co = departmentCode !== null && task.coDepartmentCodes.includes(departmentCode);
+  if (role === 'liaison' && (lead || co) && task.status !== 'completed') {
+    if (lead && task.status === 'assigned') actions.add('accept');
+    if (task.status === 'assigned' || task.status === 'in_progress') actions.add('progress');
+    actions.add('evidence');
+    if (lead && task.status === 'in_progress') actions.add('submit');
+    if (lead) actions.add('extend');
+  }
+  if (role === 'supervisor' || role === 'admin') {
+    if (task.status === 'submitted') {
+      actions.add('approve');
+      actions.add('return');
+    }
+    if (task.status !== 'completed') actions.add('edit');
+  }
+  return actions;
+}
+
+export const HISTORY_ACTIONS: Record<string, string> = {
+  'task.create': '创建任务',
+  'task.update': '修改任务',
+  'task.accept': '签收',
+  'task.progress': '报送进展',
+  'evidence.upload': '上传佐证材料',
+  'indicator.report': '填报指标',
+  'task.submit': '提交办结',
+  'task.approve': '审核通过',
+  'task.return': '退回',
+  'extension.request': '申请延期',
+  'extension.approve': '同意延期',
+  'extension.reject': '不同意延期',
+  'task.extend': '截止日期顺延',
+};
+
+export function historyActionLabel(action: string): string {
+  return HISTORY_ACTIONS[action] ?? action;
+}
+
+export const EXTENSION_LABELS: Record<string, string> = { pending: '待审批', approved: '已同意', rejected: '未同意' };
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+/**
+ * What a history entry says beyond its action, in Chinese: the status change,
+ * a moved deadline, and the reason, comment, grade, summary or note given.
+ */
+export function historyDetail(entry: { action: string; from: string | null; to: string | null; detail: Record<string, unknown> | null }): string[] {
+  const lines: string[] = [];
+  const labels: Record<string, string> = entry.action.startsWith('extension.') ? EXTENSION_LABELS : STATUS_LABELS;
+  if (entry.from && entry.to && entry.from !== entry.to) lines.push(`${labels[entry.from] ?? entry.from} → ${labels[entry.to] ?? entry.to}`);
+  const detail = entry.detail ?? {};
+  const before = (detail.before ?? {}) as Record<string, unknown>;
+  const after = (detail.after ?? {}) as Record<string, unknown>;
+  if (typeof before.dueDate === 'string' && typeof after.dueDate === 'string' && before.dueDate !== after.dueDate) {
+    lines.push(`截止日期：${formatDate(before.dueDate)} → ${formatDate(after.dueDate)}`);
+  }
+  if (typeof after.requestedDueDate === 'string') lines.push(`申请延期至：${formatDate(after.requestedDueDate)}`);
+  const grade = text(detail.grade);
+  if (grade) lines.push(`评定等次：${GRADE_LABELS[grade as Grade] ?? grade}`);
+  for (const [key, label] of [['reason', '理由'], ['comment', '意见'], ['summary', '办结说明']] as const) {
+    const value = text(detail[key]) ?? (key === 'reason' ? text(after.reason) : null);
+    if (value) lines.push(`${label}：${value}`);
+  }
+  const note = text(after.note);
+  if (note) lines.push(`进展：${note}${typeof after.percent === 'number' ? `（${after.percent}%）` : ''}`);
+  const filename = text(after.filename);
+  if (filename) lines.push(`文件：${filename}`);
+  return lines;
+}

@@ -1,0 +1,195 @@
+import type { Grade, Light, Role, TaskStatus } from './tasks';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+  duties: string[];
+}
+
+export interface TaskSummary {
+  id: string;
+  code: string | null;
+  title: string;
+  leadDepartmentCode: string;
+  coDepartmentCodes: string[];
+  assigneeId: string | null;
+  dueDate: string;
+  status: TaskStatus;
+  version: number;
+  overdue: boolean;
+  light: Light;
+  clauseRef: string | null;
+  percent: number;
+  returnReason?: string | null;
+  grade?: Grade | null;
+  indicatorCodes?: string[];
+  description?: string;
+}
+
+export interface Evidence {
+  id: string;
+  filename: string;
+  size: number;
+  mimeType: string;
+  sha256: string;
+  createdAt: string;
+  departmentCode?: string;
+}
+
+export interface ProgressReport {
+  id: string;
+  authorId: string;
+  departmentCode: string;
+  kind: string;
+  note: string;
+  percent: number | null;
+  evidenceIds: string[];
+  createdAt: string;
+}
+
+export interface ExtensionRequest {
+  id: string;
+  requestedBy: string;
+  currentDueDate: string;
+  requestedDueDate: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decisionComment: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export interface TaskDetail extends TaskSummary {
+  description: string;
+  clauseText: string | null;
+  calendarNote: string | null;
+  progress: ProgressReport[];
+  evidence: Evidence[];
+  extensionRequests: ExtensionRequest[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: { id: string; name: string; email: string; role: Role } | null;
+  action: string;
+  from: string | null;
+  to: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface Notification {
+  id: string;
+  taskId: string | null;
+  template: string;
+  step: string;
+  dueDate: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Indicator {
+  code: string;
+  name: string;
+  unit: string;
+  comparator: string;
+  target: number;
+  targetYear: number;
+  baseline: number | null;
+  baselineYear: number | null;
+  departmentCode: string;
+  clauseRef: string;
+  latest: { year: number; value: number } | null;
+  gap: number | null;
+  trend: 'on_track' | 'at_risk' | 'off_track' | null;
+}
+
+export interface Plan {
+  id: string;
+  code?: string;
+  title?: string;
+  name?: string;
+}
+
+export interface PlanDetail extends Plan {
+  sections: { code: string; parentCode: string | null; title: string; text: string; clauses: { ref: string; text: string }[] }[];
+}
+
+export interface OnTime {
+  completed: number;
+  onTime: number;
+  rate: number | null;
+}
+
+/** `GET /api/v1/dashboard`: per department totals by status, overdue, due soon, light and on-time rate. */
+export interface DashboardFigures {
+  total: number;
+  byStatus: Partial<Record<TaskStatus, number>>;
+  overdue: number;
+  dueSoon: number;
+  dueWithin7Days: number;
+  light: Light;
+  onTime: OnTime;
+  onTimeByMonth?: (OnTime & { month: string })[];
+}
+
+export interface DashboardDepartment extends DashboardFigures {
+  code: string;
+  name: string;
+}
+
+export interface Dashboard {
+  asOf: string;
+  warnUntil?: string;
+  months?: string[];
+  departments: DashboardDepartment[];
+  totals?: DashboardFigures;
+}
+
+export interface CalendarFeed {
+  url?: string;
+  active?: boolean;
+  createdAt?: string | null;
+}
+
+export interface DepartmentAssessment {
+  departmentCode: string;
+  departmentName: string;
+  metrics: {
+    due: number; onTime: number; late: number; overdue: number; pending: number; meanDaysLate: number | null;
+    returns: number; evidenceShare: number | null; extensionRequests: number; turnedRed: number; escalated: number;
+    grades: Record<Grade, number>;
+  };
+  computedScore: number;
+  reviewerScores: { reviewerId: string; reviewerName: string; score: number; comment: string; version: number; updatedAt: string }[];
+  reviewerMean: number | null;
+  finalScore: number;
+  rank: number;
+}
+
+export interface AssessmentCycle {
+  year: number;
+  status: 'open' | 'finalized';
+}
+
+/** `GET /api/v1/dashboard/bulletin` (通报): departments ranked by overdue and escalated open work. */
+export interface Bulletin {
+  asOf: string;
+  items: {
+    rank: number;
+    code: string;
+    name: string;
+    overdue: number;
+    escalated: number;
+    maxDaysOverdue: number;
+    worst: { id: string; code: string | null; title: string; dueDate: string; daysOverdue: number; escalated: boolean }[];
+  }[];
+}

@@ -1,0 +1,93 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Select } from 'antd';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
+import { PageTitle } from '../components/bits';
+import { useDepartments } from '../hooks';
+import { get, post } from '../lib/api';
+import { errorText } from '../lib/errors';
+import type { Indicator, Plan, PlanDetail, TaskSummary } from '../lib/types';
+
+interface NewTask {
+  title: string;
+  description?: string;
+  leadDepartment: string;
+  coDepartments?: string[];
+  dueDate: string;
+  clauseRef?: string;
+  indicatorCodes?: string[];
+}
+
+/** The clauses of every plan, for "clause from the plan". */
+export function usePlanClauses() {
+  return useQuery({
+    queryKey: ['plan-clauses'],
+    staleTime: 10 * 60_000,
+    queryFn: async () => {
+      const plans = await get<Plan[]>('/plans');
+      const details = await Promise.all(plans.map((p) => get<PlanDetail>(`/plans/${p.id}`)));
+      return details.flatMap((d) => d.sections.flatMap((s) => s.clauses.map((c) => ({ ...c, section: s.title }))));
+    },
+  });
+}
+
+export function CreateTaskPage() {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { departments } = useDepartments();
+  const clauses = usePlanClauses();
+  const indicators = useQuery({ queryKey: ['indicators', ''], queryFn: () => get<Indicator[]>('/indicators') });
+  const draft = useDraftForm<NewTask>('task:new');
+  const lead = Form.useWatch('leadDepartment', draft.form);
+  const create = useMutation({
+    mutationFn: (body: NewTask) => post<TaskSummary>('/tasks', body),
+    onSuccess: (task) => {
+      draft.done();
+      message.success('任务已创建并下达');
+      navigate(`/tasks/${task.id}`);
+    },
+  });
+  const departmentOptions = departments.map((d) => ({ value: d.code, label: d.name }));
+  const clauseOptions = useMemo(
+    () => (clauses.data ?? []).map((c) => ({ value: c.ref, label: `${c.ref} ${c.text.slice(0, 40)}${c.text.length > 40 ? '…' : ''}` })),
+    [clauses.data],
+  );
+  return (
+    <>
+      <PageTitle>新建任务</PageTitle>
+      <Card style={{ maxWidth: 760 }}>
+        {create.error && <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} data-testid="form-error" />}
+        <Form<NewTask> form={draft.form} layout="vertical" initialValues={draft.initialValues} onValuesChange={draft.onValuesChange}
+          onFinish={(values) => create.mutate({
+            ...values,
+            description: values.description || undefined,
+            coDepartments: values.coDepartments?.length ? values.coDepartments : undefined,
+            clauseRef: values.clauseRef || undefined,
+            indicatorCodes: values.indicatorCodes?.length ? values.indicatorCodes : undefined,
+          })}>
+          <Form.Item label="任务名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写任务名称' }, { max: 300, message: '不超过 300 字' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="任务说明" name="description"><Input.TextArea rows={4} /></Form.Item>
+          <Form.Item label="牵头单位" name="leadDepartment" rules={[{ required: true, message: '请选择牵头单位' }]}>
+            <Select options={departmentOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="选择牵头单位" />
+          </Form.Item>
+          <Form.Item label="配合单位" name="coDepartments">
+            <Select mode="multiple" options={departmentOptions.filter((d) => d.value !== lead)} showSearch={{ optionFilterProp: 'label' }} placeholder="可多选" />
+          </Form.Item>
+          <Form.Item label="截止日期" name="dueDate" rules={[{ required: true, message: '请选择截止日期' }]} {...dateField}>
+            <ChineseDatePicker />
+          </Form.Item>
+          <Form.Item label="规划条款" name="clauseRef" extra={clauses.error ? errorText(clauses.error) : '任务所落实的规划条款'}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={clauseOptions} loading={clauses.isLoading} placeholder="输入条款编号或文字搜索" />
+          </Form.Item>
+          <Form.Item label="关联指标" name="indicatorCodes">
+            <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>创建并下达</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

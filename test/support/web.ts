@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const WEB_SOURCE = 'apps/web';
+const WEB_BUILD = 'dist/web/index.html';
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (!entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the console (`npm run build:web`, about 6 s) unless dist/web is newer
+ * than every source file, so `npm test`'s pretest stays the server build alone.
+ */
+export function ensureWebBuild(): { built: boolean; ms: number } {
+  const started = Date.now();
+  if (existsSync(WEB_BUILD) && statSync(WEB_BUILD).mtimeMs >= newestSource(WEB_SOURCE)) return { built: false, ms: 0 };
+  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+    encoding: 'utf8',
+    // Jest sets NODE_ENV=test, which Vite would honour with a development build of React and antd.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) throw new Error(`vite build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return { built: true, ms: Date.now() - started };
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with a fresh profile (Playwright makes one per launch); no network beyond loopback is tried. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
