@@ -5,13 +5,13 @@ import { calendarDate, daysBetween } from '../common/dates.js';
 import { AppConfig } from '../config/app-config.js';
 import { DeliveryChannel } from '../db/entities/delivery.entity.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
-import { type DueTask, LadderRepository, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
+import { type DueTask, LadderRepository, type NewDelivery, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
 import { Transactions } from '../db/transaction.js';
 import type { EscalationPolicy, TemplateName } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { dueSteps, nextStepAt, stepMoment } from './reminder-ladder.js';
-import { type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
+import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 
 /** Tasks handled per transaction; a larger backlog is worked through in several. */
 const BATCH = 5000;
@@ -99,32 +99,39 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     return { tasks: tasks.length, recorded: inserted.length, deliveries };
   }
 
-  /** One mail per recipient listing all of its new reminders. */
+  /** One mail per recipient listing its new reminders (the first DIGEST_MAX_ITEMS of them; the in-app list has all). */
   private async mails(inserted: Array<NewNotification & { id: string }>, items: Map<string, ReminderItem>, people: People) {
-    const ids: string[] = [];
+    const digests: Array<{ delivery: NewDelivery; notificationIds: string[] }> = [];
     for (const [recipientId, rows] of groupBy(inserted, (n) => n.recipientId)) {
       const recipient = people.byId.get(recipientId);
       if (!recipient) continue;
-      const { subject, body } = renderDigest(rows.map((n) => items.get(`${n.taskId}|${n.stepIndex}`)!));
-      const id = await this.ladder.insertDelivery({ channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: recipient.email, subject, body });
-      await this.ladder.linkNotifications(id, rows.map((n) => n.id));
-      ids.push(id);
+      const { subject, body } = renderDigest(rows.map((n) => items.get(`${n.taskId}|${n.stepIndex}`)!), this.cap);
+      digests.push({ delivery: { channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: recipient.email, subject, body }, notificationIds: rows.map((n) => n.id) });
     }
+    const ids = await this.ladder.insertDeliveries(digests.map((d) => d.delivery));
+    await this.ladder.linkNotifications(digests.flatMap((d, i) => d.notificationIds.map((notificationId) => ({ notificationId, deliveryId: ids[i] }))));
     return ids;
   }
 
-  /** One message per department robot listing its tasks' new reminders (once per task and step). */
+  /** One message per department robot listing its tasks' new reminders (once per task and step, capped like a digest). */
   private async robotMessages(inserted: Array<NewNotification & { id: string }>, items: Map<string, ReminderItem>, tasks: DueTask[], names: Map<string, string>) {
     const leadOf = new Map(tasks.map((t) => [t.id, t.leadDepartmentCode]));
     const steps = [...new Set(inserted.map((n) => `${n.taskId}|${n.stepIndex}`))];
     const byDepartment = groupBy(steps, (key) => leadOf.get(key.split('|')[0])!);
     const robots = await this.ladder.webhooks([...byDepartment.keys()]);
-    const ids: string[] = [];
-    for (const robot of robots) {
-      const { title, text } = renderMarkdown(names.get(robot.departmentCode) ?? robot.departmentCode, byDepartment.get(robot.departmentCode)!.map((k) => items.get(k)!));
-      ids.push(await this.ladder.insertDelivery({ channel: DeliveryChannel.Webhook, recipientId: null, departmentCode: robot.departmentCode, target: robot.url, subject: title, body: text }));
-    }
-    return ids;
+    return this.ladder.insertDeliveries(robots.map((robot) => {
+      const { title, text } = renderMarkdown(names.get(robot.departmentCode) ?? robot.departmentCode, byDepartment.get(robot.departmentCode)!.map((k) => items.get(k)!), this.cap);
+      return { channel: DeliveryChannel.Webhook, recipientId: null, departmentCode: robot.departmentCode, target: robot.url, subject: title, body: text };
+    }));
+  }
+
+  /** How long lists in mails and robot messages get, and where people see the whole list. */
+  private get cap(): ListCap {
+    return { maxItems: this.config.DIGEST_MAX_ITEMS, listLink: `${this.publicUrl}/notifications` };
+  }
+
+  private get publicUrl(): string {
+    return this.config.PUBLIC_URL.replace(/\/$/, '');
   }
 
   private item(task: DueTask, template: TemplateName, names: Map<string, string>, today: string, calendar: WorkdayCalendar): ReminderItem {
@@ -135,7 +142,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       departmentName: names.get(task.leadDepartmentCode) ?? task.leadDepartmentCode,
       dueDate: task.dueDate,
       daysOverdue: daysBetween(task.dueDate, today),
-      link: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/tasks/${task.id}`,
+      link: `${this.publicUrl}/tasks/${task.id}`,
       calendarNote: this.policy.workdays && !calendar.hasDataFor(year) ? `${year} 年的法定节假日安排尚未录入，工作日暂按周一至周五计算` : null,
     };
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DeliveryEntity } from '../entities/delivery.entity.js';
 import { NotificationEntity } from '../entities/notification.entity.js';
@@ -93,13 +94,30 @@ export class LadderRepository {
     return inserted;
   }
 
-  async insertDelivery(delivery: NewDelivery): Promise<string> {
-    const result = await this.tx.manager().createQueryBuilder().insert().into(DeliveryEntity).values(delivery).returning(['id']).execute();
-    return (result.raw as Array<{ id: string }>)[0].id;
+  /** Records deliveries in one statement; their ids, in the order given (made here, so that no row order need be trusted). */
+  async insertDeliveries(deliveries: NewDelivery[]): Promise<string[]> {
+    if (deliveries.length === 0) return [];
+    const ids = deliveries.map(() => randomUUID());
+    await this.tx.manager().query(
+      `INSERT INTO delivery (id, channel, recipient_id, department_code, target, subject, body)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[])`,
+      [
+        ids, deliveries.map((d) => d.channel), deliveries.map((d) => d.recipientId), deliveries.map((d) => d.departmentCode),
+        deliveries.map((d) => d.target), deliveries.map((d) => d.subject), deliveries.map((d) => d.body),
+      ],
+    );
+    return ids;
   }
 
-  async linkNotifications(deliveryId: string, notificationIds: string[]): Promise<void> {
-    await this.tx.manager().query('UPDATE notification SET delivery_id = $1 WHERE id = ANY($2)', [deliveryId, notificationIds]);
+  /** Notes which delivery carries each notification, in one statement per chunk. */
+  async linkNotifications(links: Array<{ notificationId: string; deliveryId: string }>): Promise<void> {
+    for (let i = 0; i < links.length; i += CHUNK) {
+      const chunk = links.slice(i, i + CHUNK);
+      await this.tx.manager().query(
+        'UPDATE notification n SET delivery_id = v.delivery_id FROM unnest($1::uuid[], $2::uuid[]) AS v(id, delivery_id) WHERE n.id = v.id',
+        [chunk.map((l) => l.notificationId), chunk.map((l) => l.deliveryId)],
+      );
+    }
   }
 
   async setNextReminders(next: Array<{ id: string; at: Date | null }>): Promise<void> {
