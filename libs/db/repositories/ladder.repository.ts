@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DeliveryEntity } from '../entities/delivery.entity.js';
+import type { DeliveryEntity } from '../entities/delivery.entity.js';
 import { NotificationEntity } from '../entities/notification.entity.js';
 import { Transactions } from '../transaction.js';
 
@@ -22,8 +21,9 @@ export interface Recipient {
   departmentCode: string | null;
 }
 
-export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body'>;
-export type NewDelivery = Pick<DeliveryEntity, 'channel' | 'recipientId' | 'departmentCode' | 'target' | 'subject' | 'body'>;
+export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body' | 'deliveryId'>;
+/** A delivery to record, its id chosen by the caller (so that notifications can name it before it is written). */
+export type NewDelivery = Pick<DeliveryEntity, 'id' | 'channel' | 'recipientId' | 'departmentCode' | 'target' | 'subject' | 'body'>;
 
 const CHUNK = 5000;
 
@@ -68,56 +68,43 @@ export class LadderRepository {
   }
 
   /** Records notifications; those already recorded (same task, step, recipient and deadline) are left out of the result. */
-  async insertNotifications(rows: NewNotification[]): Promise<Array<NewNotification & { id: string }>> {
-    const inserted: Array<NewNotification & { id: string }> = [];
+  async insertNotifications<T extends NewNotification>(rows: T[]): Promise<T[]> {
+    const inserted: T[] = [];
     const key = (taskId: string, stepIndex: number, recipientId: string) => `${taskId}|${stepIndex}|${recipientId}`;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       // One statement per chunk, the columns as arrays: the sweep writes thousands of rows at once.
-      const result: Array<{ id: string; task_id: string; step_index: number; recipient_id: string }> = await this.tx.manager().query(
-        `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::uuid[], $5::date[], $6::varchar[], $7::text[], $8::text[])
+      const result: Array<{ task_id: string; step_index: number; recipient_id: string }> = await this.tx.manager().query(
+        `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body, delivery_id)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::uuid[], $5::date[], $6::varchar[], $7::text[], $8::text[], $9::uuid[])
          ON CONFLICT (task_id, step_index, recipient_id, due_date) DO NOTHING
-         RETURNING id, task_id, step_index, recipient_id`,
+         RETURNING task_id, step_index, recipient_id`,
         [
           chunk.map((r) => r.taskId), chunk.map((r) => r.stepIndex), chunk.map((r) => r.stepAt), chunk.map((r) => r.recipientId),
-          chunk.map((r) => r.dueDate), chunk.map((r) => r.template), chunk.map((r) => r.subject), chunk.map((r) => r.body),
+          chunk.map((r) => r.dueDate), chunk.map((r) => r.template), chunk.map((r) => r.subject), chunk.map((r) => r.body), chunk.map((r) => r.deliveryId),
         ],
       );
       // RETURNING lists only the rows actually inserted; match them back by their key.
       const byKey = new Map(chunk.map((r) => [key(r.taskId, r.stepIndex, r.recipientId), r]));
       for (const raw of result) {
         const row = byKey.get(key(raw.task_id, raw.step_index, raw.recipient_id));
-        if (row) inserted.push({ ...row, id: raw.id });
+        if (row) inserted.push(row);
       }
     }
     return inserted;
   }
 
-  /** Records deliveries in one statement; their ids, in the order given (made here, so that no row order need be trusted). */
-  async insertDeliveries(deliveries: NewDelivery[]): Promise<string[]> {
-    if (deliveries.length === 0) return [];
-    const ids = deliveries.map(() => randomUUID());
+  /** Records deliveries in one statement. */
+  async insertDeliveries(deliveries: NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
     await this.tx.manager().query(
       `INSERT INTO delivery (id, channel, recipient_id, department_code, target, subject, body)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[])`,
       [
-        ids, deliveries.map((d) => d.channel), deliveries.map((d) => d.recipientId), deliveries.map((d) => d.departmentCode),
+        deliveries.map((d) => d.id), deliveries.map((d) => d.channel), deliveries.map((d) => d.recipientId), deliveries.map((d) => d.departmentCode),
         deliveries.map((d) => d.target), deliveries.map((d) => d.subject), deliveries.map((d) => d.body),
       ],
     );
-    return ids;
-  }
-
-  /** Notes which delivery carries each notification, in one statement per chunk. */
-  async linkNotifications(links: Array<{ notificationId: string; deliveryId: string }>): Promise<void> {
-    for (let i = 0; i < links.length; i += CHUNK) {
-      const chunk = links.slice(i, i + CHUNK);
-      await this.tx.manager().query(
-        'UPDATE notification n SET delivery_id = v.delivery_id FROM unnest($1::uuid[], $2::uuid[]) AS v(id, delivery_id) WHERE n.id = v.id',
-        [chunk.map((l) => l.notificationId), chunk.map((l) => l.deliveryId)],
-      );
-    }
   }
 
   async setNextReminders(next: Array<{ id: string; at: Date | null }>): Promise<void> {
