@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
+ * `npm run bench -- mail` (or `sweep`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,9 +15,13 @@ import { printTable } from './report.js';
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-bench-')));
 try {
   const server = process.env.DATABASE_URL ?? embedded!.url;
-  const rows = [...(await reminderSweepBench(server)), ...(await mailDeliveryBench(server))];
+  const only = process.argv[2];
+  const rows = [
+    ...(!only || only === 'sweep' ? await reminderSweepBench(server) : []),
+    ...(!only || only === 'mail' ? await mailDeliveryBench(server) : []),
+  ];
   const ok = printTable(rows);
-  writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+  if (!only) writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
   process.exitCode = ok ? 0 : 1;
 } finally {
   await embedded?.stop();
