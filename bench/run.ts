@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
+ * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,14 +12,23 @@ import { assessmentReportBench } from './assessment-report.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
-import { printTable } from './report.js';
+import { type BenchRow, printTable } from './report.js';
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-bench-')));
 try {
   const server = process.env.DATABASE_URL ?? embedded!.url;
-  const rows = [...(await reminderSweepBench(server)), ...(await mailDeliveryBench(server)), ...(await assessmentReportBench(server)), ...(await dashboardBench(server))];
+  const only = process.argv[2];
+  const benches: Record<string, (server: string) => Promise<BenchRow[]>> = {
+    sweep: reminderSweepBench,
+    mail: mailDeliveryBench,
+    report: assessmentReportBench,
+    dashboard: dashboardBench,
+  };
+  if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
+  const rows: BenchRow[] = [];
+  for (const [name, bench] of Object.entries(benches)) if (!only || only === name) rows.push(...(await bench(server)));
   const ok = printTable(rows);
-  writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+  if (!only) writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
   process.exitCode = ok ? 0 : 1;
 } finally {
   await embedded?.stop();

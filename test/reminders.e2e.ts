@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
-import { startSmtp, type TestSmtp } from './support/smtp.js';
+import { decodedBody, startSmtp, type TestSmtp } from './support/smtp.js';
 import { startWorker, waitFor } from './support/worker.js';
 
 /**
@@ -143,6 +143,34 @@ describe('reminders, overdue alerts and escalation', () => {
     expect(await nextAt(task.id)).toBeNull();
     await sweep.run(new Date('2030-12-31T00:00:00Z'));
     expect(await recorded(task.id)).toHaveLength(2);
+  });
+
+  it('caps a long digest: the first DIGEST_MAX_ITEMS items, how many more, and the link to the full in-app list', async () => {
+    const capped = await startWorker(app, { SMTP_URL: smtp.url, REMINDER_SWEEP_MS: '3600000', DIGEST_MAX_ITEMS: '3', PUBLIC_URL: 'https://duban.example.gov.cn/' });
+    try {
+      const reader = await app.user('liaison', 'finance');
+      const tasks = [];
+      for (let i = 1; i <= 5; i++) tasks.push(await createTask('2030-10-15', { title: `摘要上限-${i}`, assigneeId: reader.id }));
+      // The ladder started at the end of the due day: P0D (overdue) is its one step due at `at`, P3D still ahead.
+      const at = new Date('2030-10-16T00:00:00Z');
+      await sql(app.databaseUrl, `UPDATE task SET ladder_from = '2030-10-15T16:00:00Z', next_reminder_at = now() WHERE id = ANY($1)`, [tasks.map((t) => t.id)]);
+      expect((await capped.get(ReminderSweep).run(at)).recorded).toBeGreaterThanOrEqual(5);
+
+      const [mail] = await waitFor('the digest mail', () => {
+        const found = smtp.messages.filter((m) => m.to.includes(reader.email));
+        return found.length > 0 ? found : null;
+      });
+      expect(mail.subject).toBe('【督办提醒】您有 5 项任务需要关注（其中 5 项已逾期）');
+      const text = decodedBody(mail.raw);
+      expect(text.match(/任务：摘要上限-\d/g)).toHaveLength(3);
+      expect(text).toContain('另有 2 项，请登录系统查看：https://duban.example.gov.cn/notifications');
+      // The in-app list holds every one of them.
+      const inApp = await app.as(reader.token).get('/api/v1/notifications');
+      expect(inApp.body.total).toBe(5);
+      expect(new Set((inApp.body.items as Array<{ taskId: string }>).map((n) => n.taskId))).toEqual(new Set(tasks.map((t) => t.id)));
+    } finally {
+      await capped.close();
+    }
   });
 
   it('records each step once when two workers sweep at the same moment', async () => {

@@ -60,6 +60,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   DELIVERY_RETRY_MAX_MS = 10 * 60 * 1000;
 
+  /** Items listed in one digest mail (or group robot message); the rest are counted, with a link to the in-app list that holds them all. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  DIGEST_MAX_ITEMS = 50;
+
   /** Sends in flight per worker process. */
   @Transform(toInt) @IsInt() @Min(1) @Max(256)
   DELIVERY_CONCURRENCY = 8;

@@ -38,6 +38,16 @@ class Composer {
  * accepts it) waits until the message accepted before it has been recorded
  * (`onAccepted`). So at any instant at most one message is accepted but not
  * yet recorded, and a crash resends at most one mail.
+ *
+ * Why the window cannot be shared: the server commits a message when it reads
+ * the final dot, and a record is only safe after the server's 250 (recorded
+ * earlier, a kill in between loses the mail). A group commit recording k
+ * accepted mails in one UPDATE leaves k accepted-unrecorded mails at the
+ * moment of a kill: k duplicates. So each mail needs, in turn, one round trip
+ * to the SMTP server (dot → 250) and one to PostgreSQL (markSent); everything
+ * else (rendering, connecting, MAIL FROM, RCPT TO, the body) overlaps on the
+ * pooled connections. Keeping that second round trip short (an asynchronous
+ * commit, see DeliveryRepository.markSent) is what raises the rate.
  */
 export class SmtpMailDriver extends MailDriver {
   private readonly transport: Transporter;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import { CalendarService } from '../calendar/calendar.service.js';
@@ -5,13 +6,13 @@ import { calendarDate, daysBetween } from '../common/dates.js';
 import { AppConfig } from '../config/app-config.js';
 import { DeliveryChannel } from '../db/entities/delivery.entity.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
-import { type DueTask, LadderRepository, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
+import { type DueTask, LadderRepository, type NewDelivery, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
 import { Transactions } from '../db/transaction.js';
 import type { EscalationPolicy, TemplateName } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { dueSteps, nextStepAt, stepMoment } from './reminder-ladder.js';
-import { type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
+import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 
 /** Tasks handled per transaction; a larger backlog is worked through in several. */
 const BATCH = 5000;
@@ -69,62 +70,92 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     const people = await this.people(tasks);
     const today = calendarDate(this.config.TZ, now);
 
-    const wanted: NewNotification[] = [];
-    const items = new Map<string, ReminderItem>();
+    const wanted: Wanted[] = [];
+    // Each recipient's mail of this batch is named before its notifications are written, so that they are written once, already linked to it.
+    const mailIds = new Map<string, string>();
+    const mailOf = (recipientId: string) => {
+      let id = mailIds.get(recipientId);
+      if (!id) mailIds.set(recipientId, (id = randomUUID()));
+      return id;
+    };
+    // Tasks share deadlines and start moments by the thousand: work each ladder out once per batch.
+    const ladders = new Map<string, { due: number[]; next: Date | null }>();
+    const ladderOf = (task: DueTask) => {
+      const key = `${task.dueDate}|${task.ladderFrom.getTime()}`;
+      let ladder = ladders.get(key);
+      if (!ladder) {
+        const moments = this.policy.steps.map((step) => stepMoment(task.dueDate, step, calendar, this.config.TZ));
+        ladder = { due: dueSteps(moments, task.ladderFrom, now), next: nextStepAt(moments, task.ladderFrom, now) };
+        ladders.set(key, ladder);
+      }
+      return ladder;
+    };
     const next: Array<{ id: string; at: Date | null }> = [];
     for (const task of tasks) {
       if (task.status === 'completed') {
         next.push({ id: task.id, at: null });
         continue;
       }
-      const moments = this.policy.steps.map((step) => stepMoment(task.dueDate, step, calendar, this.config.TZ));
-      for (const index of dueSteps(moments, task.ladderFrom, now)) {
+      const ladder = ladderOf(task);
+      for (const index of ladder.due) {
         const step = this.policy.steps[index];
         const item = this.item(task, step.template, names, today, calendar);
         const { subject, body } = renderItem(item);
-        items.set(`${task.id}|${index}`, item);
         for (const recipient of people.resolve(task, step.to)) {
-          wanted.push({ taskId: task.id, stepIndex: index, stepAt: step.atText, recipientId: recipient.id, dueDate: task.dueDate, template: step.template, subject, body });
+          wanted.push({
+            taskId: task.id, stepIndex: index, stepAt: step.atText, recipientId: recipient.id, dueDate: task.dueDate, template: step.template, subject, body,
+            deliveryId: mailOf(recipient.id), item,
+          });
         }
       }
-      next.push({ id: task.id, at: nextStepAt(moments, task.ladderFrom, now) });
+      next.push({ id: task.id, at: ladder.next });
     }
 
     const inserted = await this.ladder.insertNotifications(wanted);
-    const deliveries = [
-      ...(await this.mails(inserted, items, people)),
-      ...(await this.robotMessages(inserted, items, tasks, names)),
-    ];
+    const deliveries = [...(await this.mails(inserted, people)), ...(await this.robotMessages(inserted, tasks, names))];
     await this.ladder.setNextReminders(next);
     return { tasks: tasks.length, recorded: inserted.length, deliveries };
   }
 
-  /** One mail per recipient listing all of its new reminders. */
-  private async mails(inserted: Array<NewNotification & { id: string }>, items: Map<string, ReminderItem>, people: People) {
-    const ids: string[] = [];
+  /** One mail per recipient listing its new reminders (the first DIGEST_MAX_ITEMS of them; the in-app list has all). */
+  private async mails(inserted: Wanted[], people: People) {
+    const mails: NewDelivery[] = [];
     for (const [recipientId, rows] of groupBy(inserted, (n) => n.recipientId)) {
       const recipient = people.byId.get(recipientId);
       if (!recipient) continue;
-      const { subject, body } = renderDigest(rows.map((n) => items.get(`${n.taskId}|${n.stepIndex}`)!));
-      const id = await this.ladder.insertDelivery({ channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: recipient.email, subject, body });
-      await this.ladder.linkNotifications(id, rows.map((n) => n.id));
-      ids.push(id);
+      const { subject, body } = renderDigest(rows.map((n) => n.item), this.cap);
+      mails.push({ id: rows[0].deliveryId!, channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: recipient.email, subject, body });
     }
-    return ids;
+    await this.ladder.insertDeliveries(mails);
+    return mails.map((m) => m.id);
   }
 
-  /** One message per department robot listing its tasks' new reminders (once per task and step). */
-  private async robotMessages(inserted: Array<NewNotification & { id: string }>, items: Map<string, ReminderItem>, tasks: DueTask[], names: Map<string, string>) {
+  /** One message per department robot listing its tasks' new reminders (once per task and step, capped like a digest). */
+  private async robotMessages(inserted: Wanted[], tasks: DueTask[], names: Map<string, string>) {
+    if (inserted.length === 0) return [];
+    const robots = await this.ladder.webhooks([...new Set(tasks.map((t) => t.leadDepartmentCode))]);
+    if (robots.length === 0) return [];
     const leadOf = new Map(tasks.map((t) => [t.id, t.leadDepartmentCode]));
-    const steps = [...new Set(inserted.map((n) => `${n.taskId}|${n.stepIndex}`))];
-    const byDepartment = groupBy(steps, (key) => leadOf.get(key.split('|')[0])!);
-    const robots = await this.ladder.webhooks([...byDepartment.keys()]);
-    const ids: string[] = [];
-    for (const robot of robots) {
-      const { title, text } = renderMarkdown(names.get(robot.departmentCode) ?? robot.departmentCode, byDepartment.get(robot.departmentCode)!.map((k) => items.get(k)!));
-      ids.push(await this.ladder.insertDelivery({ channel: DeliveryChannel.Webhook, recipientId: null, departmentCode: robot.departmentCode, target: robot.url, subject: title, body: text }));
-    }
-    return ids;
+    // Once per task and step, however many people it went to.
+    const steps = new Map(inserted.map((n) => [`${n.taskId}|${n.stepIndex}`, n]));
+    const byDepartment = groupBy([...steps.values()], (n) => leadOf.get(n.taskId)!);
+    const messages = robots.flatMap((robot): NewDelivery[] => {
+      const rows = byDepartment.get(robot.departmentCode);
+      if (!rows) return [];
+      const { title, text } = renderMarkdown(names.get(robot.departmentCode) ?? robot.departmentCode, rows.map((n) => n.item), this.cap);
+      return [{ id: randomUUID(), channel: DeliveryChannel.Webhook, recipientId: null, departmentCode: robot.departmentCode, target: robot.url, subject: title, body: text }];
+    });
+    await this.ladder.insertDeliveries(messages);
+    return messages.map((m) => m.id);
+  }
+
+  /** How long lists in mails and robot messages get, and where people see the whole list. */
+  private get cap(): ListCap {
+    return { maxItems: this.config.DIGEST_MAX_ITEMS, listLink: `${this.publicUrl}/notifications` };
+  }
+
+  private get publicUrl(): string {
+    return this.config.PUBLIC_URL.replace(/\/$/, '');
   }
 
   private item(task: DueTask, template: TemplateName, names: Map<string, string>, today: string, calendar: WorkdayCalendar): ReminderItem {
@@ -135,7 +166,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       departmentName: names.get(task.leadDepartmentCode) ?? task.leadDepartmentCode,
       dueDate: task.dueDate,
       daysOverdue: daysBetween(task.dueDate, today),
-      link: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/tasks/${task.id}`,
+      link: `${this.publicUrl}/tasks/${task.id}`,
       calendarNote: this.policy.workdays && !calendar.hasDataFor(year) ? `${year} 年的法定节假日安排尚未录入，工作日暂按周一至周五计算` : null,
     };
   }
@@ -147,6 +178,9 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     return new People([...staff, ...assignees]);
   }
 }
+
+/** A notification to record, with the reminder it shows (for the digest and the robot message). */
+type Wanted = NewNotification & { item: ReminderItem };
 
 /** Who a step's `to` names, for one task. */
 class People {

@@ -36,33 +36,47 @@ const ACTIONS: Record<TemplateName, string> = {
 
 /** One reminder: its subject and body. */
 export function renderItem(item: ReminderItem): { subject: string; body: string } {
-  const lines = [
-    HEADINGS[item.template](item),
-    '',
-    `任务：${item.taskTitle}`,
-    `牵头单位：${item.departmentName}`,
-    deadlineLine(item),
-    ACTIONS[item.template],
-    `查看任务：${item.link}`,
-  ];
-  if (item.calendarNote) lines.push(`注意：${item.calendarNote}`);
-  return { subject: HEADINGS[item.template](item), body: lines.join('\n') };
+  const heading = HEADINGS[item.template](item);
+  return { subject: heading, body: `${heading}\n\n${detailLines(item).join('\n')}` };
 }
 
-/** One mail for all of a recipient's reminders from one sweep. */
-export function renderDigest(items: ReminderItem[]): { subject: string; body: string } {
+/** How much of a long list a digest or robot message shows, and where the whole list is. */
+export interface ListCap {
+  maxItems: number;
+  /** The in-app list of notifications, named in the closing line of a capped message. */
+  listLink: string;
+}
+
+/**
+ * One mail for all of a recipient's reminders from one sweep. A long list is
+ * cut after `cap.maxItems` items with a closing line that counts the rest and
+ * points at the in-app list, which holds every one of them.
+ */
+export function renderDigest(items: ReminderItem[], cap: ListCap): { subject: string; body: string } {
   if (items.length === 1) return withFooter(renderItem(items[0]));
   const overdue = items.filter((i) => i.daysOverdue > 0).length;
   const subject = `【督办提醒】您有 ${items.length} 项任务需要关注${overdue > 0 ? `（其中 ${overdue} 项已逾期）` : ''}`;
-  const body = items.map((item, n) => `${n + 1}. ${renderItem(item).body.split('\n').slice(2).join('\n   ')}`).join('\n\n');
-  return withFooter({ subject, body: `${subject}\n\n${body}` });
+  const shown = items.slice(0, cap.maxItems);
+  const body = shown.map((item, n) => `${n + 1}. ${detailLines(item).join('\n   ')}`).join('\n\n');
+  return withFooter({ subject, body: `${subject}\n\n${body}${moreLine(items.length - shown.length, cap)}` });
 }
 
-/** The same reminders as markdown for a department's group robot. */
-export function renderMarkdown(departmentName: string, items: ReminderItem[]): { title: string; text: string } {
+/** The same reminders as markdown for a department's group robot, cut after `cap.maxItems` like a digest. */
+export function renderMarkdown(departmentName: string, items: ReminderItem[], cap: ListCap): { title: string; text: string } {
   const title = `督办提醒：${departmentName} ${items.length} 项任务`;
-  const rows = items.map((i) => `- **${HEADINGS[i.template](i)}**\n  ${deadlineLine(i)}，[查看任务](${i.link})`);
-  return { title, text: `### ${title}\n${rows.join('\n')}` };
+  const rows = items.slice(0, cap.maxItems).map((i) => `- **${HEADINGS[i.template](i)}**\n  ${deadlineLine(i)}，[查看任务](${i.link})`);
+  return { title, text: `### ${title}\n${rows.join('\n')}${moreLine(items.length - rows.length, cap)}` };
+}
+
+/** The lines of one reminder below its heading. */
+function detailLines(item: ReminderItem): string[] {
+  const lines = [`任务：${item.taskTitle}`, `牵头单位：${item.departmentName}`, deadlineLine(item), ACTIONS[item.template], `查看任务：${item.link}`];
+  if (item.calendarNote) lines.push(`注意：${item.calendarNote}`);
+  return lines;
+}
+
+function moreLine(more: number, cap: ListCap): string {
+  return more > 0 ? `\n\n另有 ${more} 项，请登录系统查看：${cap.listLink}` : '';
 }
 
 function withFooter(mail: { subject: string; body: string }) {

@@ -72,7 +72,11 @@ export class QueueConnection extends EventEmitter {
 
   /** Connects; refuses (throws) on a Redis whose maxmemory-policy would evict queue data. */
   async open(): Promise<void> {
-    if (this.kind === 'postgres') return;
+    if (this.kind === 'postgres') {
+      // Connect (and check the bullmq schema) now, not inside the first sweep that queues something.
+      await withTimeout(this.queue(QueueName.Delivery).waitUntilReady(), START_WAIT_MS, '连接 PostgreSQL 队列').catch((error: Error) => this.report('postgres', error));
+      return;
+    }
     const producer = this.redisClient({ maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.producer = producer;
     let starting = true;
@@ -235,8 +239,19 @@ export class QueueConnection extends EventEmitter {
     return client;
   }
 
+  /**
+   * The queue's own sessions commit asynchronously: PostgreSQL does not wait
+   * for the WAL flush of each job's move (several per job, 0.4–2 ms each
+   * here), which is most of what bounds the backend's rate. The queue is only
+   * transport: should PostgreSQL itself crash, the last fraction of a second
+   * of queue changes may be forgotten, and recovery re-queues pending rows
+   * while a delivery already recorded as sent is not sent again.
+   */
   private postgresConnection(max: number) {
-    return { connectionString: this.settings.databaseUrl, schema: 'bullmq', migrate: true, max, application_name: 'duban-queue' };
+    return {
+      connectionString: this.settings.databaseUrl, schema: 'bullmq', migrate: true, max, application_name: 'duban-queue',
+      options: '-c synchronous_commit=off',
+    };
   }
 
   /** Refuses a Redis that may evict keys: an evicted job is a lost message until recovery notices. */

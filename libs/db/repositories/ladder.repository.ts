@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeliveryEntity } from '../entities/delivery.entity.js';
+import type { DeliveryEntity } from '../entities/delivery.entity.js';
 import { NotificationEntity } from '../entities/notification.entity.js';
 import { Transactions } from '../transaction.js';
 
@@ -21,8 +21,9 @@ export interface Recipient {
   departmentCode: string | null;
 }
 
-export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body'>;
-export type NewDelivery = Pick<DeliveryEntity, 'channel' | 'recipientId' | 'departmentCode' | 'target' | 'subject' | 'body'>;
+export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body' | 'deliveryId'>;
+/** A delivery to record, its id chosen by the caller (so that notifications can name it before it is written). */
+export type NewDelivery = Pick<DeliveryEntity, 'id' | 'channel' | 'recipientId' | 'departmentCode' | 'target' | 'subject' | 'body'>;
 
 const CHUNK = 5000;
 
@@ -67,39 +68,43 @@ export class LadderRepository {
   }
 
   /** Records notifications; those already recorded (same task, step, recipient and deadline) are left out of the result. */
-  async insertNotifications(rows: NewNotification[]): Promise<Array<NewNotification & { id: string }>> {
-    const inserted: Array<NewNotification & { id: string }> = [];
+  async insertNotifications<T extends NewNotification>(rows: T[]): Promise<T[]> {
+    const inserted: T[] = [];
     const key = (taskId: string, stepIndex: number, recipientId: string) => `${taskId}|${stepIndex}|${recipientId}`;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       // One statement per chunk, the columns as arrays: the sweep writes thousands of rows at once.
-      const result: Array<{ id: string; task_id: string; step_index: number; recipient_id: string }> = await this.tx.manager().query(
-        `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::uuid[], $5::date[], $6::varchar[], $7::text[], $8::text[])
+      const result: Array<{ task_id: string; step_index: number; recipient_id: string }> = await this.tx.manager().query(
+        `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body, delivery_id)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::uuid[], $5::date[], $6::varchar[], $7::text[], $8::text[], $9::uuid[])
          ON CONFLICT (task_id, step_index, recipient_id, due_date) DO NOTHING
-         RETURNING id, task_id, step_index, recipient_id`,
+         RETURNING task_id, step_index, recipient_id`,
         [
           chunk.map((r) => r.taskId), chunk.map((r) => r.stepIndex), chunk.map((r) => r.stepAt), chunk.map((r) => r.recipientId),
-          chunk.map((r) => r.dueDate), chunk.map((r) => r.template), chunk.map((r) => r.subject), chunk.map((r) => r.body),
+          chunk.map((r) => r.dueDate), chunk.map((r) => r.template), chunk.map((r) => r.subject), chunk.map((r) => r.body), chunk.map((r) => r.deliveryId),
         ],
       );
       // RETURNING lists only the rows actually inserted; match them back by their key.
       const byKey = new Map(chunk.map((r) => [key(r.taskId, r.stepIndex, r.recipientId), r]));
       for (const raw of result) {
         const row = byKey.get(key(raw.task_id, raw.step_index, raw.recipient_id));
-        if (row) inserted.push({ ...row, id: raw.id });
+        if (row) inserted.push(row);
       }
     }
     return inserted;
   }
 
-  async insertDelivery(delivery: NewDelivery): Promise<string> {
-    const result = await this.tx.manager().createQueryBuilder().insert().into(DeliveryEntity).values(delivery).returning(['id']).execute();
-    return (result.raw as Array<{ id: string }>)[0].id;
-  }
-
-  async linkNotifications(deliveryId: string, notificationIds: string[]): Promise<void> {
-    await this.tx.manager().query('UPDATE notification SET delivery_id = $1 WHERE id = ANY($2)', [deliveryId, notificationIds]);
+  /** Records deliveries in one statement. */
+  async insertDeliveries(deliveries: NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.tx.manager().query(
+      `INSERT INTO delivery (id, channel, recipient_id, department_code, target, subject, body)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[])`,
+      [
+        deliveries.map((d) => d.id), deliveries.map((d) => d.channel), deliveries.map((d) => d.recipientId), deliveries.map((d) => d.departmentCode),
+        deliveries.map((d) => d.target), deliveries.map((d) => d.subject), deliveries.map((d) => d.body),
+      ],
+    );
   }
 
   async setNextReminders(next: Array<{ id: string; at: Date | null }>): Promise<void> {

@@ -1,0 +1,33 @@
+import { type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
+
+const item = (n: number, daysOverdue = 2): ReminderItem => ({
+  template: 'overdue', taskTitle: `任务${n}`, departmentName: '财政局', dueDate: '2030-03-12', daysOverdue, link: `https://duban.local/tasks/${n}`,
+});
+const cap = (maxItems: number) => ({ maxItems, listLink: 'https://duban.local/notifications' });
+
+describe('digest and robot message', () => {
+  it.each([
+    [1, 50, 1, null],
+    [3, 3, 3, null],
+    [4, 3, 3, '另有 1 项，请登录系统查看：https://duban.local/notifications'],
+    [1400, 50, 50, '另有 1350 项，请登录系统查看：https://duban.local/notifications'],
+  ])('%i items, cap %i: lists %i, closing line %s', (count, max, listed, closing) => {
+    const items = Array.from({ length: count }, (_, i) => item(i + 1));
+    const mail = renderDigest(items, cap(max));
+    expect(mail.body.match(/任务：任务\d+/g)).toHaveLength(listed);
+    if (closing) expect(mail.body).toContain(closing);
+    else expect(mail.body).not.toContain('另有');
+    if (count > 1) expect(mail.subject).toBe(`【督办提醒】您有 ${count} 项任务需要关注（其中 ${count} 项已逾期）`);
+    const robot = renderMarkdown('财政局', items, cap(max));
+    expect(robot.text.match(/^- \*\*/gm)).toHaveLength(listed);
+    expect(robot.title).toBe(`督办提醒：财政局 ${count} 项任务`);
+  });
+
+  it('lists a digest item as the single mail shows it, numbered', () => {
+    const digest = renderDigest([item(1), item(2, 0)], cap(50));
+    const single = renderItem(item(2, 0)).body.split('\n').slice(2);
+    expect(digest.body).toContain(`2. ${single.join('\n   ')}`);
+    expect(digest.subject).toBe('【督办提醒】您有 2 项任务需要关注（其中 1 项已逾期）');
+    expect(digest.body.endsWith('本邮件由督办系统自动发送，请勿直接回复。')).toBe(true);
+  });
+});
