@@ -1,7 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
+import type { DepartmentAssessment } from '../libs/assessment/assessment-types.js';
+import { RANKING_SHEET } from '../libs/reports/assessment-workbook.js';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
 import { ensureWebBuild, launchChromium } from './support/web.js';
@@ -18,100 +21,28 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2
 
 type User = { id: string; email: string; token: string };
 
-function isoDaysFromToday(days: number): string {
-  // Deadlines are dates in Asia/Shanghai.
-  const shanghai = new Date(Date.now() + 8 * 3600_000 + days * 86_400_000);
-  return shanghai.toISOString().slice(0, 10);
-}
-
-const GRADES = { excellent: 0, good: 0, pass: 0, fail: 0 };
-
-/** GET/PUT /api/v1/assessments… as the contract shapes them, for a build without the route (its own branch). */
-async function stubAssessments(page: Page, year: number) {
-  const departments = [['edu', '教育部门', 91.2], ['finance', '财政部门', 86.75], ['ndrc', '发展与改革部门', 78.4]] as const;
-  const scores = new Map<string, { score: number; comment: string }>();
-  const rows = () => departments.map(([code, name, computed], i) => {
-    const own = scores.get(code);
-    const finalScore = own ? Math.round((computed * 0.6 + own.score * 0.4) * 100) / 100 : computed;
-    return {
-      departmentCode: code, departmentName: name, computedScore: computed, finalScore, rank: i + 1,
-      metrics: { due: 12 - i * 3, onTime: 10 - i * 3, late: 1, overdue: 1, pending: 0, meanDaysLate: 4, returns: i, evidenceShare: 0.9 - i * 0.1, extensionRequests: i, turnedRed: 2, escalated: i, grades: GRADES, indicators: {} },
-      breakdown: [],
-      reviewerScores: own ? [{ reviewerId: 'me', reviewerName: '考核组', ...own, version: 1, updatedAt: new Date().toISOString() }] : [],
-      reviewerMean: own?.score ?? null,
-    };
-  });
-  const me = () => page.evaluate<string>("JSON.parse(sessionStorage.getItem('duban.user') ?? '{}').id");
-  await page.route('**/api/v1/assessments**', async (route) => {
-    const url = new URL(route.request().url());
-    const method = route.request().method();
-    const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-    if (url.pathname === '/api/v1/assessments') return json([{ year, status: 'open' }]);
-    if (url.pathname === `/api/v1/assessments/${year}/departments`) {
-      const id = await me();
-      return json(rows().map((r) => ({ ...r, reviewerScores: r.reviewerScores.map((s) => ({ ...s, reviewerId: id })) })));
-    }
-    const put = url.pathname.match(/departments\/(\w+)$/);
-    if (put && method === 'PUT') {
-      const body = route.request().postDataJSON() as { score: number; comment: string };
-      scores.set(put[1], body);
-      return json({ reviewerId: await me(), reviewerName: '考核组', ...body, version: 1, updatedAt: new Date().toISOString() });
-    }
-    if (url.pathname.endsWith('/report.xlsx')) return route.fulfill({ status: 200, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: Buffer.from('PK') });
-    if (url.pathname.endsWith('/report.html')) return route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>考核报告</h1>' });
-    return json({ statusCode: 404, message: 'Not Found' }, 404);
-  });
-}
-
+/** Today in Asia/Shanghai (deadlines are dates there), fixed once per run: the server's "today" too. */
+const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 /**
- * GET /api/v1/dashboard as the contract shapes it (per department: totals by status, overdue, due soon,
- * light, on-time rate), computed from the task list, for a build without the route (its own branch).
+ * The browser's clock, frozen at 10:00 of that day: what the console works out from "now" (days left,
+ * the date picker's today) is the same in every run of the day. The server's clock is the real one, so
+ * due dates are set relative to TODAY and the screens that show server timestamps (history, messages) still change.
  */
-async function stubDashboard(page: Page, app: TestApp, token: string) {
-  const departments = (await app.as(token).get('/api/v1/departments')).body as { code: string; name: string }[];
-  const items: { leadDepartmentCode: string; status: string; dueDate: string; overdue: boolean; light: string }[] = [];
-  for (let p = 1; ; p++) {
-    const res = await app.as(token).get(`/api/v1/tasks?limit=200&page=${p}`);
-    items.push(...res.body.items);
-    if (items.length >= res.body.total || res.body.items.length === 0) break;
-  }
-  const today = isoDaysFromToday(0);
-  const week = isoDaysFromToday(7);
-  const figures = (tasks: typeof items, i: number) => {
-    const open = tasks.filter((t) => t.status !== 'completed');
-    const completed = tasks.length - open.length;
-    const byStatus = { assigned: 0, in_progress: 0, submitted: 0, completed: 0 } as Record<string, number>;
-    for (const t of tasks) byStatus[t.status]++;
-    const overdue = open.filter((t) => t.overdue).length;
-    const dueSoon = open.filter((t) => t.light === 'yellow').length;
-    const rate = completed ? Math.round((completed - Math.min(completed, i % 2)) / completed * 10000) / 10000 : [0.92, 0.75, 0.6, null][i % 4];
-    return {
-      total: tasks.length, byStatus, overdue, dueSoon, dueWithin7Days: open.filter((t) => t.dueDate >= today && t.dueDate <= week).length,
-      light: overdue ? 'red' : dueSoon ? 'yellow' : 'green', onTime: { completed, onTime: completed, rate }, onTimeByMonth: [],
-    };
-  };
-  const visible = departments.filter((d) => items.some((t) => t.leadDepartmentCode === d.code));
-  const body = {
-    asOf: today, warnUntil: isoDaysFromToday(3), months: [],
-    departments: visible.map((d, i) => ({ code: d.code, name: d.name, ...figures(items.filter((t) => t.leadDepartmentCode === d.code), i) })),
-    totals: figures(items, 0),
-    indicators: { tolerance: 0.1, byPace: { green: 0, yellow: 0, red: 0, unknown: 0 }, items: [] },
-  };
-  await page.route('**/api/v1/dashboard', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) }));
-  const open = items.filter((t) => t.overdue) as unknown as { id: string; code: string | null; title: string; dueDate: string; leadDepartmentCode: string }[];
-  const days = (due: string) => Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000);
-  const bulletin = {
-    asOf: today,
-    items: visible
-      .map((d) => ({ d, tasks: open.filter((t) => t.leadDepartmentCode === d.code).sort((a, b) => a.dueDate.localeCompare(b.dueDate)) }))
-      .filter(({ tasks }) => tasks.length > 0)
-      .sort((a, b) => b.tasks.length - a.tasks.length)
-      .map(({ d, tasks }, i) => ({
-        rank: i + 1, code: d.code, name: d.name, overdue: tasks.length, escalated: 0, overdueAndEscalated: 0, maxDaysOverdue: days(tasks[0].dueDate),
-        worst: tasks.slice(0, 3).map((t) => ({ id: t.id, code: t.code, title: t.title, dueDate: t.dueDate, status: 'assigned', overdue: true, daysOverdue: days(t.dueDate), escalated: false })),
-      })),
-  };
-  await page.route('**/api/v1/dashboard/bulletin', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(bulletin) }));
+const FROZEN = new Date(`${TODAY}T10:00:00+08:00`);
+
+/** Screenshots leave out the transient toasts (each fades on a timer of its own). */
+const QUIET = '.ant-message { display: none !important; }';
+
+function isoDaysFromToday(days: number): string {
+  return new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A number as the console writes it (zh-CN, at most two decimals). */
+const zhNumber = (n: number) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(n);
+
+/** An iCalendar text with its folded lines joined (RFC 5545 §3.1). */
+function unfold(ics: string): string {
+  return ics.replace(/\r\n[ \t]/g, '');
 }
 
 describe('web console', () => {
@@ -123,7 +54,7 @@ describe('web console', () => {
   let leader: User;
   let reviewer: User;
   const problems: string[] = [];
-  const tasks: Record<string, { id: string; title: string }> = {};
+  const tasks: Record<string, { id: string; title: string; dueDate: string }> = {};
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -135,6 +66,15 @@ describe('web console', () => {
     // The finance department starts without the plan's own tasks, so its liaison's list shows this file's tasks on one page.
     await sql(app.databaseUrl, "UPDATE task SET lead_department_code = 'edu' WHERE lead_department_code = 'finance'");
     await sql(app.databaseUrl, "UPDATE task SET co_department_codes = array_remove(co_department_codes, 'finance')");
+    // The plan's tasks get random ids on import, and lists order by due date then id: ids made from their codes
+    // put the many tasks due on the same year-end in the same order in every run (so the screenshots are the same).
+    // Only the task rows and their parents are renumbered; nothing else refers to them yet but the audit log, which stays as written.
+    await sql(app.databaseUrl, `BEGIN;
+      SET LOCAL session_replication_role = replica;
+      CREATE TEMP TABLE plan_ids ON COMMIT DROP AS SELECT id AS old, md5('duban-plan-task:' || code)::uuid AS new FROM task;
+      UPDATE task t SET id = m.new FROM plan_ids m WHERE t.id = m.old;
+      UPDATE task t SET parent_id = m.new FROM plan_ids m WHERE t.parent_id = m.old;
+      COMMIT;`);
     supervisor = await app.user('supervisor');
     liaison = await app.user('liaison', 'finance');
     leader = await app.user('leader', 'finance');
@@ -145,7 +85,7 @@ describe('web console', () => {
     const create = async (key: string, title: string, dueDate: string, extra: Record<string, unknown> = {}) => {
       const res = await app.as(supervisor.token).post('/api/v1/tasks').send({ title, leadDepartment: 'finance', dueDate, assigneeId: liaison.id, ...extra });
       if (res.status !== 201) throw new Error(`create ${title}: ${res.status} ${JSON.stringify(res.body)}`);
-      tasks[key] = { id: res.body.id, title };
+      tasks[key] = { id: res.body.id, title, dueDate };
     };
     await create('main', '落实教育经费“两个只增不减”', isoDaysFromToday(30), { clauseRef: '七(二)财政部门', coDepartments: ['edu'] });
     await create('soon', '编制年度教育经费预算', isoDaysFromToday(1));
@@ -161,7 +101,8 @@ describe('web console', () => {
   });
 
   async function open(width = 1366, height = 900): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, reducedMotion: 'reduce' });
+    await context.clock.setFixedTime(FROZEN);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('console', (m) => {
@@ -179,7 +120,9 @@ describe('web console', () => {
     await page.getByRole('button', { name: '退出' }).waitFor();
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  /** A full-page screenshot without animations or the caret; `mask` greys out what differs in every run (a random token). */
+  const shot = (page: Page, name: string, mask: Locator[] = []) =>
+    page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide', mask, maskColor: '#d9d9d9', style: QUIET });
   const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text).first().waitFor();
 
   it('is served at / under the CSP, without shadowing the API, health or docs', async () => {
@@ -316,24 +259,36 @@ describe('web console', () => {
     await worker.get(ReminderSweep).run();
 
     const { context, page } = await open();
-    const dashboardMissing = (await app.as(supervisor.token).get('/api/v1/dashboard')).status === 404;
-    if (dashboardMissing) {
-      // This build has no GET /api/v1/dashboard yet: the board says so in Chinese and still lists overdue work …
-      await signIn(page, supervisor.email);
-      await page.getByText('该功能暂未开通（服务器尚未提供此接口）').first().waitFor();
-      await page.getByTestId('overdue-list').locator('tr.ant-table-row').first().waitFor();
-      await shot(page, 'supervisor-board-without-dashboard');
-      // … and draws the contract's figures once the route answers (stubbed here until it is merged).
-      await stubDashboard(page, app, supervisor.token);
-      await page.reload();
-    } else {
-      await signIn(page, supervisor.email);
-    }
+    await signIn(page, supervisor.email);
     await page.getByRole('heading', { name: '督办台' }).waitFor();
     await page.locator('canvas').first().waitFor();
-    await page.getByTestId('dashboard-department').filter({ hasText: '财政部门' }).waitFor();
+    // The board shows GET /api/v1/dashboard's figures for the department …
+    const dashboard = await app.as(supervisor.token).get('/api/v1/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.asOf).toBe(TODAY);
+    const finance = dashboard.body.departments.find((d: { code: string }) => d.code === 'finance');
+    expect(finance).toMatchObject({ name: '财政部门', total: 5, overdue: 2, light: 'red' });
+    expect(finance.dueSoon).toBeGreaterThanOrEqual(1);
+    const card = page.getByTestId('dashboard-department').filter({ hasText: '财政部门' });
+    await card.getByText(`共 ${finance.total} 项 · 逾期 ${finance.overdue} · 临期 ${finance.dueSoon} · 按期率 `).waitFor();
+    expect(await card.locator('[data-light]').getAttribute('data-light')).toBe('red');
+    await page.getByText(`各单位逾期与临期任务（截至 ${Number(TODAY.slice(0, 4))}年${Number(TODAY.slice(5, 7))}月${Number(TODAY.slice(8, 10))}日）`).waitFor();
+    // The overdue list counts what GET /api/v1/tasks?overdue=true counts (the plan's own tasks included).
+    const overdueTotal = (await app.as(supervisor.token).get('/api/v1/tasks?overdue=true&limit=1')).body.total as number;
+    expect(overdueTotal).toBeGreaterThanOrEqual(2);
+    await page.getByText(`逾期任务（${overdueTotal}）`).waitFor();
     await page.getByTestId('overdue-list').locator('tr.ant-table-row').first().waitFor();
-    await page.getByTestId('bulletin').getByText('第 1 名').waitFor();
+    // … and the 通报 of GET /api/v1/dashboard/bulletin: the department's rank, counts and its worst tasks.
+    const bulletin = await app.as(supervisor.token).get('/api/v1/dashboard/bulletin');
+    expect(bulletin.status).toBe(200);
+    const listed = bulletin.body.items.find((i: { code: string }) => i.code === 'finance');
+    expect(listed).toMatchObject({ name: '财政部门', overdue: 2 });
+    expect(listed.worst.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining([tasks.escalated.title, tasks.overdue.title]));
+    const entry = page.getByTestId('bulletin').locator('.ant-list-item').filter({ hasText: '财政部门' });
+    await entry.getByText(`第 ${listed.rank} 名`).waitFor();
+    await entry.getByText(`逾期 ${listed.overdue} 项 · 已升级 ${listed.escalated} 项 · 最长逾期 ${listed.maxDaysOverdue} 天`).waitFor();
+    await entry.getByRole('link', { name: tasks.escalated.title }).waitFor();
+    await entry.getByText(`（截止 ${Number(tasks.escalated.dueDate.slice(0, 4))}年${Number(tasks.escalated.dueDate.slice(5, 7))}月${Number(tasks.escalated.dueDate.slice(8, 10))}日，逾期 40 天`).waitFor();
     await shot(page, 'supervisor-board');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('canvas').first().waitFor();
@@ -421,12 +376,16 @@ describe('web console', () => {
 
   it("leader: the department's board and the escalations it received", async () => {
     const { context, page } = await open();
-    if ((await app.as(leader.token).get('/api/v1/dashboard')).status === 404) await stubDashboard(page, app, leader.token);
     await signIn(page, leader.email);
     await page.getByRole('heading', { name: /本部门督办情况/ }).waitFor();
     await page.getByTestId('escalations').locator('[data-template="escalation"]').filter({ hasText: tasks.escalated.title }).waitFor();
     await page.locator('canvas').first().waitFor();
-    await page.getByTestId('dashboard-department').filter({ hasText: '财政部门' }).waitFor();
+    // Its own department only, with GET /api/v1/dashboard's figures.
+    const own = await app.as(leader.token).get('/api/v1/dashboard');
+    expect(own.body.departments.map((d: { code: string }) => d.code)).toEqual(['finance']);
+    const [d] = own.body.departments;
+    await page.getByTestId('dashboard-department').filter({ hasText: '财政部门' }).getByText(`共 ${d.total} 项 · 逾期 ${d.overdue} · 临期 ${d.dueSoon} · 按期率 `).waitFor();
+    expect(await page.getByTestId('dashboard-department').count()).toBe(1);
     await shot(page, 'leader-department');
     await page.getByRole('menuitem', { name: '部门任务' }).click();
     await page.getByRole('link', { name: tasks.escalated.title }).waitFor();
@@ -438,20 +397,16 @@ describe('web console', () => {
   });
 
   it('reviewer: the cycle\'s metrics per department, scoring with a comment, ranking, both reports', async () => {
+    const year = Number(TODAY.slice(0, 4));
+    const admin = await app.login(ADMIN.email, ADMIN.password);
+    expect((await app.as(admin).post('/api/v1/assessments').send({ year })).status).toBe(201);
     const { context, page } = await open();
-    // Against GET/PUT /api/v1/assessments… when this build has them; otherwise a stub of the contract's shapes.
-    const real = (await app.as(reviewer.token).get('/api/v1/assessments')).status !== 404;
-    const year = new Date().getFullYear();
-    if (real) {
-      const admin = await app.login(ADMIN.email, ADMIN.password);
-      await app.as(admin).post('/api/v1/assessments').send({ year });
-    } else {
-      await stubAssessments(page, year);
-    }
     await signIn(page, reviewer.email);
     await page.getByRole('heading', { name: '年度考核' }).waitFor();
+    await page.getByText('评分中').waitFor();
     await page.getByRole('columnheader', { name: '综合得分' }).waitFor();
     const row = page.getByRole('row', { name: /财政部门/ });
+    await row.getByText('未评分').waitFor();
     await row.getByRole('button', { name: '评分' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('评分（0–100）').fill('88.5');
@@ -461,11 +416,53 @@ describe('web console', () => {
     await toast(page, '评分已保存');
     await dialog.waitFor({ state: 'hidden' });
     await row.getByText('88.5：经费保障有力，佐证材料齐全').waitFor();
+
+    // The score is the server's: the department's row shows its rank and final score as GET …/departments has them.
+    const ranked = (await app.as(reviewer.token).get(`/api/v1/assessments/${year}/departments`)).body as DepartmentAssessment[];
+    const finance = ranked.find((r) => r.departmentCode === 'finance')!;
+    expect(finance.reviewerScores).toEqual([expect.objectContaining({ reviewerId: reviewer.id, score: 88.5, comment: '经费保障有力，佐证材料齐全', version: 1 })]);
+    expect(finance.reviewerMean).toBe(88.5);
+    const finalScore = zhNumber(finance.finalScore);
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells[0]).toBe(String(finance.rank));
+    expect(cells).toContain(finalScore);
+    expect(cells).toContain('88.5');
     await shot(page, 'reviewer-assessment');
-    for (const [button, file] of [['下载考核报表（Excel）', `年度考核-${year}.xlsx`], ['下载考核报告（网页）', `年度考核-${year}.html`]]) {
+    // A revision without the version is refused (409) …
+    const stale = await app.as(reviewer.token).put(`/api/v1/assessments/${year}/departments/finance`).send({ score: 80, comment: '未带版本' });
+    expect(stale.status).toBe(409);
+    // … while the console's revision names it.
+    await row.getByRole('button', { name: '修改评分' }).click();
+    await dialog.getByLabel('评分（0–100）').fill('90');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await toast(page, '评分已保存');
+    await row.getByText('90：经费保障有力，佐证材料齐全').waitFor();
+    const revised = ((await app.as(reviewer.token).get(`/api/v1/assessments/${year}/departments`)).body as DepartmentAssessment[]).find((r) => r.departmentCode === 'finance')!;
+    expect(revised.reviewerScores).toEqual([expect.objectContaining({ score: 90, version: 2 })]);
+
+    // Both reports, as the console saves them: the workbook holds the score the console shows; the page draws three charts.
+    const save = async (button: string, name: string) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-      expect(download.suggestedFilename()).toBe(file);
-    }
+      expect(download.suggestedFilename()).toBe(name);
+      return readFileSync(await download.path());
+    };
+    const xlsx = await save('下载考核报表（Excel）', `年度考核-${year}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(RANKING_SHEET);
+    expect(sheet).toBeDefined();
+    let financeRow: unknown[] | undefined;
+    sheet!.eachRow((r) => {
+      const values = (r.values as unknown[]).slice(1);
+      if (values.includes('财政部门')) financeRow = values;
+    });
+    expect(financeRow).toEqual(expect.arrayContaining([revised.rank, 90, revised.finalScore]));
+    const finalShown = zhNumber(revised.finalScore);
+    expect(await row.getByRole('cell').allTextContents()).toContain(finalShown);
+    const html = (await save('下载考核报告（网页）', `年度考核-${year}.html`)).toString('utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html.match(/<svg/g)).toHaveLength(3);
+    expect(html).toContain('财政部门');
     await context.close();
   });
 
@@ -479,28 +476,35 @@ describe('web console', () => {
     const taskLink = page.getByRole('link', { name: new RegExp(tasks.main.title.slice(0, 10)) }).first();
     await taskLink.waitFor();
     await clause.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/plan.png` });
+    await page.screenshot({ path: `${SHOTS}/plan.png`, animations: 'disabled', caret: 'hide', style: QUIET });
     await taskLink.click();
     await page.getByRole('heading', { name: tasks.main.title }).waitFor();
 
-    // The calendar-feed link: a clear message while this build lacks the route, the URL once it answers.
+    // The calendar-feed link: made in the console, it serves the user's open tasks as iCalendar; revoked, it is 404.
     await page.getByRole('menuitem', { name: '日历订阅' }).click();
-    const generate = page.getByRole('button', { name: /生成订阅链接|重新生成链接/ });
-    if ((await app.as(supervisor.token).get('/api/v1/me/calendar-feed')).status === 404) {
-      await page.getByText('该功能暂未开通（服务器尚未提供此接口）').first().waitFor();
-      await page.route('**/api/v1/me/calendar-feed', (route) => route.fulfill({
-        status: route.request().method() === 'POST' ? 201 : 200,
-        contentType: 'application/json',
-        body: JSON.stringify(route.request().method() === 'POST'
-          ? { url: `${app.url}/api/v1/feeds/stub-token-for-screenshot.ics`, createdAt: new Date().toISOString() }
-          : { active: false, createdAt: null }),
-      }));
-      await page.reload();
-    }
-    await generate.click();
-    await page.getByTestId('feed-url').waitFor();
-    expect(await page.getByTestId('feed-url').inputValue()).toMatch(/^http.*\.ics$/);
-    await shot(page, 'calendar-feed');
+    await page.getByRole('button', { name: '生成订阅链接' }).click();
+    const shown = page.getByTestId('feed-url');
+    await shown.waitFor();
+    const url = new URL(await shown.inputValue());
+    expect(url.pathname).toMatch(/^\/api\/v1\/feeds\/[\w-]+\.ics$/);
+    expect(url.origin).toBe(app.url);
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const ics = unfold(await feed.text());
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain(`SUMMARY:【截止】${tasks.overdue.title}`);
+    expect(ics).toContain(`DTSTART;VALUE=DATE:${tasks.overdue.dueDate.replaceAll('-', '')}`);
+    expect((await app.as(supervisor.token).get('/api/v1/me/calendar-feed')).body).toMatchObject({ active: true });
+    await page.getByRole('button', { name: '重新生成链接' }).waitFor();
+    await shot(page, 'calendar-feed', [shown]);
+    await page.getByRole('button', { name: '停用链接' }).click();
+    await page.getByRole('button', { name: '停用', exact: true }).click();
+    await toast(page, '订阅链接已停用');
+    await page.getByRole('button', { name: '生成订阅链接' }).waitFor();
+    expect(await shown.count()).toBe(0);
+    expect((await fetch(url)).status).toBe(404);
+    expect((await app.as(supervisor.token).get('/api/v1/me/calendar-feed')).body).toEqual({ active: false, createdAt: null });
     await context.close();
     expect(problems.filter((p) => /Content Security Policy|Refused to/.test(p))).toEqual([]);
   });

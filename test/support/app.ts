@@ -48,6 +48,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   const app: NestFastifyApplication = await createHttpApp(runtime);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  // PUBLIC_URL's default names PORT; this app listens on a port of its own, so links it makes (feeds, mail) point here.
+  if (env.PUBLIC_URL === undefined) config.PUBLIC_URL = url;
   const http = request(url);
   const as = (token: string): AuthedAgent => {
     const wrap = (method: Method) => (path: string) => http[method](path).set('Authorization', `Bearer ${token}`);

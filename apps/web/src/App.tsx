@@ -22,6 +22,9 @@ import { PlanPage } from './pages/PlanPage';
 import { TaskDetailPage } from './pages/TaskDetailPage';
 import { TasksPage } from './pages/TasksPage';
 
+/** The system asks for less motion: no zooming dialogs or sliding menus (and screenshots catch the settled screen). */
+const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 dayjs.locale('zh-cn');
 
 const queryClient = new QueryClient({
@@ -88,7 +91,7 @@ function Routed() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, motion: !REDUCED_MOTION } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

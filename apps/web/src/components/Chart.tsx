@@ -23,7 +23,9 @@ export function Chart({ option, height = 320, label }: { option: EChartsCoreOpti
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    // Without motion when the system asks for less (and so screenshots catch the final bars, not a frame of the animation).
+    const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    chart.current?.setOption(still ? { ...option, animation: false } : option, true);
   }, [option]);
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

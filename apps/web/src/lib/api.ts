@@ -101,6 +101,8 @@ export async function download(path: string, filename: string): Promise<void> {
     throw new ApiError(0, null, path);
   }
   if (!response.ok) fail(response.status, await readBody(response), path);
+  // A large report is built by a job (202 with the job): there is no file to save yet.
+  if (response.status === 202) throw new Error('文件较大，正在后台生成，请稍后再下载');
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

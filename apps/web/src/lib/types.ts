@@ -132,13 +132,13 @@ export interface OnTime {
 /** `GET /api/v1/dashboard`: per department totals by status, overdue, due soon, light and on-time rate. */
 export interface DashboardFigures {
   total: number;
-  byStatus: Partial<Record<TaskStatus, number>>;
+  byStatus: Record<TaskStatus, number>;
   overdue: number;
   dueSoon: number;
   dueWithin7Days: number;
   light: Light;
   onTime: OnTime;
-  onTimeByMonth?: (OnTime & { month: string })[];
+  onTimeByMonth: (OnTime & { month: string })[];
 }
 
 export interface DashboardDepartment extends DashboardFigures {
@@ -148,16 +148,23 @@ export interface DashboardDepartment extends DashboardFigures {
 
 export interface Dashboard {
   asOf: string;
-  warnUntil?: string;
-  months?: string[];
+  warnUntil: string;
+  months: string[];
   departments: DashboardDepartment[];
-  totals?: DashboardFigures;
+  totals: DashboardFigures;
+  indicators: { tolerance: number; byPace: Record<'green' | 'yellow' | 'red' | 'unknown', number>; items: unknown[] };
 }
 
-export interface CalendarFeed {
-  url?: string;
-  active?: boolean;
-  createdAt?: string | null;
+/** `GET /api/v1/me/calendar-feed`: whether a working feed URL exists (the URL itself is shown only when made). */
+export interface CalendarFeedStatus {
+  active: boolean;
+  createdAt: string | null;
+}
+
+/** `POST /api/v1/me/calendar-feed`: a new feed URL (the previous one stops working). */
+export interface CalendarFeedCreated {
+  url: string;
+  createdAt: string;
 }
 
 export interface DepartmentAssessment {
@@ -167,8 +174,10 @@ export interface DepartmentAssessment {
     due: number; onTime: number; late: number; overdue: number; pending: number; meanDaysLate: number | null;
     returns: number; evidenceShare: number | null; extensionRequests: number; turnedRed: number; escalated: number;
     grades: Record<Grade, number>;
+    indicators: Record<'on_track' | 'at_risk' | 'off_track' | 'unknown', number>;
   };
   computedScore: number;
+  breakdown: { item: string; label: string; points: number }[];
   reviewerScores: { reviewerId: string; reviewerName: string; score: number; comment: string; version: number; updatedAt: string }[];
   reviewerMean: number | null;
   finalScore: number;
@@ -189,7 +198,8 @@ export interface Bulletin {
     name: string;
     overdue: number;
     escalated: number;
+    overdueAndEscalated: number;
     maxDaysOverdue: number;
-    worst: { id: string; code: string | null; title: string; dueDate: string; daysOverdue: number; escalated: boolean }[];
+    worst: { id: string; code: string | null; title: string; dueDate: string; status: TaskStatus; overdue: boolean; daysOverdue: number; escalated: boolean }[];
   }[];
 }

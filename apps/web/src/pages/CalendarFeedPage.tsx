@@ -5,18 +5,18 @@ import { PageTitle, QueryError } from '../components/bits';
 import { del, get, post } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
-import type { CalendarFeed } from '../lib/types';
+import type { CalendarFeedCreated, CalendarFeedStatus } from '../lib/types';
 
 /** The private calendar-feed link: subscribe to one's deadlines in a calendar app. */
 export function CalendarFeedPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const [fresh, setFresh] = useState<string | null>(null);
-  const status = useQuery({ queryKey: ['calendar-feed'], queryFn: () => get<CalendarFeed>('/me/calendar-feed') });
+  const status = useQuery({ queryKey: ['calendar-feed'], queryFn: () => get<CalendarFeedStatus>('/me/calendar-feed') });
   const create = useMutation({
-    mutationFn: () => post<CalendarFeed>('/me/calendar-feed'),
+    mutationFn: () => post<CalendarFeedCreated>('/me/calendar-feed'),
     onSuccess: (feed) => {
-      setFresh(feed.url ?? null);
+      setFresh(feed.url);
       void client.invalidateQueries({ queryKey: ['calendar-feed'] });
     },
     onError: (e) => message.error(errorText(e)),
@@ -30,8 +30,9 @@ export function CalendarFeedPage() {
     },
     onError: (e) => message.error(errorText(e)),
   });
-  const url = fresh ?? status.data?.url ?? null;
-  const active = Boolean(url) || status.data?.active;
+  // The URL is shown once, when made; afterwards the server only says that one works.
+  const url = fresh;
+  const active = Boolean(url) || Boolean(status.data?.active);
   return (
     <>
       <PageTitle>日历订阅</PageTitle>
@@ -45,7 +46,7 @@ export function CalendarFeedPage() {
           </Space.Compact>
         )}
         {!url && status.data?.active && (
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已有订阅链接（生成于 ${formatDateTime(status.data.createdAt ?? null)}），出于安全只在生成时显示一次；如遗失请重新生成。`} />
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已有订阅链接（生成于 ${formatDateTime(status.data.createdAt)}），出于安全只在生成时显示一次；如遗失请重新生成。`} />
         )}
         <Space wrap>
           <Button type="primary" loading={create.isPending} onClick={() => create.mutate()}>{active ? '重新生成链接' : '生成订阅链接'}</Button>
