@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -14,12 +14,13 @@ describe('bad input is a clear 4xx and changes nothing', () => {
   let app: TestApp;
   let supervisor: string;
   let liaison: string;
+  let liaisonId: string;
   let taskId: string;
 
   beforeAll(async () => {
     app = await startApp({ EVIDENCE_MAX_BYTES: String(LIMIT), LOGIN_RATE_LIMIT: '3' });
     supervisor = (await app.user('supervisor')).token;
-    liaison = (await app.user('liaison', 'finance')).token;
+    ({ token: liaison, id: liaisonId } = await app.user('liaison', 'finance'));
     taskId = (await app.as(supervisor).post('/api/v1/tasks').send({ title: '坏输入', leadDepartment: 'finance', dueDate: '2030-12-31' })).body.id;
     await app.as(liaison).post(`/api/v1/tasks/${taskId}/accept`).send({});
   });
@@ -51,6 +52,32 @@ describe('bad input is a clear 4xx and changes nothing', () => {
   it('unknown fields → 400', () =>
     expectUnchanged(() => app.as(supervisor).patch(`/api/v1/tasks/${taskId}`).send({ version: 2, title: 'x', status: 'completed' }), 400, 'status'));
 
+  // Found by test/fuzz.e2e.ts: each of these was a 500.
+  it('a NUL character or an unpaired surrogate → 400 naming the field, in a body, a query or a path', async () => {
+    await expectUnchanged(() => app.as(supervisor).post('/api/v1/tasks').send({ title: 'a\u0000b', leadDepartment: 'finance', dueDate: '2030-12-31' }), 400, 'title');
+    await expectUnchanged(() => app.as(supervisor).post('/api/v1/tasks').send({ title: 'a\uD800b', leadDepartment: 'finance', dueDate: '2030-12-31' }), 400, 'title');
+    await expectUnchanged(() => app.as(supervisor).get('/api/v1/tasks?q=a%00b'), 400, 'q');
+    await expectUnchanged(() => app.as(supervisor).get('/api/v1/indicators/a%00b'), 400, 'code');
+  });
+
+  it('null for an optional field → 400, not a NOT NULL violation', () =>
+    expectUnchanged(() => app.as(liaison).post(`/api/v1/tasks/${taskId}/progress`).send({ note: '进展', percent: null }), 400, 'percent'));
+
+  it('JSON nested deeper than any DTO → 400, not a stack overflow', () =>
+    expectUnchanged(
+      () => app.as(supervisor).post('/api/v1/tasks').set('content-type', 'application/json').send(`{"title":${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
+      400,
+      '嵌套',
+    ));
+
+  it('a multipart body cut off → 400 and nothing stored', async () => {
+    const head = '--B\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n';
+    for (const body of [head.slice(0, 50), `${head}%PDF-1.4\n${'x'.repeat(5000)}`]) {
+      await expectUnchanged(() => app.as(liaison).post(`/api/v1/tasks/${taskId}/evidence`).set('content-type', 'multipart/form-data; boundary=B').send(body), 400, 'multipart');
+    }
+    expect(storedFiles(app.dataDir)).toEqual([]);
+  });
+
   it('unknown department → 400', () =>
     expectUnchanged(() => app.as(supervisor).post('/api/v1/tasks').send({ title: 't', leadDepartment: 'nope', dueDate: '2030-01-01' }), 400, 'nope'));
 
@@ -74,6 +101,20 @@ describe('bad input is a clear 4xx and changes nothing', () => {
     expect(res.body.message).toContain('过期');
     const forged = new JwtService({ secret: 'x'.repeat(48) }).sign({ sub: 'x', role: 'admin', dept: null });
     expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${forged}`)).status).toBe(401);
+  });
+
+  it('a token names a user, not a role: an unknown or deactivated user → 401, a role claim grants nothing', async () => {
+    const secret = (await sql<{ value: string }>(app.databaseUrl, "SELECT value FROM system_setting WHERE key = 'jwt-secret'"))[0].value;
+    const signer = new JwtService({ secret });
+    expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: randomUUID(), role: 'admin', dept: null })}`)).status).toBe(401);
+    expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: 'admin', role: 'admin' })}`)).status).toBe(401);
+    expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: liaisonId, role: 'admin', dept: null })}`)).status).toBe(403);
+    const gone = await app.user('supervisor');
+    expect((await app.as(gone.token).get('/api/v1/tasks')).status).toBe(200);
+    await sql(app.databaseUrl, 'UPDATE app_user SET active = false WHERE id = $1', [gone.id]);
+    const refused = await app.as(gone.token).get('/api/v1/tasks');
+    expect(refused.status).toBe(401);
+    expect(refused.body.message).toContain('停用');
   });
 
   it('an oversized upload → 413 and nothing stored', async () => {

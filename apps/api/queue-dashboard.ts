@@ -1,5 +1,5 @@
-import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AuthService } from '../../libs/auth/auth.service.js';
 import { decide } from '../../libs/auth/permissions.js';
 import type { Actor } from '../../libs/common/roles.js';
 import { QueueConnection } from '../../libs/queue/queue-connection.js';
@@ -9,15 +9,14 @@ import { QueueName } from '../../libs/queue/queue-names.js';
 /** Mounts Bull Board at /admin/queues, open to holders of the `queue.dashboard` permission (administrators). */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const connection = app.get(QueueConnection);
-  const jwt = app.get(JwtService);
+  const auth = app.get(AuthService);
   await registerQueueDashboard(app.getHttpAdapter().getInstance(), Object.values(QueueName).map((name) => connection.queue(name)), async (token) => {
-    let claims: { sub: string; email: string; name: string; role: Actor['role']; dept: string | null };
+    let actor: Actor;
     try {
-      claims = await jwt.verifyAsync(token);
+      actor = await auth.actorOf(token);
     } catch {
       return 'unauthenticated';
     }
-    const actor: Actor = { id: claims.sub, email: claims.email, name: claims.name, role: claims.role, departmentCode: claims.dept };
     return decide(actor, 'queue.dashboard') === 'allow' ? 'allow' : 'forbidden';
   });
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 
 /** Chinese wording for the constraints duban's DTOs use; each message names the field. */
 const MESSAGES: Record<string, (field: string) => string> = {
@@ -33,9 +33,56 @@ function messages(errors: ValidationError[], prefix = ''): string[] {
   });
 }
 
+/** Deeper than any DTO (the deepest is an array of strings); class-transformer recurses, so a deeper body would overflow the stack. */
+export const MAX_INPUT_DEPTH = 16;
+/** A NUL, or a surrogate without its pair. */
+const FORBIDDEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What no input may hold, found without recursion: nesting deeper than `maxDepth`,
+ * or a string (value or key) with a NUL character or an unpaired UTF-16 surrogate,
+ * which PostgreSQL refuses in text and in jsonb. Returns the offending field's
+ * path and the reason, or null when the input is clean.
+ */
+export function unacceptableInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): { field: string; reason: 'depth' | 'text' } | null {
+  const stack: Array<[unknown, string, number]> = [[value, '', 0]];
+  while (stack.length) {
+    const [item, path, depth] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (FORBIDDEN_TEXT.test(item)) return { field: path, reason: 'text' };
+      continue;
+    }
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= maxDepth) return { field: path, reason: 'depth' };
+    for (const [key, child] of Object.entries(item)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_TEXT.test(key)) return { field: childPath, reason: 'text' };
+      stack.push([child, childPath, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses, before class-transformer walks it, input that would otherwise end as a 500:
+ * a stack overflow on deep nesting, or PostgreSQL refusing a NUL or a lone surrogate.
+ */
+class DubanValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata) {
+    const bad = unacceptableInput(value);
+    if (bad) {
+      const field = [metadata.type === 'param' || metadata.type === 'query' ? metadata.data : undefined, bad.field].filter(Boolean).join('.') || metadata.type;
+      throw new BadRequestException([
+        bad.reason === 'depth' ? `${field} 嵌套超过 ${MAX_INPUT_DEPTH} 层` : `${field} 含有不允许的字符（NUL 或不成对的代理项）`,
+      ]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one validation pipe: unknown fields are refused, types are converted, every bad field is named. */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DubanValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

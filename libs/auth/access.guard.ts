@@ -1,10 +1,10 @@
 import { BadRequestException, type CanActivate, type ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
 import { ExtensionRepository } from '../db/repositories/extension.repository.js';
 import { TaskRepository } from '../db/repositories/task.repository.js';
 import type { Actor } from '../common/roles.js';
+import { AuthService } from './auth.service.js';
 import { type AuthenticatedRequest, PERMISSION_KEY, PUBLIC_KEY, TASK_PARAM_KEY } from './decorators.js';
 import { decide, type Permission, permissionScope, type TaskDepartments } from './permissions.js';
 
@@ -17,7 +17,7 @@ import { decide, type Permission, permissionScope, type TaskDepartments } from '
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly auth: AuthService,
     private readonly tasks: TaskRepository,
     private readonly extensions: ExtensionRepository,
   ) {}
@@ -43,12 +43,7 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedException('缺少访问令牌（Authorization: Bearer <token>）');
-    try {
-      const claims = await this.jwt.verifyAsync<{ sub: string; email: string; name: string; role: Actor['role']; dept: string | null }>(match[1]);
-      return { id: claims.sub, email: claims.email, name: claims.name, role: claims.role, departmentCode: claims.dept };
-    } catch {
-      throw new UnauthorizedException('访问令牌无效或已过期，请重新登录');
-    }
+    return this.auth.actorOf(match[1]);
   }
 
   private async taskOf(id: string | undefined, from: 'task' | 'extension-request'): Promise<TaskDepartments> {

@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Actor } from '../common/roles.js';
 import type { Permission } from './permissions.js';
 
@@ -6,8 +7,16 @@ export const PUBLIC_KEY = 'duban:public';
 export const PERMISSION_KEY = 'duban:permission';
 export const TASK_PARAM_KEY = 'duban:task-param';
 
+/**
+ * The OpenAPI extensions that say who may call an operation, so clients and the
+ * generated access-matrix and fuzz tests read each route's rule from `/api/docs-json`.
+ */
+export const OPENAPI_PUBLIC = 'x-public';
+export const OPENAPI_PERMISSION = 'x-permission';
+export const OPENAPI_TASK_FROM = 'x-task-from';
+
 /** Reachable without a token (login, health, docs). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(OPENAPI_PUBLIC, true));
 
 /**
  * The permission a route needs. For task-scoped permissions the guard finds the
@@ -18,6 +27,8 @@ export const Can = (permission: Permission, taskFrom: 'task' | 'extension-reques
   (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     SetMetadata(PERMISSION_KEY, permission)(target, key as string, descriptor as PropertyDescriptor);
     SetMetadata(TASK_PARAM_KEY, taskFrom)(target, key as string, descriptor as PropertyDescriptor);
+    ApiExtension(OPENAPI_PERMISSION, permission)(target, key as string, descriptor as PropertyDescriptor);
+    if (taskFrom !== 'task') ApiExtension(OPENAPI_TASK_FROM, taskFrom)(target, key as string, descriptor as PropertyDescriptor);
   };
 
 export interface AuthenticatedRequest {

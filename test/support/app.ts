@@ -16,6 +16,8 @@ export interface TestApp {
   url: string;
   databaseUrl: string;
   dataDir: string;
+  /** The Nest application, for tests that read its routes and metadata. */
+  nest: NestFastifyApplication;
   http: ReturnType<typeof request>;
   /** A supertest agent whose requests carry `token`. */
   as(token: string): AuthedAgent;
@@ -65,6 +67,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     url,
     databaseUrl: database.url,
     dataDir,
+    nest: app,
     http,
     as,
     login,

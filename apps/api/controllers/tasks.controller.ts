@@ -9,6 +9,7 @@ import { EvidenceService } from '../../../libs/evidence/evidence.service.js';
 import { ExtensionService } from '../../../libs/tasks/extension.service.js';
 import { TaskTransition } from '../../../libs/tasks/task-status.js';
 import { TaskService } from '../../../libs/tasks/task.service.js';
+import { malformedMultipart } from '../multipart.js';
 import {
   ApproveDto, CreateTaskDto, DecisionDto, EvidenceDto, ExtensionRequestDto, ProgressDto, ReturnDto, SubmitDto, TaskDto,
   TaskListQuery, TaskPageDto, UpdateTaskDto, VersionedDto,
@@ -78,13 +79,17 @@ export class TasksController {
   @ApiCreatedResponse({ type: EvidenceDto })
   async upload(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
     if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
-    const part = await request.file({ limits: { fileSize: this.config.EVIDENCE_MAX_BYTES, files: 1, fields: 0 } });
+    const part = await request.file({ limits: { fileSize: this.config.EVIDENCE_MAX_BYTES, files: 1, fields: 0 } }).catch((error: unknown) => {
+      throw malformedMultipart(error);
+    });
     if (!part || part.fieldname !== 'file') {
       part?.file.resume();
       throw new InvalidInputError('缺少文件字段 file');
     }
     try {
       return await this.evidence.upload(actor, id, { stream: part.file, filename: part.filename, truncated: () => part.file.truncated });
+    } catch (error) {
+      throw malformedMultipart(error);
     } finally {
       // A refused upload leaves the rest of the body unread; drain it so the reply can go out.
       part.file.resume();

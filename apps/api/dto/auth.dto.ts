@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { Omittable } from './omittable.js';
 import { Role } from '../../../libs/common/roles.js';
 
 export class LoginDto {
@@ -43,6 +44,6 @@ export class CreateUserDto {
   role: Role;
 
   @ApiProperty({ required: false, description: 'required for leader and liaison', example: 'finance' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
   departmentCode?: string;
 }

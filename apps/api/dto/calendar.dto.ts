@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from './omittable.js';
 import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../../../libs/calendar/china-calendar.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 
@@ -28,7 +29,7 @@ export class SetCalendarDayDto {
   kind: CalendarDayKind;
 
   @ApiPropertyOptional({ example: '元旦（国办发明电〔2026〕X号）', maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
+  @Omittable() @IsString() @MaxLength(200)
   note?: string;
 }
 

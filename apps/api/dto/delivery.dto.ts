@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { Omittable } from './omittable.js';
 import { DeliveryChannel, DeliveryStatus } from '../../../libs/db/entities/delivery.entity.js';
 import { WebhookKind } from '../../../libs/webhook/webhook-driver.js';
 import { PageQuery } from './common.dto.js';
@@ -14,7 +15,7 @@ export class SetWebhookDto {
   url: string;
 
   @ApiPropertyOptional({ default: true, description: 'false keeps the address but sends nothing' })
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   enabled?: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from './omittable.js';
 import { COMPARATORS } from '../../../libs/indicators/indicator-trend.js';
 
 export class IndicatorListQuery {
@@ -18,11 +19,11 @@ export class ReportIndicatorValueDto {
   value: number;
 
   @ApiPropertyOptional({ example: '据教育统计年报' })
-  @IsOptional() @IsString() @MaxLength(10000)
+  @Omittable() @IsString() @MaxLength(10000)
   note?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: "evidence already uploaded to one of the department's tasks" })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
   evidenceIds?: string[];
 }
 

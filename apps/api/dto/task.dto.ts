@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
 } from 'class-validator';
+import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 import { PageQuery } from './common.dto.js';
 import { TaskStatus } from '../../../libs/tasks/task-status.js';
@@ -13,7 +14,7 @@ export class CreateTaskDto {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(20000)
+  @Omittable() @IsString() @MaxLength(20000)
   description?: string;
 
   @ApiProperty({ example: 'finance', description: '牵头单位 code' })
@@ -21,11 +22,11 @@ export class CreateTaskDto {
   leadDepartment: string;
 
   @ApiPropertyOptional({ example: ['tax'], description: '配合单位 codes' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
   coDepartments?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a user of the lead department' })
-  @IsOptional() @IsUUID()
+  @Omittable() @IsUUID()
   assigneeId?: string;
 
   @ApiProperty({ example: '2025-12-31', description: 'YYYY-MM-DD in TZ, due at the end of that day' })
@@ -33,15 +34,15 @@ export class CreateTaskDto {
   dueDate: string;
 
   @ApiPropertyOptional({ example: '七(二)财政部门' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @Omittable() @IsString() @MaxLength(100)
   clauseRef?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
   indicatorCodes?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'parent task of decomposed work' })
-  @IsOptional() @IsUUID()
+  @Omittable() @IsUUID()
   parentId?: string;
 }
 
@@ -50,30 +51,30 @@ export class UpdateTaskDto {
   @IsInt() @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(300)
   title?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000)
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(20000)
   description?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
   leadDepartment?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
   coDepartments?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID()
   assigneeId?: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31' }) @IsOptional() @IsCalendarDate()
+  @ApiPropertyOptional({ example: '2025-12-31' }) @Omittable() @IsCalendarDate()
   dueDate?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(100)
   clauseRef?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
   indicatorCodes?: string[];
 }
 
@@ -114,7 +115,7 @@ export class TaskListQuery extends PageQuery {
 
 export class VersionedDto {
   @ApiPropertyOptional({ description: 'when given, a stale version is 409' })
-  @IsOptional() @IsInt() @Min(1)
+  @Omittable() @IsInt() @Min(1)
   version?: number;
 }
 
@@ -124,11 +125,11 @@ export class ProgressDto {
   note: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @IsOptional() @IsInt() @Min(0) @Max(100)
+  @Omittable() @IsInt() @Min(0) @Max(100)
   percent?: number;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
   evidenceIds?: string[];
 }
 
@@ -145,11 +146,11 @@ export class SubmitDto extends VersionedDto {
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 
 export class ApproveDto extends VersionedDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000)
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(10000)
   comment?: string;
 
   @ApiPropertyOptional({ enum: GRADES, description: '优秀/良好/合格/不合格' })
-  @IsOptional() @IsIn(GRADES)
+  @Omittable() @IsIn(GRADES)
   grade?: (typeof GRADES)[number];
 }
 
@@ -170,7 +171,7 @@ export class ExtensionRequestDto {
 }
 
 export class DecisionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000)
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(10000)
   comment?: string;
 }
 
