@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createHttpApp } from '../../apps/api/http-app.js';
 import type { Runtime } from '../../apps/bootstrap.js';
-import { loadConfig } from '../../libs/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../libs/config/app-config.js';
 import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
 import { createTestDatabase } from './database.js';
 import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
@@ -16,6 +16,8 @@ export interface TestApp {
   url: string;
   databaseUrl: string;
   dataDir: string;
+  /** The app's own settings object: a test may change one while the app runs (AppConfig is injected as this very object). */
+  config: AppConfig;
   http: ReturnType<typeof request>;
   /** A supertest agent whose requests carry `token`. */
   as(token: string): AuthedAgent;
@@ -65,6 +67,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     url,
     databaseUrl: database.url,
     dataDir,
+    config,
     http,
     as,
     login,
