@@ -462,6 +462,7 @@ describe('web console', () => {
     };
     // The workbook of a year with more tasks than ASSESSMENT_INLINE_REPORT_MAX_TASKS is built by the worker: GET answers 202
     // with the job, and the console follows it with a progress bar, then saves the finished file.
+    const inlineMax = app.config.ASSESSMENT_INLINE_REPORT_MAX_TASKS;
     app.config.ASSESSMENT_INLINE_REPORT_MAX_TASKS = 1;
     const progress = page.getByLabel('报告生成进度');
     const [download] = await Promise.all([
@@ -477,7 +478,7 @@ describe('web console', () => {
     await progress.first().waitFor({ state: 'hidden' });
     const jobs = await sql(app.databaseUrl, `SELECT status, progress FROM assessment_report WHERE year = ${year} AND format = 'xlsx'`);
     expect(jobs).toEqual([expect.objectContaining({ status: 'done', progress: 100 })]);
-    app.config.ASSESSMENT_INLINE_REPORT_MAX_TASKS = 2000;
+    app.config.ASSESSMENT_INLINE_REPORT_MAX_TASKS = inlineMax;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(RANKING_SHEET);
