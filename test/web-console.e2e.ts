@@ -112,10 +112,10 @@ describe('web console', () => {
     return { context, page };
   }
 
-  async function signIn(page: Page, email: string) {
+  async function signIn(page: Page, email: string, password = PASSWORD) {
     await page.goto(`${app.url}/`);
     await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('button', { name: '退出' }).waitFor();
   }
@@ -396,14 +396,28 @@ describe('web console', () => {
     await context.close();
   });
 
-  it('reviewer: the cycle\'s metrics per department, scoring with a comment, ranking, both reports', async () => {
+  it('reviewer: opens the cycle, the metrics per department, scoring with a comment, ranking, both reports (a large one through its job)', async () => {
     const year = Number(TODAY.slice(0, 4));
-    const admin = await app.login(ADMIN.email, ADMIN.password);
-    expect((await app.as(admin).post('/api/v1/assessments').send({ year })).status).toBe(201);
     const { context, page } = await open();
     await signIn(page, reviewer.email);
     await page.getByRole('heading', { name: '年度考核' }).waitFor();
+    // No cycle yet: the reviewer opens this year's in the console.
+    await page.getByText('尚未开启任何年度的考核').waitFor();
+    const opener = page.getByRole('dialog', { name: '开启考核周期' });
+    await page.getByRole('button', { name: '开启考核周期' }).click();
+    await opener.getByLabel('考核年度').fill(String(year));
+    await opener.getByRole('button', { name: '开启' }).click();
+    await toast(page, `已开启 ${year} 年度考核`);
+    await opener.waitFor({ state: 'hidden' });
     await page.getByText('评分中').waitFor();
+    expect((await app.as(reviewer.token).get('/api/v1/assessments')).body).toEqual([expect.objectContaining({ year, status: 'open' })]);
+    // The same year again: the API's 409, said in Chinese in the dialog.
+    await page.getByRole('button', { name: '开启考核周期' }).click();
+    await opener.getByLabel('考核年度').fill(String(year));
+    await opener.getByRole('button', { name: '开启' }).click();
+    await opener.getByText('该年度的考核周期已开启，无需重复开启').waitFor();
+    await opener.getByRole('button', { name: '取消' }).click();
+    await opener.waitFor({ state: 'hidden' });
     await page.getByRole('columnheader', { name: '综合得分' }).waitFor();
     const row = page.getByRole('row', { name: /财政部门/ });
     await row.getByText('未评分').waitFor();
@@ -446,7 +460,25 @@ describe('web console', () => {
       expect(download.suggestedFilename()).toBe(name);
       return readFileSync(await download.path());
     };
-    const xlsx = await save('下载考核报表（Excel）', `年度考核-${year}.xlsx`);
+    // The workbook of a year with more tasks than ASSESSMENT_INLINE_REPORT_MAX_TASKS is built by the worker: GET answers 202
+    // with the job, and the console follows it with a progress bar, then saves the finished file.
+    const inlineMax = app.config.ASSESSMENT_INLINE_REPORT_MAX_TASKS;
+    app.config.ASSESSMENT_INLINE_REPORT_MAX_TASKS = 1;
+    const progress = page.getByLabel('报告生成进度');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载考核报表（Excel）' }).click(),
+      progress.first().waitFor().then(async () => {
+        expect(await progress.first().locator('.ant-progress').count()).toBe(1);
+        await shot(page, 'assessment-report-progress', [progress.first().locator('.ant-progress')]);
+      }),
+    ]);
+    expect(download.suggestedFilename()).toBe(`年度考核-${year}.xlsx`);
+    const xlsx = readFileSync(await download.path());
+    await progress.first().waitFor({ state: 'hidden' });
+    const jobs = await sql(app.databaseUrl, `SELECT status, progress FROM assessment_report WHERE year = ${year} AND format = 'xlsx'`);
+    expect(jobs).toEqual([expect.objectContaining({ status: 'done', progress: 100 })]);
+    app.config.ASSESSMENT_INLINE_REPORT_MAX_TASKS = inlineMax;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(RANKING_SHEET);
@@ -464,6 +496,75 @@ describe('web console', () => {
     expect(html.match(/<svg/g)).toHaveLength(3);
     expect(html).toContain('财政部门');
     await context.close();
+  });
+
+  it('admin: the first administrator creates a liaison who can then sign in, sees failed deliveries, finalises the scored cycle', async () => {
+    const year = Number(TODAY.slice(0, 4));
+    const { context, page } = await open();
+    await signIn(page, ADMIN.email, ADMIN.password);
+    // The administrator starts at 用户管理, listing the accounts made so far.
+    await page.getByRole('heading', { name: '用户管理' }).waitFor();
+    await page.getByRole('row', { name: new RegExp(reviewer.email) }).waitFor();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建用户' });
+    const email = 'zhao.min@finance.taixing.local';
+    const password = 'chushi-mima-2026';
+    await dialog.getByLabel('姓名').fill('赵敏');
+    await dialog.getByLabel('邮箱（登录名）').fill(email);
+    await dialog.getByLabel('初始密码').fill('short');
+    // 联络员 is the default role; without a department, and with a short password, the form says why before any request.
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await dialog.getByText('初始密码至少 8 位').waitFor();
+    await dialog.getByText('部门负责人和联络员须选择所属部门').waitFor();
+    await dialog.getByLabel('初始密码').fill(password);
+    await dialog.getByLabel('所属部门').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('财政部门', { exact: true }).click();
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await toast(page, '已创建用户：赵敏');
+    await dialog.waitFor({ state: 'hidden' });
+    const created = page.getByRole('row', { name: new RegExp(email) });
+    await created.getByText('联络员').waitFor();
+    await created.getByText('财政部门').waitFor();
+    await shot(page, 'admin-users');
+    const listed = (await app.as(await app.login(ADMIN.email, ADMIN.password)).get('/api/v1/users?limit=200')).body.items as { email: string; role: string; departmentCode: string | null }[];
+    expect(listed).toContainEqual(expect.objectContaining({ email, role: 'liaison', departmentCode: 'finance' }));
+
+    // 投递失败: the page answers from GET /deliveries?status=failed.
+    await page.getByRole('menuitem', { name: '投递失败' }).click();
+    await page.getByRole('heading', { name: '投递失败' }).waitFor();
+    await page.getByText(/没有投递失败的消息|条消息多次重试后仍未送达/).waitFor();
+
+    // 年度考核: the reviewer has scored; the administrator finalises after a dialog saying it locks the cycle.
+    await page.getByRole('menuitem', { name: '年度考核' }).click();
+    await page.getByText('评分中').waitFor();
+    expect(await page.getByRole('columnheader', { name: '我的评分' }).count()).toBe(0);
+    await page.getByRole('button', { name: '定稿', exact: true }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: `定稿 ${year} 年度考核？` });
+    await confirm.getByText(/锁定/).waitFor();
+    await shot(page, 'admin-assessment-finalize');
+    await confirm.getByRole('button', { name: '确认定稿' }).click();
+    await toast(page, `${year} 年度考核已定稿`);
+    await page.getByText('已定稿', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: '定稿', exact: true }).count()).toBe(0);
+    expect((await app.as(reviewer.token).get('/api/v1/assessments')).body).toEqual([expect.objectContaining({ year, status: 'finalized' })]);
+    await page.getByRole('button', { name: '退出' }).click();
+    await context.close();
+
+    // The new liaison signs in with the password the administrator set, and starts at 我的任务.
+    const second = await open();
+    await signIn(second.page, email, password);
+    await second.page.getByRole('heading', { name: /我的任务/ }).waitFor();
+    await second.context.close();
+
+    // The reviewer now sees 已定稿, and scoring is locked.
+    const third = await open();
+    await signIn(third.page, reviewer.email);
+    await third.page.getByText('已定稿', { exact: true }).waitFor();
+    await third.page.getByText('本年度考核已定稿，评分已锁定').waitFor();
+    const row = third.page.getByRole('row', { name: /财政部门/ });
+    await expect(row.getByRole('button', { name: '修改评分' }).isDisabled()).resolves.toBe(true);
+    expect((await app.as(reviewer.token).put(`/api/v1/assessments/${year}/departments/finance`).send({ score: 70, comment: '定稿后', version: 2 })).status).toBe(409);
+    await third.context.close();
   });
 
   it("everyone: the plan's text with clauses linked to tasks and indicators, and the calendar-feed link", async () => {

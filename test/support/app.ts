@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createHttpApp } from '../../apps/api/http-app.js';
 import type { Runtime } from '../../apps/bootstrap.js';
-import { loadConfig } from '../../libs/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../libs/config/app-config.js';
 import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
 import { createTestDatabase } from './database.js';
 import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
@@ -18,6 +18,8 @@ export interface TestApp {
   dataDir: string;
   /** The Nest application, for tests that read its routes and metadata. */
   nest: NestFastifyApplication;
+  /** The app's own settings object: a test may change one while the app runs (AppConfig is injected as this very object). */
+  config: AppConfig;
   http: ReturnType<typeof request>;
   /** A supertest agent whose requests carry `token`. */
   as(token: string): AuthedAgent;
@@ -68,6 +70,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     databaseUrl: database.url,
     dataDir,
     nest: app,
+    config,
     http,
     as,
     login,

@@ -14,6 +14,7 @@ import { AssessmentPage } from './pages/AssessmentPage';
 import { BoardPage } from './pages/BoardPage';
 import { CalendarFeedPage } from './pages/CalendarFeedPage';
 import { CreateTaskPage } from './pages/CreateTaskPage';
+import { DeliveriesPage } from './pages/DeliveriesPage';
 import { DepartmentPage } from './pages/DepartmentPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -21,6 +22,7 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { PlanPage } from './pages/PlanPage';
 import { TaskDetailPage } from './pages/TaskDetailPage';
 import { TasksPage } from './pages/TasksPage';
+import { UsersPage } from './pages/UsersPage';
 
 /** The system asks for less motion: no zooming dialogs or sliding menus (and screenshots catch the settled screen). */
 const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -82,6 +84,8 @@ function Routed() {
           <Route path="/plan" element={<PlanPage />} />
           <Route path="/indicators" element={<IndicatorsPage />} />
           <Route path="/calendar" element={<CalendarFeedPage />} />
+          {auth.user.role === 'admin' && <Route path="/users" element={<UsersPage />} />}
+          {auth.user.role === 'admin' && <Route path="/deliveries" element={<DeliveriesPage />} />}
           <Route path="*" element={<Navigate to={homePath(auth.user.role)} replace />} />
         </Route>
       </Routes>

@@ -8,6 +8,7 @@ type Label = string | (Partial<Record<Role, string>> & { other: string });
 
 /** The menu, in order; each entry names the roles that see it and, where it differs, its label per role. */
 const MENU: { key: string; label: Label; roles?: Role[] }[] = [
+  { key: '/users', label: '用户管理', roles: ['admin'] },
   { key: '/board', label: '督办台', roles: ['supervisor', 'admin'] },
   { key: '/department', label: '本部门', roles: ['leader'] },
   { key: '/assessment', label: '年度考核', roles: ['reviewer', 'admin'] },
@@ -17,6 +18,7 @@ const MENU: { key: string; label: Label; roles?: Role[] }[] = [
   { key: '/notifications', label: { leader: '升级提醒', other: '消息提醒' } },
   { key: '/plan', label: '规划文本' },
   { key: '/calendar', label: '日历订阅' },
+  { key: '/deliveries', label: '投递失败', roles: ['admin'] },
 ];
 
 export function menuFor(role: Role): { key: string; label: string }[] {

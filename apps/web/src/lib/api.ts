@@ -1,4 +1,5 @@
 import { ApiError, type ApiErrorBody } from './errors';
+import { followReportJob, jobPath, type ReportJob, type ReportStep } from './reports';
 import { clearSession, token } from './session';
 
 /** Called when the API says the login is no longer valid (401 anywhere but the login). */
@@ -89,8 +90,8 @@ export function uploadFile<T>(path: string, file: File, onProgress: (percent: nu
   });
 }
 
-/** Downloads `/api/v1{path}` with the token and hands it to the browser as `filename`. */
-export async function download(path: string, filename: string): Promise<void> {
+/** Fetches `/api/v1{path}` with the token (a refusal is thrown as an ApiError). */
+async function fetchFile(path: string): Promise<Response> {
   const headers: Record<string, string> = {};
   const bearer = token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -101,9 +102,10 @@ export async function download(path: string, filename: string): Promise<void> {
     throw new ApiError(0, null, path);
   }
   if (!response.ok) fail(response.status, await readBody(response), path);
-  // A large report is built by a job (202 with the job): there is no file to save yet.
-  if (response.status === 202) throw new Error('文件较大，正在后台生成，请稍后再下载');
-  const blob = await response.blob();
+  return response;
+}
+
+function save(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -112,6 +114,24 @@ export async function download(path: string, filename: string): Promise<void> {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Downloads `/api/v1{path}` with the token and hands it to the browser as `filename`.
+ * A large report is built by a job (202 with the job): it is polled, `onStep`
+ * telling its progress, and the finished file is saved.
+ */
+export async function download(path: string, filename: string, onStep?: (step: ReportStep) => void): Promise<void> {
+  const response = await fetchFile(path);
+  if (response.status !== 202) return save(await response.blob(), filename);
+  const job = (await readBody(response)) as ReportJob;
+  const statusPath = jobPath(path, job, response.headers.get('location'));
+  const filePath = await followReportJob(job, statusPath, {
+    status: (p) => get<ReportJob>(p),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    onStep: onStep ?? (() => undefined),
+  });
+  save(await (await fetchFile(filePath)).blob(), filename);
 }
 
 /** Every page of a list (`{items, total}`), `limit` 200 at a time. */

@@ -46,8 +46,9 @@ export function homePath(role: Role): string {
       return '/department';
     case 'reviewer':
       return '/assessment';
-    case 'supervisor':
     case 'admin':
+      return '/users';
+    case 'supervisor':
     default:
       return '/board';
   }

@@ -1,0 +1,57 @@
+import type { Role } from './tasks';
+
+/** A user as `GET /api/v1/users` lists it. */
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  departmentCode: string | null;
+}
+
+/** What the administrator fills in to create a user (`POST /api/v1/users`). */
+export interface UserForm {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  departmentCode?: string;
+}
+
+/** The roles in the order the form offers them. */
+export const ROLE_ORDER: Role[] = ['liaison', 'leader', 'supervisor', 'reviewer', 'admin'];
+
+/** 部门负责人 and 联络员 belong to a department; the others see every department. */
+export function needsDepartment(role: Role | undefined): boolean {
+  return role === 'leader' || role === 'liaison';
+}
+
+export const PASSWORD_MIN = 8;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** The form's problems, field by field, in Chinese (the API's rules: an e-mail, a name, 8+ characters, a department for leader and liaison). */
+export function userFormErrors(form: Partial<UserForm>): Partial<Record<keyof UserForm, string>> {
+  const errors: Partial<Record<keyof UserForm, string>> = {};
+  const email = form.email?.trim() ?? '';
+  if (!email) errors.email = '请填写邮箱';
+  else if (!EMAIL.test(email) || email.length > 320) errors.email = '邮箱格式不正确';
+  if (!form.name?.trim()) errors.name = '请填写姓名';
+  else if (form.name.trim().length > 200) errors.name = '姓名过长';
+  if (!form.password) errors.password = '请设置初始密码';
+  else if (form.password.length < PASSWORD_MIN) errors.password = `初始密码至少 ${PASSWORD_MIN} 位`;
+  else if (form.password.length > 200) errors.password = '初始密码过长';
+  if (!form.role) errors.role = '请选择角色';
+  else if (needsDepartment(form.role) && !form.departmentCode) errors.departmentCode = '部门负责人和联络员须选择所属部门';
+  return errors;
+}
+
+/** The body to send: trimmed, and a department only for the roles that have one. */
+export function userBody(form: UserForm): UserForm {
+  return {
+    email: form.email.trim(),
+    name: form.name.trim(),
+    password: form.password,
+    role: form.role,
+    ...(needsDepartment(form.role) && form.departmentCode ? { departmentCode: form.departmentCode } : {}),
+  };
+}

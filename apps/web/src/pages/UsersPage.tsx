@@ -1,0 +1,79 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { PageTitle, QueryError } from '../components/bits';
+import { useDepartments } from '../hooks';
+import { getAll, post } from '../lib/api';
+import { errorText } from '../lib/errors';
+import { ROLE_LABELS, type Role } from '../lib/tasks';
+import { needsDepartment, PASSWORD_MIN, ROLE_ORDER, userBody, userFormErrors, type UserForm, type UserRow } from '../lib/users';
+
+/** A rule for one field from `userFormErrors`, so the form and its unit tests share one set of rules. */
+const ruleFor = (field: keyof UserForm) => ({ getFieldsValue }: { getFieldsValue: () => Partial<UserForm> }) => ({
+  validator: async () => {
+    const problem = userFormErrors(getFieldsValue())[field];
+    if (problem) throw new Error(problem);
+  },
+});
+
+/** 用户管理 (administrator): every account, and a new one with its role and department. */
+export function UsersPage() {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const { departments, name } = useDepartments();
+  const users = useQuery({ queryKey: ['users'], queryFn: () => getAll<UserRow>('/users') });
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm<UserForm>();
+  const role = Form.useWatch('role', form) as Role | undefined;
+  const create = useMutation({
+    mutationFn: (values: UserForm) => post<UserRow>('/users', userBody(values)),
+    onSuccess: (user) => {
+      message.success(`已创建用户：${user.name}`);
+      setCreating(false);
+      form.resetFields();
+      void client.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  return (
+    <>
+      <PageTitle extra={<Button type="primary" onClick={() => { create.reset(); setCreating(true); }}>新建用户</Button>}>用户管理</PageTitle>
+      {users.error && <QueryError error={users.error} retry={() => users.refetch()} />}
+      <Table<UserRow>
+        rowKey="id"
+        size="small"
+        loading={users.isLoading}
+        dataSource={users.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 640 }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', width: 140 },
+          { title: '邮箱（登录名）', dataIndex: 'email', width: 240 },
+          { title: '角色', dataIndex: 'role', width: 110, render: (r: Role) => <Tag>{ROLE_LABELS[r] ?? r}</Tag> },
+          { title: '所属部门', dataIndex: 'departmentCode', render: (code: string | null) => (code ? name(code) : '—') },
+        ]}
+      />
+      <Modal title="新建用户" open={creating} okText="创建" cancelText="取消" confirmLoading={create.isPending}
+        onCancel={() => setCreating(false)} onOk={() => form.submit()} forceRender>
+        {create.error && <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 12 }} />}
+        <Form<UserForm> form={form} layout="vertical" initialValues={{ role: 'liaison' }} onFinish={(v) => create.mutate(v)}
+          onValuesChange={(changed: Partial<UserForm>) => {
+            if ('role' in changed && !needsDepartment(changed.role)) form.setFieldValue('departmentCode', undefined);
+          }}>
+          <Form.Item label="姓名" name="name" required rules={[ruleFor('name')]}><Input maxLength={200} autoComplete="off" /></Form.Item>
+          <Form.Item label="邮箱（登录名）" name="email" required rules={[ruleFor('email')]}><Input maxLength={320} autoComplete="off" /></Form.Item>
+          <Form.Item label="初始密码" name="password" required rules={[ruleFor('password')]} extra={`至少 ${PASSWORD_MIN} 位，请告知本人登录后妥善保管`}>
+            <Input.Password maxLength={200} autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item label="角色" name="role" required rules={[ruleFor('role')]}>
+            <Select options={ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+          </Form.Item>
+          {needsDepartment(role) && (
+            <Form.Item label="所属部门" name="departmentCode" required rules={[ruleFor('departmentCode')]}>
+              <Select showSearch optionFilterProp="label" placeholder="请选择部门" options={departments.map((d) => ({ value: d.code, label: d.name }))} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}
