@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
- * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`) runs only that one and writes nothing.
+ * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
 import { assessmentReportBench } from './assessment-report.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
+import { dropBenchDataset } from './dataset.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
 import { type BenchRow, printTable } from './report.js';
+import { taskListBench } from './task-list.bench.js';
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-bench-')));
 try {
@@ -23,6 +25,7 @@ try {
     mail: mailDeliveryBench,
     report: assessmentReportBench,
     dashboard: dashboardBench,
+    list: taskListBench,
   };
   if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
   const rows: BenchRow[] = [];
@@ -31,5 +34,6 @@ try {
   if (!only) writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
   process.exitCode = ok ? 0 : 1;
 } finally {
+  await dropBenchDataset();
   await embedded?.stop();
 }
