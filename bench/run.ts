@@ -8,9 +8,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
+import { adaptersBench } from './adapters.bench.js';
 import { assessmentReportBench } from './assessment-report.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
 import { dropBenchDataset } from './dataset.js';
+import { evidenceUploadBench } from './evidence-upload.bench.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
 import { type BenchRow, printTable } from './report.js';
@@ -26,6 +28,8 @@ try {
     report: assessmentReportBench,
     dashboard: dashboardBench,
     list: taskListBench,
+    upload: evidenceUploadBench,
+    adapters: adaptersBench,
   };
   if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
   const rows: BenchRow[] = [];
