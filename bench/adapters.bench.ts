@@ -2,7 +2,7 @@
  * The adapter choice of issue 6, by measurement: duban's API module on NestJS's Fastify
  * adapter and on its Express adapter, set up alike (global prefix, validation pipe; no
  * helmet, logging hook or Swagger on either), serving the overdue list and `GET /api/v1/me`
- * under autocannon at 50 connections. Uploads are not compared: the evidence route reads
+ * under autocannon at 50 connections, each twice. Uploads are not compared: the evidence route reads
  * Fastify's multipart stream (`request.file()`); on Express it would need Multer and another
  * controller, which is not duban's code.
  */
@@ -48,8 +48,11 @@ export async function adaptersBench(serverUrl: string): Promise<BenchRow[]> {
       await app.close();
     }
   };
-  const fastify = await measure('fastify');
-  const express = await measure('express');
+  // Twice each, in the order F E E F, averaged: the list is bound by the database, whose background work drifts.
+  const runs = [await measure('fastify'), await measure('express'), await measure('express'), await measure('fastify')];
+  const mean = (a: Load, b: Load): Load => ({ rate: (a.rate + b.rate) / 2, p99Ms: Math.max(a.p99Ms, b.p99Ms), failures: a.failures + b.failures });
+  const fastify = { list: mean(runs[0].list, runs[3].list), me: mean(runs[0].me, runs[3].me) };
+  const express = { list: mean(runs[1].list, runs[2].list), me: mean(runs[1].me, runs[2].me) };
   // The adapter duban uses (Fastify) must serve at least what Express does on the same route; else the choice is wrong.
   const row = (figure: string, value: Load, baseline: Load): BenchRow => ({
     figure, valueMs: value.rate, baselineMs: baseline.rate, baseline: 'the same on the Express adapter', targetMs: baseline.rate, unit: 'req/s', atLeast: true,
