@@ -1,18 +1,22 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
- * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`) runs only that one and writes nothing.
+ * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
+import { adaptersBench } from './adapters.bench.js';
 import { assessmentReportBench } from './assessment-report.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
+import { dropBenchDataset } from './dataset.js';
+import { evidenceUploadBench } from './evidence-upload.bench.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
 import { type BenchRow, printTable } from './report.js';
+import { taskListBench } from './task-list.bench.js';
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-bench-')));
 try {
@@ -23,6 +27,9 @@ try {
     mail: mailDeliveryBench,
     report: assessmentReportBench,
     dashboard: dashboardBench,
+    list: taskListBench,
+    upload: evidenceUploadBench,
+    adapters: adaptersBench,
   };
   if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
   const rows: BenchRow[] = [];
@@ -31,5 +38,6 @@ try {
   if (!only) writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
   process.exitCode = ok ? 0 : 1;
 } finally {
+  await dropBenchDataset();
   await embedded?.stop();
 }

@@ -49,10 +49,13 @@ export class TaskRepository {
 
   async list(filter: TaskListFilter): Promise<{ items: TaskListRow[]; total: number }> {
     const query = this.repo().createQueryBuilder('t').select(LIST_COLUMNS.map((c) => `t.${c}`));
+    // `@>` and not `= ANY(…)`: only the containment operator can use the GIN index on co_department_codes,
+    // which turns the department filter into a BitmapOr of two index scans instead of a filter over every open task.
     const inDepartment = (param: string) =>
-      `(t.lead_department_code = :${param} OR :${param} = ANY(t.co_department_codes))`;
+      `(t.lead_department_code = :${param} OR t.co_department_codes @> ARRAY[:${param}]::varchar[])`;
     if (filter.visibleDepartment) query.andWhere(inDepartment('visible'), { visible: filter.visibleDepartment });
-    if (filter.department) query.andWhere(inDepartment('department'), { department: filter.department });
+    // A liaison listing their own department: the same condition twice would only skew the planner's estimates.
+    if (filter.department && filter.department !== filter.visibleDepartment) query.andWhere(inDepartment('department'), { department: filter.department });
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.overdueBefore) {
       query.andWhere(`t.status <> 'completed' AND t.due_date < :today`, { today: filter.overdueBefore });

@@ -1,0 +1,81 @@
+/**
+ * The list benchmark of issue 6: `GET /api/v1/tasks?department=…&overdue=true` (50 rows a
+ * page) on the shared dataset through the real HTTP app, under autocannon at 50 connections,
+ * as a supervisor and as the department's liaison. Held against the bare `pg` driver sending
+ * the very statements the route sent (captured from one request: the caller's account, the
+ * page and its count), 50 clients for the same time. Framework overhead is printed beside: a
+ * constant route registered by this bench only, `GET /api/v1/me`, and bare Fastify.
+ */
+import { Controller, Get, Module } from '@nestjs/common';
+import Fastify from 'fastify';
+import { Public } from '../libs/auth/decorators.js';
+import { benchDataset, DATASET } from './dataset.js';
+import { autocannon, barePg, capturedStatements, CONNECTIONS, type Load, SECONDS, startBenchApp } from './http-load.js';
+import type { BenchRow } from './report.js';
+
+@Controller('bench')
+class ConstantController {
+  @Get('constant')
+  @Public()
+  constant() {
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [ConstantController] })
+class ConstantModule {}
+
+export async function taskListBench(serverUrl: string): Promise<BenchRow[]> {
+  const dataset = await benchDataset(serverUrl);
+  const department = dataset.busiestDepartment;
+  const app = await startBenchApp(dataset.url, {}, [ConstantModule]);
+  try {
+    const supervisor = await app.user('supervisor');
+    const liaison = await app.user('liaison', department);
+    const path = `/api/v1/tasks?department=${department}&overdue=true`;
+    const first = (await (await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${liaison.token}` } })).json()) as { items: unknown[]; total: number };
+    if (first.items.length !== 50) throw new Error(`the list returned ${first.items.length} rows, not a full page of 50`);
+
+    const measure = async (token: string) => {
+      const statements = await capturedStatements(() => fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()));
+      if (process.env.BENCH_VERBOSE) console.log(statements);
+      const route = await autocannon(`${app.url}${path}`, token);
+      const bare = await barePg(dataset.url, statements);
+      return { route, bare, statements: statements.length };
+    };
+    const asLiaison = await measure(liaison.token);
+    const asSupervisor = await measure(supervisor.token);
+    const me = await autocannon(`${app.url}/api/v1/me`, liaison.token);
+    const constant = await autocannon(`${app.url}/api/v1/bench/constant`);
+    const fastify = await bareFastify();
+
+    const rate = (figure: string, value: Load, baseline: Load, baselineName: string, share: number): BenchRow => ({
+      figure, valueMs: value.rate, baselineMs: baseline.rate, baseline: baselineName, targetMs: baseline.rate * share, unit: 'req/s', atLeast: true,
+    });
+    const load = `${CONNECTIONS} connections, ${SECONDS} s`;
+    const list = `overdue list of ${department} (${first.total} tasks, 50 a page) of ${DATASET.tasks} tasks`;
+    return [
+      rate(`${list}, as its liaison: req/s, ${load}`, asLiaison.route, asLiaison.bare, `bare pg: its ${asLiaison.statements} statements, ${CONNECTIONS} clients`, 0.5),
+      { figure: `  the same: p99`, valueMs: asLiaison.route.p99Ms, baselineMs: asLiaison.bare.p99Ms, baseline: 'bare pg p99', targetMs: 100 },
+      rate(`${list}, as a supervisor: req/s, ${load}`, asSupervisor.route, asSupervisor.bare, `bare pg: its ${asSupervisor.statements} statements, ${CONNECTIONS} clients`, 0.5),
+      { figure: `  the same: p99`, valueMs: asSupervisor.route.p99Ms, baselineMs: asSupervisor.bare.p99Ms, baseline: 'bare pg p99', targetMs: 100 },
+      rate(`GET /api/v1/me (token check and account read): req/s`, me, constant, 'a constant route of the same app', 0.25),
+      rate(`a constant route of the app (helmet, hooks, guard, pipe): req/s`, constant, fastify, 'bare Fastify, the same JSON', 0.5),
+    ];
+  } finally {
+    await app.close();
+  }
+}
+
+/** Bare Fastify answering the same constant JSON, in this process, measured the same way. */
+async function bareFastify(): Promise<Load> {
+  const server = Fastify({ logger: false });
+  server.get('/bench/constant', async () => ({ ok: true }));
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const { port } = server.server.address() as { port: number };
+    return await autocannon(`http://127.0.0.1:${port}/bench/constant`);
+  } finally {
+    await server.close();
+  }
+}
