@@ -12,14 +12,19 @@ import { spawnWorker, type WorkerProcess } from './support/worker.js';
 /**
  * Load and soak: the three roles' mixed workload (test/load/workload.ts)
  * against a spawned API and a spawned worker on a scratch database (Redis when
- * REDIS_URL is set), for LOAD_SECONDS after a warm-up. Passes when no request
- * failed (no 5xx, no other non-2xx, no timeout), no mail delivery failed, and
+ * REDIS_URL is set), for a warm-up (LOAD_WARMUP_SECONDS) and then
+ * LOAD_SECONDS. Passes when no request failed (no 5xx, no other non-2xx, no timeout), no mail delivery failed, and
  * the resident memory of both processes is flat: the median of the last window
  * (minute, or fifth of a shorter run) within LOAD_RSS_GROWTH (20 %) of the first.
- * `npm test` runs it for 15 s; `npm run load` for 60 s (or LOAD_SECONDS).
+ * `npm test` runs it for 10 + 15 s; `npm run load` for 20 + 60 s (or LOAD_SECONDS).
  */
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
-const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? 5);
+/**
+ * Requests run but memory is not yet measured: under this load V8 grows the
+ * API's heap to its working size over the first 15–20 s (about 240 → 400 MiB
+ * here), which is sizing, not a leak; measuring from the start would call it growth.
+ */
+const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? (SECONDS >= 60 ? 20 : 10));
 const RSS_GROWTH_MAX = Number(process.env.LOAD_RSS_GROWTH ?? 0.2);
 const DEPARTMENTS = 4;
 const SHANGHAI_MS = 8 * 3600_000;
@@ -81,7 +86,7 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
       describeStats(stats),
       `failures: ${failures.serverErrors} 5xx, ${failures.clientErrors} other non-2xx, ${failures.noAnswer} without an answer (timeouts, resets)`,
       ...memory.map((m) => `RSS ${m.name.padEnd(6)}: ${m.firstMiB} MiB (median of the first ${m.windowSeconds} s) → ${m.lastMiB} MiB (last ${m.windowSeconds} s), ` +
-        `${(m.growth * 100).toFixed(1)} %, peak ${m.peakMiB} MiB; bound ${(RSS_GROWTH_MAX * 100).toFixed(0)} %`),
+        `${(m.growth * 100).toFixed(1)} %, peak ${m.peakMiB} MiB; bound ${(RSS_GROWTH_MAX * 100).toFixed(0)} %\n             every tenth: ${m.trajectory.join(' ')}`),
       `mail: ${smtp.messages.length} at the SMTP server; deliveries ${JSON.stringify(deliveries)}; audit entries ${audit.n}; peak PostgreSQL sessions ${peakSessions}`,
       ...stats.failures.map((f) => `  failure: ${f}`),
       '',

@@ -36,6 +36,8 @@ export interface RssGrowth {
   peakMiB: number;
   growth: number;
   windowSeconds: number;
+  /** MiB at eleven evenly spaced moments of the run, to tell a plateau from a slope. */
+  trajectory: number[];
 }
 
 /** First versus last window of each process's samples. */
@@ -51,6 +53,10 @@ export function rssGrowth(samples: Map<string, Array<{ at: number; kib: number }
     const first = median(series.filter((s) => s.at <= start + window).map((s) => s.kib));
     const last = median(series.filter((s) => s.at >= end - window).map((s) => s.kib));
     const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
-    return { name, firstMiB: mib(first), lastMiB: mib(last), peakMiB: mib(Math.max(...series.map((s) => s.kib))), growth: first ? last / first - 1 : 0, windowSeconds: Math.round(window / 1000) };
+    const trajectory = Array.from({ length: 11 }, (_, i) => mib(series[Math.round((i / 10) * (series.length - 1))]?.kib ?? 0));
+    return {
+      name, firstMiB: mib(first), lastMiB: mib(last), peakMiB: mib(Math.max(...series.map((s) => s.kib))), growth: first ? last / first - 1 : 0,
+      windowSeconds: Math.round(window / 1000), trajectory,
+    };
   });
 }
