@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createTestDatabase, sql } from './support/database.js';
 import { freePort } from './support/processes.js';
-import { secondsLadder } from './support/seconds-ladder.js';
+import { secondsLadder, writeSecondsPolicy } from './support/seconds-ladder.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 import { waitFor } from './support/worker.js';
 
@@ -51,16 +51,7 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
 
   it('sends reminder, overdue alert and escalation as their moments come, to the right people, once each, by mail and in-app', async () => {
     const ladder = secondsLadder(LEAD_S, GAP_S);
-    const policy = join(dataDir, 'seconds-policy.yaml');
-    writeFileSync(policy, [
-      'workdays: false',
-      'warnBefore: PT1M',
-      'steps:',
-      `  - { at: ${ladder.steps[0]}, to: [assignee], template: reminder }`,
-      `  - { at: ${ladder.steps[1]}, to: [assignee, supervisors], template: overdue }`,
-      `  - { at: ${ladder.steps[2]}, to: [leader], template: escalation }`,
-      '',
-    ].join('\n'));
+    const policy = writeSecondsPolicy(dataDir, ladder);
     // The imported plan's own tasks are long overdue and would alert the supervisor too; this test follows its own task.
     await sql(db.url, 'UPDATE task SET next_reminder_at = NULL');
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,7 +9,7 @@ import { QueueConnection, queueSettings } from '../libs/queue/queue-connection.j
 import { QueueName } from '../libs/queue/queue-names.js';
 import { createTestDatabase, sql } from './support/database.js';
 import { type ApiProcess, call, createUser, databaseSessions, evidenceForm, login, PDF, type Reply, spawnApi, stopChild } from './support/processes.js';
-import { secondsLadder } from './support/seconds-ladder.js';
+import { secondsLadder, writeSecondsPolicy } from './support/seconds-ladder.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 import { spawnWorker, waitFor, type WorkerProcess } from './support/worker.js';
 
@@ -79,16 +79,7 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
     // The imported plan's own tasks are long overdue and would mail too; this test follows its own tasks.
     await sql(db.url, 'UPDATE task SET next_reminder_at = NULL');
     const ladder = secondsLadder(LEAD_S, GAP_S);
-    const policy = join(dataDir, 'seconds-policy.yaml');
-    writeFileSync(policy, [
-      'workdays: false',
-      'warnBefore: PT1M',
-      'steps:',
-      `  - { at: ${ladder.steps[0]}, to: [assignee], template: reminder }`,
-      `  - { at: ${ladder.steps[1]}, to: [assignee, supervisors], template: overdue }`,
-      `  - { at: ${ladder.steps[2]}, to: [leader], template: escalation }`,
-      '',
-    ].join('\n'));
+    const policy = writeSecondsPolicy(dataDir, ladder);
     const env = {
       DATABASE_URL: db.url, DATA_DIR: dataDir, SMTP_URL: smtp.url, ESCALATION_POLICY: policy, REMINDER_SWEEP_MS: '300',
       ADMIN_EMAIL: 'admin@duban.local', ADMIN_PASSWORD: 'admin-password-1', QUEUE_PREFIX: prefix, SEED_ON_START: 'false', LOG_LEVEL: 'warn',

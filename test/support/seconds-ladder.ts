@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3600_000; // Asia/Shanghai keeps UTC+8 all year
 
@@ -23,4 +26,22 @@ export function secondsLadder(leadSeconds: number, gapSeconds: number, count = 3
     firstAt: endOfDue - offsets[0] * 1000,
     lastAt: endOfDue - offsets[count - 1] * 1000,
   };
+}
+
+/**
+ * Writes a policy of three steps at `ladder`'s moments into `dir` and returns its path:
+ * a reminder to the assignee, an overdue alert to assignee and supervisors, an escalation to the leader.
+ */
+export function writeSecondsPolicy(dir: string, ladder: { steps: string[] }): string {
+  const policy = join(dir, 'seconds-policy.yaml');
+  writeFileSync(policy, [
+    'workdays: false',
+    'warnBefore: PT1M',
+    'steps:',
+    `  - { at: ${ladder.steps[0]}, to: [assignee], template: reminder }`,
+    `  - { at: ${ladder.steps[1]}, to: [assignee, supervisors], template: overdue }`,
+    `  - { at: ${ladder.steps[2]}, to: [leader], template: escalation }`,
+    '',
+  ].join('\n'));
+  return policy;
 }
