@@ -62,7 +62,7 @@ export function coreModules(runtime: Runtime): DynamicModule[] {
   const { config } = runtime;
   return [
     ConfigModule.forRoot(config),
-    DbModule.forRoot(runtime.databaseUrl),
+    DbModule.forRoot(runtime.databaseUrl, config.DB_POOL_SIZE),
     PolicyModule.forRoot(runtime.policy),
     RubricModule.forRoot(runtime.rubric),
     QueueModule.forRoot(queueSettings(config, runtime.databaseUrl)),

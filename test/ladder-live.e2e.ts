@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createTestDatabase, sql } from './support/database.js';
+import { freePort } from './support/processes.js';
+import { secondsLadder, writeSecondsPolicy } from './support/seconds-ladder.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 import { waitFor } from './support/worker.js';
 
@@ -15,39 +16,10 @@ import { waitFor } from './support/worker.js';
  * the notifications list, once each. Nothing here calls the sweep: the app's
  * own schedule (REMINDER_SWEEP_MS) finds every step.
  */
-const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * 3600_000; // Asia/Shanghai keeps UTC+8 all year
 /** Seconds from now to the first step: time for the app to start and for the users and the task to be created. */
 const LEAD_S = 45; // generous: a loaded machine has needed more than 20 s
 /** Seconds between steps: many sweeps (every 500 ms) apart. */
 const GAP_S = 4;
-
-/**
- * The deadline and step offsets that put the ladder LEAD_S, LEAD_S + GAP_S and
- * LEAD_S + 2·GAP_S seconds from now. Steps count back from the end of the due
- * date (the next midnight in Shanghai), so a task due today with a step at
- * -PT{S-LEAD_S}S, S being the seconds left today, fires LEAD_S from now.
- * Too close to midnight for the whole ladder (and a margin), tomorrow is used.
- */
-function secondsLadder(now = Date.now()) {
-  let dayStart = Math.floor((now + SHANGHAI_MS) / DAY_MS) * DAY_MS; // today's midnight, as a Shanghai wall clock read as UTC
-  let secondsLeft = Math.floor((dayStart + DAY_MS - SHANGHAI_MS - now) / 1000);
-  if (secondsLeft < LEAD_S + 2 * GAP_S + 30) {
-    dayStart += DAY_MS;
-    secondsLeft += 86_400;
-  }
-  const offsets = [0, 1, 2].map((n) => secondsLeft - LEAD_S - n * GAP_S);
-  const endOfDue = dayStart + DAY_MS - SHANGHAI_MS;
-  return { dueDate: new Date(dayStart).toISOString().slice(0, 10), steps: offsets.map((s) => `-PT${s}S`), firstAt: endOfDue - offsets[0] * 1000 };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('the reminder ladder in real time (npm start, a seconds policy)', () => {
   let smtp: TestSmtp;
@@ -78,17 +50,8 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
   });
 
   it('sends reminder, overdue alert and escalation as their moments come, to the right people, once each, by mail and in-app', async () => {
-    const ladder = secondsLadder();
-    const policy = join(dataDir, 'seconds-policy.yaml');
-    writeFileSync(policy, [
-      'workdays: false',
-      'warnBefore: PT1M',
-      'steps:',
-      `  - { at: ${ladder.steps[0]}, to: [assignee], template: reminder }`,
-      `  - { at: ${ladder.steps[1]}, to: [assignee, supervisors], template: overdue }`,
-      `  - { at: ${ladder.steps[2]}, to: [leader], template: escalation }`,
-      '',
-    ].join('\n'));
+    const ladder = secondsLadder(LEAD_S, GAP_S);
+    const policy = writeSecondsPolicy(dataDir, ladder);
     // The imported plan's own tasks are long overdue and would alert the supervisor too; this test follows its own task.
     await sql(db.url, 'UPDATE task SET next_reminder_at = NULL');
 

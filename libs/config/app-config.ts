@@ -20,6 +20,15 @@ export class AppConfig {
   @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * Connections of this process's database pool. Every API and worker process
+   * has one (with BullMQ's PostgreSQL backend, the queues' own small pools
+   * besides): size them so that all processes together stay under the
+   * server's max_connections.
+   */
+  @Transform(toInt) @IsInt() @Min(2) @Max(500)
+  DB_POOL_SIZE = 20;
+
   @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 

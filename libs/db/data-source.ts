@@ -3,7 +3,8 @@ import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /** TypeORM options for duban's schema. The schema comes from migrations only. */
-export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, options: Partial<DataSourceOptions> & { extra?: Record<string, unknown> } = {}): DataSourceOptions {
+  const { extra, ...rest } = options;
   return {
     type: 'postgres',
     url,
@@ -15,8 +16,9 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: 20, application_name: 'duban' },
-    ...extra,
+    // `max`: the pool's size (DB_POOL_SIZE for the app's own pool).
+    extra: { max: 20, application_name: 'duban', ...extra },
+    ...rest,
   } as DataSourceOptions;
 }
 

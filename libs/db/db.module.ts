@@ -46,10 +46,10 @@ const REPOSITORIES = [
 @Global()
 @Module({})
 export class DbModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, poolSize: number): DynamicModule {
     return {
       module: DbModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url), retryAttempts: 3, retryDelay: 1000 })],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url, { extra: { max: poolSize } }), retryAttempts: 3, retryDelay: 1000 })],
       providers: [Transactions, ...REPOSITORIES],
       exports: [Transactions, ...REPOSITORIES],
     };
