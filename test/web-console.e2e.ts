@@ -365,10 +365,15 @@ describe('web console', () => {
     await page.getByTestId('extension-request').getByText('已同意').waitFor();
     await context.close();
 
-    // The liaison sees why the work came back.
+    // The liaison follows the task's link (as a mail gives it) while signed out: signing in leads back to the task,
+    // which says why the work came back.
     const back = await open();
-    await signIn(back.page, liaison.email);
     await back.page.goto(`${app.url}/tasks/${tasks.returned.id}`);
+    await back.page.waitForURL(/\/login\?next=%2Ftasks%2F/);
+    await back.page.getByLabel('邮箱').fill(liaison.email);
+    await back.page.getByLabel('密码').fill(PASSWORD);
+    await back.page.getByRole('button', { name: '登录' }).click();
+    await back.page.waitForURL(`${app.url}/tasks/${tasks.returned.id}`);
     await back.page.getByTestId('return-reason').getByText('退回理由：请补充银行回单').waitFor();
     await shot(back.page, 'liaison-returned');
     await back.context.close();

@@ -4,12 +4,12 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { AuthContext } from './hooks';
 import { setUnauthorizedHandler } from './lib/api';
 import { ApiError } from './lib/errors';
-import { clearSession, homePath, loadSession, saveSession, type SessionUser } from './lib/session';
+import { clearSession, homePath, loadSession, loginPath, nextPath, saveSession, type SessionUser } from './lib/session';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { BoardPage } from './pages/BoardPage';
 import { CalendarFeedPage } from './pages/CalendarFeedPage';
@@ -39,6 +39,18 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Signed out: to the sign-in page, which returns here afterwards (mail and calendar links point at tasks). */
+function ToLogin() {
+  const location = useLocation();
+  return <Navigate to={loginPath(location.pathname, location.search)} replace />;
+}
+
+/** Signed in on /login: on to the remembered page, or the role's home (the same target as `signIn`, which races this). */
+function AfterLogin({ role }: { role: SessionUser['role'] }) {
+  const location = useLocation();
+  return <Navigate to={nextPath(location.search) ?? homePath(role)} replace />;
+}
+
 function Routed() {
   const navigate = useNavigate();
   const [user, setUser] = useState<SessionUser | null>(() => loadSession()?.user ?? null);
@@ -56,7 +68,7 @@ function Routed() {
   const signIn = useCallback((token: string, signedIn: SessionUser) => {
     saveSession(token, signedIn);
     setUser(signedIn);
-    navigate(homePath(signedIn.role), { replace: true });
+    navigate(nextPath(window.location.search) ?? homePath(signedIn.role), { replace: true });
   }, [navigate]);
   const auth = useMemo(() => (user ? { user, signOut } : null), [user, signOut]);
 
@@ -64,7 +76,7 @@ function Routed() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage onSignedIn={signIn} />} />
-        <Route path="*" element={<Navigate to="/login" replace />} />
+        <Route path="*" element={<ToLogin />} />
       </Routes>
     );
   }
@@ -73,7 +85,7 @@ function Routed() {
       <Routes>
         <Route element={<AppLayout />}>
           <Route index element={<Navigate to={homePath(auth.user.role)} replace />} />
-          <Route path="/login" element={<Navigate to={homePath(auth.user.role)} replace />} />
+          <Route path="/login" element={<AfterLogin role={auth.user.role} />} />
           <Route path="/board" element={<BoardPage />} />
           <Route path="/department" element={<DepartmentPage />} />
           <Route path="/tasks" element={<TasksPage />} />

@@ -53,3 +53,16 @@ export function homePath(role: Role): string {
       return '/board';
   }
 }
+
+/** The sign-in page, remembering the page a link led to (a mailed task link, say) so sign-in can return there. */
+export function loginPath(pathname: string, search: string): string {
+  const here = pathname + search;
+  return here === '/' || here.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+}
+
+/** The remembered page of `/login?next=…`, only when it is a path of the console itself: never another site (an open redirect). */
+export function nextPath(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\') || next.startsWith('/login')) return null;
+  return next;
+}
