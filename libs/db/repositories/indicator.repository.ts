@@ -53,7 +53,7 @@ export class IndicatorRepository {
       .innerJoin('e.task', 't')
       .select('e.id', 'id')
       .where('e.id IN (:...ids)', { ids })
-      .andWhere('(e.department_code = :d OR t.lead_department_code = :d OR :d = ANY(t.co_department_codes))', { d: departmentCode })
+      .andWhere('(e.department_code = :d OR t.lead_department_code = :d OR t.co_department_codes @> ARRAY[:d]::varchar[])', { d: departmentCode })
       .getRawMany<{ id: string }>();
     const known = new Set(found.map((e) => e.id));
     return ids.filter((id) => !known.has(id));
