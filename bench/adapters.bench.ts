@@ -11,24 +11,20 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { ApiModule } from '../apps/api/api.module.js';
-import { rootModule, type Runtime } from '../apps/bootstrap.js';
+import { rootModule } from '../apps/bootstrap.js';
 import { validationPipe } from '../apps/api/validation.js';
-import { loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
 import { AuthService } from '../libs/auth/auth.service.js';
 import { UserService } from '../libs/auth/user.service.js';
 import { Role } from '../libs/common/roles.js';
 import { loadConfig } from '../libs/config/app-config.js';
-import { loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
 import { benchDataset } from './dataset.js';
 import { autocannon, type Load } from './http-load.js';
-import type { BenchRow } from './report.js';
+import { type BenchRow, benchRuntime } from './report.js';
 
 export async function adaptersBench(serverUrl: string): Promise<BenchRow[]> {
   const dataset = await benchDataset(serverUrl);
   const config = loadConfig({ ...process.env, DATABASE_URL: dataset.url, LOG_LEVEL: 'error', SEED_ON_START: 'false' });
-  const runtime: Runtime = {
-    config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl: dataset.url, close: async () => undefined,
-  };
+  const runtime = benchRuntime(config, dataset.url);
   const path = `/api/v1/tasks?department=${dataset.busiestDepartment}&overdue=true`;
   const measure = async (adapter: 'fastify' | 'express') => {
     const app: INestApplication = await NestFactory.create(rootModule(runtime, ApiModule), adapter === 'fastify' ? new FastifyAdapter() : new ExpressAdapter(), { logger: ['error'] });

@@ -8,15 +8,14 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { jsonLogger, rootModule, type Runtime } from '../apps/bootstrap.js';
-import { loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
+import { jsonLogger, rootModule } from '../apps/bootstrap.js';
 import { AssessmentService } from '../libs/assessment/assessment.service.js';
 import { AuditService } from '../libs/audit/audit.service.js';
 import { loadConfig } from '../libs/config/app-config.js';
 import { DEPARTMENT_METRICS_SQL } from '../libs/db/repositories/assessment.repository.js';
 import { validatePolicy } from '../libs/policy/escalation-policy.js';
 import { renderAssessmentWorkbook } from '../libs/reports/assessment-workbook.js';
-import { benchDatabase, type BenchRow, median, timed } from './report.js';
+import { benchDatabase, type BenchRow, median, timed, benchRuntime } from './report.js';
 
 const TASKS = 10_000;
 const DEPARTMENTS = 20;
@@ -86,7 +85,7 @@ export async function assessmentReportBench(serverUrl: string): Promise<BenchRow
 
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false', TZ });
     const policy = validatePolicy({ workdays: false, warnBefore: 'P3D', steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }] });
-    const runtime: Runtime = { config, policy, rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl, close: async () => undefined };
+    const runtime = benchRuntime(config, databaseUrl, policy);
     const context = await NestFactory.createApplicationContext(rootModule(runtime, AssessmentBenchModule), { logger: jsonLogger(config) });
     const assessments = context.get(AssessmentService);
     try {

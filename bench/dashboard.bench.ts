@@ -7,8 +7,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { jsonLogger, rootModule, type Runtime } from '../apps/bootstrap.js';
-import { loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
+import { jsonLogger, rootModule } from '../apps/bootstrap.js';
 import { AuditService } from '../libs/audit/audit.service.js';
 import { CalendarService } from '../libs/calendar/calendar.service.js';
 import { addDays, calendarDate } from '../libs/common/dates.js';
@@ -20,7 +19,7 @@ import { BULLETIN_SQL, DEPARTMENT_COUNTS_SQL, INDICATOR_LATEST_SQL, ON_TIME_BY_M
 import { importSeeds } from '../libs/plan/import-seeds.js';
 import { validatePolicy } from '../libs/policy/escalation-policy.js';
 import { DeadlineClock } from '../libs/tasks/deadline-clock.js';
-import { benchDatabase, type BenchRow, median, timed } from './report.js';
+import { benchDatabase, type BenchRow, median, timed, benchRuntime } from './report.js';
 
 const TASKS = 100_000;
 const DEPARTMENTS = 30;
@@ -75,7 +74,7 @@ export async function dashboardBench(serverUrl: string): Promise<BenchRow[]> {
 
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false' });
     const policy = validatePolicy({ workdays: true, warnBefore: 'P3D', steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }] });
-    const runtime: Runtime = { config, policy, rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl, close: async () => undefined };
+    const runtime = benchRuntime(config, databaseUrl, policy);
     const context = await NestFactory.createApplicationContext(rootModule(runtime, DashboardBenchModule), { logger: jsonLogger(config) });
     const dashboard = context.get(DashboardService);
     const clock = context.get(DeadlineClock);

@@ -13,12 +13,11 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { createHttpApp } from '../apps/api/http-app.js';
+import { benchRuntime } from './report.js';
 import type { Runtime } from '../apps/bootstrap.js';
 import { UserService } from '../libs/auth/user.service.js';
 import { Role } from '../libs/common/roles.js';
-import { loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
 import { type AppConfig, loadConfig } from '../libs/config/app-config.js';
-import { loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
 
 export const CONNECTIONS = 50;
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -49,9 +48,7 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
     ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', SEED_ON_START: 'false', ...env,
   });
-  const runtime: Runtime = {
-    config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl, close: async () => undefined,
-  };
+  const runtime = benchRuntime(config, databaseUrl);
   const nest = await createHttpApp(runtime, alongside);
   await nest.listen(0, '127.0.0.1');
   const url = (await nest.getUrl()).replace('[::1]', '127.0.0.1');

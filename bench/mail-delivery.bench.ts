@@ -6,14 +6,12 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { jsonLogger, rootModule, type Runtime } from '../apps/bootstrap.js';
+import { jsonLogger, rootModule } from '../apps/bootstrap.js';
 import { WorkerModule } from '../apps/worker/worker.module.js';
 import { loadConfig } from '../libs/config/app-config.js';
 import { SmtpMailDriver } from '../libs/mail/nodemailer-mail-driver.js';
 import { DeliveryQueue } from '../libs/notifications/delivery-queue.js';
-import { loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
-import { benchDatabase, type BenchRow } from './report.js';
-import { loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
+import { benchDatabase, type BenchRow, benchRuntime } from './report.js';
 
 const MAILS = 10_000;
 
@@ -47,7 +45,7 @@ export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> 
     await direct.close();
 
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false', QUEUE_PREFIX: `bench${process.pid}` });
-    const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl, close: async () => undefined };
+    const runtime = benchRuntime(config, databaseUrl);
     const worker = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(config) });
     await worker.init();
     try {

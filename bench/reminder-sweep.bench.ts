@@ -6,15 +6,14 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { jsonLogger, rootModule, type Runtime } from '../apps/bootstrap.js';
+import { jsonLogger, rootModule } from '../apps/bootstrap.js';
 import { AuditService } from '../libs/audit/audit.service.js';
 import { CalendarService } from '../libs/calendar/calendar.service.js';
 import { loadConfig } from '../libs/config/app-config.js';
 import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
 import { importSeeds } from '../libs/plan/import-seeds.js';
 import { validatePolicy } from '../libs/policy/escalation-policy.js';
-import { benchDatabase, type BenchRow, median, timed } from './report.js';
-import { loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
+import { benchDatabase, type BenchRow, median, timed, benchRuntime } from './report.js';
 
 const TASKS = 1_000_000;
 const DUE = 10_000;
@@ -51,7 +50,7 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
 
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false' });
     const policy = validatePolicy({ workdays: true, warnBefore: 'P3D', steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }] });
-    const runtime: Runtime = { config, policy, rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl, close: async () => undefined };
+    const runtime = benchRuntime(config, databaseUrl, policy);
     const context = await NestFactory.createApplicationContext(rootModule(runtime, SweepBenchModule), { logger: jsonLogger(config) });
     const sweep = context.get(ReminderSweep);
     try {

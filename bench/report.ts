@@ -1,5 +1,9 @@
 import pg from 'pg';
 import { migrateDatabase } from '../libs/db/data-source.js';
+import type { Runtime } from '../apps/bootstrap.js';
+import { loadAssessmentRubric } from '../libs/assessment/assessment-rubric.js';
+import type { AppConfig } from '../libs/config/app-config.js';
+import { type EscalationPolicy, loadEscalationPolicy } from '../libs/policy/escalation-policy.js';
 
 export interface BenchRow {
   figure: string;
@@ -58,5 +62,20 @@ export async function benchDatabase(serverUrl: string, label: string): Promise<{
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
+  };
+}
+
+/**
+ * The runtime a benchmark's Nest application runs on: `config`'s settings on a
+ * database the benchmark made (nothing to stop when it closes), with `policy`
+ * or the configured one.
+ */
+export function benchRuntime(config: AppConfig, databaseUrl: string, policy?: EscalationPolicy): Runtime {
+  return {
+    config,
+    policy: policy ?? loadEscalationPolicy(config.ESCALATION_POLICY),
+    rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC),
+    databaseUrl,
+    close: async () => undefined,
   };
 }
