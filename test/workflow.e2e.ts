@@ -163,6 +163,46 @@ describe('the duty workflow, end to end', () => {
     expect(search.body.items.map((t: { id: string }) => t.id)).toEqual([yellow.id]);
   });
 
+  it("keeps each department's overdue list and its count in step as a task's departments, deadline and status change", async () => {
+    const overdueOf = async (token: string) => {
+      const res = await app.as(token).get('/api/v1/tasks?overdue=true');
+      expect(res.status).toBe(200);
+      return res.body.total as number;
+    };
+    const listed = async (token: string, id: string) =>
+      (await app.as(token).get(`/api/v1/tasks?overdue=true&q=${encodeURIComponent('同步核对任务')}`)).body.items.some((t: { id: string }) => t.id === id);
+    const before = { finance: await overdueOf(financeLiaison.token), tax: await overdueOf(taxLiaison.token), edu: await overdueOf(eduLiaison.token) };
+
+    const task = await createTask({ dueDate: '2021-03-31', title: '同步核对任务', coDepartments: ['tax'] });
+    expect(await overdueOf(financeLiaison.token)).toBe(before.finance + 1);
+    expect(await overdueOf(taxLiaison.token)).toBe(before.tax + 1);
+    expect(await listed(taxLiaison.token, task.id)).toBe(true);
+
+    // The co-department changes from tax to edu: it leaves tax's list and joins edu's.
+    const moved = await app.as(supervisor.token).patch(`/api/v1/tasks/${task.id}`).send({ version: task.version, coDepartments: ['edu'] });
+    expect(moved.status).toBe(200);
+    expect(await overdueOf(taxLiaison.token)).toBe(before.tax);
+    expect(await listed(taxLiaison.token, task.id)).toBe(false);
+    expect(await overdueOf(eduLiaison.token)).toBe(before.edu + 1);
+    expect(await listed(eduLiaison.token, task.id)).toBe(true);
+    expect((await app.as(taxLiaison.token).get(`/api/v1/tasks/${task.id}`)).status).toBe(404);
+
+    // A later deadline takes it off every overdue list; completing it keeps it off.
+    const later = await app.as(supervisor.token).patch(`/api/v1/tasks/${task.id}`).send({ version: moved.body.version, dueDate: '2030-12-31' });
+    expect(later.status).toBe(200);
+    expect([await overdueOf(financeLiaison.token), await overdueOf(eduLiaison.token)]).toEqual([before.finance, before.edu]);
+    const back = await app.as(supervisor.token).patch(`/api/v1/tasks/${task.id}`).send({ version: later.body.version, dueDate: '2021-03-31' });
+    expect(await overdueOf(eduLiaison.token)).toBe(before.edu + 1);
+    await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/accept`).send({ version: back.body.version });
+    const evidence = await upload(financeLiaison.token, task.id, PDF, '完成凭证.pdf');
+    await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/submit`).send({ summary: '已完成', evidenceIds: [evidence.body.id] });
+    const approved = await app.as(supervisor.token).post(`/api/v1/tasks/${task.id}/approve`).send({});
+    expect(approved.body.status).toBe('completed');
+    expect([await overdueOf(financeLiaison.token), await overdueOf(eduLiaison.token)]).toEqual([before.finance, before.edu]);
+    const completed = await app.as(eduLiaison.token).get(`/api/v1/tasks?status=completed&q=${encodeURIComponent('同步核对任务')}`);
+    expect(completed.body.items.map((t: { id: string }) => t.id)).toEqual([task.id]);
+  });
+
   it('moves the deadline only when an extension is approved, keeping both decisions', async () => {
     const task = await createTask({ dueDate: '2030-06-30' });
     const tooEarly = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: '2030-01-01', reason: '早于现期限' });

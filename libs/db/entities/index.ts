@@ -13,6 +13,7 @@ import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity.js';
 import { PlanClauseEntity, PlanEntity, PlanSectionEntity } from './plan.entity.js';
 import { ProgressReportEntity } from './progress-report.entity.js';
 import { SystemSettingEntity } from './system-setting.entity.js';
+import { TaskDepartmentEntity } from './task-department.entity.js';
 import { TaskEntity } from './task.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -31,6 +32,7 @@ export * from './indicator.entity.js';
 export * from './plan.entity.js';
 export * from './progress-report.entity.js';
 export * from './system-setting.entity.js';
+export * from './task-department.entity.js';
 export * from './task.entity.js';
 export * from './user.entity.js';
 
@@ -56,5 +58,6 @@ export const ENTITIES = [
   ProgressReportEntity,
   SystemSettingEntity,
   TaskEntity,
+  TaskDepartmentEntity,
   UserEntity,
 ];

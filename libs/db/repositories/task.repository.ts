@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { TaskDepartmentEntity } from '../entities/task-department.entity.js';
 import { TaskEntity } from '../entities/task.entity.js';
 import { Transactions } from '../transaction.js';
 
@@ -47,38 +49,44 @@ export class TaskRepository {
     return this.repo().findOne({ where: { id }, select: { id: true, leadDepartmentCode: true, coDepartmentCodes: true } });
   }
 
+  /**
+   * A page of tasks in due-date order and the exact number of matches. With a department
+   * (asked for, or the caller's own) the rows come from task_department's (department,
+   * due date) index, which also carries the deadline and status the overdue and light
+   * filters test: the page reads its rows in order and stops, and the count, when no filter
+   * needs the task itself, is an index-only scan.
+   */
   async list(filter: TaskListFilter): Promise<{ items: TaskListRow[]; total: number }> {
-    const query = this.repo().createQueryBuilder('t').select(LIST_COLUMNS.map((c) => `t.${c}`));
-    // `@>` and not `= ANY(…)`: only the containment operator can use the GIN index on co_department_codes,
-    // which turns the department filter into a BitmapOr of two index scans instead of a filter over every open task.
-    const inDepartment = (param: string) =>
-      `(t.lead_department_code = :${param} OR t.co_department_codes @> ARRAY[:${param}]::varchar[])`;
-    if (filter.visibleDepartment) query.andWhere(inDepartment('visible'), { visible: filter.visibleDepartment });
-    // A liaison listing their own department: the same condition twice would only skew the planner's estimates.
-    if (filter.department && filter.department !== filter.visibleDepartment) query.andWhere(inDepartment('department'), { department: filter.department });
-    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
-    if (filter.overdueBefore) {
-      query.andWhere(`t.status <> 'completed' AND t.due_date < :today`, { today: filter.overdueBefore });
+    const department = filter.department ?? filter.visibleDepartment;
+    const page = this.repo().createQueryBuilder('t').select(LIST_COLUMNS.map((c) => `t.${c}`));
+    if (department) page.innerJoin(TaskDepartmentEntity, 'td', 'td.task_id = t.id AND td.department_code = :department', { department });
+    const by = department ? 'td' : 't';
+    applyDeadlineFilters(page, by, filter);
+    // Filters only the task row can answer; any of them makes the count read tasks too.
+    const taskFilters: Array<[string, Record<string, unknown>]> = [];
+    if (filter.visibleDepartment && filter.visibleDepartment !== department) {
+      // A liaison asking for another department: the tasks both departments share.
+      taskFilters.push(['EXISTS (SELECT 1 FROM task_department v WHERE v.task_id = t.id AND v.department_code = :visible)', { visible: filter.visibleDepartment }]);
     }
-    if (filter.light) {
-      // The same rule as taskLight(), in SQL.
-      const { light, today, warnUntil } = filter.light;
-      const rule = {
-        red: `t.status <> 'completed' AND t.due_date < :today`,
-        yellow: `t.status <> 'completed' AND t.due_date >= :today AND t.due_date <= :warnUntil`,
-        green: `(t.status = 'completed' OR t.due_date > :warnUntil)`,
-      }[light];
-      query.andWhere(rule, { today, warnUntil });
-    }
-    if (filter.dueBefore) query.andWhere('t.due_date <= :dueBefore', { dueBefore: filter.dueBefore });
-    if (filter.parentId) query.andWhere('t.parent_id = :parentId', { parentId: filter.parentId });
+    if (filter.parentId) taskFilters.push(['t.parent_id = :parentId', { parentId: filter.parentId }]);
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere('(t.title ILIKE :like OR t.description ILIKE :like OR t.code ILIKE :like)', { like });
+      taskFilters.push(['(t.title ILIKE :like OR t.description ILIKE :like OR t.code ILIKE :like)', { like }]);
     }
-    query.orderBy('t.due_date', 'ASC').addOrderBy('t.id', 'ASC').offset(filter.offset).limit(filter.limit);
-    const [items, total] = await query.getManyAndCount();
-    return { items, total };
+    for (const [condition, params] of taskFilters) page.andWhere(condition, params);
+
+    let count;
+    if (department && taskFilters.length === 0) {
+      count = this.tx.manager().createQueryBuilder(TaskDepartmentEntity, 'td').where('td.department_code = :department', { department });
+      applyDeadlineFilters(count, 'td', filter);
+    } else {
+      count = page.clone();
+    }
+    page.orderBy(`${by}.due_date`, 'ASC').addOrderBy(department ? 'td.task_id' : 't.id', 'ASC').offset(filter.offset).limit(filter.limit);
+    // Rows never repeat (one task_department row per task and department), so COUNT(*), not TypeORM's COUNT(DISTINCT id).
+    const items = await page.getMany();
+    const counted = await count.select('COUNT(*)', 'total').getRawOne<{ total: string }>();
+    return { items, total: Number(counted?.total ?? 0) };
   }
 
   insert(task: Partial<TaskEntity>): Promise<TaskEntity> {
@@ -93,4 +101,22 @@ export class TaskRepository {
   async existsById(id: string): Promise<boolean> {
     return this.repo().existsBy({ id });
   }
+}
+
+/** The status and deadline filters, on `alias` (a task or its task_department row: both carry `status` and `due_date`). */
+function applyDeadlineFilters(query: SelectQueryBuilder<ObjectLiteral>, alias: 't' | 'td', filter: TaskListFilter): void {
+  const a = alias;
+  if (filter.status) query.andWhere(`${a}.status = :status`, { status: filter.status });
+  if (filter.overdueBefore) query.andWhere(`${a}.status <> 'completed' AND ${a}.due_date < :today`, { today: filter.overdueBefore });
+  if (filter.light) {
+    // The same rule as taskLight(), in SQL.
+    const { light, today, warnUntil } = filter.light;
+    const rule = {
+      red: `${a}.status <> 'completed' AND ${a}.due_date < :today`,
+      yellow: `${a}.status <> 'completed' AND ${a}.due_date >= :today AND ${a}.due_date <= :warnUntil`,
+      green: `(${a}.status = 'completed' OR ${a}.due_date > :warnUntil)`,
+    }[light];
+    query.andWhere(rule, { today, warnUntil });
+  }
+  if (filter.dueBefore) query.andWhere(`${a}.due_date <= :dueBefore`, { dueBefore: filter.dueBefore });
 }
