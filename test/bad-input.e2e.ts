@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { startApp, type TestApp } from './support/app.js';
@@ -76,6 +77,36 @@ describe('bad input is a clear 4xx and changes nothing', () => {
       await expectUnchanged(() => app.as(liaison).post(`/api/v1/tasks/${taskId}/evidence`).set('content-type', 'multipart/form-data; boundary=B').send(body), 400, 'multipart');
     }
     expect(storedFiles(app.dataDir)).toEqual([]);
+  });
+
+  it('a client that goes away in the middle of an upload: the server stays up and nothing is stored', async () => {
+    // Its own app: the cut must come after the content check has read its first 256 KiB, above this file's limit.
+    const roomy = await startApp();
+    try {
+      const supervisorToken = (await roomy.user('supervisor')).token;
+      const { token } = await roomy.user('liaison', 'finance');
+      const task = (await roomy.as(supervisorToken).post('/api/v1/tasks').send({ title: '断开上传', leadDepartment: 'finance', dueDate: '2030-12-31' })).body.id;
+      const rows = async () => sql(roomy.databaseUrl, 'SELECT (SELECT count(*) FROM evidence) AS evidence, (SELECT count(*) FROM audit_log) AS audit');
+      const before = await rows();
+      const { hostname, port } = new URL(roomy.url);
+      const socket = connect(Number(port), hostname);
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `POST /api/v1/tasks/${task}/evidence HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${token}\r\n` +
+          `Content-Type: multipart/form-data; boundary=B\r\nContent-Length: ${8 * 1024 * 1024}\r\n\r\n` +
+          '--B\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n',
+      );
+      socket.write(Buffer.alloc(1024 * 1024, 'x'));
+      // Cut off once the server has written part of the file.
+      for (let waited = 0; storedFiles(roomy.dataDir).length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      socket.destroy();
+      for (let waited = 0; storedFiles(roomy.dataDir).length > 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(storedFiles(roomy.dataDir)).toEqual([]);
+      expect((await roomy.http.get('/health')).status).toBe(200);
+      expect(await rows()).toEqual(before);
+    } finally {
+      await roomy.close();
+    }
   });
 
   it('unknown department → 400', () =>

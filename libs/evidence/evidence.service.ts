@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { ConflictError, DomainError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, UnsupportedMediaTypeError } from '../common/errors.js';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, UnsupportedMediaTypeError } from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
 import { AppConfig } from '../config/app-config.js';
 import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
@@ -61,15 +61,19 @@ export class EvidenceService {
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}`;
     const hasher = new HashAndLimit(this.config.EVIDENCE_MAX_BYTES);
-    const body = Readable.from(rejoin(head.bytes, head.done ? null : iterator)).pipe(hasher);
+    // pipeline, not pipe: a client that goes away mid-upload must fail the store's write (which then
+    // removes its partial file), not raise an 'error' nobody listens for, which would end the process.
+    const body = pipeline(Readable.from(rejoin(head.bytes, head.done ? null : iterator)), hasher, () => undefined);
     try {
       await this.storage.put(storageKey, body);
       if (file.truncated()) throw this.tooLarge();
     } catch (error) {
       await this.storage.delete(storageKey).catch(() => undefined);
       if (hasher.exceeded || isFileTooLarge(error) || file.truncated()) throw this.tooLarge();
-      // A broken request (the client went away) is not a store that is down.
-      throw error instanceof DomainError || file.stream.errored ? error : this.storageDown(error);
+      if (error instanceof DomainError) throw error;
+      // A broken request (the client went away) is the client's doing, not a store that is down.
+      if (file.stream.errored) throw new InvalidInputError('上传中断：文件传完之前连接已断开，请重新上传');
+      throw this.storageDown(error);
     }
     try {
       return await this.tx.run(async () => {
