@@ -1,19 +1,15 @@
 /**
  * One-off measurement (not part of `npm run bench`): a 256 MiB evidence upload through
  * the API process (`dist/apps/api/main.js`) into the local disk and into an S3-compatible
- * store (s3rver in this process), with the API's upload rate and resident memory growth.
+ * store (s3rver in a process of its own), with the API's upload rate and resident memory
+ * growth, and the download. `npm run bench -- upload` measures 1 GiB into both against baselines.
  *
  *   npm run build && DATABASE_URL=postgres://… node dist/bench/evidence-upload.measure.js [MiB]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import S3rver from 's3rver';
+import { rssOf as rss, startApiProcess, startS3Process } from './processes.js';
 
 const MiB = 1024 * 1024;
 const SIZE = Number(process.argv[2] ?? 256) * MiB;
@@ -28,39 +24,23 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${dbName}`);
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
 
-const s3Dir = mkdtempSync(join(tmpdir(), 'duban-measure-s3-'));
-const s3 = new S3rver({ address: '127.0.0.1', port: 0, directory: s3Dir, silent: true, configureBuckets: [{ name: 'duban-evidence' }] });
-const { port: s3Port } = await s3.run();
-const s3Env = {
-  EVIDENCE_STORE: 's3', S3_ENDPOINT: `http://127.0.0.1:${s3Port}`, S3_BUCKET: 'duban-evidence', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER',
-};
+const s3 = await startS3Process();
 
 try {
-  for (const [name, env] of [['local', {}], ['s3', s3Env]] as const) console.log(JSON.stringify({ store: name, ...(await measure(env)) }));
+  for (const [name, env] of [['local', {}], ['s3', s3.env]] as const) console.log(JSON.stringify({ store: name, ...(await measure(env)) }));
 } finally {
-  const closing = s3.close();
-  s3.httpServer?.closeAllConnections();
-  await closing;
-  rmSync(s3Dir, { recursive: true, force: true });
+  await s3.stop();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
 }
 
 async function measure(storeEnv: Record<string, string>) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'duban-measure-data-'));
-  const port = await freePort();
-  const childEnv: Record<string, string | undefined> = {
-    ...process.env, ...storeEnv, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-    ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, EVIDENCE_MAX_BYTES: String(SIZE + MiB), LOGIN_RATE_LIMIT: '1000',
-  };
-  delete childEnv.NODE_OPTIONS;
-  const api: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
+  // The plan's seeds (on first start) bring the department `finance`.
+  const api = await startApiProcess({
+    ...storeEnv, DATABASE_URL: databaseUrl, SEED_ON_START: 'true', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, EVIDENCE_MAX_BYTES: String(SIZE + MiB),
+  });
+  const base = api.url;
   try {
-    for (let i = 0; (await fetch(`${base}/health`).catch(() => null))?.status !== 200; i++) {
-      if (i > 300) throw new Error('the API did not become healthy');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     const adminToken = await login(base, ADMIN.email, ADMIN.password);
     const email = `measure-${Date.now()}@test.duban`;
     await call(base, adminToken, 'POST', '/api/v1/users', { email, name: 'measure', password: 'password-123', role: 'liaison', departmentCode: 'finance' });
@@ -74,9 +54,9 @@ async function measure(storeEnv: Record<string, string>) {
     // Warm-up: the code paths (and the S3 client's connections) in use before the baseline is taken.
     await upload(base, liaison, task.id, 16 * MiB);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const baseline = rss(api.pid!);
+    const baseline = rss(api.pid);
     const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rss(api.pid!)), 20);
+    const sampler = setInterval(() => samples.push(rss(api.pid)), 20);
     const started = performance.now();
     const result = await upload(base, liaison, task.id, SIZE);
     const seconds = (performance.now() - started) / 1000;
@@ -96,9 +76,7 @@ async function measure(storeEnv: Record<string, string>) {
       downloadMiBps: round(SIZE / MiB / downloadSeconds),
     };
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    await api.stop();
   }
 }
 
@@ -152,20 +130,6 @@ async function call(base: string, token: string | undefined, method: string, pat
   });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
-}
-
-function rss(pid: number): number {
-  const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kib) * 1024;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function round(n: number): number {
