@@ -45,11 +45,11 @@ export async function evidenceUploadBench(serverUrl: string): Promise<BenchRow[]
     const { uploaded, copy, hashed, kernel } = local;
     return [
       { figure: `${label} (local store, median of 3): MiB/s`, valueMs: mibps(uploaded.seconds), baselineMs: mibps(copy.seconds), baseline: 'stream copy of the same file + fsync', targetMs: mibps(copy.seconds) * 0.5, unit: 'MiB/s', atLeast: true },
-      { figure: '  the same, beside a kernel copy', valueMs: mibps(uploaded.seconds), baselineMs: mibps(kernel.seconds), baseline: 'fs.copyFile (copy_file_range) + fsync; for reference, no target', targetMs: 0, unit: 'MiB/s', atLeast: true },
-      { figure: '  the same, beside a copy that hashes', valueMs: mibps(uploaded.seconds), baselineMs: mibps(hashed.seconds), baseline: 'stream copy + SHA-256 + fsync', targetMs: mibps(hashed.seconds) * 0.6, unit: 'MiB/s', atLeast: true },
+      { figure: '  the same, beside a kernel copy', valueMs: mibps(uploaded.seconds), baselineMs: mibps(kernel.seconds), baseline: 'fs.copyFile (copy_file_range) + fsync', unit: 'MiB/s', atLeast: true },
+      { figure: '  the same, beside a copy that hashes', valueMs: mibps(uploaded.seconds), baselineMs: mibps(hashed.seconds), baseline: 'stream copy + SHA-256 + fsync', unit: 'MiB/s', atLeast: true },
       { figure: '  resident memory growth of the process', valueMs: uploaded.rssGrowth / MiB, baselineMs: hashed.rssGrowth / MiB, baseline: 'growth during the hashing copy', targetMs: 64, unit: 'MiB' },
       { figure: `${label} process into S3 (s3rver, median of 3): MiB/s`, valueMs: mibps(s3.uploaded.seconds), baselineMs: mibps(s3.bare.seconds), baseline: 'bare SDK Upload of the file to the same s3rver, 5 MiB × 2 parts as duban', targetMs: mibps(s3.bare.seconds) * 0.5, unit: 'MiB/s', atLeast: true },
-      { figure: '  the same, beside the stream copy above', valueMs: mibps(s3.uploaded.seconds), baselineMs: mibps(copy.seconds), baseline: 'stream copy + fsync (local disk); for reference, no target: s3rver writes each byte twice', targetMs: 0, unit: 'MiB/s', atLeast: true },
+      { figure: '  the same, beside the stream copy above', valueMs: mibps(s3.uploaded.seconds), baselineMs: mibps(copy.seconds), baseline: 'stream copy + fsync (local disk); s3rver writes each byte twice', unit: 'MiB/s', atLeast: true },
       { figure: '  resident memory growth of the API process', valueMs: s3.uploaded.rssGrowth / MiB, baselineMs: s3.bare.rssGrowth / MiB, baseline: 'growth of the bare SDK Upload\'s process', targetMs: 64, unit: 'MiB' },
     ];
   } finally {

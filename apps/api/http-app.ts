@@ -14,7 +14,8 @@ import { validationPipe } from './validation.js';
 import { UserService } from '../../libs/auth/user.service.js';
 
 /**
- * Builds the HTTP application (Fastify: six times Express's rate on this hardware) without listening.
+ * Builds the HTTP application without listening. Fastify, by measurement: six times Express on a constant
+ * route (BASELINES.md), 1.1–2.4× on duban's own routes, even on uploads (bench/adapters.bench.ts).
  * `alongside` adds modules to the same application (`npm start` adds the worker), so they share one connection pool.
  */
 export async function createHttpApp(runtime: Runtime, alongside: Array<Type | DynamicModule> = []): Promise<NestFastifyApplication> {
