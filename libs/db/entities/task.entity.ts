@@ -22,8 +22,6 @@ import { TaskStatus } from '../../tasks/task-status.js';
 @Index('idx_task_completed', ['completedAt', 'leadDepartmentCode', 'dueDate'], { where: `"status" = 'completed'` })
 // A GIN index (created by the migration; TypeORM cannot declare its method) serves `co_department_codes @> ARRAY[code]` (not `code = ANY(…)`, which no index serves).
 @Index('idx_task_co_departments', { synchronize: false })
-// The same for open tasks only (a partial GIN index): the department filter of the overdue and open lists.
-@Index('idx_task_open_co_departments', { synchronize: false })
 @Index('idx_task_parent', ['parentId'])
 @Index('idx_task_assignee', ['assigneeId'])
 // The sweep reads only tasks whose next step is due: a range on this index, not a scan.

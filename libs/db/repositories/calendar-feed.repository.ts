@@ -74,7 +74,8 @@ export class CalendarFeedRepository {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
       `SELECT id, code, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, lead_department_code, co_department_codes, version, updated_at
          FROM task
-        WHERE status <> 'completed' AND ($1::varchar IS NULL OR lead_department_code = $1::varchar OR co_department_codes @> ARRAY[$1::varchar])
+        WHERE status <> 'completed'
+          AND ($1::varchar IS NULL OR id IN (SELECT task_id FROM task_department WHERE department_code = $1::varchar AND status <> 'completed'))
         ORDER BY due_date, id`,
       [department],
     );
