@@ -22,8 +22,8 @@ import { spawnWorker, waitFor, type WorkerProcess } from './support/worker.js';
  * driven at once: each conflicting transition has exactly one winner and 409s
  * for the rest, every task's status is the one its last audit entry set, the
  * audit chain verifies, every reminder mail arrives exactly once across the
- * two workers, and the processes stay within their share of PostgreSQL's
- * connections.
+ * two workers and each worker sent some of them, and the processes stay within
+ * their share of PostgreSQL's connections.
  */
 const REDIS_URL = process.env.REDIS_URL;
 /** Seconds from the policy's writing to its first step: the processes start and the ladder's tasks are created meanwhile. */
@@ -37,6 +37,13 @@ const LIAISONS = 8;
 /** Concurrent attempts of one transition, through each API. */
 const PER_API = 3;
 /**
+ * Sends in flight per worker. Each of the first two steps queues 8–9 mails at
+ * once, which wakes both workers (PostgreSQL: NOTIFY to all; Redis: each claim
+ * re-arms the marker the other waits on). Holding only 2, one worker would
+ * have to finish 6 sends before the other's first claim to take a whole step.
+ */
+const WORKER_DELIVERY_CONCURRENCY = '2';
+/**
  * PostgreSQL sessions the four processes may hold together. The shared server
  * allows 100 (the embedded one 200); CI's other tests and a developer's psql
  * need some. See DB_POOL_SIZE in the README.
@@ -44,9 +51,9 @@ const PER_API = 3;
 const SESSION_BUDGET = 60;
 /**
  * Pools sized for four processes: at most 2 × (10 + 8 queue) for the APIs and
- * 2 × (6 + 21 queue) for the workers, 90 in all, when every pool is full on
- * BullMQ's PostgreSQL backend (26 and 12 of them on Redis); the defaults (20
- * each) could reach 138.
+ * 2 × (6 + 15 queue) for the workers (21 at the default DELIVERY_CONCURRENCY),
+ * 78 in all, when every pool is full on BullMQ's PostgreSQL backend (26 and 12
+ * of them on Redis); the defaults (20 each) could reach 138.
  */
 const API_POOL = '10';
 const WORKER_POOL = '6';
@@ -91,8 +98,9 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
     }, () => undefined), 250);
 
     // All four start together: migrations and the first administrator are taken under locks.
-    // (A worker says it is ready at level info.)
-    workers = [0, 1].map(() => spawnWorker({ databaseUrl: db.url, dataDir }, { ...env, LOG_LEVEL: 'info', DB_POOL_SIZE: WORKER_POOL }));
+    // (A worker says it is ready at level info, and which messages it sent at debug.)
+    workers = [0, 1].map(() => spawnWorker({ databaseUrl: db.url, dataDir },
+      { ...env, LOG_LEVEL: 'debug', DB_POOL_SIZE: WORKER_POOL, DELIVERY_CONCURRENCY: WORKER_DELIVERY_CONCURRENCY }));
     apis = await Promise.all([spawnApi({ ...env, DB_POOL_SIZE: API_POOL }), spawnApi({ ...env, DB_POOL_SIZE: API_POOL })]);
     await Promise.all(workers.map((w) => w.ready()));
     const [a, b] = apis;
@@ -187,16 +195,36 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
     expect(arrived).toHaveLength(rows.length);
     expect(new Set(arrived).size).toBe(rows.length);
     expect(new Set(arrived)).toEqual(new Set(rows.map((r) => `<${r.id}@duban.local>`)));
+    // Both workers sent mail: together their logs name each sent row once, and each names at least one.
+    await waitFor('every sent mail in a worker\'s log', () => workers.flatMap(sentMails).length >= rows.length, 5_000);
+    const sentBy = workers.map(sentMails);
+    expect(sentBy.flat().sort()).toEqual(rows.map((r) => r.id).sort());
+    for (const sent of sentBy) expect(sent.length).toBeGreaterThan(0);
     // Every step of the ladder was reached.
     const [perStep] = await sql<{ steps: number[] }>(db.url, 'SELECT array_agg(DISTINCT step_index ORDER BY step_index) AS steps FROM notification WHERE task_id = ANY($1)', [ladderTasks]);
     expect(perStep.steps).toEqual([0, 1, 2]);
 
     clearInterval(sampling);
-    process.stdout.write(`several processes: ${smtp.messages.length} mails for ${expected} notifications, peak PostgreSQL sessions ${sessionPeak.total} ${JSON.stringify(sessionPeak.byApp)}\n`);
+    process.stdout.write(`several processes: ${smtp.messages.length} mails (${sentBy.map((s) => s.length).join(' + ')} by the workers) for ${expected} notifications, peak PostgreSQL sessions ${sessionPeak.total} ${JSON.stringify(sessionPeak.byApp)}\n`);
     expect(sessionPeak.total).toBeLessThanOrEqual(SESSION_BUDGET);
     for (const process_ of [...apis.map((api) => api.child), ...workers.map((w) => w.child)]) expect(process_.exitCode).toBeNull();
   }, 90_000);
 });
+
+/** The mails `worker` logged as sent (DeliveryService, at debug), from its own pid. */
+function sentMails(worker: WorkerProcess): string[] {
+  // The last piece may be a line still being written.
+  return worker.output().split('\n').slice(0, -1).flatMap((line) => {
+    let entry: { pid?: number; context?: string; message?: unknown };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      return [];
+    }
+    const sent = entry.context === 'Delivery' && typeof entry.message === 'string' ? /^消息 (\S+)（mail）已发送$/.exec(entry.message) : null;
+    return sent && entry.pid === worker.child.pid ? [sent[1]] : [];
+  });
+}
 
 function withoutJest(): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env };

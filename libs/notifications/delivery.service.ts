@@ -30,8 +30,9 @@ class Undeliverable extends Error {}
  */
 @Injectable()
 export class DeliveryService {
+  private readonly logger = new Logger('Delivery');
   // Bounded: after a day-long outage every waiting message is given up at once; the rows list them all.
-  private readonly log = new ThrottledLog(new Logger('Delivery'));
+  private readonly log = new ThrottledLog(this.logger);
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -57,6 +58,8 @@ export class DeliveryService {
       await this.deliveries.recordAttempt(id, reason);
       throw new DeliveryRetry(reason, giveUpAt);
     }
+    // Which process sent which message (the JSON line carries the pid): only at LOG_LEVEL=debug.
+    this.logger.debug(`消息 ${id}（${row.channel}）已发送`);
     return 'sent';
   }
 
