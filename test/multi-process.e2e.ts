@@ -27,7 +27,7 @@ import { spawnWorker, waitFor, type WorkerProcess } from './support/worker.js';
  */
 const REDIS_URL = process.env.REDIS_URL;
 /** Seconds from the policy's writing to its first step: the processes start and the ladder's tasks are created meanwhile. */
-const LEAD_S = 30;
+const LEAD_S = 40;
 const GAP_S = 3;
 /** Tasks on the reminder ladder, and tasks raced over. */
 const LADDER_TASKS = 20;
