@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
- * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`) runs only that one and writes nothing.
+ * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
 import { adaptersBench } from './adapters.bench.js';
 import { assessmentReportBench } from './assessment-report.bench.js';
+import { auditVerifyBench } from './audit-verify.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
 import { dropBenchDataset } from './dataset.js';
 import { evidenceUploadBench } from './evidence-upload.bench.js';
@@ -30,6 +31,7 @@ try {
     list: taskListBench,
     upload: evidenceUploadBench,
     adapters: adaptersBench,
+    audit: auditVerifyBench,
   };
   if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
   const rows: BenchRow[] = [];
