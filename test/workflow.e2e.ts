@@ -185,6 +185,9 @@ describe('the duty workflow, end to end', () => {
     expect(await listed(taxLiaison.token, task.id)).toBe(false);
     expect(await overdueOf(eduLiaison.token)).toBe(before.edu + 1);
     expect(await listed(eduLiaison.token, task.id)).toBe(true);
+    // A page past the end still tells how many there are, with and without a filter that reads the task.
+    expect((await app.as(eduLiaison.token).get('/api/v1/tasks?overdue=true&page=500')).body).toMatchObject({ items: [], total: before.edu + 1, page: 500 });
+    expect((await app.as(eduLiaison.token).get(`/api/v1/tasks?overdue=true&page=500&q=${encodeURIComponent('同步核对任务')}`)).body).toMatchObject({ items: [], total: 1 });
     expect((await app.as(taxLiaison.token).get(`/api/v1/tasks/${task.id}`)).status).toBe(404);
 
     // A later deadline takes it off every overdue list; completing it keeps it off.

@@ -54,7 +54,7 @@ export class TaskRepository {
    * (asked for, or the caller's own) the rows come from task_department's (department,
    * due date) index, which also carries the deadline and status the overdue and light
    * filters test: the page reads its rows in order and stops, and the count, when no filter
-   * needs the task itself, is an index-only scan.
+   * needs the task itself, is an index-only scan. Page and count are one statement.
    */
   async list(filter: TaskListFilter): Promise<{ items: TaskListRow[]; total: number }> {
     const department = filter.department ?? filter.visibleDepartment;
@@ -75,18 +75,21 @@ export class TaskRepository {
     }
     for (const [condition, params] of taskFilters) page.andWhere(condition, params);
 
-    let count;
-    if (department && taskFilters.length === 0) {
-      count = this.tx.manager().createQueryBuilder(TaskDepartmentEntity, 'td').where('td.department_code = :department', { department });
-      applyDeadlineFilters(count, 'td', filter);
-    } else {
-      count = page.clone();
-    }
-    page.orderBy(`${by}.due_date`, 'ASC').addOrderBy(department ? 'td.task_id' : 't.id', 'ASC').offset(filter.offset).limit(filter.limit);
     // Rows never repeat (one task_department row per task and department), so COUNT(*), not TypeORM's COUNT(DISTINCT id).
-    const items = await page.getMany();
-    const counted = await count.select('COUNT(*)', 'total').getRawOne<{ total: string }>();
-    return { items, total: Number(counted?.total ?? 0) };
+    const countFromIndex = Boolean(department) && taskFilters.length === 0;
+    const count = countFromIndex
+      ? this.tx.manager().createQueryBuilder(TaskDepartmentEntity, 'td').where('td.department_code = :department', { department })
+      : page.clone();
+    if (countFromIndex) applyDeadlineFilters(count, 'td', filter);
+    count.select('COUNT(*)', 'total');
+    // One round trip: the count rides along as a scalar subquery, evaluated once.
+    page.addSelect(`(${count.getQuery()})`, 'total').setParameters(count.getParameters());
+    page.orderBy(`${by}.due_date`, 'ASC').addOrderBy(department ? 'td.task_id' : 't.id', 'ASC').offset(filter.offset).limit(filter.limit);
+    const { entities, raw } = await page.getRawAndEntities<{ total: string }>();
+    let total = Number(raw[0]?.total ?? 0);
+    // A page past the end has no row to carry the count.
+    if (raw.length === 0 && filter.offset > 0) total = Number((await count.getRawOne<{ total: string }>())?.total ?? 0);
+    return { items: entities, total };
   }
 
   insert(task: Partial<TaskEntity>): Promise<TaskEntity> {
