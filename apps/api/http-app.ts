@@ -12,6 +12,7 @@ import { mountQueueDashboard } from './queue-dashboard.js';
 import { mountWebConsole } from './web-console.js';
 import { validationPipe } from './validation.js';
 import { UserService } from '../../libs/auth/user.service.js';
+import { evidenceUploadLimits } from '../../libs/evidence/upload-limits.js';
 
 /**
  * Builds the HTTP application without listening. Fastify, by measurement: six times Express on a constant
@@ -47,7 +48,7 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   fastify.decorate('loginRateLimit', runtime.config.LOGIN_RATE_LIMIT);
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: runtime.config.EVIDENCE_MAX_BYTES, files: 1, fields: 0, parts: 2 } });
+  await app.register(multipart, { limits: evidenceUploadLimits(runtime.config) });
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.useGlobalPipes(validationPipe());
 

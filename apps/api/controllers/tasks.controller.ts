@@ -9,6 +9,7 @@ import { EvidenceService } from '../../../libs/evidence/evidence.service.js';
 import { ExtensionService } from '../../../libs/tasks/extension.service.js';
 import { TaskTransition } from '../../../libs/tasks/task-status.js';
 import { TaskService } from '../../../libs/tasks/task.service.js';
+import { evidenceUploadLimits } from '../../../libs/evidence/upload-limits.js';
 import { malformedMultipart } from '../multipart.js';
 import {
   ApproveDto, CreateTaskDto, DecisionDto, EvidenceDto, ExtensionRequestDto, ProgressDto, ReturnDto, SubmitDto, TaskDto,
@@ -79,7 +80,7 @@ export class TasksController {
   @ApiCreatedResponse({ type: EvidenceDto })
   async upload(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
     if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
-    const part = await request.file({ limits: { fileSize: this.config.EVIDENCE_MAX_BYTES, files: 1, fields: 0 } }).catch((error: unknown) => {
+    const part = await request.file({ limits: evidenceUploadLimits(this.config) }).catch((error: unknown) => {
       throw malformedMultipart(error);
     });
     if (!part || part.fieldname !== 'file') {

@@ -26,10 +26,6 @@ export class TaskDepartmentEntity {
   @PrimaryColumn({ type: 'varchar', length: 64, name: 'department_code' })
   departmentCode: string;
 
-  /** True for the lead department, false for a co-department. */
-  @Column({ type: 'boolean', name: 'is_lead' })
-  isLead: boolean;
-
   /** Copy of `task.due_date`. */
   @Column({ type: 'date', name: 'due_date' })
   dueDate: string;

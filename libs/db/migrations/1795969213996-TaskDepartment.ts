@@ -20,11 +20,8 @@ BEGIN
   IF TG_OP = 'UPDATE' THEN
     DELETE FROM task_department WHERE task_id = NEW.id;
   END IF;
-  INSERT INTO task_department (task_id, department_code, is_lead, due_date, status)
-  SELECT NEW.id, d.code, bool_or(d.is_lead), NEW.due_date, NEW.status
-    FROM (SELECT NEW.lead_department_code AS code, true AS is_lead
-          UNION ALL SELECT unnest(NEW.co_department_codes), false) d
-   GROUP BY d.code;
+  INSERT INTO task_department (task_id, department_code, due_date, status)
+  SELECT DISTINCT NEW.id, unnest(ARRAY[NEW.lead_department_code] || NEW.co_department_codes), NEW.due_date, NEW.status;
   RETURN NULL;
 END $$`;
 
@@ -32,19 +29,15 @@ export class TaskDepartment1795969213996 implements MigrationInterface {
   name = 'TaskDepartment1795969213996';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query("CREATE TABLE \"task_department\" (\"task_id\" uuid NOT NULL, \"department_code\" character varying(64) NOT NULL, \"is_lead\" boolean NOT NULL, \"due_date\" date NOT NULL, \"status\" character varying(20) NOT NULL, CONSTRAINT \"PK_7981ee373291e8bd97d67a4d8fa\" PRIMARY KEY (\"task_id\", \"department_code\"))");
+    await runner.query("CREATE TABLE \"task_department\" (\"task_id\" uuid NOT NULL, \"department_code\" character varying(64) NOT NULL, \"due_date\" date NOT NULL, \"status\" character varying(20) NOT NULL, CONSTRAINT \"PK_7981ee373291e8bd97d67a4d8fa\" PRIMARY KEY (\"task_id\", \"department_code\"))");
     await runner.query("CREATE INDEX \"idx_task_department_open_due\" ON \"task_department\"  (\"department_code\", \"due_date\", \"task_id\") WHERE \"status\" <> 'completed'");
     await runner.query("CREATE INDEX \"idx_task_department_due\" ON \"task_department\"  (\"department_code\", \"due_date\", \"task_id\") ");
     await runner.query("ALTER TABLE \"task_department\" ADD CONSTRAINT \"fk_task_department_task\" FOREIGN KEY (\"task_id\") REFERENCES \"task\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
     await runner.query(SYNC_FUNCTION);
     await runner.query(`CREATE TRIGGER task_department_sync AFTER INSERT OR UPDATE OF lead_department_code, co_department_codes, due_date, status
                         ON task FOR EACH ROW EXECUTE FUNCTION task_department_sync()`);
-    await runner.query(`INSERT INTO task_department (task_id, department_code, is_lead, due_date, status)
-                        SELECT t.id, d.code, bool_or(d.is_lead), t.due_date, t.status
-                          FROM task t
-                         CROSS JOIN LATERAL (SELECT t.lead_department_code AS code, true AS is_lead
-                                             UNION ALL SELECT unnest(t.co_department_codes), false) d
-                         GROUP BY t.id, d.code`);
+    await runner.query(`INSERT INTO task_department (task_id, department_code, due_date, status)
+                        SELECT DISTINCT id, unnest(ARRAY[lead_department_code] || co_department_codes), due_date, status FROM task`);
   }
 
   async down(runner: QueryRunner): Promise<void> {

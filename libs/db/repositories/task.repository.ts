@@ -106,9 +106,8 @@ export class TaskRepository {
   }
 }
 
-/** The status and deadline filters, on `alias` (a task or its task_department row: both carry `status` and `due_date`). */
-function applyDeadlineFilters(query: SelectQueryBuilder<ObjectLiteral>, alias: 't' | 'td', filter: TaskListFilter): void {
-  const a = alias;
+/** The status and deadline filters, on alias `a` (a task or its task_department row: both carry `status` and `due_date`). */
+function applyDeadlineFilters(query: SelectQueryBuilder<ObjectLiteral>, a: 't' | 'td', filter: TaskListFilter): void {
   if (filter.status) query.andWhere(`${a}.status = :status`, { status: filter.status });
   if (filter.overdueBefore) query.andWhere(`${a}.status <> 'completed' AND ${a}.due_date < :today`, { today: filter.overdueBefore });
   if (filter.light) {
