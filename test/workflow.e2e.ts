@@ -163,6 +163,23 @@ describe('the duty workflow, end to end', () => {
     expect(search.body.items.map((t: { id: string }) => t.id)).toEqual([yellow.id]);
   });
 
+  it('shows a task in a list with the same fields and values as on its own', async () => {
+    const parent = await createTask({ title: '列表字段核对-父任务' });
+    const child = await createTask({ title: '列表字段核对-子任务', parentId: parent.id, assigneeId: financeLiaison.id, coDepartments: ['tax', 'edu'], dueDate: '2021-09-30' });
+    expect((await app.as(financeLiaison.token).post(`/api/v1/tasks/${child.id}/accept`).send({})).status).toBe(200);
+    expect((await app.as(financeLiaison.token).post(`/api/v1/tasks/${child.id}/progress`).send({ note: '已过半', percent: 55 })).status).toBe(201);
+    const alone = (await app.as(supervisor.token).get(`/api/v1/tasks/${child.id}`)).body as Record<string, unknown>;
+    for (const [token, query] of [[supervisor.token, `parentId=${parent.id}`], [eduLiaison.token, 'overdue=true&light=red'], [taxLiaison.token, 'department=finance']] as const) {
+      const list = await app.as(token).get(`/api/v1/tasks?${query}&q=${encodeURIComponent('列表字段核对-子')}`);
+      expect(list.status).toBe(200);
+      expect(list.body.total).toBe(1);
+      const [listed] = list.body.items as Array<Record<string, unknown>>;
+      expect(Object.keys(listed).sort()).toEqual(['assigneeId', 'clauseRef', 'coDepartmentCodes', 'code', 'dueDate', 'id', 'leadDepartmentCode', 'light', 'overdue', 'parentId', 'percent', 'status', 'title', 'updatedAt', 'version']);
+      for (const key of Object.keys(listed)) expect([key, listed[key]]).toEqual([key, alone[key]]);
+    }
+    expect(alone).toMatchObject({ parentId: parent.id, assigneeId: financeLiaison.id, coDepartmentCodes: ['tax', 'edu'], dueDate: '2021-09-30', status: 'in_progress', percent: 55, overdue: true, light: 'red' });
+  });
+
   it("keeps each department's overdue list and its count in step as a task's departments, deadline and status change", async () => {
     const overdueOf = async (token: string) => {
       const res = await app.as(token).get('/api/v1/tasks?overdue=true');

@@ -69,7 +69,8 @@ export function unacceptableInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): {
  */
 class DubanValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata) {
-    const bad = unacceptableInput(value);
+    // A custom decorator's value (the caller) is the server's own, not input.
+    const bad = metadata.type === 'custom' ? null : unacceptableInput(value);
     if (bad) {
       const field = [metadata.type === 'param' || metadata.type === 'query' ? metadata.data : undefined, bad.field].filter(Boolean).join('.') || metadata.type;
       throw new BadRequestException([

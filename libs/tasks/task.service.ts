@@ -15,7 +15,7 @@ import { Transactions } from '../db/transaction.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { DeadlineClock } from './deadline-clock.js';
 import { acceptsWork, allowedFrom, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
-import { withDeadlineState } from './task.view.js';
+import { taskSummaryView, withDeadlineState } from './task.view.js';
 
 export interface NewTask {
   title: string;
@@ -98,7 +98,7 @@ export class TaskService {
       offset: (query.page - 1) * query.limit,
       limit: query.limit,
     });
-    return { items: items.map((t) => withDeadlineState(t, window)), total, page: query.page, limit: query.limit };
+    return { items: items.map((row) => taskSummaryView(row, window)), total, page: query.page, limit: query.limit };
   }
 
   /** The task with its progress, evidence, extension requests and the clause it came from. */

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { UserEntity } from '../entities/user.entity.js';
 import { Transactions } from '../transaction.js';
 
+/** A user as access checks see it: no password hash. */
+export type UserAccount = Pick<UserEntity, 'id' | 'email' | 'name' | 'role' | 'departmentCode' | 'active'>;
+
 @Injectable()
 export class UserRepository {
   constructor(private readonly tx: Transactions) {}
@@ -16,6 +19,18 @@ export class UserRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.repo().findOneBy({ id });
+  }
+
+  /**
+   * What an authenticated request needs of its caller, by hand-written SQL: every such request
+   * runs it, and TypeORM's findOneBy built and hydrated a query each time for a one-row read.
+   */
+  async findAccount(id: string): Promise<UserAccount | null> {
+    const rows = await this.tx.manager().query<UserAccount[]>(
+      'SELECT id, email, name, role, department_code AS "departmentCode", active FROM app_user WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   count(): Promise<number> {
