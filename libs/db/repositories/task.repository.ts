@@ -35,9 +35,10 @@ export class TaskRepository {
     const { page, count } = taskListStatements(filter);
     const manager = this.tx.manager();
     const rows = await manager.query<Array<TaskListRow & { total: string }>>(page.text, page.values);
+    if (rows.length > 0 || filter.offset === 0) return { items: rows, total: Number(rows[0]?.total ?? 0) };
     // A page past the end has no row to carry the count.
-    const total = rows.length > 0 ? Number(rows[0].total) : filter.offset > 0 ? Number((await manager.query<Array<{ count: string }>>(count.text, count.values))[0].count) : 0;
-    return { items: rows, total };
+    const [{ count: total }] = await manager.query<Array<{ count: string }>>(count.text, count.values);
+    return { items: rows, total: Number(total) };
   }
 
   insert(task: Partial<TaskEntity>): Promise<TaskEntity> {
