@@ -37,7 +37,8 @@ export function printTable(rows: BenchRow[]): boolean {
       figure: r.figure,
       value: `${r.valueMs.toFixed(1)} ${unit}`,
       baseline: `${r.baselineMs.toFixed(1)} ${unit} (${r.baseline})`,
-      ratio: `${(r.valueMs / r.baselineMs).toFixed(2)}×`,
+      // A baseline of 0 (a copy whose memory did not grow) has no ratio to show.
+      ratio: r.baselineMs > 0 ? `${(r.valueMs / r.baselineMs).toFixed(2)}×` : '—',
       target: r.targetMs === undefined ? '—' : `${r.atLeast ? '≥' : '≤'} ${Number(r.targetMs.toFixed(1))} ${unit}`,
       result: r.targetMs === undefined ? '—' : (r.atLeast ? r.valueMs >= r.targetMs : r.valueMs <= r.targetMs) ? 'pass' : 'FAIL',
     };

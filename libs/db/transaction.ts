@@ -10,11 +10,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 @Injectable()
 export class Transactions {
   private readonly context = new AsyncLocalStorage<EntityManager>();
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   /** Transactions open in this process. */
   private open = 0;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Runs `work` in a transaction, or inside the one already open. */
   run<T>(work: () => Promise<T>): Promise<T> {
