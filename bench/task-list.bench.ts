@@ -36,12 +36,12 @@ export async function taskListBench(serverUrl: string): Promise<BenchRow[]> {
     const first = (await (await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${liaison.token}` } })).json()) as { items: unknown[]; total: number };
     if (first.items.length !== 50) throw new Error(`the list returned ${first.items.length} rows, not a full page of 50`);
 
-    const measure = async (route: string, token: string) => {
-      const statements = await capturedStatements(() => fetch(`${app.url}${route}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()));
+    const measure = async (routePath: string, token: string) => {
+      const statements = await capturedStatements(() => fetch(`${app.url}${routePath}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()));
       if (process.env.BENCH_VERBOSE) console.log(statements);
-      const load = await autocannon(`${app.url}${route}`, token);
+      const route = await autocannon(`${app.url}${routePath}`, token);
       const bare = await barePg(dataset.url, statements);
-      return { route: load, bare, statements: statements.length };
+      return { route, bare, statements: statements.length };
     };
     const asLiaison = await measure(path, liaison.token);
     const asSupervisor = await measure(path, supervisor.token);
