@@ -4,7 +4,9 @@
  * as a supervisor and as the department's liaison. Held against the bare `pg` driver sending
  * the very statements the route sent (captured from one request: the caller's account, the
  * page and its count), 50 clients for the same time. Framework overhead is printed beside: a
- * constant route registered by this bench only, `GET /api/v1/me`, and bare Fastify.
+ * constant route registered by this bench only against bare Fastify sending the same headers,
+ * and, for reference, `GET /api/v1/me` (the token check and account read every authenticated
+ * request makes) against that constant route and against its one statement through bare `pg`.
  */
 import { Controller, Get, Module } from '@nestjs/common';
 import Fastify from 'fastify';
@@ -52,7 +54,9 @@ export async function taskListBench(serverUrl: string): Promise<BenchRow[]> {
     const rate = (figure: string, value: Load, baseline: Load, baselineName: string, share: number): BenchRow => ({
       figure, valueMs: value.rate, baselineMs: baseline.rate, baseline: baselineName, targetMs: baseline.rate * share, unit: 'req/s', atLeast: true,
     });
-    // /me is what every authenticated request adds, framework overhead: judged against the constant route; its statement through bare pg is shown beside.
+    // /me is shown, not judged. Against the constant route its ratio weighs one PostgreSQL round trip (mostly system calls)
+    // against a route with none: it sat at 0.25–0.27× over three runs, so a target there would pass or fail on noise. The
+    // account read it measures is inside the list's figures, which are judged.
     const reference = (figure: string, value: Load, baseline: Load, baselineName: string): BenchRow => ({ figure, valueMs: value.rate, baselineMs: baseline.rate, baseline: baselineName, unit: 'req/s' });
     const load = `${CONNECTIONS} connections, ${SECONDS} s`;
     const list = `overdue list of ${department} (${first.total} tasks, 50 a page) of ${DATASET.tasks} tasks`;
@@ -61,7 +65,7 @@ export async function taskListBench(serverUrl: string): Promise<BenchRow[]> {
       { figure: `  the same: p99`, valueMs: asLiaison.route.p99Ms, baselineMs: asLiaison.bare.p99Ms, baseline: 'bare pg p99', targetMs: 100 },
       rate(`${list}, as a supervisor: req/s, ${load}`, asSupervisor.route, asSupervisor.bare, `bare pg: its ${asSupervisor.statements} statements, ${CONNECTIONS} clients`, 0.5),
       { figure: `  the same: p99`, valueMs: asSupervisor.route.p99Ms, baselineMs: asSupervisor.bare.p99Ms, baseline: 'bare pg p99', targetMs: 100 },
-      rate(`GET /api/v1/me (token check and account read): req/s`, me.route, constant, 'a constant route of the same app', 0.25),
+      reference(`GET /api/v1/me (token check and account read): req/s`, me.route, constant, 'a constant route of the same app'),
       reference(`  the same, against bare pg`, me.route, me.bare, `bare pg: its ${me.statements} statement, ${CONNECTIONS} clients`),
       rate(`a constant route of the app (helmet, hooks, guard, pipe): req/s`, constant, fastify, 'bare Fastify, the same JSON and headers', 0.5),
     ];
