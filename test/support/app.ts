@@ -46,6 +46,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT: '1000',
+    // Its own queue names on a shared Redis, so test runs side by side never take each other's jobs.
+    QUEUE_PREFIX: new URL(database.url).pathname.slice(1),
     ...env,
   });
   const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl: database.url, close: async () => undefined };
