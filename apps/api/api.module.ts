@@ -16,6 +16,7 @@ import { StorageModule } from '../../libs/storage/storage.module.js';
 import { DeadlineClock } from '../../libs/tasks/deadline-clock.js';
 import { ExtensionService } from '../../libs/tasks/extension.service.js';
 import { TaskService } from '../../libs/tasks/task.service.js';
+import { TaskEvents } from '../../libs/tasks/task-events.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { IndicatorsController } from './controllers/indicators.controller.js';
 import { PlanController } from './controllers/plan.controller.js';
@@ -66,6 +67,7 @@ import { CalendarFeedService } from '../../libs/calendar-feed/calendar-feed.serv
     PlanService,
     DeadlineClock,
     TaskService,
+    TaskEvents,
     ExtensionService,
     EvidenceService,
     IndicatorService,
