@@ -99,12 +99,12 @@ async function s3StoreRounds(databaseUrl: string, target: { path: string; token:
     const listed = await client.send(new ListObjectsV2Command({ Bucket: S3_BUCKET }));
     for (const { Key } of listed.Contents ?? []) await client.send(new DeleteObjectCommand({ Bucket: S3_BUCKET, Key }));
   };
-  const stops: Array<() => Promise<void>> = [s3.stop];
+  const stops: Array<() => Promise<void>> = [() => s3.stop()];
   try {
     const api = await startApiProcess({ ...s3.env, DATABASE_URL: databaseUrl, EVIDENCE_MAX_BYTES: String(SIZE + MiB) });
-    stops.unshift(api.stop);
+    stops.unshift(() => api.stop());
     const bare = await startBareUploader(s3.endpoint, source, small);
-    stops.unshift(bare.stop);
+    stops.unshift(() => bare.stop());
     const url = `${api.url}${target.path}`;
     await upload(url, target.token, small);
     await emptyBucket();

@@ -101,7 +101,7 @@ function startS3Child(args: string[]): ChildProcess & { line(): Promise<string> 
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, [fileURLToPath(new URL('./s3-child.js', import.meta.url)), ...args], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   return Object.assign(child, {
     async line() {
       const next = await lines.next();

@@ -33,7 +33,7 @@ async function rankingRows(bytes: Buffer): Promise<Map<string, unknown[]>> {
   sheet.eachRow((row, number) => {
     if (number <= HEADER_ROWS) return;
     const cells = RANKING_COLUMNS.map((_c, i) => row.getCell(i + 1).value);
-    rows.set(String(cells[1]), cells);
+    rows.set(cells[1] as string, cells);
   });
   return rows;
 }

@@ -228,7 +228,7 @@ describe('the dashboard and the 通报', () => {
     );
     const workbook = new ExcelJS.Workbook();
     // exceljs declares its own `Buffer` (an ArrayBuffer); a Node Buffer is what it reads.
-    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(res.body);
     const sheet = workbook.getWorksheet('通报')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['排名', '部门代码', '部门', '逾期任务数', '已升级任务数', '逾期且已升级', '最长逾期天数', '最严重的任务']);

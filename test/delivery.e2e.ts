@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../libs/config/app-config.js';
-import { DeliveryRepository } from '../libs/db/repositories/delivery.repository.js';
 import { DeliveryService } from '../libs/notifications/delivery.service.js';
 import { BullDeliveryQueue } from '../libs/queue/bull-delivery-queue.js';
 import { QueueConnection, queueSettings } from '../libs/queue/queue-connection.js';

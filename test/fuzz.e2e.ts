@@ -484,7 +484,7 @@ describe(`hostile input on every route (seed ${SEED}, ${RUNS} runs a route; FUZZ
       try {
         await exchange(req);
       } catch (error) {
-        throw new Error(`systematic sweep: ${(error as Error).message}\nrequest:${String((req as unknown as Record<symbol, () => string>)[fc.toStringMethod]())}`);
+        throw new Error(`systematic sweep: ${(error as Error).message}\nrequest:${String((req as unknown as Record<symbol, () => string>)[fc.toStringMethod]())}`, { cause: error });
       }
     }
     await fc.assert(fc.asyncProperty(requestFor(op, fixture), async (req) => void (await exchange(req))), settings(RUNS));

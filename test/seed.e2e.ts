@@ -262,7 +262,7 @@ describe('the imported plan over HTTP', () => {
 
   it('replaces a second report for the same year and audits both, with evidence of the department', async () => {
     const [task] = await sql(app.databaseUrl, `SELECT id FROM task WHERE code = 'T-5-1-2'`);
-    const evidence = await app.as(edu.token).post(`/api/v1/tasks/${task.id}/evidence`).attach('file', PDF, '统计表.pdf');
+    const evidence = await app.as(edu.token).post(`/api/v1/tasks/${String(task.id)}/evidence`).attach('file', PDF, '统计表.pdf');
     expect(evidence.status).toBe(201);
     const replaced = await app.as(edu.token).post(`/api/v1/indicators/${CODE}/values`).send({ year: 2022, value: 78, evidenceIds: [evidence.body.id] });
     expect(replaced.status).toBe(201);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { startApp, type TestApp } from './support/app.js';
-import { sql } from './support/database.js';
 
 // A minimal valid PDF and PNG: evidence is recognised by content.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');

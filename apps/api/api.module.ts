@@ -35,7 +35,7 @@ import { DeliveriesController } from './controllers/deliveries.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
 import { AssessmentsController } from './controllers/assessments.controller.js';
 import { AssessmentService } from '../../libs/assessment/assessment.service.js';
-import { AssessmentReportService } from '../../libs/assessment/assessment-report.service.js';
+import { AssessmentReportService } from '../../libs/reports/assessment-report.service.js';
 import { DashboardController } from './controllers/dashboard.controller.js';
 import { DashboardService } from '../../libs/dashboard/dashboard.service.js';
 import { CalendarFeedController } from './controllers/calendar-feed.controller.js';

@@ -36,6 +36,7 @@ function messages(errors: ValidationError[], prefix = ''): string[] {
 /** Deeper than any DTO (the deepest is an array of strings); class-transformer recurses, so a deeper body would overflow the stack. */
 export const MAX_INPUT_DEPTH = 16;
 /** A NUL, or a surrogate without its pair. */
+// eslint-disable-next-line no-control-regex -- NUL is what this pattern looks for
 const FORBIDDEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssessmentReportService } from '../../libs/assessment/assessment-report.service.js';
+import { AssessmentReportService } from '../../libs/reports/assessment-report.service.js';
 import { type JobHandler, PermanentJobError } from '../../libs/queue/job-handler.js';
 import { JobName, type PayloadOf } from '../../libs/queue/queue-names.js';
 

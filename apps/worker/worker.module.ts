@@ -15,7 +15,7 @@ import { WebhookModule } from '../../libs/webhook/webhook.module.js';
 import { DeliveryProcessor } from './delivery.processor.js';
 import { SweepProcessor } from './sweep.processor.js';
 import { AssessmentReportProcessor } from './assessment-report.processor.js';
-import { AssessmentReportService } from '../../libs/assessment/assessment-report.service.js';
+import { AssessmentReportService } from '../../libs/reports/assessment-report.service.js';
 import { AssessmentService } from '../../libs/assessment/assessment.service.js';
 
 /**

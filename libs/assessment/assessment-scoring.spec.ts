@@ -1,6 +1,6 @@
 import { validateRubric } from './assessment-rubric.js';
 import { computeScore, finalScore, metricShares, rank, reviewerMean, round2 } from './assessment-scoring.js';
-import { departmentMetrics as metrics } from '../reports/report-fixture.js';
+import { departmentMetrics as metrics } from '../../test/fixtures/assessment-report.fixture.js';
 
 const rubric = validateRubric({
   metrics: { onTimeRate: 40, evidenceShare: 20, gradeScore: 25, indicatorState: 15 },

@@ -35,9 +35,9 @@ export class AuditService {
         entityId: event.entityId,
         taskId: event.taskId ?? null,
         // A JSON round trip stores exactly what is hashed (no undefined, no class instances).
-        before: event.before ? JSON.parse(JSON.stringify(event.before)) : null,
-        after: event.after ? JSON.parse(JSON.stringify(event.after)) : null,
-        detail: event.detail ? JSON.parse(JSON.stringify(event.detail)) : null,
+        before: event.before ? (JSON.parse(JSON.stringify(event.before)) as Record<string, unknown>) : null,
+        after: event.after ? (JSON.parse(JSON.stringify(event.after)) as Record<string, unknown>) : null,
+        detail: event.detail ? (JSON.parse(JSON.stringify(event.detail)) as Record<string, unknown>) : null,
       };
       const prevHash = head?.hash ?? GENESIS_HASH;
       await this.entries.insert({ ...content, prevHash, hash: entryHash(prevHash, content) });

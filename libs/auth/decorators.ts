@@ -27,8 +27,8 @@ export const Can = (permission: Permission, taskFrom: 'task' | 'extension-reques
   (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     SetMetadata(PERMISSION_KEY, permission)(target, key as string, descriptor as PropertyDescriptor);
     SetMetadata(TASK_PARAM_KEY, taskFrom)(target, key as string, descriptor as PropertyDescriptor);
-    ApiExtension(OPENAPI_PERMISSION, permission)(target, key as string, descriptor as PropertyDescriptor);
-    if (taskFrom !== 'task') ApiExtension(OPENAPI_TASK_FROM, taskFrom)(target, key as string, descriptor as PropertyDescriptor);
+    ApiExtension(OPENAPI_PERMISSION, permission)(target, key, descriptor as PropertyDescriptor);
+    if (taskFrom !== 'task') ApiExtension(OPENAPI_TASK_FROM, taskFrom)(target, key, descriptor as PropertyDescriptor);
   };
 
 export interface AuthenticatedRequest {

@@ -23,7 +23,7 @@ export function routeRules(controllers: readonly Type[]): RouteRule[] {
       .filter((name) => name !== 'constructor' && typeof proto[name] === 'function' && Reflect.hasMetadata(PATH_METADATA, proto[name] as object))
       .map((name) => {
         const handler = proto[name] as object;
-        const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller);
+        const isPublic = (Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller)) as boolean | undefined;
         const permission = Reflect.getMetadata(PERMISSION_KEY, handler) as string | undefined;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'GET';
         return { handler: `${controller.name}.${name}`, method, rule: isPublic ? 'public' : (permission ?? null) };

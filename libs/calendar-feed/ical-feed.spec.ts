@@ -33,7 +33,7 @@ describe('renderFeed', () => {
     expect(event.getFirstPropertyValue('sequence')).toBe(1);
     const triggers = event.getAllSubcomponents('valarm').map((a) => {
       const trigger = a.getFirstProperty('trigger')!;
-      return `${trigger.getParameter('related') ?? 'START'} ${String(trigger.getFirstValue())}`;
+      return `${String(trigger.getParameter('related') ?? 'START')} ${String(trigger.getFirstValue())}`;
     });
     expect(triggers).toEqual(['START -PT15H', 'START PT9H']);
   });

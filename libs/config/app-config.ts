@@ -145,7 +145,7 @@ export class AppConfig {
 
   /** Prepended to every object key (e.g. `duban/evidence`), so that the bucket can hold other things too. */
   @IsOptional()
-  @Matches(/^(?!\/)(?!(.*\/)?\.{1,2}(\/|$))(?!.*\/\/)[A-Za-z0-9!_.*'()\/-]+$/, {
+  @Matches(/^(?!\/)(?!(.*\/)?\.{1,2}(\/|$))(?!.*\/\/)[A-Za-z0-9!_.*'()/-]+$/, {
     message: 'S3_PREFIX may hold letters, digits, / and !_.*\'()- only, without a leading /, empty or . or .. segments',
   })
   S3_PREFIX?: string;

@@ -1,9 +1,12 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { Transactions } from './transaction.js';
 
 /** TypeORM options for duban's schema. The schema comes from migrations only. */
 export function dataSourceOptions(url: string, options: Partial<DataSourceOptions> & { extra?: Record<string, unknown> } = {}): DataSourceOptions {
+  // TypeORM types `extra` as any; this signature narrows it to the pool settings.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
   const { extra, ...rest } = options;
   return {
     type: 'postgres',
@@ -17,9 +20,24 @@ export function dataSourceOptions(url: string, options: Partial<DataSourceOption
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     // `max`: the pool's size (DB_POOL_SIZE for the app's own pool).
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- as above
     extra: { max: 20, application_name: 'duban', ...extra },
     ...rest,
   } as DataSourceOptions;
+}
+
+/**
+ * Runs `work` with the transaction context of a small pool of its own (`extra` names and sizes it),
+ * for code that runs outside the apps (the seed importer); the pool is closed afterwards.
+ */
+export async function withOwnPool<T>(url: string, extra: Record<string, unknown>, work: (tx: Transactions) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource(dataSourceOptions(url, { extra }));
+  await dataSource.initialize();
+  try {
+    return await work(new Transactions(dataSource));
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /** Opens two connections (one holds the lock), runs pending migrations under a lock (many processes may start at once), closes it. */

@@ -41,6 +41,7 @@ function isPlainText(sample: Buffer): boolean {
   for (let trim = 0; trim <= 3 && trim < sample.length; trim++) {
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, sample.length - trim));
+      // eslint-disable-next-line no-control-regex -- control characters are what marks binary content
       return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
     } catch {
       // try with one byte fewer

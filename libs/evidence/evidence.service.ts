@@ -200,6 +200,7 @@ function isFileTooLarge(error: unknown): boolean {
 /** Keeps the name for display only: no directories, no control characters, bounded length. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
   return cleaned || '未命名文件';
 }

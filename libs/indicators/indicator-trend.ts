@@ -4,9 +4,10 @@
  * target by the target year. Pure; the service feeds it stored rows.
  */
 
-/** Which side of the target meets it; wire values of the seeds and the API. */
-export type Comparator = '>=' | '=' | '<=';
-export const COMPARATORS: readonly Comparator[] = ['>=', '=', '<='];
+import { COMPARATORS, type Comparator } from '../vocabulary/indicators.js';
+
+// Defined with the domain's other words, below the database layer, so the entity can use it too.
+export { COMPARATORS, type Comparator };
 
 export type Trend = 'on_track' | 'at_risk' | 'off_track';
 

@@ -1,9 +1,7 @@
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { dataSourceOptions } from '../db/data-source.js';
+import { withOwnPool } from '../db/data-source.js';
 import { AuditRepository } from '../db/repositories/audit.repository.js';
 import { SeedRepository } from '../db/repositories/seed.repository.js';
-import { Transactions } from '../db/transaction.js';
 import { readSeedSources } from './seed-files.js';
 import { SeedImporter, type SeedReport } from './seed-importer.js';
 
@@ -17,13 +15,8 @@ import { SeedImporter, type SeedReport } from './seed-importer.js';
  * the same repositories and the same AuditService, so the audit chain stays one chain.
  */
 export async function importSeeds(databaseUrl: string, seedsDir: string, options: { onlyIfEmpty?: boolean } = {}): Promise<SeedReport> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 2, application_name: 'duban-seed' } }));
-  await dataSource.initialize();
-  try {
-    const tx = new Transactions(dataSource);
+  return withOwnPool(databaseUrl, { max: 2, application_name: 'duban-seed' }, (tx) => {
     const importer = new SeedImporter(new SeedRepository(tx), new AuditService(new AuditRepository(tx), tx), tx);
-    return await importer.import(() => readSeedSources(seedsDir), options);
-  } finally {
-    await dataSource.destroy();
-  }
+    return importer.import(() => readSeedSources(seedsDir), options);
+  });
 }

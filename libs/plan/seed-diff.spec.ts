@@ -1,6 +1,3 @@
-import type { DutyEntity } from '../db/entities/duty.entity.js';
-import type { IndicatorEntity } from '../db/entities/indicator.entity.js';
-import type { PlanClauseEntity, PlanEntity, PlanSectionEntity } from '../db/entities/plan.entity.js';
 import type { SeedTaskRow } from '../db/repositories/seed.repository.js';
 import {
   desiredRecords, diffRecords, inWriteOrder, ownershipProblems, type SeedRecord, type SeedSnapshot, storedRecords, type StoredRecord, toColumns,
@@ -27,17 +24,17 @@ const PLAN: SeedPlan = {
 
 /** What the database holds after importing PLAN, as the repository returns it. */
 function snapshot(): SeedSnapshot {
-  const plan = { id: 'plan-uuid', code: 'p', title: '规划', startYear: 2021, endYear: 2025, timezone: 'Asia/Shanghai', preamble: '', createdAt: new Date() } as PlanEntity;
+  const plan = { id: 'plan-uuid', code: 'p', title: '规划', startYear: 2021, endYear: 2025, timezone: 'Asia/Shanghai', preamble: '', createdAt: new Date() };
   return {
     plans: [plan],
-    sections: [{ id: 's1', planId: 'plan-uuid', code: '一', parentCode: null, title: '总则', text: '正文。', ordinal: 0 } as PlanSectionEntity],
-    clauses: [{ id: 'c1', planId: 'plan-uuid', ref: '一#1', sectionCode: '一', text: '正文。', ordinal: 0 } as PlanClauseEntity],
+    sections: [{ id: 's1', planId: 'plan-uuid', code: '一', parentCode: null, title: '总则', text: '正文。', ordinal: 0 }],
+    clauses: [{ id: 'c1', planId: 'plan-uuid', ref: '一#1', sectionCode: '一', text: '正文。', ordinal: 0 }],
     departments: [{ code: 'edu', name: '教育部门', ordinal: 0, createdAt: new Date() }],
-    duties: [{ code: 'edu-d1', planId: 'plan-uuid', departmentCode: 'edu', clauseRef: '一#1', text: '正文', ordinal: 0 } as DutyEntity],
+    duties: [{ code: 'edu-d1', planId: 'plan-uuid', departmentCode: 'edu', clauseRef: '一#1', text: '正文', ordinal: 0 }],
     indicators: [{
       code: 'rate', planId: 'plan-uuid', name: '比率', unit: '%', comparator: '>=', target: 90, targetYear: 2025, baseline: 75.36, baselineYear: 2020,
       departmentCode: 'edu', clauseRef: '一#1', sourceText: '正文', baselineClauseRef: '一#1', baselineSourceText: '正文', derived: false, note: null, ordinal: 0,
-    } as IndicatorEntity],
+    }],
     tasks: [
       { id: 'task-1', code: 'T-1', planId: 'plan-uuid', title: '任务', description: '正文', leadDepartmentCode: 'edu', coDepartmentCodes: ['finance'], dueDate: '2025-12-31', clauseRef: '一#1', parentId: null, indicatorCodes: ['rate'], dutyCode: 'edu-d1' },
       { id: 'task-2', code: 'T-1-1', planId: 'plan-uuid', title: '子任务', description: '正文', leadDepartmentCode: 'edu', coDepartmentCodes: [], dueDate: '2025-12-31', clauseRef: '一#1', parentId: 'task-1', indicatorCodes: [], dutyCode: null },

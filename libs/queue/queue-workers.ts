@@ -49,6 +49,6 @@ export class QueueWorkers implements OnModuleInit, OnModuleDestroy {
     const handler = this.handlers.get(name);
     if (!handler || QUEUE_OF[name] !== queue) throw new PermanentJobError(`队列 ${queue} 上没有任务 ${name} 的处理器`);
     // The payload's shape is fixed by the job name (JobPayload); producers build it typed.
-    return (handler as JobHandler<typeof name>).handle(data as PayloadOf<typeof name>, context);
+    return handler.handle(data as PayloadOf<typeof name>, context);
   }
 }

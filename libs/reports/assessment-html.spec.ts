@@ -1,5 +1,5 @@
 import { CHART_SECTIONS, TABLE_SECTIONS, escapeHtml, renderAssessmentHtml } from './assessment-html.js';
-import { LONG_NAME, smallReport } from './report-fixture.js';
+import { LONG_NAME, smallReport } from '../../test/fixtures/assessment-report.fixture.js';
 
 /** Each `<section data-section>`'s name and content; sections do not nest. */
 function sections(html: string): Map<string, string> {

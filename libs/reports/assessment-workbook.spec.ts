@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { HEADER_ROWS, RANKING_SHEET, renderAssessmentWorkbook } from './assessment-workbook.js';
-import { LONG_NAME, SCRIPT_TITLE, smallReport } from './report-fixture.js';
+import { LONG_NAME, SCRIPT_TITLE, smallReport } from '../../test/fixtures/assessment-report.fixture.js';
 
 /** The data rows of the table whose header row starts with `firstHeader`: its cells by header text. */
 function rows(sheet: ExcelJS.Worksheet, firstHeader: string): Record<string, ExcelJS.Cell>[] {
@@ -11,7 +11,7 @@ function rows(sheet: ExcelJS.Worksheet, firstHeader: string): Record<string, Exc
     if (cell.value === firstHeader && start === 0) start = col;
   });
   expect(start).toBeGreaterThan(0);
-  for (let col = start; header.getCell(col).value; col += 1) columns.set(String(header.getCell(col).value), col);
+  for (let col = start; header.getCell(col).value; col += 1) columns.set(header.getCell(col).text, col);
   const result: Record<string, ExcelJS.Cell>[] = [];
   for (let r = HEADER_ROWS + 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { renderAssessmentHtml } from './assessment-html.js';
 import { HEADER_ROWS, renderAssessmentWorkbook } from './assessment-workbook.js';
-import { largeReport } from './report-fixture.js';
+import { largeReport } from '../../test/fixtures/assessment-report.fixture.js';
 
 /** A report at the issue's size keeps every task; its time is measured by `npm run bench`, not here. */
 describe('reports of 10,000 tasks across 20 departments', () => {

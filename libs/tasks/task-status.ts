@@ -1,10 +1,7 @@
-/** Task statuses; wire values never change once shipped. */
-export enum TaskStatus {
-  Assigned = 'assigned',
-  InProgress = 'in_progress',
-  Submitted = 'submitted',
-  Completed = 'completed',
-}
+import { TaskStatus } from '../vocabulary/tasks.js';
+
+// Defined with the domain's other words, below the database layer, so the entity can use it too.
+export { TaskStatus };
 
 /** The transitions people make; each names the statuses it may start from. */
 export enum TaskTransition {

@@ -23,7 +23,12 @@ export class FetchWebhookDriver extends WebhookDriver {
       return; // Not JSON: a 2xx from a relay that does not echo the robot's answer.
     }
     if (answer.errcode !== undefined && Number(answer.errcode) !== 0) {
-      throw new Error(`群机器人拒绝了消息：errcode ${String(answer.errcode)} ${String(answer.errmsg ?? '')}`);
+      throw new Error(`群机器人拒绝了消息：errcode ${printable(answer.errcode)} ${printable(answer.errmsg ?? '')}`);
     }
   }
+}
+
+/** A field of the robot's answer as text: whatever it sent (an object would print as [object Object]). */
+function printable(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }

@@ -42,8 +42,8 @@ export function spawnWorker(target: WorkerTarget, env: Record<string, string> = 
   delete childEnv.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child.
   const child = spawn(process.execPath, ['dist/apps/worker/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   return {
     child,
@@ -68,7 +68,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T> | T, time
   let last: T | undefined;
   for (;;) {
     last = await probe();
-    if (last) return last as NonNullable<T>;
+    if (last) return last;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AssessmentReportService, type ReportFile, type ReportFormat } from '../../../libs/assessment/assessment-report.service.js';
+import { AssessmentReportService, type ReportFile, type ReportFormat } from '../../../libs/reports/assessment-report.service.js';
 import { AssessmentService } from '../../../libs/assessment/assessment.service.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { REPORT_FORMATS, type ReportFormat } from '../../../libs/assessment/assessment-report.service.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../../libs/reports/assessment-report.service.js';
 
 export class OpenAssessmentDto {
   @ApiProperty({ example: 2025, description: 'the year assessed: tasks whose due date falls in it' })

@@ -58,17 +58,17 @@ function Routed() {
     clearSession();
     queryClient.clear();
     setUser(null);
-    navigate('/login');
+    void navigate('/login');
   }, [navigate]);
   useEffect(() => setUnauthorizedHandler(() => {
     queryClient.clear();
     setUser(null);
-    navigate('/login?expired=1');
+    void navigate('/login?expired=1');
   }), [navigate]);
   const signIn = useCallback((token: string, signedIn: SessionUser) => {
     saveSession(token, signedIn);
     setUser(signedIn);
-    navigate(nextPath(window.location.search) ?? homePath(signedIn.role), { replace: true });
+    void navigate(nextPath(window.location.search) ?? homePath(signedIn.role), { replace: true });
   }, [navigate]);
   const auth = useMemo(() => (user ? { user, signOut } : null), [user, signOut]);
 

@@ -6,7 +6,7 @@ import type { Department } from './lib/types';
 
 export interface Auth {
   user: SessionUser;
-  signOut(): void;
+  signOut: () => void;
 }
 
 export const AuthContext = createContext<Auth | null>(null);

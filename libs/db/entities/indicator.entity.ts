@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import type { DepartmentEntity } from './department.entity.js';
 import type { PlanEntity } from './plan.entity.js';
-import type { Comparator } from '../../indicators/indicator-trend.js';
+import type { Comparator } from '../../vocabulary/indicators.js';
 
 /** `numeric` arrives from pg as a string (it may exceed a double); duban's measures fit in one. */
 export const NUMERIC = {

@@ -4,7 +4,7 @@ import type { DepartmentEntity } from './department.entity.js';
 import type { DutyEntity } from './duty.entity.js';
 import type { PlanEntity } from './plan.entity.js';
 import type { UserEntity } from './user.entity.js';
-import { TaskStatus } from '../../tasks/task-status.js';
+import { TaskStatus } from '../../vocabulary/tasks.js';
 
 /**
  * A duty turned into tracked work. `overdue` and the light are derived from

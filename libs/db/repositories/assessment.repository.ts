@@ -235,10 +235,10 @@ export class AssessmentRepository {
 
   /** Claims a queued (or abandoned running) row for rendering; false when another worker has it or it is finished. */
   async claimReport(id: string): Promise<boolean> {
-    const [, affected] = (await this.tx.manager().query(
+    const [, affected] = await this.tx.manager().query<[unknown, number]>(
       `UPDATE assessment_report SET status = 'running', progress = 0, error = NULL WHERE id = $1 AND status IN ('queued', 'running')`,
       [id],
-    )) as [unknown, number];
+    );
     return affected > 0;
   }
 

@@ -98,7 +98,7 @@ export class DeliveryRepository {
   }
 
   private async transition(sql: string, params: unknown[]): Promise<boolean> {
-    const [, affected] = (await this.tx.manager().query(sql, params)) as [unknown[], number];
+    const [, affected] = await this.tx.manager().query<[unknown[], number]>(sql, params);
     return affected > 0;
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, Not, type ObjectLiteral } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { DepartmentEntity } from '../entities/department.entity.js';
 import { DutyEntity } from '../entities/duty.entity.js';
 import { IndicatorEntity } from '../entities/indicator.entity.js';
@@ -59,13 +58,13 @@ export class SeedRepository {
   /** Inserts a row and returns its id (the generated uuid, or the code). */
   async insert(table: SeedTable, row: Record<string, unknown>): Promise<string> {
     const { entity, id } = TABLES[table];
-    const result = await this.tx.manager().getRepository<ObjectLiteral>(entity).insert(row as QueryDeepPartialEntity<ObjectLiteral>);
+    const result = await this.tx.manager().getRepository<ObjectLiteral>(entity).insert(row);
     return String(result.identifiers[0]?.[id] ?? row[id]);
   }
 
   /** Writes `changes` to one row; a task's version and updatedAt move with them. */
   async update(table: SeedTable, rowId: string, changes: Record<string, unknown>): Promise<void> {
     const { entity, id } = TABLES[table];
-    await this.tx.manager().getRepository<ObjectLiteral>(entity).update({ [id]: rowId }, changes as QueryDeepPartialEntity<ObjectLiteral>);
+    await this.tx.manager().getRepository<ObjectLiteral>(entity).update({ [id]: rowId }, changes);
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { SystemSettingEntity } from '../entities/system-setting.entity.js';
 import { Transactions } from '../transaction.js';
 
 @Injectable()

@@ -44,7 +44,7 @@ export function AppLayout() {
       selectedKeys={[selected]}
       items={items}
       onClick={({ key }) => {
-        navigate(key);
+        void navigate(key);
         if (narrow) setCollapsed(true);
       }}
     />

@@ -32,7 +32,7 @@ export function loadDraft<T extends object>(key: string, storage: DraftStore | n
   if (!raw) return undefined;
   try {
     const value: unknown = JSON.parse(raw);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<T>) : undefined;
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
   } catch {
     return undefined;
   }

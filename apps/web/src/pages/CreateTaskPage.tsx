@@ -45,7 +45,7 @@ export function CreateTaskPage() {
     onSuccess: (task) => {
       draft.done();
       message.success('任务已创建并下达');
-      navigate(`/tasks/${task.id}`);
+      void navigate(`/tasks/${task.id}`);
     },
   });
   const departmentOptions = departments.map((d) => ({ value: d.code, label: d.name }));

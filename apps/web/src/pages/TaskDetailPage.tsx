@@ -46,7 +46,7 @@ export function TaskDetailPage() {
               <Descriptions.Item label="牵头单位">{name(t.leadDepartmentCode)}</Descriptions.Item>
               <Descriptions.Item label="配合单位">{t.coDepartmentCodes.length ? t.coDepartmentCodes.map(name).join('、') : '无'}</Descriptions.Item>
               <Descriptions.Item label="完成进度"><Progress percent={t.percent ?? 0} size="small" style={{ maxWidth: 240 }} /></Descriptions.Item>
-              {t.grade && <Descriptions.Item label="评定等次">{GRADE_LABELS[t.grade as Grade] ?? t.grade}</Descriptions.Item>}
+              {t.grade && <Descriptions.Item label="评定等次">{GRADE_LABELS[t.grade] ?? t.grade}</Descriptions.Item>}
               {t.clauseRef && (
                 <Descriptions.Item label="规划条款"><div><Link to={`/plan#clause-${encodeURIComponent(t.clauseRef)}`}>{t.clauseRef}</Link>{t.clauseText && <div style={{ color: '#555' }}>{t.clauseText}</div>}</div></Descriptions.Item>
               )}
@@ -184,7 +184,7 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
         {actions.has('submit') && (
           <Button type="primary" block onClick={() => {
             // The form was mounted before the uploads: offer every file unless the user already chose.
-            if (!submit.form.getFieldValue('evidenceIds')?.length) submit.form.setFieldsValue({ evidenceIds: task.evidence.map((e) => e.id) });
+            if (!(submit.form.getFieldValue('evidenceIds') as string[] | undefined)?.length) submit.form.setFieldsValue({ evidenceIds: task.evidence.map((e) => e.id) });
             setOpen('submit');
           }}>提交办结</Button>
         )}

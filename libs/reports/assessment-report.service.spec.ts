@@ -1,9 +1,9 @@
 import type { AppConfig } from '../config/app-config.js';
 import type { AssessmentRepository } from '../db/repositories/assessment.repository.js';
-import { smallReport } from '../reports/report-fixture.js';
+import { smallReport } from '../../test/fixtures/assessment-report.fixture.js';
 import { AssessmentReportService, fileNames } from './assessment-report.service.js';
-import type { AssessmentService } from './assessment.service.js';
-import type { ReportQueue } from './report-queue.js';
+import type { AssessmentService } from '../assessment/assessment.service.js';
+import type { ReportQueue } from '../assessment/report-queue.js';
 
 /** A stand-in whose every method not given throws, so an unexpected call fails the test. */
 function strict<T extends object>(methods: Partial<Record<keyof T, unknown>>): T {

@@ -3,11 +3,11 @@ import { ConflictError, NotFoundError } from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
 import { AppConfig } from '../config/app-config.js';
 import { AssessmentRepository, type ReportStatusRow } from '../db/repositories/assessment.repository.js';
-import { renderAssessmentHtml } from '../reports/assessment-html.js';
-import { renderAssessmentWorkbook } from '../reports/assessment-workbook.js';
-import { AssessmentService, CYCLE_STATUS } from './assessment.service.js';
-import type { AssessmentReport } from './assessment-types.js';
-import { ReportQueue } from './report-queue.js';
+import { renderAssessmentHtml } from './assessment-html.js';
+import { renderAssessmentWorkbook } from './assessment-workbook.js';
+import { AssessmentService, CYCLE_STATUS } from '../assessment/assessment.service.js';
+import type { AssessmentReport } from '../assessment/assessment-types.js';
+import { ReportQueue } from '../assessment/report-queue.js';
 
 export const REPORT_FORMATS = ['xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

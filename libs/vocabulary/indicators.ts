@@ -1,0 +1,3 @@
+/** Which side of the target meets it; wire values of the seeds and the API. */
+export type Comparator = '>=' | '=' | '<=';
+export const COMPARATORS: readonly Comparator[] = ['>=', '=', '<='];
