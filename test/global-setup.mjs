@@ -13,6 +13,8 @@ import { prepareTemplate } from './support/template.mjs';
  * copies it (CREATE DATABASE … TEMPLATE), which is fast and keeps files isolated.
  */
 export default async function globalSetup() {
+  // Jest calls it once per project that runs (medium, e2e): the first call serves both.
+  if (process.env.DUBAN_TEST_TEMPLATE) return;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const embedded = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-test-pg-')));

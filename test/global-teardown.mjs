@@ -13,5 +13,9 @@ export default async function globalTeardown() {
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
   }
-  await globalThis.dubanEmbedded?.stop();
+  // Called once per project that ran: the first call cleans up for all.
+  delete process.env.DUBAN_TEST_TEMPLATE;
+  const embedded = globalThis.dubanEmbedded;
+  globalThis.dubanEmbedded = undefined;
+  await embedded?.stop();
 }

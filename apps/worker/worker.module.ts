@@ -1,22 +1,17 @@
 import { Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { AuditService } from '../../libs/audit/audit.service.js';
-import { CalendarService } from '../../libs/calendar/calendar.service.js';
 import { ThrottledLog } from '../../libs/common/throttled-log.js';
 import { AppConfig } from '../../libs/config/app-config.js';
-import { MailModule } from '../../libs/mail/mail.module.js';
 import { DeliveryRecovery } from '../../libs/notifications/delivery-recovery.service.js';
-import { DeliveryService } from '../../libs/notifications/delivery.service.js';
-import { ReminderSweep } from '../../libs/notifications/reminder-sweep.service.js';
+import { NotificationDeliveryModule } from '../../libs/notifications/notifications.module.js';
 import { JOB_HANDLERS } from '../../libs/queue/job-handler.js';
 import { QueueConnection } from '../../libs/queue/queue-connection.js';
 import { JobName, SWEEP_SCHEDULER_ID } from '../../libs/queue/queue-names.js';
 import { QueueWorkers } from '../../libs/queue/queue-workers.js';
-import { WebhookModule } from '../../libs/webhook/webhook.module.js';
+import { AssessmentReportService } from '../../libs/reports/assessment-report.service.js';
+import { ReportsModule } from '../../libs/reports/reports.module.js';
+import { AssessmentReportProcessor } from './assessment-report.processor.js';
 import { DeliveryProcessor } from './delivery.processor.js';
 import { SweepProcessor } from './sweep.processor.js';
-import { AssessmentReportProcessor } from './assessment-report.processor.js';
-import { AssessmentReportService } from '../../libs/reports/assessment-report.service.js';
-import { AssessmentService } from '../../libs/assessment/assessment.service.js';
 
 /**
  * Queue consumers (no HTTP): the reminder sweep on a BullMQ job scheduler, the
@@ -25,17 +20,10 @@ import { AssessmentService } from '../../libs/assessment/assessment.service.js';
  * so does Redis coming back: nothing depends on the queue having kept its data.
  */
 @Module({
-  imports: [MailModule, WebhookModule],
+  imports: [NotificationDeliveryModule, ReportsModule],
   providers: [
-    AuditService,
-    CalendarService,
-    ReminderSweep,
-    DeliveryService,
-    DeliveryRecovery,
     DeliveryProcessor,
     SweepProcessor,
-    AssessmentService,
-    AssessmentReportService,
     AssessmentReportProcessor,
     { provide: JOB_HANDLERS, inject: [DeliveryProcessor, SweepProcessor, AssessmentReportProcessor], useFactory: (...handlers: unknown[]) => handlers },
     QueueWorkers,

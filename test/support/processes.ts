@@ -27,12 +27,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Spawns an API on a free port and resolves once its `/health` answers 200. */
-export async function spawnApi(env: Record<string, string>, readyMs = 30_000): Promise<ApiProcess> {
+/** Spawns an API (or, with `entry` 'dist/apps/main.js', `npm start`'s API and worker) on a free port and resolves once its `/health` answers 200. */
+export async function spawnApi(env: Record<string, string>, readyMs = 30_000, entry = 'dist/apps/api/main.js'): Promise<ApiProcess> {
   const port = await freePort();
   const childEnv: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) };
   delete childEnv.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child.
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { DeadlineClock } from './deadline-clock.js';
+import { ExtensionService } from './extension.service.js';
+import { TaskEvents } from './task-events.js';
+import { TaskService } from './task.service.js';
+
+/**
+ * Tasks: their life cycle, deadlines and extensions. `TaskEvents` is provided here (a no-op) and
+ * exported, so the notifications domain's implementation replaces this one provider
+ * (`{ provide: TaskEvents, useClass: … }`, or `overrideProvider(TaskEvents)` in a test).
+ */
+@Module({
+  imports: [AuditModule, CalendarModule],
+  providers: [TaskService, ExtensionService, DeadlineClock, TaskEvents],
+  exports: [TaskService, ExtensionService, DeadlineClock, TaskEvents],
+})
+export class TasksModule {}
