@@ -1,0 +1,181 @@
+import { DashboardRepository } from '../../libs/db/repositories/dashboard.repository.js';
+import { DeliveryRepository } from '../../libs/db/repositories/delivery.repository.js';
+import { LadderRepository } from '../../libs/db/repositories/ladder.repository.js';
+import { SettingRepository } from '../../libs/db/repositories/setting.repository.js';
+import { TaskRepository } from '../../libs/db/repositories/task.repository.js';
+import type { TaskListFilter } from '../../libs/db/repositories/task-list.query.js';
+import { type Medium, startMedium } from './medium.js';
+
+/**
+ * The hand-written SQL against PostgreSQL, each statement's answer compared with the same
+ * question answered in TypeScript from the plain rows (the oracle), on the imported plan with
+ * statuses and deadlines spread so that every filter has rows on both sides.
+ */
+interface Row {
+  id: string;
+  code: string | null;
+  title: string;
+  description: string;
+  lead: string;
+  co: string[];
+  status: string;
+  due: string;
+}
+
+const TODAY = '2025-06-16';
+const WARN_UNTIL = '2025-06-19';
+const WEEK_END = '2025-06-23';
+
+describe('repositories on PostgreSQL (hand-written SQL)', () => {
+  let medium: Medium;
+  let rows: Row[];
+
+  beforeAll(async () => {
+    medium = await startMedium([]);
+    // Spread statuses and deadlines (deterministically) around TODAY; the trigger keeps task_department in step.
+    await medium.sql(`
+      WITH n AS (SELECT id, row_number() OVER (ORDER BY code, id) AS i FROM task)
+      UPDATE task t SET
+        status = (ARRAY['assigned', 'in_progress', 'submitted', 'completed'])[1 + n.i % 4],
+        due_date = DATE '${TODAY}' + ((n.i * 7) % 41 - 20)::int
+      FROM n WHERE n.id = t.id`);
+    rows = (
+      await medium.sql<{ id: string; code: string | null; title: string; description: string; lead: string; co: string[]; status: string; due: string }>(
+        `SELECT id, code, title, description, lead_department_code AS lead, co_department_codes AS co, status, to_char(due_date, 'YYYY-MM-DD') AS due FROM task`,
+      )
+    ).map((r) => ({ ...r }));
+  });
+  afterAll(() => medium.close());
+
+  describe('TaskRepository.list (task-list.query.ts)', () => {
+    const of = (r: Row, department: string) => r.lead === department || r.co.includes(department);
+    const open = (r: Row) => r.status !== 'completed';
+    const cases: Array<[string, Omit<TaskListFilter, 'offset' | 'limit'>, (r: Row) => boolean]> = [
+      ['everything', {}, () => true],
+      ['a department it leads or co-operates on', { department: 'finance' }, (r) => of(r, 'finance')],
+      ['the caller’s own department', { visibleDepartment: 'edu' }, (r) => of(r, 'edu')],
+      ['a status within a department', { department: 'edu', status: 'submitted' }, (r) => of(r, 'edu') && r.status === 'submitted'],
+      ['overdue', { overdueBefore: TODAY }, (r) => open(r) && r.due < TODAY],
+      ['red', { light: { light: 'red', today: TODAY, warnUntil: WARN_UNTIL } }, (r) => open(r) && r.due < TODAY],
+      [
+        'yellow in a department',
+        { department: 'ndrc', light: { light: 'yellow', today: TODAY, warnUntil: WARN_UNTIL } },
+        (r) => of(r, 'ndrc') && open(r) && r.due >= TODAY && r.due <= WARN_UNTIL,
+      ],
+      ['green', { light: { light: 'green', today: TODAY, warnUntil: WARN_UNTIL } }, (r) => !open(r) || r.due > WARN_UNTIL],
+      ['due before a date', { dueBefore: TODAY }, (r) => r.due <= TODAY],
+    ];
+
+    it.each(cases)('%s: the rows and the count the oracle finds, in due-date order', async (_name, filter, expected) => {
+      const wanted = rows.filter(expected);
+      expect(wanted.length).toBeGreaterThan(0);
+      const { items, total } = await medium.get(TaskRepository).list({ ...filter, offset: 0, limit: 10_000 });
+      expect(total).toBe(wanted.length);
+      expect(items.map((t) => t.id).sort()).toEqual(wanted.map((r) => r.id).sort());
+      const dues = items.map((t) => t.dueDate);
+      expect(dues).toEqual([...dues].sort());
+    });
+
+    it('pages without gaps or repeats, and still counts on a page past the end', async () => {
+      const seen: string[] = [];
+      for (let offset = 0; ; offset += 7) {
+        const page = await medium.get(TaskRepository).list({ department: 'finance', offset, limit: 7 });
+        expect(page.total).toBe(rows.filter((r) => of(r, 'finance')).length);
+        if (page.items.length === 0) break;
+        seen.push(...page.items.map((t) => t.id));
+      }
+      expect(seen.length).toBe(new Set(seen).size);
+      expect(seen.sort()).toEqual(
+        rows
+          .filter((r) => of(r, 'finance'))
+          .map((r) => r.id)
+          .sort(),
+      );
+    });
+
+    it('finds tasks by a word of their title, description or code (case-insensitive, % and _ taken literally)', async () => {
+      const sample = rows.find((r) => r.title.length >= 4)!;
+      const word = sample.title.slice(1, 4);
+      const matches = (r: Row, w: string) => [r.title, r.description, r.code ?? ''].some((text) => text.toLowerCase().includes(w.toLowerCase()));
+      const { items, total } = await medium.get(TaskRepository).list({ q: word, offset: 0, limit: 10_000 });
+      expect(items.map((t) => t.id).sort()).toEqual(
+        rows
+          .filter((r) => matches(r, word))
+          .map((r) => r.id)
+          .sort(),
+      );
+      expect(total).toBe(items.length);
+      expect((await medium.get(TaskRepository).list({ q: '%', offset: 0, limit: 10 })).total).toBe(rows.filter((r) => matches(r, '%')).length);
+    });
+  });
+
+  it('DashboardRepository.departmentCounts: each lead department’s statuses and deadlines as the oracle counts them', async () => {
+    const counts = await medium.get(DashboardRepository).departmentCounts(TODAY, WARN_UNTIL, WEEK_END, null);
+    const [{ n }] = await medium.sql<{ n: number }>('SELECT count(*)::int AS n FROM department');
+    expect(counts).toHaveLength(n);
+    for (const c of counts) {
+      const led = rows.filter((r) => r.lead === c.code);
+      const open = led.filter((r) => r.status !== 'completed');
+      expect(c).toEqual({
+        code: c.code,
+        name: c.name,
+        total: led.length,
+        assigned: led.filter((r) => r.status === 'assigned').length,
+        inProgress: led.filter((r) => r.status === 'in_progress').length,
+        submitted: led.filter((r) => r.status === 'submitted').length,
+        completed: led.filter((r) => r.status === 'completed').length,
+        overdue: open.filter((r) => r.due < TODAY).length,
+        dueSoon: open.filter((r) => r.due >= TODAY && r.due <= WARN_UNTIL).length,
+        dueWithin7Days: open.filter((r) => r.due >= TODAY && r.due <= WEEK_END).length,
+      });
+    }
+    const one = await medium.get(DashboardRepository).departmentCounts(TODAY, WARN_UNTIL, WEEK_END, 'finance');
+    expect(one).toEqual(counts.filter((c) => c.code === 'finance'));
+  });
+
+  it('LadderRepository: locks the due tasks (oldest step first, up to the limit), and reschedules only open ones that have a next step', async () => {
+    const ladder = medium.get(LadderRepository);
+    await medium.sql('UPDATE task SET next_reminder_at = NULL');
+    const chosen = rows.filter((r) => r.status !== 'completed').slice(0, 5);
+    const at = (i: number) => new Date(Date.UTC(2025, 5, 1, i));
+    await ladder.setNextReminders(chosen.map((r, i) => ({ id: r.id, at: at(i) })));
+    const done = rows.find((r) => r.status === 'completed')!;
+    await ladder.setNextReminders([{ id: done.id, at: at(9) }]);
+
+    const due = await medium.get(LadderRepository).lockDueTasks(at(3), 3);
+    expect(due.map((t) => t.id)).toEqual(chosen.slice(0, 3).map((r) => r.id));
+
+    await ladder.rescheduleOpenTasks();
+    const next = await medium.sql<{ id: string; moved: boolean }>('SELECT id, next_reminder_at > $1 AS moved FROM task WHERE next_reminder_at IS NOT NULL', [
+      at(10),
+    ]);
+    // The open tasks now wait for the next sweep; the completed one keeps its (never used) time; no other task gained one.
+    expect(Object.fromEntries(next.map((r) => [r.id, r.moved]))).toEqual({ ...Object.fromEntries(chosen.map((r) => [r.id, true])), [done.id]: false });
+  });
+
+  it('DeliveryRepository: a send is recorded once; failing or sending a row already settled changes nothing', async () => {
+    const deliveries = medium.get(DeliveryRepository);
+    const insert = async () =>
+      (await medium.sql<{ id: string }>(`INSERT INTO delivery (channel, target, subject, body) VALUES ('mail', 'a@test.duban', 's', 'b') RETURNING id`))[0].id;
+    const id = await insert();
+    expect(await deliveries.markSent(id)).toBe(true);
+    expect(await deliveries.markSent(id)).toBe(false);
+    expect(await deliveries.markFailed(id, 'late failure')).toBe(false);
+    expect((await deliveries.findById(id))?.status).toBe('sent');
+
+    const other = await insert();
+    await deliveries.recordAttempt(other, 'first');
+    await deliveries.recordAttempt(other, 'second');
+    expect(await deliveries.findById(other)).toMatchObject({ status: 'pending', attempts: 2, lastError: 'second' });
+    const pending = await deliveries.pendingIds(new Date(Date.now() + 60_000), 100);
+    expect(pending.map((p) => p.id)).toContain(other);
+    expect(pending.map((p) => p.id)).not.toContain(id);
+  });
+
+  it('SettingRepository.getOrInit: the first value wins, including between two callers at once', async () => {
+    const settings = medium.get(SettingRepository);
+    const values = await Promise.all([settings.getOrInit('medium-key', 'a'), settings.getOrInit('medium-key', 'b')]);
+    expect(values[0]).toBe(values[1]);
+    expect(await settings.getOrInit('medium-key', 'c')).toBe(values[0]);
+  });
+});
