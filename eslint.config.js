@@ -24,7 +24,7 @@ const LAYERS = {
   storage: ['common', 'config'],
   mail: ['common', 'config'],
   webhook: ['common', 'config', 'mail'],
-  audit: ['common', 'config', 'db'],
+  audit: ['common', 'config', 'db', 'vocabulary'],
   auth: ['audit', 'common', 'config', 'db'],
   calendar: ['audit', 'common', 'config', 'db', 'policy'],
   indicators: ['audit', 'common', 'config', 'db', 'vocabulary'],

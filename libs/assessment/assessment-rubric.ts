@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Trend } from '../indicators/indicator-trend.js';
+import { GRADES } from '../vocabulary/tasks.js';
 import type { Grade } from './assessment-types.js';
 
 /** Metrics the rubric may weigh; each is a share from 0 to 1 (see assessment-scoring.ts). */
@@ -17,7 +18,7 @@ export type RubricMetric = (typeof RUBRIC_METRICS)[number];
 export const RUBRIC_DEDUCTIONS = ['turnedRed', 'escalated', 'returns', 'extensionRequests', 'overdue', 'late'] as const;
 export type RubricDeduction = (typeof RUBRIC_DEDUCTIONS)[number];
 
-export const GRADES: readonly Grade[] = ['excellent', 'good', 'pass', 'fail'];
+export { GRADES };
 export const TRENDS: readonly Trend[] = ['on_track', 'at_risk', 'off_track'];
 
 export interface AssessmentRubric {

@@ -5,8 +5,10 @@
  * numbers the API shows.
  */
 import type { Trend } from '../indicators/indicator-trend.js';
+import type { CycleStatus } from '../vocabulary/assessment.js';
+import type { Grade } from '../vocabulary/tasks.js';
 
-export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+export type { Grade };
 
 /** A department's year computed from the record (tasks led by it with a due date in the year). */
 export interface DepartmentMetrics {
@@ -90,7 +92,7 @@ export interface ReportIndicator {
 
 export interface AssessmentReport {
   year: number;
-  status: 'open' | 'finalized';
+  status: CycleStatus;
   /** When the metrics were computed (the finalisation time for a finalised cycle). */
   asOf: string;
   departments: DepartmentAssessment[];

@@ -9,6 +9,8 @@ import { DepartmentRepository } from '../db/repositories/department.repository.j
 import { IndicatorRepository } from '../db/repositories/indicator.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { standing } from '../indicators/indicator-trend.js';
+import { CYCLE_STATUS } from '../vocabulary/assessment.js';
+import { GRADES } from '../vocabulary/tasks.js';
 import type { AssessmentRubric } from './assessment-rubric.js';
 import { computeScore, finalScore, rank, reviewerMean } from './assessment-scoring.js';
 import type { AssessmentReport, DepartmentAssessment, DepartmentMetrics, Grade, ReportIndicator, ReportTask, ReviewerScore } from './assessment-types.js';
@@ -20,7 +22,7 @@ export interface ScoreInput {
   version?: number;
 }
 
-export const CYCLE_STATUS = { Open: 'open', Finalized: 'finalized' } as const;
+export { CYCLE_STATUS };
 
 /**
  * Annual assessment cycles (年度目标考核): opening, the metrics computed from the
@@ -170,7 +172,7 @@ export class AssessmentService {
       indicatorsByDepartment[row.code] = indicators.get(row.code) ?? [];
     }
     if (withTasks) for (const t of taskRows) tasks[t.dept]?.push(reportTask(t));
-    return { year: cycle.year, status: cycle.status as AssessmentReport['status'], asOf: asOf.toISOString(), departments, tasks, indicators: indicatorsByDepartment };
+    return { year: cycle.year, status: cycle.status, asOf: asOf.toISOString(), departments, tasks, indicators: indicatorsByDepartment };
   }
 
   /** Each department's indicators with where they stood by the end of `year` (values of later years ignored). */
@@ -236,7 +238,7 @@ function toMetrics(row: DepartmentMetricsRow, indicators: ReportIndicator[]): De
     extensionRequests: row.extension_requests,
     turnedRed: row.turned_red,
     escalated: row.escalated,
-    grades: { excellent: row.excellent, good: row.good, pass: row.pass, fail: row.fail },
+    grades: Object.fromEntries(GRADES.map((grade) => [grade, row[grade]])) as Record<Grade, number>,
     indicators: trend,
   };
 }

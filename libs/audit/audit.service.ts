@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../db/repositories/audit.repository.js';
 import { Transactions } from '../db/transaction.js';
+import type { AuditAction } from '../vocabulary/audit.js';
 import { entryHash, GENESIS_HASH, verifyChain } from './audit-chain.js';
 
 export interface AuditEvent {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   taskId?: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeliveryChannel, type DeliveryStatus } from '../db/entities/delivery.entity.js';
+import { DeliveryChannel, type DeliveryStatus } from '../vocabulary/notifications.js';
 import { DeliveryRepository } from '../db/repositories/delivery.repository.js';
 import { maskSecrets } from '../webhook/webhook-driver.js';
 

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ThrottledLog } from '../common/throttled-log.js';
 import { AppConfig } from '../config/app-config.js';
-import { DeliveryChannel, type DeliveryEntity, DeliveryStatus } from '../db/entities/delivery.entity.js';
+import type { DeliveryEntity } from '../db/entities/delivery.entity.js';
+import { DeliveryChannel, DeliveryStatus } from '../vocabulary/notifications.js';
 import { DeliveryRepository } from '../db/repositories/delivery.repository.js';
 import { WebhookRepository } from '../db/repositories/webhook.repository.js';
 import { MailDriver } from '../mail/mail-driver.js';

@@ -4,7 +4,7 @@ import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDate, daysBetween } from '../common/dates.js';
 import { AppConfig } from '../config/app-config.js';
-import { DeliveryChannel } from '../db/entities/delivery.entity.js';
+import { DeliveryChannel } from '../vocabulary/notifications.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { type DueTask, LadderRepository, type NewDelivery, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
 import { Transactions } from '../db/transaction.js';

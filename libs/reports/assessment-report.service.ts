@@ -8,11 +8,12 @@ import { renderAssessmentWorkbook } from './assessment-workbook.js';
 import { AssessmentService, CYCLE_STATUS } from '../assessment/assessment.service.js';
 import type { AssessmentReport } from '../assessment/assessment-types.js';
 import { ReportQueue } from '../assessment/report-queue.js';
+import { REPORT_STATUS } from '../vocabulary/assessment.js';
 
 export const REPORT_FORMATS = ['xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const REPORT_STATUS = { Queued: 'queued', Running: 'running', Done: 'done', Failed: 'failed' } as const;
+export { REPORT_STATUS };
 
 /** What a download serves: the bytes, their type and a file name for people. */
 export interface ReportFile {

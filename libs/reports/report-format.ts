@@ -6,6 +6,8 @@
 import type { AssessmentReport, DepartmentMetrics, Grade, ReportIndicator } from '../assessment/assessment-types.js';
 import type { Trend } from '../indicators/indicator-trend.js';
 import { STATUS_LABEL, TaskStatus } from '../tasks/task-status.js';
+import { CYCLE_STATUS } from '../vocabulary/assessment.js';
+import { GRADES } from '../vocabulary/tasks.js';
 
 /** Deadlines and completion times are read in the plan's time zone. */
 export const REPORT_TIME_ZONE = 'Asia/Shanghai';
@@ -13,7 +15,7 @@ export const REPORT_TIME_ZONE = 'Asia/Shanghai';
 /** Placeholder for a value that does not exist (no reviewer yet, nothing to divide by). */
 export const NONE = '—';
 
-export const GRADES: readonly Grade[] = ['excellent', 'good', 'pass', 'fail'];
+export { GRADES };
 
 export const GRADE_LABEL: Record<Grade, string> = {
   excellent: '优秀',
@@ -36,7 +38,7 @@ export function reportTitle(report: AssessmentReport): string {
 }
 
 export function cycleStatusLabel(status: AssessmentReport['status']): string {
-  return status === 'finalized' ? '已定稿' : '未定稿';
+  return status === CYCLE_STATUS.Finalized ? '已定稿' : '未定稿';
 }
 
 /** `已定稿，数据截至 2026-01-05 10:00`: what a reader must know before trusting the numbers. */

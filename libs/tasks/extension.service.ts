@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
-import { ExtensionStatus } from '../db/entities/extension-request.entity.js';
+import { ExtensionStatus } from '../vocabulary/tasks.js';
 import { ExtensionRepository } from '../db/repositories/extension.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { canRequestExtension, STATUS_LABEL } from './task-status.js';

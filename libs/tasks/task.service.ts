@@ -16,6 +16,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { DeadlineClock } from './deadline-clock.js';
 import { acceptsWork, allowedFrom, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
 import { taskSummaryView, withDeadlineState } from './task.view.js';
+import type { Grade, TaskAuditAction } from '../vocabulary/tasks.js';
 
 export interface NewTask {
   title: string;
@@ -181,7 +182,7 @@ export class TaskService {
       }
       task.status = to;
       const saved = await this.tasks.save(task);
-      await this.recordChange(actor, `task.${transition}`, saved, before, detail);
+      await this.recordChange(actor, `task.${transition}` as const, saved, before, detail);
       return this.view(saved);
     });
   }
@@ -244,7 +245,7 @@ export class TaskService {
     return task;
   }
 
-  async recordChange(actor: Actor, action: string, task: TaskEntity, before: Record<string, unknown>, detail?: Record<string, unknown>) {
+  async recordChange(actor: Actor, action: TaskAuditAction, task: TaskEntity, before: Record<string, unknown>, detail?: Record<string, unknown>) {
     const after = tracked(task);
     const changedBefore: Record<string, unknown> = {};
     const changedAfter: Record<string, unknown> = {};
@@ -284,7 +285,7 @@ export interface TransitionInput {
   summary?: string;
   evidenceIds?: string[];
   comment?: string;
-  grade?: string;
+  grade?: Grade;
   reason?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { Omittable } from './omittable.js';
-import { DeliveryChannel, DeliveryStatus } from '../../../libs/db/entities/delivery.entity.js';
+import { DeliveryChannel, DeliveryStatus } from '../../../libs/vocabulary/notifications.js';
 import { WebhookKind } from '../../../libs/webhook/webhook-driver.js';
 import { PageQuery } from './common.dto.js';
 

@@ -7,6 +7,7 @@ import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 import { PageQuery } from './common.dto.js';
 import { TaskStatus } from '../../../libs/tasks/task-status.js';
+import { GRADES, type Grade } from '../../../libs/vocabulary/tasks.js';
 
 export class CreateTaskDto {
   @ApiProperty({ example: '落实教育经费法定增长要求' })
@@ -143,7 +144,7 @@ export class SubmitDto extends VersionedDto {
   evidenceIds: string[];
 }
 
-export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
+export { GRADES };
 
 export class ApproveDto extends VersionedDto {
   @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(10000)
@@ -151,7 +152,7 @@ export class ApproveDto extends VersionedDto {
 
   @ApiPropertyOptional({ enum: GRADES, description: '优秀/良好/合格/不合格' })
   @Omittable() @IsIn(GRADES)
-  grade?: (typeof GRADES)[number];
+  grade?: Grade;
 }
 
 export class ReturnDto extends VersionedDto {

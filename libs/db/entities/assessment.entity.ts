@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import type { DepartmentEntity } from './department.entity.js';
 import type { UserEntity } from './user.entity.js';
+import { CYCLE_STATUS, type CycleStatus, REPORT_STATUS, type ReportStatus } from '../../vocabulary/assessment.js';
 
 /**
  * One year's assessment (年度目标考核). While `open`, metrics are computed from
@@ -13,9 +14,8 @@ export class AssessmentCycleEntity {
   @PrimaryColumn({ type: 'integer' })
   year: number;
 
-  /** `open` or `finalized`. */
-  @Column({ type: 'varchar', length: 20, default: 'open' })
-  status: string;
+  @Column({ type: 'varchar', length: 20, default: CYCLE_STATUS.Open })
+  status: CycleStatus;
 
   @Column({ type: 'uuid', name: 'opened_by', nullable: true })
   openedBy: string | null;
@@ -101,9 +101,8 @@ export class AssessmentReportEntity {
   @Column({ type: 'varchar', length: 10 })
   format: string;
 
-  /** `queued`, `running`, `done` or `failed`. */
-  @Column({ type: 'varchar', length: 20, default: 'queued' })
-  status: string;
+  @Column({ type: 'varchar', length: 20, default: REPORT_STATUS.Queued })
+  status: ReportStatus;
 
   /** 0–100. */
   @Column({ type: 'integer', default: 0 })

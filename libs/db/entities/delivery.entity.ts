@@ -1,15 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export enum DeliveryChannel {
-  Mail = 'mail',
-  Webhook = 'webhook',
-}
+import { DeliveryChannel, DeliveryStatus } from '../../vocabulary/notifications.js';
 
-export enum DeliveryStatus {
-  Pending = 'pending',
-  Sent = 'sent',
-  Failed = 'failed',
-}
+// Defined in libs/vocabulary (services import them from there); re-exported for the entity's readers.
+export { DeliveryChannel, DeliveryStatus };
 
 /**
  * One message to send on one channel: the database row is the truth, the

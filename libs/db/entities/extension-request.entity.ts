@@ -2,11 +2,10 @@ import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, Primary
 import type { Relation } from 'typeorm';
 import type { TaskEntity } from './task.entity.js';
 
-export enum ExtensionStatus {
-  Pending = 'pending',
-  Approved = 'approved',
-  Rejected = 'rejected',
-}
+import { ExtensionStatus } from '../../vocabulary/tasks.js';
+
+// Defined in libs/vocabulary (services import it from there); re-exported for the entity's readers.
+export { ExtensionStatus };
 
 /** A lead department's request to move a deadline, and the supervisor's decision. */
 @Entity('extension_request')

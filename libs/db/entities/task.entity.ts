@@ -4,7 +4,7 @@ import type { DepartmentEntity } from './department.entity.js';
 import type { DutyEntity } from './duty.entity.js';
 import type { PlanEntity } from './plan.entity.js';
 import type { UserEntity } from './user.entity.js';
-import { TaskStatus } from '../../vocabulary/tasks.js';
+import { type Grade, TaskStatus } from '../../vocabulary/tasks.js';
 
 /**
  * A duty turned into tracked work. `overdue` and the light are derived from
@@ -102,7 +102,7 @@ export class TaskEntity {
   returnReason: string | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
-  grade: string | null;
+  grade: Grade | null;
 
   @Column({ type: 'integer', default: 0 })
   percent: number;

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AssessmentCycleEntity, AssessmentReportEntity, AssessmentScoreEntity } from '../entities/assessment.entity.js';
 import { Transactions } from '../transaction.js';
+import { REPORT_STATUS, type ReportStatus } from '../../vocabulary/assessment.js';
+import { GRADES, type Grade, type TaskAuditAction, TaskStatus } from '../../vocabulary/tasks.js';
+
+/** Returns are counted from the audit log. */
+const RETURNED: TaskAuditAction = 'task.return';
 
 /**
  * The tasks of a year (due date in it), each with what the assessment counts:
@@ -15,7 +20,7 @@ import { Transactions } from '../transaction.js';
 const YEAR_TASKS = `
   year_task AS (
     SELECT t.id, t.code, t.title, t.status, t.grade, t.lead_department_code AS dept, t.due_date, t.completed_at,
-           t.status = 'completed' AS done,
+           t.status = '${TaskStatus.Completed}' AS done,
            (t.due_date + 1)::timestamp AT TIME ZONE $2 AS deadline
       FROM task t
      WHERE t.due_date >= make_date($1, 1, 1) AND t.due_date < make_date($1 + 1, 1, 1)
@@ -23,7 +28,7 @@ const YEAR_TASKS = `
   evidence_count AS (SELECT e.task_id, count(*)::int AS n FROM evidence e WHERE e.task_id IN (SELECT id FROM year_task) GROUP BY e.task_id),
   return_count AS (
     SELECT a.task_id, count(*)::int AS n FROM audit_log a
-     WHERE a.action = 'task.return' AND a.task_id IN (SELECT id FROM year_task) GROUP BY a.task_id
+     WHERE a.action = '${RETURNED}' AND a.task_id IN (SELECT id FROM year_task) GROUP BY a.task_id
   ),
   extension_count AS (SELECT x.task_id, count(*)::int AS n FROM extension_request x WHERE x.task_id IN (SELECT id FROM year_task) GROUP BY x.task_id),
   escalated AS (
@@ -64,10 +69,7 @@ export const DEPARTMENT_METRICS_SQL = `
          coalesce(sum(j.extensions), 0)::int AS extension_requests,
          count(*) FILTER (WHERE j.outcome IN ('late', 'overdue'))::int AS turned_red,
          count(*) FILTER (WHERE j.escalated)::int AS escalated,
-         count(*) FILTER (WHERE j.done AND j.grade = 'excellent')::int AS excellent,
-         count(*) FILTER (WHERE j.done AND j.grade = 'good')::int AS good,
-         count(*) FILTER (WHERE j.done AND j.grade = 'pass')::int AS pass,
-         count(*) FILTER (WHERE j.done AND j.grade = 'fail')::int AS fail
+         ${GRADES.map((grade) => `count(*) FILTER (WHERE j.done AND j.grade = '${grade}')::int AS ${grade}`).join(',\n         ')}
     FROM department d
     LEFT JOIN judged j ON j.dept = d.code
    GROUP BY d.code, d.name, d.ordinal
@@ -79,7 +81,7 @@ const REPORT_TASKS_SQL = `
     FROM judged j
    ORDER BY j.dept, j.due_date, j.code NULLS LAST, j.id`;
 
-export interface DepartmentMetricsRow {
+export type DepartmentMetricsRow = {
   code: string;
   name: string;
   due: number;
@@ -94,11 +96,7 @@ export interface DepartmentMetricsRow {
   extension_requests: number;
   turned_red: number;
   escalated: number;
-  excellent: number;
-  good: number;
-  pass: number;
-  fail: number;
-}
+} & Record<Grade, number>;
 
 export interface ReportTaskRow {
   id: string;
@@ -224,7 +222,7 @@ export class AssessmentRepository {
   }
 
   /** The newest report of the year and format in one of `statuses` (requested at or after `since`, when given), without its file. */
-  latestReport(year: number, format: string, statuses: string[], since?: Date): Promise<ReportStatusRow | null> {
+  latestReport(year: number, format: string, statuses: ReportStatus[], since?: Date): Promise<ReportStatusRow | null> {
     const query = this.reports()
       .createQueryBuilder('r')
       .select(['r.id', 'r.year', 'r.format', 'r.status', 'r.progress', 'r.error', 'r.requestedBy', 'r.createdAt', 'r.finishedAt'])
@@ -236,28 +234,28 @@ export class AssessmentRepository {
   /** Claims a queued (or abandoned running) row for rendering; false when another worker has it or it is finished. */
   async claimReport(id: string): Promise<boolean> {
     const [, affected] = await this.tx.manager().query<[unknown, number]>(
-      `UPDATE assessment_report SET status = 'running', progress = 0, error = NULL WHERE id = $1 AND status IN ('queued', 'running')`,
+      `UPDATE assessment_report SET status = '${REPORT_STATUS.Running}', progress = 0, error = NULL WHERE id = $1 AND status IN ('${REPORT_STATUS.Queued}', '${REPORT_STATUS.Running}')`,
       [id],
     );
     return affected > 0;
   }
 
   async setReportProgress(id: string, progress: number): Promise<void> {
-    await this.reports().update({ id, status: 'running' }, { progress });
+    await this.reports().update({ id, status: REPORT_STATUS.Running }, { progress });
   }
 
   async finishReport(id: string, content: Buffer): Promise<void> {
-    await this.reports().update({ id }, { status: 'done', progress: 100, content, finishedAt: new Date(), error: null });
+    await this.reports().update({ id }, { status: REPORT_STATUS.Done, progress: 100, content, finishedAt: new Date(), error: null });
   }
 
   async failReport(id: string, error: string): Promise<void> {
-    await this.reports().update({ id }, { status: 'failed', error, finishedAt: new Date() });
+    await this.reports().update({ id }, { status: REPORT_STATUS.Failed, error, finishedAt: new Date() });
   }
 
   /** Rows still `queued` since before `before` (their job may have been lost). */
   async queuedReportIds(before: Date): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.tx.manager().query(
-      `SELECT id FROM assessment_report WHERE status = 'queued' AND created_at < $1 ORDER BY created_at LIMIT 1000`,
+      `SELECT id FROM assessment_report WHERE status = '${REPORT_STATUS.Queued}' AND created_at < $1 ORDER BY created_at LIMIT 1000`,
       [before],
     );
     return rows.map((r) => r.id);

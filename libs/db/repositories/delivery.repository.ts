@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DeliveryEntity, DeliveryStatus } from '../entities/delivery.entity.js';
+import { DeliveryStatus } from '../../vocabulary/notifications.js';
+import { DeliveryEntity } from '../entities/delivery.entity.js';
 import { Transactions } from '../transaction.js';
 
 /** Longest error text kept on a row. */
