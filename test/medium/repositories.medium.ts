@@ -1,3 +1,5 @@
+import { AssessmentRepository } from '../../libs/db/repositories/assessment.repository.js';
+import { CalendarRepository } from '../../libs/db/repositories/calendar.repository.js';
 import { DashboardRepository } from '../../libs/db/repositories/dashboard.repository.js';
 import { DeliveryRepository } from '../../libs/db/repositories/delivery.repository.js';
 import { LadderRepository } from '../../libs/db/repositories/ladder.repository.js';
@@ -151,6 +153,80 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
     ]);
     // The open tasks now wait for the next sweep; the completed one keeps its (never used) time; no other task gained one.
     expect(Object.fromEntries(next.map((r) => [r.id, r.moved]))).toEqual({ ...Object.fromEntries(chosen.map((r) => [r.id, true])), [done.id]: false });
+  });
+
+  it('DashboardRepository.onTimeByMonth: completions by month in the plan’s time zone, on time until the end of the due date there', async () => {
+    const done = rows.filter((r) => r.status === 'completed');
+    // Alternately a second before and a second after midnight at the end of the due date, in Asia/Shanghai.
+    await medium.sql(`
+      WITH n AS (SELECT id, row_number() OVER (ORDER BY id) AS i FROM task WHERE status = 'completed')
+      UPDATE task t SET completed_at = (t.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' + CASE WHEN n.i % 2 = 0 THEN interval '-1 second' ELSE interval '1 second' END
+      FROM n WHERE n.id = t.id`);
+    const late = new Set(
+      (
+        await medium.sql<{ id: string }>(
+          `SELECT id FROM task WHERE status = 'completed' AND completed_at > (due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+        )
+      ).map((r) => r.id),
+    );
+    const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const expected = new Map<string, { code: string; month: string; completed: number; onTime: number }>();
+    for (const r of done) {
+      const month = (late.has(r.id) ? nextDay(r.due) : r.due).slice(0, 7);
+      if (month < '2025-05') continue;
+      const key = `${r.lead}|${month}`;
+      const entry = expected.get(key) ?? { code: r.lead, month, completed: 0, onTime: 0 };
+      entry.completed += 1;
+      if (!late.has(r.id)) entry.onTime += 1;
+      expected.set(key, entry);
+    }
+    const byKey = (a: { code: string; month: string }, b: { code: string; month: string }) => `${a.code}|${a.month}`.localeCompare(`${b.code}|${b.month}`);
+    const counted = await medium.get(DashboardRepository).onTimeByMonth('Asia/Shanghai', '2025-05-01', null);
+    expect(counted.sort(byKey)).toEqual([...expected.values()].sort(byKey));
+    expect(late.size).toBeGreaterThan(0);
+  });
+
+  it('DashboardRepository.bulletin: each department with overdue work, its count, its longest delay and its worst tasks, longest overdue first', async () => {
+    const bulletin = await medium.get(DashboardRepository).bulletin(TODAY, 3);
+    const overdue = rows.filter((r) => r.status !== 'completed' && r.due < TODAY);
+    const departments = [...new Set(overdue.map((r) => r.lead))];
+    expect(bulletin.map((b) => b.code).sort()).toEqual(departments.sort());
+    const days = (due: string) => (Date.parse(TODAY) - Date.parse(due)) / 86_400_000;
+    for (const b of bulletin) {
+      const mine = overdue.filter((r) => r.lead === b.code).sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
+      expect(b).toMatchObject({ overdue: mine.length, maxDaysOverdue: days(mine[0].due), escalated: 0 });
+      expect(b.worst.map((t) => [t.id, t.daysOverdue, t.overdue])).toEqual(mine.slice(0, 3).map((r) => [r.id, days(r.due), true]));
+    }
+  });
+
+  it('CalendarRepository.openTaskDueYears: the distinct years of open deadlines, ascending', async () => {
+    await medium.sql(`UPDATE task SET due_date = DATE '2031-02-03' WHERE id = $1`, [rows.find((r) => r.status !== 'completed')!.id]);
+    await medium.sql(`UPDATE task SET due_date = DATE '2033-02-03' WHERE id = $1`, [rows.find((r) => r.status === 'completed')!.id]);
+    const open = await medium.sql<{ due: string }>(`SELECT to_char(due_date, 'YYYY') AS due FROM task WHERE status <> 'completed'`);
+    expect(await medium.get(CalendarRepository).openTaskDueYears()).toEqual([...new Set(open.map((r) => Number(r.due)))].sort((a, b) => a - b));
+    expect(await medium.get(CalendarRepository).openTaskDueYears()).toContain(2031);
+    expect(await medium.get(CalendarRepository).openTaskDueYears()).not.toContain(2033);
+  });
+
+  it('AssessmentRepository: a queued or abandoned report is claimed, a finished one never; old queued rows are found for re-queueing', async () => {
+    const reports = medium.get(AssessmentRepository);
+    await medium.sql(`INSERT INTO assessment_cycle (year, status) VALUES (2024, 'open')`);
+    const insert = async (status: string) =>
+      (
+        await medium.sql<{ id: string }>(
+          `INSERT INTO assessment_report (year, format, status, created_at) VALUES (2024, 'xlsx', $1, now() - interval '1 hour') RETURNING id`,
+          [status],
+        )
+      )[0].id;
+    const [queued, running, done, failed] = [await insert('queued'), await insert('running'), await insert('done'), await insert('failed')];
+    expect([await reports.claimReport(queued), await reports.claimReport(running), await reports.claimReport(done), await reports.claimReport(failed)]).toEqual(
+      [true, true, false, false],
+    );
+    expect(await medium.sql('SELECT status FROM assessment_report WHERE id = $1', [queued])).toEqual([{ status: 'running' }]);
+
+    const waiting = await insert('queued');
+    expect(await reports.queuedReportIds(new Date())).toEqual([waiting]);
+    expect(await reports.queuedReportIds(new Date(Date.now() - 2 * 3600_000))).toEqual([]);
   });
 
   it('DeliveryRepository: a send is recorded once; failing or sending a row already settled changes nothing', async () => {
