@@ -1,3 +1,4 @@
+import { CalendarFeedRepository } from '../../libs/db/repositories/calendar-feed.repository.js';
 import { AssessmentRepository } from '../../libs/db/repositories/assessment.repository.js';
 import { CalendarRepository } from '../../libs/db/repositories/calendar.repository.js';
 import { DashboardRepository } from '../../libs/db/repositories/dashboard.repository.js';
@@ -6,7 +7,7 @@ import { LadderRepository } from '../../libs/db/repositories/ladder.repository.j
 import { SettingRepository } from '../../libs/db/repositories/setting.repository.js';
 import { TaskRepository } from '../../libs/db/repositories/task.repository.js';
 import type { TaskListFilter } from '../../libs/db/repositories/task-list.query.js';
-import { type Medium, startMedium } from './medium.js';
+import { type Medium, newActor, Role, startMedium } from './medium.js';
 
 /**
  * The hand-written SQL against PostgreSQL, each statement's answer compared with the same
@@ -109,6 +110,45 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
       expect(total).toBe(items.length);
       expect((await medium.get(TaskRepository).list({ q: '%', offset: 0, limit: 10 })).total).toBe(rows.filter((r) => matches(r, '%')).length);
     });
+  });
+
+  it('CalendarFeedRepository.openTasks: a department’s open work (led or co-operated on) by due date, or all open work', async () => {
+    const open = rows.filter((r) => r.status !== 'completed').sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
+    const feeds = medium.get(CalendarFeedRepository);
+    expect((await feeds.openTasks('tax')).map((t) => t.id)).toEqual(open.filter((r) => r.lead === 'tax' || r.co.includes('tax')).map((r) => r.id));
+    expect((await feeds.openTasks(null)).map((t) => t.id)).toEqual(open.map((r) => r.id));
+  });
+
+  it('LadderRepository: recipients are the active supervisors and the departments’ active leaders and liaisons; a notification is recorded once', async () => {
+    const ladder = medium.get(LadderRepository);
+    const [supervisor, leader, liaison, elsewhere, gone] = [
+      await newActor(medium, Role.Supervisor),
+      await newActor(medium, Role.Leader, 'nrp'),
+      await newActor(medium, Role.Liaison, 'nrp'),
+      await newActor(medium, Role.Liaison, 'staffing'),
+      await newActor(medium, Role.Leader, 'nrp'),
+    ];
+    await medium.sql('UPDATE app_user SET active = false WHERE id = $1', [gone.id]);
+    const ids = (await ladder.recipients(['nrp'])).map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([supervisor.id, leader.id, liaison.id]));
+    expect(ids).not.toContain(elsewhere.id);
+    expect(ids).not.toContain(gone.id);
+    expect((await ladder.usersById([liaison.id, gone.id])).map((r) => r.id)).toEqual([liaison.id]);
+
+    const task = rows.find((r) => r.status !== 'completed')!;
+    const note = {
+      taskId: task.id,
+      stepIndex: 0,
+      stepAt: '-P7D',
+      recipientId: liaison.id,
+      dueDate: task.due,
+      template: 'reminder',
+      subject: 's',
+      body: 'b',
+      deliveryId: null,
+    };
+    expect(await ladder.insertNotifications([note])).toEqual([note]);
+    expect(await ladder.insertNotifications([note, { ...note, stepIndex: 1 }])).toEqual([{ ...note, stepIndex: 1 }]);
   });
 
   it('DashboardRepository.departmentCounts: each lead department’s statuses and deadlines as the oracle counts them', async () => {
