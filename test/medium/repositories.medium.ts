@@ -151,6 +151,42 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
     expect(await ladder.insertNotifications([note, { ...note, stepIndex: 1 }])).toEqual([{ ...note, stepIndex: 1 }]);
   });
 
+  it('DashboardRepository.indicatorsWithLatest: every indicator in the plan’s order, with its latest year’s value', async () => {
+    const indicators = await medium.sql<{ code: string }>('SELECT code FROM indicator ORDER BY ordinal, code');
+    const [first, second] = indicators;
+    const reporter = await newActor(medium, Role.Liaison, 'edu');
+    for (const [year, value] of [
+      [2022, 1.5],
+      [2024, 2.5],
+      [2023, 9],
+    ] as const) {
+      await medium.sql('INSERT INTO indicator_value (indicator_code, year, value, reported_by) VALUES ($1, $2, $3, $4)', [
+        first.code,
+        year,
+        value,
+        reporter.id,
+      ]);
+    }
+    await medium.sql('DELETE FROM indicator_value WHERE indicator_code = $1', [second.code]);
+    const latest = await medium.get(DashboardRepository).indicatorsWithLatest();
+    expect(latest.map((i) => i.code)).toEqual(indicators.map((i) => i.code));
+    expect(latest[0].latest).toEqual({ year: 2024, value: 2.5 });
+    expect(latest[1].latest).toBeNull();
+  });
+
+  it('CalendarFeedRepository: a feed’s token finds its active owner until revoked or the owner is deactivated', async () => {
+    const feeds = medium.get(CalendarFeedRepository);
+    const owner = await newActor(medium, Role.Liaison, 'edu');
+    const feed = await feeds.insert(owner.id, 'a'.repeat(64));
+    expect(await feeds.findOwner('a'.repeat(64))).toEqual({ feedId: feed.id, userId: owner.id, name: owner.name, role: 'liaison', departmentCode: 'edu' });
+    await medium.sql('UPDATE app_user SET active = false WHERE id = $1', [owner.id]);
+    expect(await feeds.findOwner('a'.repeat(64))).toBeNull();
+    await medium.sql('UPDATE app_user SET active = true WHERE id = $1', [owner.id]);
+    expect(await feeds.revokeActive(owner.id)).toBe(feed.id);
+    expect(await feeds.revokeActive(owner.id)).toBeNull();
+    expect(await feeds.findOwner('a'.repeat(64))).toBeNull();
+  });
+
   it('DashboardRepository.departmentCounts: each lead department’s statuses and deadlines as the oracle counts them', async () => {
     const counts = await medium.get(DashboardRepository).departmentCounts(TODAY, WARN_UNTIL, WEEK_END, null);
     const [{ n }] = await medium.sql<{ n: number }>('SELECT count(*)::int AS n FROM department');
