@@ -14,7 +14,9 @@ export interface WorkerTarget {
 }
 
 function workerEnv(target: WorkerTarget, env: Record<string, string>): Record<string, string | undefined> {
-  return { ...process.env, DATABASE_URL: target.databaseUrl, DATA_DIR: target.dataDir, LOG_LEVEL: 'warn', SEED_ON_START: 'false', ...env };
+  // The queue prefix startApp gives the app of this database: the worker must listen where the app enqueues (on a shared Redis).
+  const QUEUE_PREFIX = new URL(target.databaseUrl).pathname.slice(1);
+  return { ...process.env, DATABASE_URL: target.databaseUrl, DATA_DIR: target.dataDir, LOG_LEVEL: 'warn', SEED_ON_START: 'false', QUEUE_PREFIX, ...env };
 }
 
 /** The worker (apps/worker's module) in this process, as `npm run start:worker` builds it. */
