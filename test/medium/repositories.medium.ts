@@ -1,3 +1,7 @@
+import { AuditRepository } from '../../libs/db/repositories/audit.repository.js';
+import { UserRepository } from '../../libs/db/repositories/user.repository.js';
+import { WebhookRepository } from '../../libs/db/repositories/webhook.repository.js';
+import { Transactions } from '../../libs/db/transaction.js';
 import { CalendarFeedRepository } from '../../libs/db/repositories/calendar-feed.repository.js';
 import { AssessmentRepository } from '../../libs/db/repositories/assessment.repository.js';
 import { CalendarRepository } from '../../libs/db/repositories/calendar.repository.js';
@@ -303,6 +307,48 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
     const waiting = await insert('queued');
     expect(await reports.queuedReportIds(new Date())).toEqual([waiting]);
     expect(await reports.queuedReportIds(new Date(Date.now() - 2 * 3600_000))).toEqual([]);
+  });
+
+  it('AssessmentRepository: a year opens once; its tasks are those due in it', async () => {
+    const reports = medium.get(AssessmentRepository);
+    const admin = await newActor(medium, Role.Admin);
+    expect(await reports.insertCycle(2022, admin.id)).toMatchObject({ year: 2022, status: 'open', openedBy: admin.id });
+    expect(await reports.insertCycle(2022, admin.id)).toBeNull();
+    const [{ n }] = await medium.sql<{ n: number }>(`SELECT count(*)::int AS n FROM task WHERE to_char(due_date, 'YYYY') = '2025'`);
+    expect(await reports.countTasks(2025)).toBe(n);
+  });
+
+  it('CalendarRepository.upsert and WebhookRepository.upsert: a second write replaces the first; LadderRepository.webhooks lists the enabled robots', async () => {
+    const admin = await newActor(medium, Role.Admin);
+    const days = medium.get(CalendarRepository);
+    await days.upsert({ date: '2031-05-02', kind: 'holiday', note: '一', updatedBy: admin.id });
+    expect(await days.upsert({ date: '2031-05-02', kind: 'workday', note: '二', updatedBy: admin.id })).toMatchObject({ kind: 'workday', note: '二' });
+    expect(await days.remove('2031-05-02')).toBe(true);
+    expect(await days.remove('2031-05-02')).toBe(false);
+
+    const robots = medium.get(WebhookRepository);
+    await robots.upsert({ departmentCode: 'tax', kind: 'wecom', url: 'https://robot.example/1', enabled: true, updatedBy: admin.id });
+    await robots.upsert({ departmentCode: 'tax', kind: 'dingtalk', url: 'https://robot.example/2', enabled: true, updatedBy: admin.id });
+    await robots.upsert({ departmentCode: 'nrp', kind: 'wecom', url: 'https://robot.example/3', enabled: false, updatedBy: admin.id });
+    expect(await medium.get(LadderRepository).webhooks(['tax', 'nrp', 'edu'])).toEqual([
+      { departmentCode: 'tax', kind: 'dingtalk', url: 'https://robot.example/2' },
+    ]);
+  });
+
+  it('AuditRepository.lockChainHead and UserRepository.findAccount: the newest entry of the chain; a caller as a request needs it', async () => {
+    const [newest] = await medium.sql<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const head = await medium.get(Transactions).run(() => medium.get(AuditRepository).lockChainHead());
+    expect(head).toEqual({ seq: Number(newest.seq), hash: newest.hash });
+    const liaison = await newActor(medium, Role.Liaison, 'edu');
+    expect(await medium.get(UserRepository).findAccount(liaison.id)).toEqual({
+      id: liaison.id,
+      email: liaison.email,
+      name: liaison.name,
+      role: 'liaison',
+      departmentCode: 'edu',
+      active: true,
+    });
+    expect(await medium.get(UserRepository).findAccount('00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 
   it('DeliveryRepository: a send is recorded once; failing or sending a row already settled changes nothing', async () => {
