@@ -89,8 +89,12 @@ describe('annual assessment (年度考核)', () => {
     return task.id as string;
   }
 
-  async function completedAt(taskId: string, at: string) {
-    await sql(app.databaseUrl, 'UPDATE task SET completed_at = $2 WHERE id = $1', [taskId, at]);
+  /**
+   * The finally approved submission was made at `at`; the supervisor approved it three days later.
+   * The fair clock judges the submission: the reviewer's three days never make a department late.
+   */
+  async function submittedAt(taskId: string, at: string) {
+    await sql(app.databaseUrl, `UPDATE task SET submitted_at = $2, completed_at = $2::timestamptz + interval '3 days' WHERE id = $1`, [taskId, at]);
   }
 
   async function tax(year = YEAR): Promise<DepartmentAssessment> {
@@ -128,15 +132,15 @@ describe('annual assessment (年度考核)', () => {
   });
 
   it('computes a hand-built year of one department from the record, to the second at the day boundary in Asia/Shanghai', async () => {
-    // T1 due 31 March, completed at 23:59:59 Shanghai time that day: on time; one return; excellent.
+    // T1 due 31 March, (re)submitted at 23:59:59 Shanghai time that day and approved 3 April: on time; one return; excellent.
     tasks.t1 = await taxTask('一季度任务', `${YEAR}-03-31`, { returns: 1, grade: 'excellent' });
-    await completedAt(tasks.t1, `${YEAR}-03-31 23:59:59+08`);
-    // T2 due 30 June, completed at 00:00:00 Shanghai time the next day: one day late; good.
+    await submittedAt(tasks.t1, `${YEAR}-03-31 23:59:59+08`);
+    // T2 due 30 June, submitted at 00:00:00 Shanghai time the next day: one day late; good.
     tasks.t2 = await taxTask('二季度任务', `${YEAR}-06-30`, { grade: 'good' });
-    await completedAt(tasks.t2, `${YEAR}-07-01 00:00:00+08`);
-    // T3 due 30 September, completed 5 October: five days late; a rejected extension request, one return; pass.
+    await submittedAt(tasks.t2, `${YEAR}-07-01 00:00:00+08`);
+    // T3 due 30 September, submitted 5 October: five days late; a rejected extension request, one return; pass.
     tasks.t3 = await taxTask('三季度任务', `${YEAR}-09-30`, { returns: 1, grade: 'pass', extension: 'rejected' });
-    await completedAt(tasks.t3, `${YEAR}-10-05 10:00:00+08`);
+    await submittedAt(tasks.t3, `${YEAR}-10-05 10:00:00+08`);
     // T4 due 31 December, still open (overdue), an extension request pending, escalated to the tax leader.
     tasks.t4 = await taxTask('四季度任务', `${YEAR}-12-31`, { open: true, extension: 'pending' });
     // T5 completed early, without evidence, graded fail (recorded directly).
@@ -181,12 +185,12 @@ describe('annual assessment (年度考核)', () => {
     expect(d).toMatchObject({ reviewerScores: [], reviewerMean: null, finalScore: 49.22 });
 
     // A minute either side of the boundary moves T1 and T2 between on time and late.
-    await completedAt(tasks.t1, `${YEAR}-04-01 00:00:00+08`);
-    await completedAt(tasks.t2, `${YEAR}-06-30 23:59:59+08`);
+    await submittedAt(tasks.t1, `${YEAR}-04-01 00:00:00+08`);
+    await submittedAt(tasks.t2, `${YEAR}-06-30 23:59:59+08`);
     expect((await tax()).metrics).toMatchObject({ onTime: 2, late: 2, meanDaysLate: Math.round(((1 + 5 + overdueDays) / 3) * 100) / 100 });
-    await completedAt(tasks.t2, `${YEAR}-07-01 00:00:00+08`);
+    await submittedAt(tasks.t2, `${YEAR}-07-01 00:00:00+08`);
     expect((await tax()).metrics).toMatchObject({ onTime: 1, late: 3 });
-    await completedAt(tasks.t1, `${YEAR}-03-31 23:59:59+08`);
+    await submittedAt(tasks.t1, `${YEAR}-03-31 23:59:59+08`);
     expect((await tax()).metrics).toMatchObject({ onTime: 2, late: 2 });
   });
 

@@ -1,5 +1,6 @@
 import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import type { EscalationStep } from '../policy/escalation-policy.js';
+import { calendarDate } from '../common/dates.js';
 
 /**
  * The reminder ladder as pure functions: when each step of the policy falls
@@ -44,6 +45,18 @@ export function stepMoment(dueDate: string, step: Pick<EscalationStep, 'at'>, ca
   const { sign, days, timeMs } = step.at;
   const day = days === 0 ? dueDate : calendar.shiftWorkdays(dueDate, sign * days);
   return new Date(endOfDay(day, timeZone).getTime() + sign * timeMs);
+}
+
+/**
+ * When a review step falls due for work submitted at `submittedAt`: whole days
+ * (working days when the calendar says so) after the submission's date, at the
+ * submission's time of day, then the time part.
+ */
+export function reviewStepMoment(submittedAt: Date, step: Pick<EscalationStep, 'at'>, calendar: WorkdayCalendar, timeZone: string): Date {
+  const { days, timeMs } = step.at;
+  const submittedOn = calendarDate(timeZone, submittedAt);
+  const shiftedDays = days === 0 ? 0 : Math.round((Date.parse(calendar.shiftWorkdays(submittedOn, days)) - Date.parse(submittedOn)) / 86_400_000);
+  return new Date(submittedAt.getTime() + shiftedDays * 86_400_000 + timeMs);
 }
 
 /**

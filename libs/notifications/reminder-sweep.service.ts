@@ -8,14 +8,20 @@ import { DeliveryChannel } from '../vocabulary/notifications.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { type DueTask, LadderRepository, type NewDelivery, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
 import { Transactions } from '../db/transaction.js';
-import type { EscalationPolicy, TemplateName } from '../policy/escalation-policy.js';
+import type { EscalationPolicy, EscalationStep, TemplateName } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeliveryQueue } from './delivery-queue.js';
-import { dueSteps, nextStepAt, stepMoment } from './reminder-ladder.js';
+import { awaitsReview } from '../tasks/task-status.js';
+import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 
 /** Tasks handled per transaction; a larger backlog is worked through in several. */
 const BATCH = 5000;
+/**
+ * Review steps are recorded under step indices from here on, beside the deadline ladder's
+ * (the notification key is task, step, recipient and date; a review step's date is the submission's).
+ */
+export const REVIEW_STEP_BASE = 1000;
 
 /**
  * Finds the ladder steps that have fallen due, records each (task, step,
@@ -91,24 +97,33 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       return ladder;
     };
     const next: Array<{ id: string; at: Date | null }> = [];
-    for (const task of tasks) {
-      if (task.status === 'completed') {
-        next.push({ id: task.id, at: null });
-        continue;
-      }
-      const ladder = ladderOf(task);
-      for (const index of ladder.due) {
-        const step = this.policy.steps[index];
-        const item = this.item(task, step.template, names, today, calendar);
+    const record = (task: DueTask, steps: EscalationStep[], due: number[], indexBase: number, keyDate: string, daysWaiting?: number) => {
+      for (const index of due) {
+        const step = steps[index];
+        const item = { ...this.item(task, step.template, names, today, calendar), daysWaiting };
         const { subject, body } = renderItem(item);
         for (const recipient of people.resolve(task, step.to)) {
           wanted.push({
-            taskId: task.id, stepIndex: index, stepAt: step.atText, recipientId: recipient.id, dueDate: task.dueDate, template: step.template, subject, body,
+            taskId: task.id, stepIndex: indexBase + index, stepAt: step.atText, recipientId: recipient.id, dueDate: keyDate, template: step.template, subject, body,
             deliveryId: mailOf(recipient.id), item,
           });
         }
       }
-      next.push({ id: task.id, at: ladder.next });
+    };
+    for (const task of tasks) {
+      if (task.status === 'completed') {
+        next.push({ id: task.id, at: null });
+      } else if (awaitsReview(task.status) && task.submittedAt) {
+        // The fair clock: while the work waits for review the department hears nothing; the reviewers are reminded from the submission on.
+        const moments = this.policy.review.map((step) => reviewStepMoment(task.submittedAt!, step, calendar, this.config.TZ));
+        const submittedOn = calendarDate(this.config.TZ, task.submittedAt);
+        record(task, this.policy.review, dueSteps(moments, task.submittedAt, now), REVIEW_STEP_BASE, submittedOn, daysBetween(submittedOn, today));
+        next.push({ id: task.id, at: nextStepAt(moments, task.submittedAt, now) });
+      } else {
+        const ladder = ladderOf(task);
+        record(task, this.policy.steps, ladder.due, 0, task.dueDate);
+        next.push({ id: task.id, at: ladder.next });
+      }
     }
 
     const inserted = await this.ladder.insertNotifications(wanted);
@@ -174,8 +189,8 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
   private async people(tasks: DueTask[]): Promise<People> {
     const departments = [...new Set(tasks.map((t) => t.leadDepartmentCode))];
     const staff = await this.ladder.recipients(departments);
-    const assignees = await this.ladder.usersById([...new Set(tasks.map((t) => t.assigneeId).filter((a): a is string => a !== null))]);
-    return new People([...staff, ...assignees]);
+    const named = tasks.flatMap((t) => [t.assigneeId, t.supervisorId]).filter((a): a is string => a !== null);
+    return new People([...staff, ...(await this.ladder.usersById([...new Set(named)]))]);
   }
 }
 
@@ -205,11 +220,22 @@ class People {
         who === 'assignee' ? (assignee ? [assignee] : of('liaison'))
         : who === 'liaisons' ? of('liaison')
         : who === 'leader' ? of('leader')
-        : who === 'supervisors' ? (this.byRole.get('supervisor|') ?? [])
+        : who === 'supervisor' ? this.owner(task)
+        : who === 'supervisors' ? this.supervisors
         : [];
       for (const user of chosen) found.set(user.id, user);
     }
     return [...found.values()];
+  }
+
+  private get supervisors(): Recipient[] {
+    return this.byRole.get('supervisor|') ?? [];
+  }
+
+  /** The task's owning supervisor while that account is active; a task without one (or whose owner left) falls back to every supervisor, so no alert goes unread. */
+  private owner(task: DueTask): Recipient[] {
+    const owner = task.supervisorId ? this.byId.get(task.supervisorId) : undefined;
+    return owner ? [owner] : this.supervisors;
   }
 }
 

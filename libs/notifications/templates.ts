@@ -14,12 +14,15 @@ export interface ReminderItem {
   link: string;
   /** A caveat about the calendar for the due date's year, when its holidays are not known. */
   calendarNote?: string | null;
+  /** Calendar days the submission has waited for review (review reminders only). */
+  daysWaiting?: number;
 }
 
 const HEADINGS: Record<TemplateName, (i: ReminderItem) => string> = {
   reminder: (i) => `【督办提醒】「${i.taskTitle}」将于 ${i.dueDate} 到期`,
   overdue: (i) => `【逾期预警】「${i.taskTitle}」已逾期${i.daysOverdue > 0 ? ` ${i.daysOverdue} 天` : ''}`,
   escalation: (i) => `【督办升级】「${i.taskTitle}」逾期 ${Math.max(i.daysOverdue, 0)} 天仍未办结`,
+  review: (i) => `【待审核】「${i.taskTitle}」已提交${i.daysWaiting ? ` ${i.daysWaiting} 天` : ''}，等待审核`,
 };
 
 function deadlineLine(item: ReminderItem): string {
@@ -32,6 +35,7 @@ const ACTIONS: Record<TemplateName, string> = {
   reminder: '请按期办理，并及时上传佐证材料。',
   overdue: '请尽快办结并提交佐证材料；确需延期的，请提出延期申请。',
   escalation: '该任务逾期未办结，现提请部门负责人督促落实。',
+  review: '承办单位已提交办结材料，请及时审核（通过或退回）；审核期间不计入承办单位的逾期。',
 };
 
 /** One reminder: its subject and body. */

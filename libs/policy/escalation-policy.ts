@@ -12,14 +12,19 @@ export interface EscalationStep {
 export interface EscalationPolicy {
   workdays: boolean;
   warnBefore: SignedDuration;
+  /** Moments relative to the end of the due date, for the liaisons, leader and supervisors while the work is with the department. */
   steps: EscalationStep[];
+  /** Moments relative to the submission, while the work waits for review (the fair clock): they remind the reviewers, not the department. */
+  review: EscalationStep[];
 }
 
 export class PolicyError extends Error {}
 
-const RECIPIENTS = ['assignee', 'liaisons', 'leader', 'supervisors'];
+const RECIPIENTS = ['assignee', 'liaisons', 'leader', 'supervisor', 'supervisors'];
+/** While work waits for review the department is not reminded: review steps may name only reviewers. */
+const REVIEW_RECIPIENTS = ['supervisor', 'supervisors'];
 /** The message templates duban has; their texts are in libs/notifications/templates.ts. */
-export const TEMPLATES = ['reminder', 'overdue', 'escalation'] as const;
+export const TEMPLATES = ['reminder', 'overdue', 'escalation', 'review'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 
 /** Reads and validates the policy file; throws naming the step and field at fault. */
@@ -45,22 +50,34 @@ export function validatePolicy(raw: unknown, source = 'policy'): EscalationPolic
   const warnBefore = typeof warnText === 'string' ? parseDuration(warnText) : null;
   if (!warnBefore || warnBefore.sign < 0) fail('warnBefore', `must be a positive ISO 8601 duration such as P3D, got ${JSON.stringify(warnText)}`);
   if (!Array.isArray(doc.steps) || doc.steps.length === 0) fail('steps', 'must be a non-empty list');
-  const steps = (doc.steps as unknown[]).map((item, index): EscalationStep => {
-    const where = `steps[${index}]`;
+  const steps = parseSteps(doc.steps as unknown[], 'steps', RECIPIENTS, fail);
+  const reviewRaw = doc.review ?? [];
+  if (!Array.isArray(reviewRaw)) fail('review', 'must be a list of steps counted from the submission');
+  const review = parseSteps(reviewRaw as unknown[], 'review', REVIEW_RECIPIENTS, fail);
+  for (const [index, step] of review.entries()) {
+    if (step.at.sign < 0) fail(`review[${index}].at`, `counts from the submission and cannot be negative, got ${step.atText}`);
+  }
+  const unknownTop = Object.keys(doc).filter((k) => !['workdays', 'warnBefore', 'steps', 'review'].includes(k));
+  if (unknownTop.length > 0) fail('file', `unknown field ${unknownTop.join(', ')}`);
+  return { workdays: workdays as boolean, warnBefore: warnBefore as SignedDuration, steps, review };
+}
+
+function parseSteps(items: unknown[], list: string, recipients: string[], fail: (where: string, message: string) => never): EscalationStep[] {
+  return items.map((item, index): EscalationStep => {
+    const where = `${list}[${index}]`;
     if (!item || typeof item !== 'object') fail(where, 'must be a mapping {at, to, template}');
     const step = item as Record<string, unknown>;
     const at = typeof step.at === 'string' ? parseDuration(step.at) : null;
     if (!at) fail(`${where}.at`, `must be a signed ISO 8601 duration such as -P7D or PT30S, got ${JSON.stringify(step.at)}`);
-    if (!Array.isArray(step.to) || step.to.length === 0) fail(`${where}.to`, `must list recipients (${RECIPIENTS.join(', ')})`);
+    if (!Array.isArray(step.to) || step.to.length === 0) fail(`${where}.to`, `must list recipients (${recipients.join(', ')})`);
     for (const to of step.to as unknown[]) {
-      if (typeof to !== 'string' || !RECIPIENTS.includes(to)) fail(`${where}.to`, `unknown recipient ${JSON.stringify(to)}; use ${RECIPIENTS.join(', ')}`);
+      if (typeof to !== 'string' || !recipients.includes(to)) fail(`${where}.to`, `unknown recipient ${JSON.stringify(to)}; use ${recipients.join(', ')}`);
     }
     if (typeof step.template !== 'string' || !(TEMPLATES as readonly string[]).includes(step.template)) {
       fail(`${where}.template`, `unknown template ${JSON.stringify(step.template)}; use ${TEMPLATES.join(', ')}`);
     }
     const unknownKeys = Object.keys(step).filter((k) => !['at', 'to', 'template'].includes(k));
     if (unknownKeys.length > 0) fail(where, `unknown field ${unknownKeys.join(', ')}`);
-    return { at: at as SignedDuration, atText: step.at as string, to: step.to as string[], template: step.template as TemplateName };
+    return { at: at, atText: step.at as string, to: step.to as string[], template: step.template as TemplateName };
   });
-  return { workdays: workdays as boolean, warnBefore: warnBefore as SignedDuration, steps };
 }

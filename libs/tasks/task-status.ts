@@ -29,6 +29,14 @@ export function allowedFrom(transition: TaskTransition): readonly TaskStatus[] {
   return TRANSITIONS[transition].from;
 }
 
+/**
+ * Work waiting for review (the fair clock): the department has handed it in, so its
+ * deadline ladder is paused and the policy's review steps remind the reviewers instead.
+ */
+export function awaitsReview(status: string): boolean {
+  return status === (TaskStatus.Submitted as string);
+}
+
 /** Progress and evidence may be added while the work is open. */
 export function acceptsWork(status: TaskStatus): boolean {
   return status === TaskStatus.InProgress || status === TaskStatus.Assigned;

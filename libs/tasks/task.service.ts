@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { confinedDepartment } from '../auth/permissions.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors.js';
-import { type Actor } from '../common/roles.js';
+import { type Actor, Role } from '../common/roles.js';
 import type { TaskEntity } from '../db/entities/task.entity.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
@@ -28,6 +28,8 @@ export interface NewTask {
   clauseRef?: string;
   indicatorCodes?: string[];
   parentId?: string;
+  /** The owning supervisor (督办责任人); default: the creator. */
+  supervisorId?: string;
 }
 
 export type TaskChanges = Partial<Omit<NewTask, 'parentId'>> & { version: number };
@@ -45,7 +47,7 @@ export interface TaskQuery {
 }
 
 /** Fields whose changes the audit log and history show. */
-const TRACKED = ['title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'assigneeId', 'dueDate', 'clauseRef', 'indicatorCodes', 'status', 'returnReason', 'grade'] as const;
+const TRACKED = ['title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'assigneeId', 'supervisorId', 'dueDate', 'clauseRef', 'indicatorCodes', 'status', 'returnReason', 'grade'] as const;
 
 @Injectable()
 export class TaskService {
@@ -66,6 +68,7 @@ export class TaskService {
   async create(actor: Actor, input: NewTask) {
     await this.checkReferences(input.leadDepartment, input.coDepartments ?? [], input.assigneeId, input.clauseRef);
     if (input.parentId && !(await this.tasks.existsById(input.parentId))) throw new InvalidInputError(`parentId 对应的任务不存在：${input.parentId}`);
+    if (input.supervisorId) await this.checkSupervisor(input.supervisorId);
     return this.tx.run(async () => {
       const task = await this.tasks.insert({
         title: input.title,
@@ -79,6 +82,7 @@ export class TaskService {
         parentId: input.parentId ?? null,
         status: TaskStatus.Assigned,
         createdBy: actor.id,
+        supervisorId: input.supervisorId ?? actor.id,
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
       return this.view(task);
@@ -130,13 +134,17 @@ export class TaskService {
       const task = await this.lockCurrent(id, version);
       if (task.status === TaskStatus.Completed) throw new ConflictError('任务已办结，不能再修改');
       await this.checkReferences(fields.leadDepartment ?? task.leadDepartmentCode, fields.coDepartments ?? [], fields.assigneeId, fields.clauseRef);
+      if (fields.supervisorId !== undefined) await this.checkSupervisor(fields.supervisorId);
       const before = tracked(task);
+      // The work moves to another department: its assignee (of the old one) no longer answers for it.
+      if (fields.leadDepartment !== undefined && fields.leadDepartment !== task.leadDepartmentCode && fields.assigneeId === undefined) task.assigneeId = null;
       if (fields.title !== undefined) task.title = fields.title;
       if (fields.description !== undefined) task.description = fields.description;
       if (fields.leadDepartment !== undefined) task.leadDepartmentCode = fields.leadDepartment;
       if (fields.coDepartments !== undefined) task.coDepartmentCodes = unique(fields.coDepartments);
       task.coDepartmentCodes = task.coDepartmentCodes.filter((c) => c !== task.leadDepartmentCode);
       if (fields.assigneeId !== undefined) task.assigneeId = fields.assigneeId;
+      if (fields.supervisorId !== undefined) task.supervisorId = fields.supervisorId;
       if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
         task.dueDate = fields.dueDate;
         restartLadder(task);
@@ -167,6 +175,8 @@ export class TaskService {
         if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
         await this.progress.insert({ taskId: id, authorId: actor.id, departmentCode: actor.departmentCode ?? task.leadDepartmentCode, kind: 'submission', note: input.summary ?? '', percent: 100, evidenceIds });
         task.submittedAt = new Date();
+        // The fair clock: the sweep pauses the deadline ladder and starts the review steps.
+        task.nextReminderAt = task.submittedAt;
         Object.assign(detail, { summary: input.summary, evidenceIds });
       }
       if (transition === TaskTransition.Approve) {
@@ -178,6 +188,8 @@ export class TaskService {
       }
       if (transition === TaskTransition.Return) {
         task.returnReason = input.reason ?? null;
+        // Back with the department: its ladder resumes where the deadline stands (steps passed during review collapse into the latest one).
+        restartLadder(task);
         Object.assign(detail, { reason: input.reason });
       }
       task.status = to;
@@ -266,6 +278,11 @@ export class TaskService {
     const task = await this.tasks.findById(id);
     if (!task) throw new NotFoundError(`任务不存在：${id}`);
     return task;
+  }
+
+  private async checkSupervisor(id: string) {
+    const supervisor = await this.users.findById(id);
+    if (!supervisor || !supervisor.active || supervisor.role !== Role.Supervisor) throw new InvalidInputError(`supervisorId 必须是在职的督查人员：${id}`);
   }
 
   private async checkReferences(lead: string, co: string[], assigneeId: string | undefined, clauseRef: string | undefined) {

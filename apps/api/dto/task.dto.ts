@@ -45,6 +45,10 @@ export class CreateTaskDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'parent task of decomposed work' })
   @Omittable() @IsUUID()
   parentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '督办责任人: the owning supervisor (an active supervisor); default the creator. Receives the ladder steps addressed to `supervisor` and the review reminders' })
+  @Omittable() @IsUUID()
+  supervisorId?: string;
 }
 
 export class UpdateTaskDto {
@@ -65,8 +69,11 @@ export class UpdateTaskDto {
   @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
   coDepartments?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: 'a user of the lead department; changing leadDepartment without naming one clears it' }) @Omittable() @IsUUID()
   assigneeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '督办责任人 (an active supervisor)' }) @Omittable() @IsUUID()
+  supervisorId?: string;
 
   @ApiPropertyOptional({ example: '2025-12-31' }) @Omittable() @IsCalendarDate()
   dueDate?: string;
@@ -203,6 +210,8 @@ export class TaskDto {
   light: string;
   @ApiProperty({ nullable: true, type: String }) clauseRef: string | null;
   @ApiProperty() percent: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: '督办责任人 (single task view)' }) supervisorId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'the latest submission; the one approved decides on time (single task view)' }) submittedAt?: string | null;
 }
 
 export class TaskPageDto {

@@ -110,12 +110,17 @@ export class TaskEntity {
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 
+  /** The owning supervisor (督办责任人): receives the task's `supervisor` ladder steps and review reminders. Default: its creator. */
+  @Column({ type: 'uuid', name: 'supervisor_id', nullable: true })
+  supervisorId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 
+  /** The latest submission: the one a supervisor approves decides whether the task was done on time. */
   @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssessmentCycleEntity, AssessmentReportEntity, AssessmentScoreEntity } from '../entities/assessment.entity.js';
 import { Transactions } from '../transaction.js';
+import { awaitingReviewInTimeSql, completedOnTimeSql, deadlineEndSql, handedInSql } from './deadline-rules.sql.js';
 import { REPORT_STATUS, type ReportStatus } from '../../vocabulary/assessment.js';
 import { GRADES, type Grade, type TaskAuditAction, TaskStatus } from '../../vocabulary/tasks.js';
 
@@ -10,8 +11,9 @@ const RETURNED: TaskAuditAction = 'task.return';
 /**
  * The tasks of a year (due date in it), each with what the assessment counts:
  * its outcome against the end of the due date in the plan's time zone
- * ($2; on time is `completed_at < (due_date + 1) AT TIME ZONE tz`), calendar
- * days late (to the completion, or to `asOf` ($3) while still open), evidence
+ * ($2; on time when the submission finally approved was made by then: deadline-rules.sql.ts;
+ * work waiting for review after an on-time submission is pending, not overdue), calendar
+ * days late (to the submission, or to `asOf` ($3) while still with the department), evidence
  * files, supervisor returns (audit `task.return`), extension requests and
  * whether a `leader` was notified about it (escalated). $1 is the year.
  * The per-task counts are grouped once and hash-joined: correlated subqueries
@@ -21,7 +23,10 @@ const YEAR_TASKS = `
   year_task AS (
     SELECT t.id, t.code, t.title, t.status, t.grade, t.lead_department_code AS dept, t.due_date, t.completed_at,
            t.status = '${TaskStatus.Completed}' AS done,
-           (t.due_date + 1)::timestamp AT TIME ZONE $2 AS deadline
+           ${completedOnTimeSql('t', '$2')} AS done_on_time,
+           ${awaitingReviewInTimeSql('t', '$2')} AS waiting_in_time,
+           ${handedInSql('t')} AS handed_in,
+           ${deadlineEndSql('t', '$2')} AS deadline
       FROM task t
      WHERE t.due_date >= make_date($1, 1, 1) AND t.due_date < make_date($1 + 1, 1, 1)
   ),
@@ -37,11 +42,14 @@ const YEAR_TASKS = `
   ),
   judged AS (
     SELECT y.*,
-           CASE WHEN y.done AND y.completed_at < y.deadline THEN 'on_time'
+           CASE WHEN y.done_on_time THEN 'on_time'
                 WHEN y.done THEN 'late'
+                WHEN y.waiting_in_time THEN 'pending'
                 WHEN y.deadline <= $3 THEN 'overdue'
                 ELSE 'pending' END AS outcome,
-           CASE WHEN y.done AND y.completed_at >= y.deadline THEN (y.completed_at AT TIME ZONE $2)::date - y.due_date
+           CASE WHEN y.done AND NOT y.done_on_time THEN (y.handed_in AT TIME ZONE $2)::date - y.due_date
+                WHEN y.waiting_in_time THEN 0
+                WHEN y.status = '${TaskStatus.Submitted}' AND y.deadline <= $3 THEN (y.handed_in AT TIME ZONE $2)::date - y.due_date
                 WHEN NOT y.done AND y.deadline <= $3 THEN ($3::timestamptz AT TIME ZONE $2)::date - y.due_date
                 ELSE 0 END AS days_late,
            coalesce(ev.n, 0) AS evidence_count, coalesce(rt.n, 0) AS returns, coalesce(ex.n, 0) AS extensions,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../transaction.js';
+import { completedOnTimeSql } from './deadline-rules.sql.js';
 
 /** One department's tasks (those it leads), counted. */
 export interface DepartmentCounts {
@@ -104,9 +105,10 @@ export const DEPARTMENT_COUNTS_SQL = `
 
 /**
  * Completions per lead department and month (in time zone $1) since $2 (a
- * first of the month, midnight in $1); on time when completed before the end
- * of the due date in $1. $3 limits it to one department. An index-only range
- * of idx_task_completed (completed tasks by completion time).
+ * first of the month, midnight in $1); on time by the one rule of
+ * deadline-rules.sql.ts (the approved submission made by the end of the due date
+ * in $1). $3 limits it to one department. A range of idx_task_completed
+ * (completed tasks by completion time).
  */
 export const ON_TIME_BY_MONTH_SQL = `
   SELECT code, to_char(month, 'YYYY-MM') AS month, completed, on_time
@@ -114,7 +116,7 @@ export const ON_TIME_BY_MONTH_SQL = `
       SELECT lead_department_code AS code,
              date_trunc('month', completed_at AT TIME ZONE $1::text) AS month,
              count(*)::int AS completed,
-             count(*) FILTER (WHERE completed_at < (due_date + 1)::timestamp AT TIME ZONE $1::text)::int AS on_time
+             count(*) FILTER (WHERE ${completedOnTimeSql('task', '$1::text')})::int AS on_time
         FROM task
        WHERE status = 'completed' AND completed_at >= ($2::date)::timestamp AT TIME ZONE $1::text
          AND ($3::varchar IS NULL OR lead_department_code = $3::varchar)

@@ -11,6 +11,10 @@ export interface DueTask {
   dueDate: string;
   status: string;
   ladderFrom: Date;
+  /** The owning supervisor (recipient `supervisor`); null for tasks that have none (then every supervisor). */
+  supervisorId: string | null;
+  /** The latest submission, from which review steps count. */
+  submittedAt: Date | null;
 }
 
 export interface Recipient {
@@ -38,7 +42,7 @@ export class LadderRepository {
    */
   async lockDueTasks(now: Date, limit: number): Promise<DueTask[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
-      `SELECT id, title, lead_department_code, assignee_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, ladder_from
+      `SELECT id, title, lead_department_code, assignee_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, ladder_from, supervisor_id, submitted_at
          FROM task WHERE next_reminder_at < $1::timestamptz + interval '1 millisecond' -- PostgreSQL keeps µs, JavaScript ms
         ORDER BY next_reminder_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
@@ -46,6 +50,7 @@ export class LadderRepository {
     return rows.map((r) => ({
       id: r.id as string, title: r.title as string, leadDepartmentCode: r.lead_department_code as string,
       assigneeId: r.assignee_id as string | null, dueDate: r.due_date as string, status: r.status as string, ladderFrom: r.ladder_from as Date,
+      supervisorId: r.supervisor_id as string | null, submittedAt: r.submitted_at as Date | null,
     }));
   }
 
