@@ -216,8 +216,10 @@ describe('annual assessment (年度考核)', () => {
     await taxTask('尚未到期', `${future}-12-31`, { open: true });
     const d = await tax(future);
     expect(d.metrics).toMatchObject({ due: 2, onTime: 1, late: 0, overdue: 0, pending: 1, meanDaysLate: null, evidenceShare: 1, turnedRed: 0 });
-    // On time 1/1, evidence 1/1, one good grade (85): (40 + 20 + 25·0.85) · 100/85 = 95.59.
-    expect(d.computedScore).toBe(95.59);
+    // On time 1/1, evidence 1/1, one good grade (85), but fewer than the rubric's fewTasks.minTasks (3): each share is
+    // weighed with two neutral tasks at 0.8 — (1 + 1.6)/3, (1 + 1.6)/3, (0.85 + 1.6)/3 — so one task cannot crown a department:
+    // (40·0.8667 + 20·0.8667 + 25·0.8167) · 100/85 = 85.2 (95.59 as recorded).
+    expect(d.computedScore).toBe(85.2);
   });
 
   it('refuses bad scores with a clear 4xx and changes nothing', async () => {
@@ -280,14 +282,20 @@ describe('annual assessment (年度考核)', () => {
     ]);
   });
 
-  it('ranks by final score with shared ranks (1, 2, 2, 4)', async () => {
-    const rows = (await app.as(supervisor.token).get(`/api/v1/assessments/${YEAR}/departments`)).body as DepartmentAssessment[];
-    expect(rows.length).toBeGreaterThan(3);
+  it('ranks by final score with shared ranks (1, 2, 2, 4), and leaves a department with nothing due unranked (无考核任务)', async () => {
+    const all = (await app.as(supervisor.token).get(`/api/v1/assessments/${YEAR}/departments`)).body as DepartmentAssessment[];
+    const rows = all.filter((r) => r.rank !== null);
+    const unranked = all.filter((r) => r.rank === null);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(all.slice(0, rows.length)).toEqual(rows); // ranked first, the unranked after them
     for (const [i, row] of rows.entries()) {
       expect(row.rank).toBe(1 + rows.filter((r) => r.finalScore > row.finalScore).length);
       if (i > 0) expect(row.finalScore).toBeLessThanOrEqual(rows[i - 1].finalScore);
     }
-    expect(new Set(rows.map((r) => r.rank)).size).toBeLessThan(rows.length); // departments without a record tie
+    // Doing nothing cannot win: every department without a task due this year is listed, unranked, whatever its computed score.
+    expect(unranked.length).toBeGreaterThan(0);
+    expect(unranked.every((r) => r.metrics.due === 0)).toBe(true);
+    expect(rows.every((r) => r.metrics.due > 0)).toBe(true);
   });
 
   it('serves the workbook and the HTML report with the numbers the API shows', async () => {

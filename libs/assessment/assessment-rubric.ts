@@ -30,13 +30,19 @@ export interface AssessmentRubric {
   /** Percent of the final score taken from the reviewers' mean. */
   reviewerWeight: number;
   commentRequiredBelow: number;
+  /**
+   * How a department with very few tasks is judged: below `minTasks` counted tasks, each task
+   * metric is weighed with (minTasks − n) phantom tasks at `neutralShare`, so one late task
+   * out of one does not sink a department and one on-time task out of one does not crown it.
+   */
+  fewTasks: { minTasks: number; neutralShare: number };
 }
 
 export class RubricError extends Error {}
 
 const DEFAULT_GRADE_POINTS: Record<Grade, number> = { excellent: 100, good: 85, pass: 70, fail: 0 };
 const DEFAULT_INDICATOR_POINTS: Record<Trend, number> = { on_track: 1, at_risk: 0.5, off_track: 0 };
-const FIELDS = ['metrics', 'gradePoints', 'indicatorPoints', 'deductions', 'bounds', 'reviewerWeight', 'commentRequiredBelow'];
+const FIELDS = ['metrics', 'gradePoints', 'indicatorPoints', 'deductions', 'bounds', 'reviewerWeight', 'commentRequiredBelow', 'fewTasks'];
 
 /** Reads and validates the rubric file; throws naming the field at fault. */
 export function loadAssessmentRubric(path: string): AssessmentRubric {
@@ -96,5 +102,12 @@ export function validateRubric(raw: unknown, source = 'rubric'): AssessmentRubri
 
   const reviewerWeight = points(doc.reviewerWeight ?? 0, 'reviewerWeight', 100);
   const commentRequiredBelow = points(doc.commentRequiredBelow ?? 0, 'commentRequiredBelow', 100);
-  return { metrics, gradePoints, indicatorPoints, deductions, bounds: { min, max }, reviewerWeight, commentRequiredBelow };
+  const few = (doc.fewTasks ?? { minTasks: 0, neutralShare: 1 }) as Record<string, unknown>;
+  if (!few || typeof few !== 'object' || Array.isArray(few)) fail('fewTasks', 'must be a mapping {minTasks, neutralShare}');
+  const fewExtra = Object.keys(few).filter((k) => !['minTasks', 'neutralShare'].includes(k));
+  if (fewExtra.length > 0) fail(`fewTasks.${fewExtra[0]}`, 'unknown field; use minTasks, neutralShare');
+  const minTasks = points(few.minTasks ?? 0, 'fewTasks.minTasks', 1000);
+  if (!Number.isInteger(minTasks)) fail('fewTasks.minTasks', `must be a whole number, got ${minTasks}`);
+  const neutralShare = points(few.neutralShare ?? 1, 'fewTasks.neutralShare', 1);
+  return { metrics, gradePoints, indicatorPoints, deductions, bounds: { min, max }, reviewerWeight, commentRequiredBelow, fewTasks: { minTasks, neutralShare } };
 }

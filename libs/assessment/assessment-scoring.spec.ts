@@ -1,5 +1,5 @@
 import { validateRubric } from './assessment-rubric.js';
-import { computeScore, finalScore, metricShares, rank, reviewerMean, round2 } from './assessment-scoring.js';
+import { computeScore, finalScore, hasAssessableWork, metricShares, rank, reviewerMean, round2 } from './assessment-scoring.js';
 import { departmentMetrics as metrics } from '../../test/fixtures/assessment-report.fixture.js';
 
 const rubric = validateRubric({
@@ -13,6 +13,20 @@ const rubric = validateRubric({
 const sum = (items: { points: number }[]) => round2(items.reduce((s, i) => s + i.points, 0));
 
 describe('assessment scoring', () => {
+  it('weighs a department with fewer than fewTasks.minTasks tasks with neutral phantom tasks, and one with nothing due is not assessable', () => {
+    const steady = validateRubric({ metrics: { onTimeRate: 100 }, fewTasks: { minTasks: 3, neutralShare: 0.8 } });
+    // One task, late: (0·1 + 0.8·2)/3 instead of 0; one on time: (1 + 1.6)/3 instead of 1; three late: 0 (enough tasks to weigh fully).
+    expect(metricShares(metrics({ due: 1, late: 1 }), steady).onTimeRate).toBeCloseTo(1.6 / 3, 10);
+    expect(metricShares(metrics({ due: 1, onTime: 1 }), steady).onTimeRate).toBeCloseTo(2.6 / 3, 10);
+    expect(metricShares(metrics({ due: 3, late: 3 }), steady).onTimeRate).toBe(0);
+    expect(computeScore(metrics({ due: 1, onTime: 1 }), steady).computedScore).toBe(86.67);
+    expect(metricShares(metrics({ due: 1, late: 1 }), rubric).onTimeRate).toBe(0); // without fewTasks: as recorded
+    expect(hasAssessableWork(metrics())).toBe(false);
+    expect(hasAssessableWork(metrics({ due: 1, pending: 1 }))).toBe(true);
+    expect(() => validateRubric({ metrics: { onTimeRate: 100 }, fewTasks: { minTasks: 2.5 } })).toThrow('fewTasks.minTasks');
+    expect(() => validateRubric({ metrics: { onTimeRate: 100 }, fewTasks: { neutralShare: 2 } })).toThrow('fewTasks.neutralShare');
+  });
+
   it('computes shares of the record', () => {
     const m = metrics({ onTime: 3, late: 1, overdue: 1, evidenceShare: 0.75, grades: { excellent: 1, good: 2, pass: 0, fail: 1 }, indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 3 } });
     expect(metricShares(m, rubric)).toEqual({ onTimeRate: 0.6, evidenceShare: 0.75, gradeScore: (100 + 170 + 0) / 4 / 100, indicatorState: 2.5 / 4 });

@@ -35,12 +35,20 @@ export function metricShares(m: DepartmentMetrics, rubric: AssessmentRubric): Re
   const gradeSum = GRADES.reduce((s, g) => s + m.grades[g] * rubric.gradePoints[g], 0);
   const trended = TRENDS.reduce((s, t) => s + m.indicators[t], 0);
   const trendSum = TRENDS.reduce((s, t) => s + m.indicators[t] * rubric.indicatorPoints[t], 0);
+  const { minTasks, neutralShare } = rubric.fewTasks;
+  // Fewer than minTasks counted: the missing ones count at the neutral share (the rubric's fewTasks).
+  const steadied = (share: number, n: number) => (n >= minTasks ? share : (share * n + neutralShare * (minTasks - n)) / minTasks);
   return {
-    onTimeRate: judged > 0 ? m.onTime / judged : null,
-    evidenceShare: m.evidenceShare,
-    gradeScore: graded > 0 ? gradeSum / graded / 100 : null,
+    onTimeRate: judged > 0 ? steadied(m.onTime / judged, judged) : null,
+    evidenceShare: m.evidenceShare === null ? null : steadied(m.evidenceShare, m.onTime + m.late),
+    gradeScore: graded > 0 ? steadied(gradeSum / graded / 100, graded) : null,
     indicatorState: trended > 0 ? trendSum / trended : null,
   };
+}
+
+/** A department with nothing due in the year has no record to be ranked by (无考核任务): shown, not ranked. */
+export function hasAssessableWork(m: DepartmentMetrics): boolean {
+  return m.due > 0;
 }
 
 /**

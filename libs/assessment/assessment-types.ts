@@ -14,9 +14,9 @@ export type { Grade };
 export interface DepartmentMetrics {
   /** Tasks whose due date falls in the year. */
   due: number;
-  /** Completed by the end of the due date in TZ. */
+  /** Completed, the submission finally approved made by the end of the due date in TZ (the fair clock). */
   onTime: number;
-  /** Completed after it. */
+  /** Completed, that submission made after it. */
   late: number;
   /** Not completed and past the due date (as of `asOf`). */
   overdue: number;
@@ -61,8 +61,8 @@ export interface DepartmentAssessment {
   reviewerMean: number | null;
   /** Computed and reviewer scores combined by the rubric's weights. */
   finalScore: number;
-  /** 1-based; equal final scores share a rank (1, 2, 2, 4). */
-  rank: number;
+  /** 1-based; equal final scores share a rank (1, 2, 2, 4); null for a department with nothing due in the year (无考核任务: shown, not ranked). */
+  rank: number | null;
 }
 
 /** One task line of a department sheet in the workbook. */

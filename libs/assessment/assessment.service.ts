@@ -12,7 +12,7 @@ import { standing } from '../indicators/indicator-trend.js';
 import { CYCLE_STATUS } from '../vocabulary/assessment.js';
 import { GRADES } from '../vocabulary/tasks.js';
 import type { AssessmentRubric } from './assessment-rubric.js';
-import { computeScore, finalScore, rank, reviewerMean } from './assessment-scoring.js';
+import { computeScore, finalScore, hasAssessableWork, rank, reviewerMean } from './assessment-scoring.js';
 import type { AssessmentReport, DepartmentAssessment, DepartmentMetrics, Grade, ReportIndicator, ReportTask, ReviewerScore } from './assessment-types.js';
 import { ASSESSMENT_RUBRIC } from './rubric.module.js';
 
@@ -163,7 +163,8 @@ export class AssessmentService {
         reviewerMean: mean, finalScore: finalScore(computedScore, mean, this.rubric),
       };
     });
-    const departments = rank(assessed, (a, b) => order.get(a.departmentCode)! - order.get(b.departmentCode)!);
+    const ranked = rank(assessed.filter((d) => hasAssessableWork(d.metrics)), (a, b) => order.get(a.departmentCode)! - order.get(b.departmentCode)!);
+    const departments = [...ranked, ...assessed.filter((d) => !hasAssessableWork(d.metrics)).map((d) => ({ ...d, rank: null }))];
 
     const tasks: Record<string, ReportTask[]> = {};
     const indicatorsByDepartment: Record<string, ReportIndicator[]> = {};

@@ -11,6 +11,7 @@ import {
   type Column, type ColumnKind,
 } from './report-columns.js';
 import {
+  byRank, rankLabel,
   NONE, formatDateTime, formatNumber, formatPercent, onTimeShare, reportSubtitle, reportTitle,
 } from './report-format.js';
 
@@ -58,7 +59,7 @@ dl.figures dd { margin: 0; font-weight: bold; }
 
 /** The whole report as one HTML document. */
 export function renderAssessmentHtml(report: AssessmentReport): string {
-  const departments = [...report.departments].sort((a, b) => a.rank - b.rank);
+  const departments = byRank(report.departments);
   const title = escapeHtml(reportTitle(report));
   return [
     '<!doctype html>',
@@ -99,7 +100,7 @@ function departmentDetail(report: AssessmentReport, department: DepartmentAssess
   const indicators = report.indicators[department.departmentCode] ?? [];
   return [
     `<article class="department" data-department="${escapeHtml(department.departmentCode)}">`,
-    `<h3>第 ${department.rank} 名　${escapeHtml(department.departmentName)}</h3>`,
+    `<h3>${rankLabel(department.rank)}　${escapeHtml(department.departmentName)}</h3>`,
     `<dl class="figures">${figures.map(([term, value]) => `<dt>${term}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`,
     '<h4>得分构成</h4>',
     department.breakdown.length > 0 ? htmlTable(BREAKDOWN_COLUMNS, department.breakdown) : '<p class="note">无。</p>',

@@ -13,6 +13,7 @@ import {
   type Column, type ColumnKind,
 } from './report-columns.js';
 import {
+  byRank, rankLabel,
   calendarDay, formatNumber, reportSubtitle, reportTitle, sheetNames, wallClock,
 } from './report-format.js';
 
@@ -93,7 +94,7 @@ export async function renderAssessmentWorkbook(
   workbook.created = new Date(report.asOf);
 
   try {
-    const departments = [...report.departments].sort((a, b) => a.rank - b.rank);
+    const departments = byRank(report.departments);
     const title = reportTitle(report);
     const subtitle = reportSubtitle(report);
 
@@ -101,7 +102,7 @@ export async function renderAssessmentWorkbook(
 
     const names = sheetNames(departments.map((d) => d.departmentName), [RANKING_SHEET]);
     for (const [index, department] of departments.entries()) {
-      const scores = `名次 ${department.rank} ｜ 最终得分 ${formatNumber(department.finalScore)} ｜ 计算得分 ${formatNumber(department.computedScore)}`
+      const scores = `${rankLabel(department.rank)} ｜ 最终得分 ${formatNumber(department.finalScore)} ｜ 计算得分 ${formatNumber(department.computedScore)}`
         + ` ｜ 评审均分 ${formatNumber(department.reviewerMean)} ｜ ${subtitle}`;
       writeSheet(workbook, names[index], [`${title} · ${department.departmentName}`, scores], [
         table(TASK_COLUMNS, report.tasks[department.departmentCode] ?? []),

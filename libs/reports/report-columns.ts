@@ -7,6 +7,7 @@ import type {
   DepartmentAssessment, ReportIndicator, ReportTask,
 } from '../assessment/assessment-types.js';
 import {
+  UNRANKED,
   GRADES, GRADE_LABEL, TRENDS, TREND_LABEL, gradeLabel, indicatorProgress, onTimeShare, statusLabel, trendLabel,
 } from './report-format.js';
 
@@ -32,7 +33,7 @@ function metric(group: string, header: string, kind: ColumnKind, width: number, 
 }
 
 export const RANKING_COLUMNS: readonly Column<DepartmentAssessment>[] = [
-  { header: '名次', kind: 'count', width: 6, value: (d) => d.rank },
+  { header: '名次', kind: 'count', width: 10, value: (d) => d.rank ?? UNRANKED },
   { header: '部门', kind: 'text', width: 24, value: (d) => d.departmentName },
   metric('得分', '计算得分', 'score', 10, (d) => d.computedScore),
   metric('得分', '评审均分', 'score', 10, (d) => d.reviewerMean),

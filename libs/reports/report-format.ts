@@ -146,3 +146,15 @@ function clip(text: string, length: number): string {
   const chars = Array.from(text);
   return chars.length <= length ? text : chars.slice(0, length).join('').replace(/'+$/, '');
 }
+
+/** A department with nothing due in the year is shown, not ranked. */
+export const UNRANKED = '无考核任务';
+
+export function rankLabel(rank: number | null): string {
+  return rank === null ? UNRANKED : `第 ${rank} 名`;
+}
+
+/** Ranked departments by rank, then the unranked in the order given (plan order). */
+export function byRank<T extends { rank: number | null }>(departments: readonly T[]): T[] {
+  return [...departments].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+}

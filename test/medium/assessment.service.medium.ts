@@ -24,7 +24,13 @@ describe('AssessmentService on PostgreSQL', () => {
     const ranked = await assessments.departmentAssessments(YEAR);
     const [{ n }] = await medium.sql<{ n: number }>('SELECT count(*)::int AS n FROM department');
     expect(ranked).toHaveLength(n);
-    expect(ranked.map((d) => d.rank)).toEqual([...ranked.map((d) => d.rank)].sort((a, b) => a - b));
+    // Ranked first, in order; a department with nothing due in the year is listed after them, unranked.
+    const ranks = ranked.map((d) => d.rank);
+    const firstUnranked = ranks.indexOf(null);
+    const numbered = firstUnranked === -1 ? ranks : ranks.slice(0, firstUnranked);
+    expect(numbered).toEqual([...numbered].sort((a, b) => a! - b!));
+    expect(ranks.slice(numbered.length).every((r) => r === null)).toBe(true);
+    expect(ranked.filter((d) => d.rank === null).every((d) => d.metrics.due === 0)).toBe(true);
 
     const first = await assessments.score(reviewer, YEAR, 'finance', { score: 90 });
     expect(first).toMatchObject({ score: 90, version: 1 });

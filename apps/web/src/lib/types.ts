@@ -181,7 +181,8 @@ export interface DepartmentAssessment {
   reviewerScores: { reviewerId: string; reviewerName: string; score: number; comment: string; version: number; updatedAt: string }[];
   reviewerMean: number | null;
   finalScore: number;
-  rank: number;
+  /** null: nothing due in the year (无考核任务), shown but not ranked. */
+  rank: number | null;
 }
 
 export interface AssessmentCycle {

@@ -115,11 +115,11 @@ export function AssessmentPage() {
           rowKey="departmentCode"
           size="small"
           loading={rows.isLoading}
-          dataSource={[...(rows.data ?? [])].sort((a, b) => a.rank - b.rank)}
+          dataSource={[...(rows.data ?? [])].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))}
           scroll={{ x: 1100 }}
           pagination={false}
           columns={[
-            { title: '排名', dataIndex: 'rank', width: 60, fixed: 'left' },
+            { title: '排名', width: 90, fixed: 'left', render: (_, r) => r.rank ?? <Tag>无考核任务</Tag> },
             { title: '单位', dataIndex: 'departmentName', width: 150, fixed: 'left' },
             { title: '年度任务', render: (_, r) => r.metrics.due, width: 80 },
             { title: '按期办结', render: (_, r) => r.metrics.onTime, width: 80 },
