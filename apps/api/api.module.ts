@@ -17,6 +17,8 @@ import { DeadlineClock } from '../../libs/tasks/deadline-clock.js';
 import { ExtensionService } from '../../libs/tasks/extension.service.js';
 import { TaskService } from '../../libs/tasks/task.service.js';
 import { TaskEvents } from '../../libs/tasks/task-events.js';
+import { TaskImportService } from '../../libs/tasks/task-import.service.js';
+import { TaskExcelController } from './controllers/task-excel.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { IndicatorsController } from './controllers/indicators.controller.js';
 import { PlanController } from './controllers/plan.controller.js';
@@ -58,7 +60,7 @@ import { CalendarFeedService } from '../../libs/calendar-feed/calendar-feed.serv
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController, AssessmentsController, DashboardController, CalendarFeedController],
+  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController, AssessmentsController, DashboardController, CalendarFeedController, TaskExcelController],
   providers: [
     AuditService,
     NotificationService,
@@ -68,6 +70,7 @@ import { CalendarFeedService } from '../../libs/calendar-feed/calendar-feed.serv
     DeadlineClock,
     TaskService,
     TaskEvents,
+    TaskImportService,
     ExtensionService,
     EvidenceService,
     IndicatorService,

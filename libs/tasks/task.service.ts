@@ -300,7 +300,7 @@ function unique<T>(items: T[]): T[] {
 }
 
 /** A new deadline starts the reminder ladder again, from now; the sweep looks at the task at once. */
-function restartLadder(task: TaskEntity): void {
+export function restartLadder(task: TaskEntity): void {
   const now = new Date();
   task.ladderFrom = now;
   task.nextReminderAt = now;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { TaskEntity } from '../entities/task.entity.js';
 import { Transactions } from '../transaction.js';
 import { type TaskListFilter, type TaskListRow, taskListStatements } from './task-list.query.js';
@@ -48,6 +49,12 @@ export class TaskRepository {
   /** Writes changed fields; TypeORM bumps `version` and `updatedAt`. */
   async save(task: TaskEntity): Promise<TaskEntity> {
     return this.repo().save(task);
+  }
+
+  /** The tasks carrying these codes (the 分工表 import's stable keys). */
+  findByCodes(codes: string[]): Promise<TaskEntity[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.repo().findBy({ code: In(codes) });
   }
 
   async existsById(id: string): Promise<boolean> {

@@ -1,0 +1,76 @@
+import { Controller, Get, HttpCode, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Post } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
+import { InvalidInputError, UnsupportedMediaTypeError } from '../../../libs/common/errors.js';
+import type { Actor } from '../../../libs/common/roles.js';
+import { DepartmentRepository } from '../../../libs/db/repositories/department.repository.js';
+import { importTemplate, TEMPLATE_FILE_NAME } from '../../../libs/excel/import-template.js';
+import { TaskImportService } from '../../../libs/tasks/task-import.service.js';
+import { malformedMultipart } from '../multipart.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A 分工表 of thousands of rows is well under this; the zip's inflated size is checked separately. */
+const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
+
+export function attachment(fallback: string, name: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The 分工表 in Excel: its template and its import (dry run first). */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller()
+export class TaskExcelController {
+  constructor(
+    private readonly imports: TaskImportService,
+    private readonly departments: DepartmentRepository,
+  ) {}
+
+  @Get('tasks/import/template.xlsx')
+  @Can('task.import')
+  @ApiOperation({ summary: 'the 分工表 template: Chinese headers, an example, a 部门列表 sheet and drop-down lists of departments' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
+  async template(@Res() reply: FastifyReply) {
+    const file = await importTemplate(await this.departments.list());
+    return reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('task-import-template.xlsx', TEMPLATE_FILE_NAME)).send(file);
+  }
+
+  @Post('tasks/import')
+  @Can('task.import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'import a 分工表 (.xlsx): with dryRun=true only checks and previews; a file with any error imports nothing (422 with the same report)',
+  })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: 'default true' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ description: '{rows, created, updated, unchanged, errors: [{sheet, row, column, cell, message}], tasks: [preview]}' })
+  async import(
+    @CurrentActor() actor: Actor,
+    @Query('dryRun') dryRun: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw new InvalidInputError(`dryRun 只能是 true 或 false：${dryRun}`);
+    if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
+    const part = await request.file({ limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }).catch((error: unknown) => {
+      throw malformedMultipart(error);
+    });
+    if (!part || part.fieldname !== 'file') {
+      part?.file.resume();
+      throw new InvalidInputError('缺少文件字段 file');
+    }
+    const file = await part.toBuffer().catch((error: unknown) => {
+      throw malformedMultipart(error);
+    });
+    const report = await this.imports.import(actor, file, { dryRun: dryRun !== 'false', fileName: part.filename });
+    if (!report.dryRun && report.errors.length > 0) {
+      reply.status(422);
+      return { message: `表格有 ${report.errors.length} 处错误，未导入任何任务：${report.errors[0].message}`, ...report };
+    }
+    return report;
+  }
+}
