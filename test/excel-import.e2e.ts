@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { startApp, type TestApp } from './support/app.js';
+import { bytes } from './support/bytes.js';
 import { sql } from './support/database.js';
 import { mergedTable, multiSheetTable, tableWithMistakes, wpsStyleTable } from './fixtures/duty-tables.js';
 
@@ -59,11 +60,7 @@ describe('importing a 分工表 from Excel', () => {
   const importedCount = async () => Number((await sql<{ n: string }>(app.databaseUrl, `SELECT count(*) AS n FROM task WHERE code LIKE 'XLS-%'`))[0].n);
 
   it('gives a template that imports as it comes: headers, department list, drop-downs, an example', async () => {
-    const res = await app.as(supervisor.token).get('/api/v1/tasks/import/template.xlsx').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await bytes(app.as(supervisor.token).get('/api/v1/tasks/import/template.xlsx')).expect(200);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('重点任务分工表模板.xlsx'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body);

@@ -18,6 +18,7 @@ import { ExtensionService } from '../../libs/tasks/extension.service.js';
 import { TaskService } from '../../libs/tasks/task.service.js';
 import { TaskEvents } from '../../libs/tasks/task-events.js';
 import { TaskImportService } from '../../libs/tasks/task-import.service.js';
+import { TaskExportService } from '../../libs/tasks/task-export.service.js';
 import { TaskExcelController } from './controllers/task-excel.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { IndicatorsController } from './controllers/indicators.controller.js';
@@ -71,6 +72,7 @@ import { CalendarFeedService } from '../../libs/calendar-feed/calendar-feed.serv
     TaskService,
     TaskEvents,
     TaskImportService,
+    TaskExportService,
     ExtensionService,
     EvidenceService,
     IndicatorService,
