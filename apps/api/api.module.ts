@@ -19,6 +19,7 @@ import { TaskService } from '../../libs/tasks/task.service.js';
 import { TaskEvents } from '../../libs/tasks/task-events.js';
 import { TaskImportService } from '../../libs/tasks/task-import.service.js';
 import { TaskExportService } from '../../libs/tasks/task-export.service.js';
+import { TaskBulkService } from '../../libs/tasks/task-bulk.service.js';
 import { TaskExcelController } from './controllers/task-excel.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { IndicatorsController } from './controllers/indicators.controller.js';
@@ -73,6 +74,7 @@ import { CalendarFeedService } from '../../libs/calendar-feed/calendar-feed.serv
     TaskEvents,
     TaskImportService,
     TaskExportService,
+    TaskBulkService,
     ExtensionService,
     EvidenceService,
     IndicatorService,

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Post } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,6 +7,8 @@ import { InvalidInputError, UnsupportedMediaTypeError } from '../../../libs/comm
 import type { Actor } from '../../../libs/common/roles.js';
 import { DepartmentRepository } from '../../../libs/db/repositories/department.repository.js';
 import { importTemplate, TEMPLATE_FILE_NAME } from '../../../libs/excel/import-template.js';
+import { TaskBulkService } from '../../../libs/tasks/task-bulk.service.js';
+import { BulkResultDto, BulkUpdateDto } from '../dto/task-bulk.dto.js';
 import { TaskExportService } from '../../../libs/tasks/task-export.service.js';
 import { TaskImportService } from '../../../libs/tasks/task-import.service.js';
 import { TaskListQuery } from '../dto/task.dto.js';
@@ -21,7 +23,7 @@ export function attachment(fallback: string, name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** The 分工表 in Excel: its template and its import (dry run first). */
+/** Work on many tasks at once: the 分工表 import (dry run first) and its template, the Excel export, bulk changes. */
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller()
@@ -29,8 +31,18 @@ export class TaskExcelController {
   constructor(
     private readonly imports: TaskImportService,
     private readonly exports: TaskExportService,
+    private readonly bulkChanges: TaskBulkService,
     private readonly departments: DepartmentRepository,
   ) {}
+
+  @Post('tasks/bulk')
+  @Can('task.bulk')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'change the due date, assignee or co-departments of many tasks at once: all or nothing; each task with the version read (a stale one is 409 and nothing changes); audited per task' })
+  @ApiOkResponse({ type: BulkResultDto })
+  bulk(@CurrentActor() actor: Actor, @Body() body: BulkUpdateDto) {
+    return this.bulkChanges.update(actor, body.ids, body.set);
+  }
 
   @Get('tasks.xlsx')
   @Can('task.export')
