@@ -20,6 +20,7 @@ import { TaskEvents } from '../../libs/tasks/task-events.js';
 import { TaskImportService } from '../../libs/tasks/task-import.service.js';
 import { TaskExportService } from '../../libs/tasks/task-export.service.js';
 import { TaskBulkService } from '../../libs/tasks/task-bulk.service.js';
+import { NoticeService } from '../../libs/tasks/notice.service.js';
 import { TaskExcelController } from './controllers/task-excel.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { IndicatorsController } from './controllers/indicators.controller.js';
@@ -75,6 +76,7 @@ import { CalendarFeedService } from '../../libs/calendar-feed/calendar-feed.serv
     TaskImportService,
     TaskExportService,
     TaskBulkService,
+    NoticeService,
     ExtensionService,
     EvidenceService,
     IndicatorService,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Post } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,6 +7,7 @@ import { InvalidInputError, UnsupportedMediaTypeError } from '../../../libs/comm
 import type { Actor } from '../../../libs/common/roles.js';
 import { DepartmentRepository } from '../../../libs/db/repositories/department.repository.js';
 import { importTemplate, TEMPLATE_FILE_NAME } from '../../../libs/excel/import-template.js';
+import { NoticeService } from '../../../libs/tasks/notice.service.js';
 import { TaskBulkService } from '../../../libs/tasks/task-bulk.service.js';
 import { BulkResultDto, BulkUpdateDto } from '../dto/task-bulk.dto.js';
 import { TaskExportService } from '../../../libs/tasks/task-export.service.js';
@@ -23,7 +24,7 @@ export function attachment(fallback: string, name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Work on many tasks at once: the 分工表 import (dry run first) and its template, the Excel export, bulk changes. */
+/** Work on many tasks at once: the 分工表 import (dry run first) and its template, the Excel export, bulk changes, printed notices. */
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller()
@@ -32,6 +33,7 @@ export class TaskExcelController {
     private readonly imports: TaskImportService,
     private readonly exports: TaskExportService,
     private readonly bulkChanges: TaskBulkService,
+    private readonly notices: NoticeService,
     private readonly departments: DepartmentRepository,
   ) {}
 
@@ -42,6 +44,23 @@ export class TaskExcelController {
   @ApiOkResponse({ type: BulkResultDto })
   bulk(@CurrentActor() actor: Actor, @Body() body: BulkUpdateDto) {
     return this.bulkChanges.update(actor, body.ids, body.set);
+  }
+
+  @Get('tasks/:id/notice.html')
+  @Can('task.notice')
+  @ApiOperation({ summary: 'a printable A4 督办通知单 (kind=supervise) or 催办通知单 (kind=urge, naming days overdue and reminders sent); numbered per kind and year, once per task, kind and day; audited' })
+  @ApiQuery({ name: 'kind', required: true, enum: ['supervise', 'urge'] })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'the page', schema: { type: 'string' } })
+  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('kind') kind: string | undefined, @Res() reply: FastifyReply) {
+    if (kind !== 'supervise' && kind !== 'urge') throw new InvalidInputError(`kind 只能是 supervise（督办）或 urge（催办）：${kind ?? '未填写'}`);
+    const { html, number } = await this.notices.issue(actor, id, kind);
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .header('x-notice-number', encodeURIComponent(number))
+      .send(html);
   }
 
   @Get('tasks.xlsx')
