@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
+import { randomUUID } from 'node:crypto';
+import { type AuditEvent, AuditService } from '../audit/audit.service.js';
 import { DomainError, InvalidInputError } from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
 import type { TaskEntity } from '../db/entities/task.entity.js';
@@ -94,37 +95,46 @@ export class TaskImportService {
     return { dryRun, rows: planned.length, created: count('create'), updated: count('update'), unchanged: count('unchanged'), errors, sheets, tasks };
   }
 
+  /** New tasks in batches (ids made here, so a sub-task names its new parent), then changed ones; every task audited. */
   private async write(actor: Actor, planned: PlannedTask[], stored: TaskEntity[], fileName: string | null): Promise<void> {
-    const byCode = new Map(stored.map((t) => [t.code, t]));
+    const byCode = new Map<string | null, Pick<TaskEntity, 'id'>>(stored.map((t) => [t.code, t]));
+    for (const task of planned) if (!byCode.has(task.code)) byCode.set(task.code, { id: randomUUID() });
+    const existing = new Map(stored.map((t) => [t.code, t]));
+    const created: TaskEntity[] = [];
+    const changed: TaskEntity[] = [];
+    const audits: AuditEvent[] = [];
     for (const task of planned) {
       const detail = { key: task.code, sheet: task.sheet, row: task.row, file: fileName };
       const columns = columnsOf(task, byCode);
-      const existing = byCode.get(task.code);
-      if (!existing) {
-        const created = await this.tasks.insert({ code: task.code, ...columns, status: TaskStatus.Assigned, createdBy: actor.id });
-        byCode.set(task.code, created);
-        await this.audit.record({ actorId: actor.id, action: 'task.import.create', entityType: 'task', entityId: created.id, taskId: created.id, after: columns, detail });
-        await this.events.emit({ kind: 'task.assigned', task: created, actorId: actor.id });
+      const current = existing.get(task.code);
+      if (!current) {
+        const id = byCode.get(task.code)!.id;
+        created.push({ id, code: task.code, ...columns, status: TaskStatus.Assigned, createdBy: actor.id } as TaskEntity);
+        audits.push({ actorId: actor.id, action: 'task.import.create', entityType: 'task', entityId: id, taskId: id, after: columns, detail });
         continue;
       }
-      const changed = changedFields(existing, columns);
-      if (changed.length === 0) continue;
-      const before = Object.fromEntries(changed.map((f) => [f, existing[f]]));
-      if (changed.includes('dueDate')) restartLadder(existing);
-      Object.assign(existing, columns);
-      const saved = await this.tasks.save(existing);
-      await this.audit.record({
-        actorId: actor.id, action: 'task.import.update', entityType: 'task', entityId: saved.id, taskId: saved.id,
-        before, after: Object.fromEntries(changed.map((f) => [f, saved[f]])), detail,
+      const fields = changedFields(current, columns);
+      if (fields.length === 0) continue;
+      const before = Object.fromEntries(fields.map((f) => [f, current[f]]));
+      if (fields.includes('dueDate')) restartLadder(current);
+      Object.assign(current, columns);
+      changed.push(current);
+      audits.push({
+        actorId: actor.id, action: 'task.import.update', entityType: 'task', entityId: current.id, taskId: current.id,
+        before, after: Object.fromEntries(fields.map((f) => [f, columns[f]])), detail,
       });
     }
+    await this.tasks.insertMany(created);
+    for (const task of changed) await this.tasks.save(task);
+    await this.audit.recordMany(audits);
+    for (const task of created) await this.events.emit({ kind: 'task.assigned', task, actorId: actor.id });
   }
 }
 
 type ImportedColumns = Pick<TaskEntity, (typeof IMPORTED_FIELDS)[number]>;
 
 /** A planned task as task columns; its parent's id is known once the parent is stored (it comes first). */
-function columnsOf(task: PlannedTask, byCode: Map<string | null, TaskEntity>): ImportedColumns {
+function columnsOf(task: PlannedTask, byCode: Map<string | null, Pick<TaskEntity, 'id'>>): ImportedColumns {
   return {
     title: task.title, description: task.description, leadDepartmentCode: task.leadDepartmentCode, coDepartmentCodes: task.coDepartmentCodes,
     dueDate: task.dueDate, clauseRef: task.clauseRef, parentId: task.parentCode ? byCode.get(task.parentCode)?.id ?? null : null,

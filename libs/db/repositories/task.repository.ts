@@ -46,6 +46,11 @@ export class TaskRepository {
     return this.repo().save(this.repo().create(task));
   }
 
+  /** Inserts many tasks (ids given, so sub-tasks can name parents in the same batch), 500 a statement. */
+  async insertMany(tasks: Array<Partial<TaskEntity> & { id: string }>): Promise<void> {
+    for (let i = 0; i < tasks.length; i += 500) await this.repo().insert(tasks.slice(i, i + 500));
+  }
+
   /** Writes changed fields; TypeORM bumps `version` and `updatedAt`. */
   async save(task: TaskEntity): Promise<TaskEntity> {
     return this.repo().save(task);
