@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import { jest } from '@jest/globals';
+import { TaskEvents } from '../libs/tasks/task-events.js';
 import { startApp, type TestApp } from './support/app.js';
 import { bytes } from './support/bytes.js';
 import { sql } from './support/database.js';
@@ -104,7 +106,13 @@ describe('importing a 分工表 from Excel', () => {
     ]);
     expect(await importedCount()).toBe(0);
 
+    // Each task created is announced to the notifications domain (which sends one digest per person).
+    const announced = jest.spyOn(app.nest.get(TaskEvents), 'emit');
     const done = (await upload(file, false).expect(200)).body as ImportReport;
+    expect(announced.mock.calls.map(([event]) => [event.kind, event.task.title])).toEqual([
+      ['task.assigned', '深化课程改革'], ['task.assigned', '推进集团化办学'], ['task.assigned', '保障教育经费投入'],
+    ]);
+    announced.mockRestore();
     expect(done).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
     const list = (await app.as(supervisor.token).get('/api/v1/tasks?q=深化课程改革').expect(200)).body;
     expect(list.items).toEqual([expect.objectContaining({ title: '深化课程改革', leadDepartmentCode: 'edu', dueDate: '2025-06-30', clauseRef: '五(一)1', status: 'assigned' })]);

@@ -92,4 +92,18 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     expect(listed.map((t: { dueDate: string }) => t.dueDate)).toEqual(['2031-03-31', '2031-03-31']);
     expect(problems).toEqual([]);
   });
+
+  it('prints a 催办通知单 from the task page', async () => {
+    const task = (await app.as(supervisor.token).post('/api/v1/tasks').send({ title: '逾期待催办', leadDepartment: 'finance', dueDate: '2020-03-31' }).expect(201)).body;
+    const page = await signedIn();
+    await page.goto(`${app.url}/tasks/${task.id}`);
+    const [notice] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: '打印催办单' }).click()]);
+    await notice.getByRole('heading', { name: '催办通知单' }).waitFor();
+    await notice.getByText(/已超过办理时限 \d+ 天/).waitFor();
+    // The page's own style applies (A4 layout): the heading is centred.
+    const style = (h: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(h).textAlign;
+    expect(await notice.getByRole('heading', { name: '催办通知单' }).evaluate(style)).toBe('center');
+    await notice.screenshot({ path: `${SHOTS}/notice-urge.png`, fullPage: true, animations: 'disabled' });
+    expect(problems).toEqual([]);
+  });
 });

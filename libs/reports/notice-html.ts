@@ -59,7 +59,8 @@ th, td { border: 1px solid #000; padding: 3mm; vertical-align: top; text-align: 
 th { width: 28mm; white-space: nowrap; font-weight: normal; text-align: center; vertical-align: middle; }
 .matter p { margin: 0 0 2mm; }
 .foot { margin-top: 10mm; text-align: right; }
-.receipt td { height: 22mm; }
+.receipt td { height: 26mm; }
+.receipt p { margin: 0 0 4mm; }
 @media screen { body { padding: 12mm; background: #f5f5f5; } main { background: #fff; padding: 15mm; box-shadow: 0 0 4px #999; } }
 @media print { .noprint { display: none; } }
 `;
@@ -79,7 +80,7 @@ export function noticeHtml(n: NoticeContent): string {
     `<tr><th>承办单位</th><td>${departments}</td></tr>`,
     `<tr><th>办理时限</th><td>${e(chineseDate(n.dueDate))}${n.daysOverdue > 0 ? `（已逾期 ${n.daysOverdue} 天）` : ''}</td></tr>`,
     `<tr><th>办理要求</th><td>${e(requirement(n))}</td></tr>`,
-    '<tr class="receipt"><th>签收</th><td>签收人：<span style="display:inline-block;width:40mm"></span>签收时间：　　年　　月　　日</td></tr>',
+    '<tr class="receipt"><th>签收</th><td><p>签收人：</p><p>签收时间：　　　　年　　月　　日</p></td></tr>',
     '</table>',
     `<div class="foot"><p>${e(n.office)}</p><p>${e(chineseDate(n.issuedOn))}</p></div>`,
     '<p class="noprint">使用浏览器的“打印”（Ctrl+P）打印本通知单，纸张选 A4。</p>',
