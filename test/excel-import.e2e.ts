@@ -91,7 +91,7 @@ describe('importing a 分工表 from Excel', () => {
     await app.as(liaison.token).get('/api/v1/tasks/import/template.xlsx').expect(403);
   });
 
-  it('reads merged cells: a heading across the row, departments and tasks merged down', async () => {
+  it('reads merged cells: a heading across the row, departments and tasks merged down; the heading becomes the parent task', async () => {
     const file = await mergedTable();
     const dry = (await upload(file, true).expect(200)).body as ImportReport;
     expect(dry.errors).toEqual([]);
@@ -102,9 +102,22 @@ describe('importing a 分工表 from Excel', () => {
       [5, '落实建设资金', 'edu', [], '2025-12-31', 2],
     ]);
     expect(await importedCount()).toBe(0);
+
+    // Imported, the heading is the parent task of the three rows under it; again, nothing changes.
+    expect((await upload(file, false).expect(200)).body).toMatchObject({ created: 4, errors: [] });
+    const rows = await sql<{ title: string; parent: string | null }>(app.databaseUrl,
+      `SELECT t.title, p.title AS parent FROM task t LEFT JOIN task p ON p.id = t.parent_id WHERE t.code LIKE 'XLS-%' AND t.title IN ('加快教育基础设施建设', '新建扩建学校', '落实建设资金') ORDER BY t.title, t.description`);
+    expect(rows).toEqual([
+      { title: '加快教育基础设施建设', parent: null },
+      { title: '新建扩建学校', parent: '加快教育基础设施建设' },
+      { title: '新建扩建学校', parent: '加快教育基础设施建设' },
+      { title: '落实建设资金', parent: '加快教育基础设施建设' },
+    ]);
+    expect((await upload(file, false).expect(200)).body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
   });
 
   it('imports every sheet with a header row, and again changes nothing; an edited row updates its task only', async () => {
+    const before = await importedCount();
     const file = await multiSheetTable();
     const dry = (await upload(file, true).expect(200)).body as ImportReport;
     expect(dry).toMatchObject({ rows: 3, created: 3, updated: 0, errors: [] });
@@ -113,7 +126,7 @@ describe('importing a 分工表 from Excel', () => {
       ['推进集团化办学', 'edu', ['staffing'], '2025-09-30'],
       ['保障教育经费投入', 'finance', ['tax', 'ndrc'], '2025-09-30'],
     ]);
-    expect(await importedCount()).toBe(0);
+    expect(await importedCount()).toBe(before);
 
     // Each task created is announced to the notifications domain (which sends one digest per person).
     const announced = jest.spyOn(app.nest.get(TaskEvents), 'emit');
@@ -125,12 +138,13 @@ describe('importing a 分工表 from Excel', () => {
     expect(done).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
     const list = (await app.as(supervisor.token).get('/api/v1/tasks?q=深化课程改革').expect(200)).body;
     expect(list.items).toEqual([expect.objectContaining({ title: '深化课程改革', leadDepartmentCode: 'edu', dueDate: '2025-06-30', clauseRef: '五(一)1', status: 'assigned' })]);
-    const audit = await sql<{ n: string }>(app.databaseUrl, `SELECT count(*) AS n FROM audit_log WHERE action = 'task.import.create'`);
-    expect(Number(audit[0].n)).toBe(3);
+    const audit = await sql<{ title: string }>(app.databaseUrl,
+      `SELECT t.title FROM audit_log a JOIN task t ON t.id::text = a.entity_id WHERE a.action = 'task.import.create' AND a.detail->>'sheet' IN ('教育', '财政') ORDER BY a.seq`);
+    expect(audit.map((a) => a.title)).toEqual(['深化课程改革', '推进集团化办学', '保障教育经费投入']);
 
     const again = (await upload(file, false).expect(200)).body as ImportReport;
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
-    expect(await importedCount()).toBe(3);
+    expect(await importedCount()).toBe(before + 3);
 
     // The supervisor moves a deadline in the file; the liaison has meanwhile accepted the task.
     const task = list.items[0];
