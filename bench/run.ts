@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
- * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`) runs only that one and writes nothing.
+ * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`, `import`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { auditVerifyBench } from './audit-verify.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
 import { dropBenchDataset } from './dataset.js';
 import { evidenceUploadBench } from './evidence-upload.bench.js';
+import { importBench } from './import.bench.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
 import { type BenchRow, printTable } from './report.js';
@@ -32,6 +33,7 @@ try {
     upload: evidenceUploadBench,
     adapters: adaptersBench,
     audit: auditVerifyBench,
+    import: importBench,
   };
   if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
   const rows: BenchRow[] = [];

@@ -23,6 +23,7 @@ import { DeliveriesController } from './controllers/deliveries.controller.js';
 import { IndicatorsController } from './controllers/indicators.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { PlanController } from './controllers/plan.controller.js';
+import { TaskExcelController } from './controllers/task-excel.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
@@ -47,7 +48,7 @@ import { HealthController } from './health.controller.js';
     MailModule,
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController, AssessmentsController, DashboardController, CalendarFeedController],
+  controllers: [AuthController, UsersController, PlanController, TasksController, IndicatorsController, NotificationsController, HealthController, CalendarController, WebhooksController, DeliveriesController, AssessmentsController, DashboardController, CalendarFeedController, TaskExcelController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

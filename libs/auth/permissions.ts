@@ -18,6 +18,11 @@ export const PERMISSIONS = {
   'task.list': { roles: ALL_ROLES },
   'task.create': { roles: [Role.Supervisor] },
   'task.read': { roles: ALL_ROLES, scope: 'visible' },
+  // Scoped like the list it mirrors: a department role exports its own department's work.
+  'task.export': { roles: ALL_ROLES },
+  'task.import': { roles: [Role.Supervisor] },
+  'task.bulk': { roles: [Role.Supervisor] },
+  'task.notice': { roles: [Role.Supervisor], scope: 'visible' },
   'task.edit': { roles: [Role.Supervisor], scope: 'visible' },
   'task.accept': { roles: [Role.Liaison], scope: 'lead' },
   'task.progress': { roles: [Role.Liaison], scope: 'member' },

@@ -96,6 +96,10 @@ export class AppConfig {
   @IsString()
   TZ = 'Asia/Shanghai';
 
+  /** The issuing office named at the foot of printed 督办/催办通知单. */
+  @IsString() @MinLength(1)
+  NOTICE_OFFICE = '督查室';
+
   /** Where people reach duban; links in mails and calendar feeds point here. Unset: this host on `PORT`. */
   @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL!: string;

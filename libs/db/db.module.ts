@@ -12,6 +12,7 @@ import { EvidenceRepository } from './repositories/evidence.repository.js';
 import { ExtensionRepository } from './repositories/extension.repository.js';
 import { IndicatorRepository } from './repositories/indicator.repository.js';
 import { LadderRepository } from './repositories/ladder.repository.js';
+import { NoticeRepository } from './repositories/notice.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { ProgressRepository } from './repositories/progress.repository.js';
 import { SeedRepository } from './repositories/seed.repository.js';
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   ExtensionRepository,
   IndicatorRepository,
   LadderRepository,
+  NoticeRepository,
   PlanRepository,
   ProgressRepository,
   SeedRepository,

@@ -10,7 +10,7 @@ const PLAN: SeedPlan = {
   folder: 'p', code: 'p', title: '规划', startYear: 2021, endYear: 2025, timezone: 'Asia/Shanghai', preamble: '', origin: origin('plan'),
   sections: [{ code: '一', parentCode: null, title: '总则', text: '正文。', ordinal: 0, origin: origin('sections[0]') }],
   clauses: [{ ref: '一#1', sectionCode: '一', text: '正文。', ordinal: 0, origin: origin('clauses[0]') }],
-  departments: [{ code: 'edu', name: '教育部门', ordinal: 0, origin: origin('departments[0]') }],
+  departments: [{ code: 'edu', name: '教育部门', aliases: [], ordinal: 0, origin: origin('departments[0]') }],
   duties: [{ code: 'edu-d1', departmentCode: 'edu', clauseRef: '一#1', text: '正文', ordinal: 0, origin: origin('duties[0]') }],
   indicators: [{
     code: 'rate', name: '比率', unit: '%', comparator: '>=', target: 90, targetYear: 2025, baseline: 75.36, baselineYear: 2020, departmentCode: 'edu',
@@ -29,7 +29,7 @@ function snapshot(): SeedSnapshot {
     plans: [plan],
     sections: [{ id: 's1', planId: 'plan-uuid', code: '一', parentCode: null, title: '总则', text: '正文。', ordinal: 0 }],
     clauses: [{ id: 'c1', planId: 'plan-uuid', ref: '一#1', sectionCode: '一', text: '正文。', ordinal: 0 }],
-    departments: [{ code: 'edu', name: '教育部门', ordinal: 0, createdAt: new Date() }],
+    departments: [{ code: 'edu', name: '教育部门', aliases: [], ordinal: 0, createdAt: new Date() }],
     duties: [{ code: 'edu-d1', planId: 'plan-uuid', departmentCode: 'edu', clauseRef: '一#1', text: '正文', ordinal: 0 }],
     indicators: [{
       code: 'rate', planId: 'plan-uuid', name: '比率', unit: '%', comparator: '>=', target: 90, targetYear: 2025, baseline: 75.36, baselineYear: 2020,
@@ -89,7 +89,7 @@ describe('desiredRecords', () => {
   it('counts a department shared by two plans once, in order of first mention', () => {
     const second: SeedPlan = {
       ...PLAN, code: 'q', duties: [], indicators: [], tasks: [], sections: [], clauses: [],
-      departments: [{ code: 'finance', name: '财政部门', ordinal: 0, origin: origin('d') }, { code: 'edu', name: '教育部门', ordinal: 1, origin: origin('d') }],
+      departments: [{ code: 'finance', name: '财政部门', aliases: [], ordinal: 0, origin: origin('d') }, { code: 'edu', name: '教育部门', aliases: [], ordinal: 1, origin: origin('d') }],
     };
     const departments = desiredRecords([PLAN, second]).filter((r) => r.kind === 'department');
     expect(departments.map((d) => [d.key, d.fields.ordinal])).toEqual([['edu', 0], ['finance', 1]]);

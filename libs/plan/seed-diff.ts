@@ -68,7 +68,7 @@ export function desiredRecords(plans: SeedPlan[]): SeedRecord[] {
       records.push({ kind: 'plan_clause', key: `${plan} ${c.ref}`, origin: c.origin, fields: { plan, ref: c.ref, sectionCode: c.sectionCode, text: c.text, ordinal: c.ordinal } });
     }
     for (const d of p.departments) {
-      if (!departments.has(d.code)) departments.set(d.code, { kind: 'department', key: d.code, origin: d.origin, fields: { name: d.name, ordinal: departments.size } });
+      if (!departments.has(d.code)) departments.set(d.code, { kind: 'department', key: d.code, origin: d.origin, fields: { name: d.name, aliases: d.aliases, ordinal: departments.size } });
     }
     for (const d of p.duties) {
       records.push({ kind: 'duty', key: d.code, origin: d.origin, fields: { plan, departmentCode: d.departmentCode, clauseRef: d.clauseRef, text: d.text, ordinal: d.ordinal } });
@@ -108,7 +108,7 @@ export function storedRecords(s: SeedSnapshot): StoredRecord[] {
       kind: 'plan_clause' as const, key: `${plan(c.planId)} ${c.ref}`, id: c.id,
       fields: { plan: plan(c.planId), ref: c.ref, sectionCode: c.sectionCode, text: c.text, ordinal: c.ordinal },
     })),
-    ...s.departments.map((d) => ({ kind: 'department' as const, key: d.code, id: d.code, fields: { name: d.name, ordinal: d.ordinal } })),
+    ...s.departments.map((d) => ({ kind: 'department' as const, key: d.code, id: d.code, fields: { name: d.name, aliases: d.aliases, ordinal: d.ordinal } })),
     ...s.duties.map((d) => ({
       kind: 'duty' as const, key: d.code, id: d.code,
       fields: { plan: plan(d.planId), departmentCode: d.departmentCode, clauseRef: d.clauseRef, text: d.text, ordinal: d.ordinal },

@@ -16,7 +16,8 @@ export interface SeedOrigin {
 
 export interface SeedSection { code: string; parentCode: string | null; title: string; text: string; ordinal: number; origin: SeedOrigin }
 export interface SeedClause { ref: string; sectionCode: string; text: string; ordinal: number; origin: SeedOrigin }
-export interface SeedDepartment { code: string; name: string; ordinal: number; origin: SeedOrigin }
+/** `aliases`: the other names tables use for it (发改委, 市教育局…), matched by the 分工表 import. */
+export interface SeedDepartment { code: string; name: string; aliases: string[]; ordinal: number; origin: SeedOrigin }
 export interface SeedDuty { code: string; departmentCode: string; clauseRef: string; text: string; ordinal: number; origin: SeedOrigin }
 
 export interface SeedIndicator {
@@ -400,11 +401,11 @@ class FolderValidator {
   }
 
   private departments(): { departments: SeedDepartment[]; duties: SeedDuty[] } {
-    const entries = this.entries('departments.yaml', 'departments', ['code', 'name', 'duties']);
+    const entries = this.entries('departments.yaml', 'departments', ['code', 'name', 'aliases', 'duties']);
     const departments = entries.map((entry, ordinal) => {
       const code = entry.text('code', { max: 64, pattern: KEBAB, hint: 'ASCII kebab-case' });
       this.unique(this.departmentCodes, entry, 'code', code);
-      return { code, name: entry.text('name', { max: 200 }), ordinal, origin: entry.origin };
+      return { code, name: entry.text('name', { max: 200 }), aliases: 'aliases' in entry.raw ? entry.codes('aliases', { max: 200 }) : [], ordinal, origin: entry.origin };
     });
     const duties = entries.flatMap((_, d) => {
       const departmentCode = departments[d].code;

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '../assessment/assessment.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { TasksModule } from '../tasks/tasks.module.js';
 import { AssessmentReportService } from './assessment-report.service.js';
+import { NoticeService } from './notice.service.js';
 
-/** The assessment's report files (workbook, HTML): recorded by the API, built by the worker. */
-@Module({ imports: [AssessmentModule], providers: [AssessmentReportService], exports: [AssessmentReportService] })
+/** The assessment's report files (workbook, HTML), recorded by the API and built by the worker; printed 督办/催办 notices. */
+@Module({ imports: [AssessmentModule, AuditModule, TasksModule], providers: [AssessmentReportService, NoticeService], exports: [AssessmentReportService, NoticeService] })
 export class ReportsModule {}

@@ -9,13 +9,13 @@ import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
 import { ExtensionRepository } from '../db/repositories/extension.repository.js';
 import { PlanRepository } from '../db/repositories/plan.repository.js';
 import { ProgressRepository } from '../db/repositories/progress.repository.js';
-import { TaskRepository } from '../db/repositories/task.repository.js';
+import { type TaskListFilter, TaskRepository } from '../db/repositories/task.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { DeadlineClock } from './deadline-clock.js';
 import { acceptsWork, allowedFrom, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
-import { taskSummaryView, withDeadlineState } from './task.view.js';
+import { type DeadlineWindow, taskSummaryView, withDeadlineState } from './task.view.js';
 import type { Grade, TaskAuditAction } from '../vocabulary/tasks.js';
 
 export interface NewTask {
@@ -91,18 +91,7 @@ export class TaskService {
 
   async list(actor: Actor, query: TaskQuery) {
     const window = await this.clock.window();
-    const { items, total } = await this.tasks.list({
-      visibleDepartment: confinedDepartment(actor) ?? undefined,
-      department: query.department,
-      status: query.status,
-      overdueBefore: query.overdue ? window.today : undefined,
-      light: query.light ? { light: query.light, ...window } : undefined,
-      dueBefore: query.dueBefore,
-      q: query.q,
-      parentId: query.parentId,
-      offset: (query.page - 1) * query.limit,
-      limit: query.limit,
-    });
+    const { items, total } = await this.tasks.list({ ...listFilter(actor, query, window), offset: (query.page - 1) * query.limit, limit: query.limit });
     return { items: items.map((row) => taskSummaryView(row, window)), total, page: query.page, limit: query.limit };
   }
 
@@ -313,12 +302,26 @@ const TRANSITION_LABEL: Record<TaskTransition, string> = {
   [TaskTransition.Return]: '退回',
 };
 
+/** What `GET /tasks` filters by, for the caller: the list and its Excel export share it. */
+export function listFilter(actor: Actor, query: Omit<TaskQuery, 'page' | 'limit'>, window: DeadlineWindow): Omit<TaskListFilter, 'offset' | 'limit'> {
+  return {
+    visibleDepartment: confinedDepartment(actor) ?? undefined,
+    department: query.department,
+    status: query.status,
+    overdueBefore: query.overdue ? window.today : undefined,
+    light: query.light ? { light: query.light, ...window } : undefined,
+    dueBefore: query.dueBefore,
+    q: query.q,
+    parentId: query.parentId,
+  };
+}
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
 
 /** A new deadline starts the reminder ladder again, from now; the sweep looks at the task at once. */
-function restartLadder(task: TaskEntity): void {
+export function restartLadder(task: TaskEntity): void {
   const now = new Date();
   task.ladderFrom = now;
   task.nextReminderAt = now;

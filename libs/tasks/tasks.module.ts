@@ -5,15 +5,18 @@ import { DeadlineClock } from './deadline-clock.js';
 import { ExtensionService } from './extension.service.js';
 import { TaskEvents } from './task-events.js';
 import { TaskService } from './task.service.js';
+import { TaskBulkService } from './task-bulk.service.js';
+import { TaskExportService } from './task-export.service.js';
+import { TaskImportService } from './task-import.service.js';
 
 /**
- * Tasks: their life cycle, deadlines and extensions. `TaskEvents` is provided here (a no-op) and
+ * Tasks: their life cycle, deadlines and extensions; the 分工表 import, the export and bulk changes. `TaskEvents` is provided here (a no-op) and
  * exported, so the notifications domain's implementation replaces this one provider
  * (`{ provide: TaskEvents, useClass: … }`, or `overrideProvider(TaskEvents)` in a test).
  */
 @Module({
   imports: [AuditModule, CalendarModule],
-  providers: [TaskService, ExtensionService, DeadlineClock, TaskEvents],
-  exports: [TaskService, ExtensionService, DeadlineClock, TaskEvents],
+  providers: [TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService],
+  exports: [TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService],
 })
 export class TasksModule {}

@@ -27,6 +27,9 @@ export type TaskAuditAction =
   | 'task.return'
   | 'task.extend'
   | 'task.progress'
+  | 'task.import.create'
+  | 'task.import.update'
+  | 'task.notice'
   | 'extension.request'
   | 'extension.approve'
   | 'extension.reject';

@@ -16,6 +16,7 @@ import { CalendarFeedPage } from './pages/CalendarFeedPage';
 import { CreateTaskPage } from './pages/CreateTaskPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { DepartmentPage } from './pages/DepartmentPage';
+import { ImportTasksPage } from './pages/ImportTasksPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotificationsPage } from './pages/NotificationsPage';
@@ -90,6 +91,7 @@ function Routed() {
           <Route path="/department" element={<DepartmentPage />} />
           <Route path="/tasks" element={<TasksPage />} />
           <Route path="/tasks/new" element={<CreateTaskPage />} />
+          <Route path="/tasks/import" element={<ImportTasksPage />} />
           <Route path="/tasks/:id" element={<TaskDetailPage />} />
           <Route path="/assessment" element={<AssessmentPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />

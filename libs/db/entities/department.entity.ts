@@ -9,6 +9,10 @@ export class DepartmentEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  /** Other names tables use for the department (发改委, 市教育局…); the 分工表 import matches them after the name. */
+  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
+  aliases: string[];
+
   @Column({ type: 'integer', default: 0 })
   ordinal: number;
 

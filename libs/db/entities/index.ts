@@ -5,6 +5,7 @@ import { CalendarFeedEntity } from './calendar-feed.entity.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { DepartmentWebhookEntity } from './department-webhook.entity.js';
 import { NotificationEntity } from './notification.entity.js';
+import { NoticeEntity } from './notice.entity.js';
 import { DepartmentEntity } from './department.entity.js';
 import { DutyEntity } from './duty.entity.js';
 import { EvidenceEntity } from './evidence.entity.js';
@@ -24,6 +25,7 @@ export * from './calendar-feed.entity.js';
 export * from './delivery.entity.js';
 export * from './department-webhook.entity.js';
 export * from './notification.entity.js';
+export * from './notice.entity.js';
 export * from './department.entity.js';
 export * from './duty.entity.js';
 export * from './evidence.entity.js';
@@ -46,6 +48,7 @@ export const ENTITIES = [
   DeliveryEntity,
   DepartmentWebhookEntity,
   NotificationEntity,
+  NoticeEntity,
   DepartmentEntity,
   DutyEntity,
   EvidenceEntity,

@@ -3,6 +3,9 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
 import { Transactions } from '../transaction.js';
 
+/** Rows per INSERT statement: well under PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 500;
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly tx: Transactions) {}
@@ -23,6 +26,12 @@ export class AuditRepository {
   async insert(entry: AuditEntryEntity): Promise<void> {
     // insert()'s deep-partial typing cannot express arbitrary JSON columns; the entity type is exact.
     await this.tx.manager().getRepository(AuditEntryEntity).insert(entry as QueryDeepPartialEntity<AuditEntryEntity>);
+  }
+
+  /** Appends entries in chunks (an import writes thousands), each one statement. */
+  async insertMany(entries: AuditEntryEntity[]): Promise<void> {
+    const repo = this.tx.manager().getRepository(AuditEntryEntity);
+    for (let i = 0; i < entries.length; i += INSERT_CHUNK) await repo.insert(entries.slice(i, i + INSERT_CHUNK) as Array<QueryDeepPartialEntity<AuditEntryEntity>>);
   }
 
   listForTask(taskId: string): Promise<AuditEntryEntity[]> {

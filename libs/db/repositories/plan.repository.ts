@@ -26,6 +26,12 @@ export class PlanRepository {
     return this.tx.manager().getRepository(PlanClauseEntity).find({ where: { planId }, order: { ordinal: 'ASC', ref: 'ASC' } });
   }
 
+  /** Every clause ref of every plan: the 分工表 import checks its clause column against them. */
+  async clauseRefs(): Promise<Set<string>> {
+    const rows = await this.tx.manager().getRepository(PlanClauseEntity).find({ select: { ref: true } });
+    return new Set(rows.map((r) => r.ref));
+  }
+
   /** The clause `ref` of any plan (the plan's own when `planId` is given). */
   findClause(ref: string, planId?: string | null): Promise<PlanClauseEntity | null> {
     return this.tx.manager().getRepository(PlanClauseEntity).findOne({ where: planId ? { ref, planId } : { ref } });

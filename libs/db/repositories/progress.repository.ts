@@ -14,4 +14,15 @@ export class ProgressRepository {
   listForTask(taskId: string): Promise<ProgressReportEntity[]> {
     return this.tx.manager().getRepository(ProgressReportEntity).find({ where: { taskId }, order: { createdAt: 'ASC' } });
   }
+
+  /** Each task's latest report (the export's 最近报送), one query for a batch of tasks. */
+  async latestFor(taskIds: string[]): Promise<Map<string, { note: string; createdAt: Date }>> {
+    if (taskIds.length === 0) return new Map();
+    const rows = await this.tx.manager().query<Array<{ taskId: string; note: string; createdAt: Date }>>(
+      `SELECT DISTINCT ON (task_id) task_id AS "taskId", note, created_at AS "createdAt" FROM progress_report
+       WHERE task_id = ANY($1::uuid[]) ORDER BY task_id, created_at DESC`,
+      [taskIds],
+    );
+    return new Map(rows.map((r) => [r.taskId, { note: r.note, createdAt: r.createdAt }]));
+  }
 }

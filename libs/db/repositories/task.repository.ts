@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { TaskEntity } from '../entities/task.entity.js';
 import { Transactions } from '../transaction.js';
 import { type TaskListFilter, type TaskListRow, taskListStatements } from './task-list.query.js';
@@ -45,9 +46,20 @@ export class TaskRepository {
     return this.repo().save(this.repo().create(task));
   }
 
+  /** Inserts many tasks (ids given, so sub-tasks can name parents in the same batch), 500 a statement. */
+  async insertMany(tasks: Array<Partial<TaskEntity> & { id: string }>): Promise<void> {
+    for (let i = 0; i < tasks.length; i += 500) await this.repo().insert(tasks.slice(i, i + 500));
+  }
+
   /** Writes changed fields; TypeORM bumps `version` and `updatedAt`. */
   async save(task: TaskEntity): Promise<TaskEntity> {
     return this.repo().save(task);
+  }
+
+  /** The tasks carrying these codes (the 分工表 import's stable keys). */
+  findByCodes(codes: string[]): Promise<TaskEntity[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.repo().findBy({ code: In(codes) });
   }
 
   async existsById(id: string): Promise<boolean> {

@@ -14,6 +14,7 @@ const MENU: { key: string; label: Label; roles?: Role[] }[] = [
   { key: '/assessment', label: '年度考核', roles: ['reviewer', 'admin'] },
   { key: '/tasks', label: { liaison: '我的任务', leader: '部门任务', reviewer: '任务查询', other: '全部任务' } },
   { key: '/tasks/new', label: '新建任务', roles: ['supervisor', 'admin'] },
+  { key: '/tasks/import', label: '导入分工表', roles: ['supervisor'] },
   { key: '/indicators', label: { liaison: '指标填报', other: '目标指标' } },
   { key: '/notifications', label: { leader: '升级提醒', other: '消息提醒' } },
   { key: '/plan', label: '规划文本' },
@@ -36,7 +37,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(true);
   const items = menuFor(user.role);
   const selected = items.map((i) => i.key).filter((k) => location.pathname === k || (k !== '/tasks' && location.pathname.startsWith(`${k}/`)))[0]
-    ?? (location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' ? '/tasks' : location.pathname);
+    ?? (location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' && location.pathname !== '/tasks/import' ? '/tasks' : location.pathname);
   const menu = (
     <Menu
       mode={narrow ? 'vertical' : 'inline'}

@@ -134,6 +134,16 @@ export async function download(path: string, filename: string, onStep?: (step: R
   save(await (await fetchFile(filePath)).blob(), filename);
 }
 
+/** Opens a page the API renders (a printable notice) in a new tab: fetched with the token, shown from a blob. */
+export async function openPage(path: string): Promise<void> {
+  const page = window.open('', '_blank');
+  const blob = await (await fetchFile(path)).blob();
+  const url = URL.createObjectURL(new Blob([blob], { type: 'text/html' }));
+  if (page) page.location.href = url;
+  else window.location.href = url;
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Every page of a list (`{items, total}`), `limit` 200 at a time. */
 export async function getAll<T>(path: string): Promise<T[]> {
   const items: T[] = [];

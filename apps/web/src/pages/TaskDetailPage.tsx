@@ -8,6 +8,7 @@ import { ChineseDatePicker, dateField, useDraftForm } from '../components/forms'
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
 import { useAuth, useDepartments } from '../hooks';
 import { download, get, post, uploadFile } from '../lib/api';
+import { NoticeButtons } from '../components/NoticeButtons';
 import { errorText } from '../lib/errors';
 import { formatBytes, formatDate, formatDateTime, todayInPlanZone } from '../lib/format';
 import { availableActions, deadlineText, GRADE_LABELS, historyActionLabel, historyDetail, lightOf, type Grade } from '../lib/tasks';
@@ -32,7 +33,12 @@ export function TaskDetailPage() {
   const actions = availableActions(user.role, t, user.departmentCode);
   return (
     <>
-      <PageTitle extra={<Link to="/tasks">返回任务列表</Link>}>{t.code ? `${t.code} ` : ''}{t.title}</PageTitle>
+      <PageTitle extra={
+        <Space wrap>
+          {user.role === 'supervisor' && <NoticeButtons taskId={t.id} />}
+          <Link to="/tasks">返回任务列表</Link>
+        </Space>
+      }>{t.code ? `${t.code} ` : ''}{t.title}</PageTitle>
       {t.returnReason && t.status === 'in_progress' && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="该任务已被退回，请按意见补充后重新提交" description={`退回理由：${t.returnReason}`} data-testid="return-reason" />
       )}

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
 import { useAuth, useDepartments } from '../hooks';
-import { get } from '../lib/api';
+import { download, get } from '../lib/api';
+import { BulkEditModal } from '../components/BulkEditModal';
 import { formatDate, todayInPlanZone } from '../lib/format';
 import { deadlineText, lightOf, STATUS_LABELS, type TaskStatus } from '../lib/tasks';
 import type { Page, TaskSummary } from '../lib/types';
@@ -38,9 +39,30 @@ export function TasksPage() {
     setParams(next);
   };
   const title = user.role === 'liaison' ? '我的任务' : user.role === 'leader' ? '部门任务' : '全部任务';
+  const canBulk = user.role === 'supervisor';
+  const [selected, setSelected] = useState<TaskSummary[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const exportQuery = new URLSearchParams(search);
+  exportQuery.delete('page');
+  exportQuery.delete('limit');
+  const [exporting, setExporting] = useState(false);
+  const exportList = async () => {
+    setExporting(true);
+    try {
+      await download(`/tasks.xlsx?${exportQuery}`, `${title}-${today}.xlsx`);
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <>
-      <PageTitle extra={(user.role === 'supervisor' || user.role === 'admin') && <Button type="primary" onClick={() => navigate('/tasks/new')}>新建任务</Button>}>
+      <PageTitle extra={
+        <Space wrap>
+          {canBulk && <Button disabled={selected.length === 0} onClick={() => setBulkOpen(true)}>批量修改{selected.length > 0 ? `（${selected.length}）` : ''}</Button>}
+          <Button loading={exporting} onClick={exportList}>导出 Excel</Button>
+          {(user.role === 'supervisor' || user.role === 'admin') && <Button type="primary" onClick={() => navigate('/tasks/new')}>新建任务</Button>}
+        </Space>
+      }>
         {title}{confined && user.departmentCode ? `（${name(user.departmentCode)}）` : ''}
       </PageTitle>
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -80,6 +102,7 @@ export function TasksPage() {
       ) : (
       <Table<TaskSummary>
           rowKey="id"
+          rowSelection={canBulk ? { selectedRowKeys: selected.map((t) => t.id), onChange: (_, rows) => setSelected(rows), preserveSelectedRowKeys: true } : undefined}
           size="middle"
           loading={query.isLoading}
           dataSource={query.data?.items ?? []}
@@ -100,6 +123,7 @@ export function TasksPage() {
           locale={{ emptyText: '暂无任务' }}
         />
       )}
+      <BulkEditModal tasks={selected} open={bulkOpen} onClose={(changed) => { setBulkOpen(false); if (changed) setSelected([]); }} />
     </>
   );
 }

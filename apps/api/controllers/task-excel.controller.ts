@@ -1,0 +1,126 @@
+import { Body, Controller, Get, HttpCode, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Post } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
+import { InvalidInputError, UnsupportedMediaTypeError } from '../../../libs/common/errors.js';
+import type { Actor } from '../../../libs/common/roles.js';
+import { DepartmentRepository } from '../../../libs/db/repositories/department.repository.js';
+import { importTemplate, TEMPLATE_FILE_NAME } from '../../../libs/excel/import-template.js';
+import { NoticeService } from '../../../libs/reports/notice.service.js';
+import { TaskBulkService } from '../../../libs/tasks/task-bulk.service.js';
+import { BulkResultDto, BulkUpdateDto } from '../dto/task-bulk.dto.js';
+import { TaskExportService } from '../../../libs/tasks/task-export.service.js';
+import { TaskImportService } from '../../../libs/tasks/task-import.service.js';
+import { TaskListQuery } from '../dto/task.dto.js';
+import { PassThrough } from 'node:stream';
+import { malformedMultipart } from '../multipart.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A 分工表 of thousands of rows is well under this; the zip's inflated size is checked separately. */
+const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
+
+export function attachment(fallback: string, name: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Work on many tasks at once: the 分工表 import (dry run first) and its template, the Excel export, bulk changes, printed notices. */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller()
+export class TaskExcelController {
+  constructor(
+    private readonly imports: TaskImportService,
+    private readonly exports: TaskExportService,
+    private readonly bulkChanges: TaskBulkService,
+    private readonly notices: NoticeService,
+    private readonly departments: DepartmentRepository,
+  ) {}
+
+  @Post('tasks/bulk')
+  @Can('task.bulk')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'change the due date, assignee or co-departments of many tasks at once: all or nothing; each task with the version read (a stale one is 409 and nothing changes); audited per task' })
+  @ApiOkResponse({ type: BulkResultDto })
+  bulk(@CurrentActor() actor: Actor, @Body() body: BulkUpdateDto) {
+    return this.bulkChanges.update(actor, body.ids, body.set);
+  }
+
+  @Get('tasks/:id/notice.html')
+  @Can('task.notice')
+  @ApiOperation({ summary: 'a printable A4 督办通知单 (kind=supervise) or 催办通知单 (kind=urge, naming days overdue and reminders sent); numbered per kind and year, once per task, kind and day; audited' })
+  @ApiQuery({ name: 'kind', required: true, enum: ['supervise', 'urge'] })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'the page', schema: { type: 'string' } })
+  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('kind') kind: string | undefined, @Res() reply: FastifyReply) {
+    if (kind !== 'supervise' && kind !== 'urge') throw new InvalidInputError(`kind 只能是 supervise（督办）或 urge（催办）：${kind ?? '未填写'}`);
+    const { html, number } = await this.notices.issue(actor, id, kind);
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .header('x-notice-number', encodeURIComponent(number))
+      .send(html);
+  }
+
+  @Get('tasks.xlsx')
+  @Can('task.export')
+  @ApiOperation({ summary: 'every task GET /tasks lists with the same filters (no paging), as a workbook: Chinese headers, light, days overdue, department names, progress, last report; streamed' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
+  async export(@CurrentActor() actor: Actor, @Query() query: TaskListQuery, @Res() reply: FastifyReply) {
+    const { page: _page, limit: _limit, ...filters } = query;
+    const out = new PassThrough();
+    const name = `任务清单-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    void reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('tasks.xlsx', name)).send(out);
+    // Headers are out once the first bytes are: a failure past here can only cut the file short.
+    // The workbook ends the stream itself when it is complete.
+    await this.exports.write(actor, filters, out).catch((error: unknown) => out.destroy(error as Error));
+  }
+
+  @Get('tasks/import/template.xlsx')
+  @Can('task.import')
+  @ApiOperation({ summary: 'the 分工表 template: Chinese headers, an example, a 部门列表 sheet and drop-down lists of departments' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
+  async template(@Res() reply: FastifyReply) {
+    const file = await importTemplate(await this.departments.list());
+    return reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('task-import-template.xlsx', TEMPLATE_FILE_NAME)).send(file);
+  }
+
+  @Post('tasks/import')
+  @Can('task.import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'import a 分工表 (.xlsx): with dryRun=true only checks and previews; a file with any error imports nothing (422 with the same report)',
+  })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: 'default true' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ description: '{rows, created, updated, unchanged, errors: [{sheet, row, column, cell, message}], tasks: [preview]}' })
+  async import(
+    @CurrentActor() actor: Actor,
+    @Query('dryRun') dryRun: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw new InvalidInputError(`dryRun 只能是 true 或 false：${dryRun}`);
+    if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
+    const part = await request.file({ limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }).catch((error: unknown) => {
+      throw malformedMultipart(error);
+    });
+    if (!part || part.fieldname !== 'file') {
+      part?.file.resume();
+      throw new InvalidInputError('缺少文件字段 file');
+    }
+    const file = await part.toBuffer().catch((error: unknown) => {
+      throw malformedMultipart(error);
+    });
+    const report = await this.imports.import(actor, file, { dryRun: dryRun !== 'false', fileName: part.filename });
+    if (!report.dryRun && report.errors.length > 0) {
+      reply.status(422);
+      return { message: `表格有 ${report.errors.length} 处错误，未导入任何任务：${report.errors[0].message}`, ...report };
+    }
+    return report;
+  }
+}

@@ -1,0 +1,52 @@
+/** What `POST /tasks/import` answers: the rows read, what they do, and every problem by cell. */
+export interface ImportProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  cell?: string;
+  message: string;
+}
+
+export interface ImportPreviewRow {
+  sheet: string;
+  row: number;
+  code: string;
+  label: string | null;
+  title: string;
+  description: string;
+  leadDepartmentCode: string;
+  coDepartmentCodes: string[];
+  dueDate: string;
+  clauseRef: string | null;
+  parentRow: number | null;
+  action: 'create' | 'update' | 'unchanged';
+  changed: string[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportProblem[];
+  sheets: string[];
+  tasks: ImportPreviewRow[];
+}
+
+export const ACTION_LABELS: Record<ImportPreviewRow['action'], string> = { create: '新建', update: '更新', unchanged: '不变' };
+
+/** The table's rows in sheet order, each with the problems found on it; rows that failed to become a task appear with their problems only. */
+export function previewRows(report: ImportReport): Array<{ key: string; sheet: string; row: number; task: ImportPreviewRow | null; problems: ImportProblem[] }> {
+  const keyOf = (sheet: string, row: number) => `${sheet}#${row}`;
+  const rows = new Map<string, { key: string; sheet: string; row: number; task: ImportPreviewRow | null; problems: ImportProblem[] }>();
+  for (const task of report.tasks) rows.set(keyOf(task.sheet, task.row), { key: keyOf(task.sheet, task.row), sheet: task.sheet, row: task.row, task, problems: [] });
+  for (const problem of report.errors) {
+    const key = keyOf(problem.sheet, problem.row);
+    const entry = rows.get(key) ?? { key, sheet: problem.sheet, row: problem.row, task: null, problems: [] };
+    entry.problems.push(problem);
+    rows.set(key, entry);
+  }
+  const sheets = report.sheets;
+  return [...rows.values()].sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row);
+}

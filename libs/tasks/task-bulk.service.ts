@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, InvalidInputError } from '../common/errors.js';
+import type { Actor } from '../common/roles.js';
+import { Transactions } from '../db/transaction.js';
+import { TaskService } from './task.service.js';
+
+export interface BulkChange {
+  dueDate?: string;
+  assigneeId?: string;
+  supervisorId?: string;
+  coDepartments?: string[];
+}
+
+/**
+ * One change to many tasks, all or nothing: each task goes through the same update as
+ * `PATCH /tasks/:id` (its version checked, its change audited), in one transaction, so
+ * one stale version or one refused value leaves every task as it was.
+ */
+@Injectable()
+export class TaskBulkService {
+  constructor(
+    private readonly tasks: TaskService,
+    private readonly tx: Transactions,
+  ) {}
+
+  async update(actor: Actor, items: Array<{ id: string; version: number }>, change: BulkChange): Promise<{ updated: number }> {
+    const fields = change;
+    if (Object.keys(fields).length === 0) throw new InvalidInputError('set 中没有需要修改的字段（dueDate、assigneeId、supervisorId、coDepartments）');
+    const ids = items.map((i) => i.id);
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (twice.length > 0) throw new InvalidInputError(`ids 中有重复的任务：${[...new Set(twice)].join(', ')}`);
+    // In id order, so two bulk changes over overlapping tasks lock them in the same order.
+    const ordered = [...items].sort((a, b) => a.id.localeCompare(b.id));
+    return this.tx.run(async () => {
+      for (const item of ordered) {
+        await this.tasks.update(actor, item.id, { ...fields, version: item.version }).catch((error: unknown) => {
+          if (!(error instanceof DomainError)) throw error;
+          const Refusal = error.constructor as new (message: string) => DomainError;
+          throw new Refusal(`任务 ${item.id} 未能修改，全部未改：${error.message}`);
+        });
+      }
+      return { updated: items.length };
+    });
+  }
+}

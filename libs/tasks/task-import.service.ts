@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type AuditEvent, AuditService } from '../audit/audit.service.js';
+import { DomainError, InvalidInputError } from '../common/errors.js';
+import type { Actor } from '../common/roles.js';
+import type { TaskEntity } from '../db/entities/task.entity.js';
+import { DepartmentRepository } from '../db/repositories/department.repository.js';
+import { PlanRepository } from '../db/repositories/plan.repository.js';
+import { SeedRepository } from '../db/repositories/seed.repository.js';
+import { TaskRepository } from '../db/repositories/task.repository.js';
+import { Transactions } from '../db/transaction.js';
+import { DepartmentMatcher } from '../excel/department-matcher.js';
+import { type CellProblem, readDutyTable } from '../excel/duty-table.js';
+import { planImport, type PlannedTask } from '../excel/import-plan.js';
+import { COLUMN_NAMES } from '../excel/table-headers.js';
+import { checkWorkbookArchive } from '../excel/xlsx-guard.js';
+import { TaskEvents } from './task-events.js';
+import { restartLadder } from './task.service.js';
+import { TaskStatus } from './task-status.js';
+
+/** More rows than a 分工表 ever has; a larger file is split, so one import stays one reviewable transaction. */
+export const MAX_IMPORT_ROWS = 5000;
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+export interface ImportReport {
+  dryRun: boolean;
+  /** Task rows read (headings included). */
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: CellProblem[];
+  sheets: string[];
+  /** Each row's task and what the import does (did) with it: the console's preview. */
+  tasks: Array<Omit<PlannedTask, 'parentCode'> & { parentRow: number | null; action: ImportAction; changed: string[] }>;
+}
+
+/** The fields an import owns: a re-import rewrites these and leaves status, assignee and progress alone. */
+const IMPORTED_FIELDS = ['title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'dueDate', 'clauseRef', 'parentId'] as const;
+
+/**
+ * Imports a 分工表 (an Excel division of duties): reads and checks every row first, and
+ * writes only a file without a single error, in one transaction. Each task is known by
+ * its stable key (`code`), so importing the same file again changes nothing and an
+ * edited row updates its task's imported fields only.
+ */
+@Injectable()
+export class TaskImportService {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly plans: PlanRepository,
+    private readonly seeds: SeedRepository,
+    private readonly audit: AuditService,
+    private readonly events: TaskEvents,
+    private readonly tx: Transactions,
+  ) {}
+
+  async import(actor: Actor, file: Buffer, options: { dryRun: boolean; fileName?: string }): Promise<ImportReport> {
+    checkWorkbookArchive(file);
+    const table = await readDutyTable(file, MAX_IMPORT_ROWS).catch((error: unknown) => {
+      if (error instanceof DomainError) throw error;
+      throw new InvalidInputError(`无法读取 XLSX 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试（${error instanceof Error ? error.message : String(error)}）`);
+    });
+    if (table.sheets.length === 0) {
+      throw new InvalidInputError(`未找到表头行：各工作表前 10 行中没有同时含「${COLUMN_NAMES.title[0]}」「${COLUMN_NAMES.lead[0]}」「${COLUMN_NAMES.due[0]}」（或其同义词）的行`);
+    }
+    const [departments, clauses] = await Promise.all([this.departments.list(), this.plans.clauseRefs()]);
+    const plan = planImport(table.rows, new DepartmentMatcher(departments), (ref) => clauses.has(ref));
+    const errors = inSheetOrder([...table.problems, ...plan.errors], table.sheets);
+    if (options.dryRun || errors.length > 0) {
+      return this.report(options.dryRun, plan.tasks, await this.tasks.findByCodes(plan.tasks.map((t) => t.code)), errors, table.sheets);
+    }
+    return this.tx.run(async () => {
+      // One import at a time, and against what is stored now, so two uploads of one file create each task once.
+      await this.seeds.lock();
+      const stored = await this.tasks.findByCodes(plan.tasks.map((t) => t.code));
+      const report = this.report(false, plan.tasks, stored, [], table.sheets);
+      await this.write(actor, plan.tasks, stored, options.fileName ?? null);
+      return report;
+    });
+  }
+
+  private report(dryRun: boolean, planned: PlannedTask[], stored: TaskEntity[], errors: CellProblem[], sheets: string[]): ImportReport {
+    const byCode = new Map(stored.map((t) => [t.code, t]));
+    const rowOf = new Map(planned.map((t) => [t.code, t.row]));
+    const tasks = planned.map(({ parentCode, ...task }) => {
+      const existing = byCode.get(task.code);
+      const changed = existing ? changedFields(existing, columnsOf({ ...task, parentCode }, byCode)) : [];
+      const action: ImportAction = !existing ? 'create' : changed.length > 0 ? 'update' : 'unchanged';
+      return { ...task, parentRow: parentCode ? rowOf.get(parentCode) ?? null : null, action, changed };
+    });
+    const count = (action: ImportAction) => tasks.filter((t) => t.action === action).length;
+    return { dryRun, rows: planned.length, created: count('create'), updated: count('update'), unchanged: count('unchanged'), errors, sheets, tasks };
+  }
+
+  /** New tasks in batches (ids made here, so a sub-task names its new parent), then changed ones; every task audited. */
+  private async write(actor: Actor, planned: PlannedTask[], stored: TaskEntity[], fileName: string | null): Promise<void> {
+    const byCode = new Map<string | null, Pick<TaskEntity, 'id'>>(stored.map((t) => [t.code, t]));
+    for (const task of planned) if (!byCode.has(task.code)) byCode.set(task.code, { id: randomUUID() });
+    const existing = new Map(stored.map((t) => [t.code, t]));
+    const created: TaskEntity[] = [];
+    const changed: TaskEntity[] = [];
+    const audits: AuditEvent[] = [];
+    for (const task of planned) {
+      const detail = { key: task.code, sheet: task.sheet, row: task.row, file: fileName };
+      const columns = columnsOf(task, byCode);
+      const current = existing.get(task.code);
+      if (!current) {
+        const id = byCode.get(task.code)!.id;
+        created.push({ id, code: task.code, ...columns, status: TaskStatus.Assigned, createdBy: actor.id } as TaskEntity);
+        audits.push({ actorId: actor.id, action: 'task.import.create', entityType: 'task', entityId: id, taskId: id, after: columns, detail });
+        continue;
+      }
+      const fields = changedFields(current, columns);
+      if (fields.length === 0) continue;
+      const before = Object.fromEntries(fields.map((f) => [f, current[f]]));
+      if (fields.includes('dueDate')) restartLadder(current);
+      Object.assign(current, columns);
+      changed.push(current);
+      audits.push({
+        actorId: actor.id, action: 'task.import.update', entityType: 'task', entityId: current.id, taskId: current.id,
+        before, after: Object.fromEntries(fields.map((f) => [f, columns[f]])), detail,
+      });
+    }
+    await this.tasks.insertMany(created);
+    for (const task of changed) await this.tasks.save(task);
+    await this.audit.recordMany(audits);
+    for (const task of created) await this.events.emit({ kind: 'task.assigned', task, actorId: actor.id });
+  }
+}
+
+type ImportedColumns = Pick<TaskEntity, (typeof IMPORTED_FIELDS)[number]>;
+
+/** A planned task as task columns; its parent's id is known once the parent is stored (it comes first). */
+function columnsOf(task: PlannedTask, byCode: Map<string | null, Pick<TaskEntity, 'id'>>): ImportedColumns {
+  return {
+    title: task.title, description: task.description, leadDepartmentCode: task.leadDepartmentCode, coDepartmentCodes: task.coDepartmentCodes,
+    dueDate: task.dueDate, clauseRef: task.clauseRef, parentId: task.parentCode ? byCode.get(task.parentCode)?.id ?? null : null,
+  };
+}
+
+function changedFields(existing: TaskEntity, columns: ImportedColumns): Array<(typeof IMPORTED_FIELDS)[number]> {
+  return IMPORTED_FIELDS.filter((field) => JSON.stringify(existing[field]) !== JSON.stringify(columns[field]));
+}
+
+function inSheetOrder(errors: CellProblem[], sheets: string[]): CellProblem[] {
+  return errors.sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row);
+}

@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type TestApp } from './support/app.js';
+import { ensureWebBuild, launchChromium } from './support/web.js';
+import { multiSheetTable, tableWithMistakes } from './fixtures/duty-tables.js';
+
+/**
+ * The console's Excel work as a supervisor does it: upload a 分工表, see its mistakes in
+ * their rows, upload the corrected table and import it; select tasks and change their
+ * deadline at once. Screenshots go to docs/screenshots/ (the README shows them).
+ */
+const SHOTS = 'docs/screenshots';
+
+describe('web console: importing a 分工表 and bulk changes', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let supervisor: { email: string; token: string };
+  const problems: string[] = [];
+  const files = join(tmpdir(), `duban-web-import-${process.pid}`);
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(files, { recursive: true });
+    ensureWebBuild();
+    app = await startApp();
+    supervisor = await app.user('supervisor');
+    browser = await launchChromium();
+    writeFileSync(join(files, '分工表-有错误.xlsx'), await tableWithMistakes());
+    writeFileSync(join(files, '分工表.xlsx'), await multiSheetTable());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signedIn(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${app.url}/`);
+    await page.getByLabel('邮箱').fill(supervisor.email);
+    await page.getByLabel('密码').fill('password-123');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '退出' }).waitFor();
+    return page;
+  }
+
+  it('previews a table with its mistakes in their rows, then imports the corrected one', async () => {
+    const page = await signedIn();
+    await page.getByRole('menuitem', { name: '导入分工表' }).click();
+    await page.getByRole('button', { name: '预览' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles(join(files, '分工表-有错误.xlsx'));
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByText('发现 5 处问题').waitFor();
+    const row2 = page.getByTestId('import-row').filter({ hasText: '分工表 第 2 行' });
+    await row2.getByText('市公安局').waitFor();
+    await page.getByTestId('import-row').filter({ hasText: '分工表 第 4 行' }).getByText('每季度末').waitFor();
+    expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/import-preview-errors.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+
+    await page.locator('input[type=file]').setInputFiles(join(files, '分工表.xlsx'));
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByText('将新建 3 项').waitFor();
+    expect(await page.getByTestId('import-row').count()).toBe(3);
+    await page.getByTestId('import-row').filter({ hasText: '保障教育经费投入' }).getByText('税务部门、发展与改革部门').waitFor();
+    await page.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await page.waitForURL(/\/tasks$/);
+    const imported = (await app.as(supervisor.token).get(`/api/v1/tasks?q=${encodeURIComponent('保障教育经费投入')}`).expect(200)).body.items;
+    expect(imported).toEqual([expect.objectContaining({ leadDepartmentCode: 'finance', dueDate: '2025-09-30' })]);
+    expect(problems).toEqual([]);
+  });
+
+  it('changes the deadline of the selected tasks at once', async () => {
+    const titles = ['批量甲', '批量乙'];
+    for (const title of titles) await app.as(supervisor.token).post('/api/v1/tasks').send({ title, leadDepartment: 'finance', dueDate: '2030-06-30' }).expect(201);
+    const page = await signedIn();
+    await page.goto(`${app.url}/tasks?q=${encodeURIComponent('批量')}`);
+    for (const title of titles) await page.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
+    await page.getByRole('button', { name: '批量修改（2）' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('完成时限').fill('2031-03-31');
+    await dialog.getByLabel('完成时限').press('Enter');
+    await page.screenshot({ path: `${SHOTS}/tasks-bulk-edit.png`, animations: 'disabled', caret: 'hide' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.locator('.ant-message').getByText('已修改 2 项任务').waitFor();
+    const listed = (await app.as(supervisor.token).get(`/api/v1/tasks?q=${encodeURIComponent('批量')}`).expect(200)).body.items;
+    expect(listed.map((t: { dueDate: string }) => t.dueDate)).toEqual(['2031-03-31', '2031-03-31']);
+    expect(problems).toEqual([]);
+  });
+
+  it('prints a 催办通知单 from the task page', async () => {
+    const task = (await app.as(supervisor.token).post('/api/v1/tasks').send({ title: '逾期待催办', leadDepartment: 'finance', dueDate: '2020-03-31' }).expect(201)).body;
+    const page = await signedIn();
+    await page.goto(`${app.url}/tasks/${task.id}`);
+    const [notice] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: '打印催办单' }).click()]);
+    await notice.getByRole('heading', { name: '催办通知单' }).waitFor();
+    await notice.getByText(/已超过办理时限 \d+ 天/).waitFor();
+    // The page's own style applies (A4 layout): the heading is centred.
+    const style = (h: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(h).textAlign;
+    expect(await notice.getByRole('heading', { name: '催办通知单' }).evaluate(style)).toBe('center');
+    await notice.screenshot({ path: `${SHOTS}/notice-urge.png`, fullPage: true, animations: 'disabled' });
+    expect(problems).toEqual([]);
+  });
+});
