@@ -123,6 +123,9 @@ describe('the fair clock: review does not count against the department', () => {
     expect(refused.body.message).toContain('supervisorId');
     const moved = await app.as(owner.token).patch(`/api/v1/tasks/${task.id}`).send({ version: task.version, supervisorId: otherSupervisor.id }).expect(200);
     expect(moved.body.supervisorId).toBe(otherSupervisor.id);
+    // The task page names the owner (督办责任人) for everyone who may read the task.
+    const read = (await app.as(liaison.token).get(`/api/v1/tasks/${task.id}`).expect(200)).body as { supervisor: { id: string; name: string } };
+    expect(read.supervisor).toEqual({ id: otherSupervisor.id, name: expect.stringMatching(/^supervisor-/) });
     const history = (await app.as(owner.token).get(`/api/v1/tasks/${task.id}/history`).expect(200)).body as Array<{ action: string; detail: { after: Record<string, unknown> } }>;
     expect(history.at(-1)!.detail.after).toEqual({ supervisorId: otherSupervisor.id });
   });

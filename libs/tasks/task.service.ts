@@ -98,16 +98,19 @@ export class TaskService {
   /** The task with its progress, evidence, extension requests and the clause it came from. */
   async get(id: string) {
     const task = await this.mustFind(id);
-    const [progress, evidence, extensionRequests, clause, calendarNote] = await Promise.all([
+    const [progress, evidence, extensionRequests, clause, calendarNote, owner] = await Promise.all([
       this.progress.listForTask(id),
       this.evidence.listForTask(id),
       this.extensions.listForTask(id),
       task.clauseRef ? this.plans.findClause(task.clauseRef, task.planId) : null,
       task.status === TaskStatus.Completed ? null : this.calendars.calendarNote(task.dueDate),
+      task.supervisorId ? this.users.findById(task.supervisorId) : null,
     ]);
     return {
       ...(await this.view(task)),
       clauseText: clause?.text ?? null,
+      /** The owning supervisor (督办责任人), by name for people. */
+      supervisor: owner ? { id: owner.id, name: owner.name } : null,
       /** Set when the reminders of this deadline reach a year whose holidays are not published yet. */
       calendarNote,
       progress,

@@ -192,6 +192,11 @@ export class EvidenceDto {
   @ApiProperty() createdAt: Date;
 }
 
+export class TaskOwnerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 export class TaskDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) code: string | null;
@@ -212,6 +217,7 @@ export class TaskDto {
   @ApiProperty() percent: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: '督办责任人 (single task view)' }) supervisorId?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'the latest submission; the one approved decides on time (single task view)' }) submittedAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '督办责任人 by name: `{id, name}` (single task view)' }) supervisor?: TaskOwnerDto | null;
 }
 
 export class TaskPageDto {

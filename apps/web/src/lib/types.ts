@@ -68,6 +68,10 @@ export interface ExtensionRequest {
 
 export interface TaskDetail extends TaskSummary {
   description: string;
+  /** 督办责任人: the owning supervisor. */
+  supervisor: { id: string; name: string } | null;
+  /** The latest submission: the one approved decides whether the work was on time. */
+  submittedAt: string | null;
   clauseText: string | null;
   calendarNote: string | null;
   progress: ProgressReport[];

@@ -51,6 +51,10 @@ export function TaskDetailPage() {
               <Descriptions.Item label="截止日期">{formatDate(t.dueDate)}（{deadlineText(t.status, t.dueDate, today)}）</Descriptions.Item>
               <Descriptions.Item label="牵头单位">{name(t.leadDepartmentCode)}</Descriptions.Item>
               <Descriptions.Item label="配合单位">{t.coDepartmentCodes.length ? t.coDepartmentCodes.map(name).join('、') : '无'}</Descriptions.Item>
+              <Descriptions.Item label="督办责任人">{t.supervisor?.name ?? '全体督查人员'}</Descriptions.Item>
+              {t.submittedAt && t.status === 'submitted' && (
+                <Descriptions.Item label="提交时间">{formatDateTime(t.submittedAt)}（审核期间不计逾期）</Descriptions.Item>
+              )}
               <Descriptions.Item label="完成进度"><Progress percent={t.percent ?? 0} size="small" style={{ maxWidth: 240 }} /></Descriptions.Item>
               {t.grade && <Descriptions.Item label="评定等次">{GRADE_LABELS[t.grade] ?? t.grade}</Descriptions.Item>}
               {t.clauseRef && (
