@@ -11,6 +11,7 @@ import { type Actor, ALL_ROLES, DEPARTMENT_ROLES, Role } from '../common/roles.j
 export const PERMISSIONS = {
   'me.read': { roles: ALL_ROLES },
   'notification.list': { roles: ALL_ROLES },
+  'notification.read': { roles: ALL_ROLES },
   'user.list': { roles: [Role.Admin] },
   'user.create': { roles: [Role.Admin] },
   'department.list': { roles: ALL_ROLES },

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import type { DeliveryEntity } from '../entities/delivery.entity.js';
 import { NotificationEntity } from '../entities/notification.entity.js';
 import { Transactions } from '../transaction.js';
@@ -135,12 +136,38 @@ export class LadderRepository {
     return rows.map((r) => ({ departmentCode: r.department_code as string, kind: r.kind as string, url: r.url as string }));
   }
 
-  /** A user's own notifications, newest first. */
-  async forRecipient(recipientId: string, offset: number, limit: number): Promise<{ items: NotificationEntity[]; total: number }> {
+  /** A user's own notifications, newest first; `unread` keeps those not yet read. */
+  async forRecipient(recipientId: string, offset: number, limit: number, unread = false): Promise<{ items: NotificationEntity[]; total: number }> {
     const [items, total] = await this.tx.manager().getRepository(NotificationEntity).findAndCount({
-      where: { recipientId }, order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: limit,
+      where: { recipientId, ...(unread ? { readAt: IsNull() } : {}) }, order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: limit,
     });
     return { items, total };
+  }
+
+  async unreadCount(recipientId: string): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.tx.manager().query(
+      'SELECT count(*)::int AS n FROM notification WHERE recipient_id = $1 AND read_at IS NULL', [recipientId],
+    );
+    return n;
+  }
+
+  /** Marks one of the recipient's own notifications read (once: a second call keeps the first time); false when it has none with that id. */
+  async markRead(recipientId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager().query(
+      // In a CTE: TypeORM hands back a bare UPDATE's result as [rows, count], a SELECT's as rows.
+      'WITH marked AS (UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING id) SELECT id FROM marked',
+      [id, recipientId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Marks every unread notification of the recipient read; returns how many. */
+  async markAllRead(recipientId: string): Promise<number> {
+    const rows: unknown[] = await this.tx.manager().query(
+      'WITH marked AS (UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING id) SELECT id FROM marked',
+      [recipientId],
+    );
+    return rows.length;
   }
 }
 

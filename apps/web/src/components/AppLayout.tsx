@@ -1,7 +1,9 @@
-import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useDepartments } from '../hooks';
+import { get } from '../lib/api';
 import { ROLE_LABELS, type Role } from '../lib/tasks';
 
 type Label = string | (Partial<Record<Role, string>> & { other: string });
@@ -35,7 +37,12 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState(true);
-  const items = menuFor(user.role);
+  // The unread badge: refreshed on every page change and once a minute.
+  const unread = useQuery({ queryKey: ['notifications', 'unread-count', location.pathname], queryFn: () => get<{ count: number }>('/notifications/unread-count'), refetchInterval: 60_000 });
+  const unreadCount = unread.data?.count ?? 0;
+  const items = menuFor(user.role).map((i) => (i.key === '/notifications' && unreadCount > 0
+    ? { key: i.key, label: <Space size={6}>{i.label}<Badge count={unreadCount} size="small" aria-label={`${unreadCount} 条未读`} /></Space> }
+    : i));
   const selected = items.map((i) => i.key).filter((k) => location.pathname === k || (k !== '/tasks' && location.pathname.startsWith(`${k}/`)))[0]
     ?? (location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' && location.pathname !== '/tasks/import' ? '/tasks' : location.pathname);
   const menu = (
@@ -66,6 +73,9 @@ export function AppLayout() {
           </Space>
           <Space size="small" wrap={false}>
             {!narrow && <Typography.Text type="secondary">{user.name}（{ROLE_LABELS[user.role]}{user.departmentCode ? `·${name(user.departmentCode)}` : ''}）</Typography.Text>}
+            <Badge count={unreadCount} size="small" data-testid="unread-badge">
+              <Button size="small" onClick={() => void navigate('/notifications')}>消息</Button>
+            </Badge>
             <Button size="small" onClick={signOut}>退出</Button>
           </Space>
         </Layout.Header>

@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { List, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { QueryError } from './bits';
-import { get } from '../lib/api';
+import { get, post } from '../lib/api';
 import { formatDate, formatDateTime } from '../lib/format';
 import type { Notification, Page } from '../lib/types';
 
@@ -11,26 +11,43 @@ export const TEMPLATE_LABELS: Record<string, { label: string; color: string }> =
   reminder: { label: '到期提醒', color: 'blue' },
   overdue: { label: '逾期预警', color: 'red' },
   escalation: { label: '督办升级', color: 'volcano' },
+  review: { label: '待审核', color: 'purple' },
 };
 
 /** The caller's notifications (the in-app copy of every mail), newest first; `only` keeps one template. */
 export function NotificationList({ only }: { only?: string }) {
   const [page, setPage] = useState(1);
-  const query = useQuery({ queryKey: ['notifications', page], queryFn: () => get<Page<Notification>>(`/notifications?page=${page}&limit=20`) });
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: ['notifications', page, unreadOnly],
+    queryFn: () => get<Page<Notification>>(`/notifications?page=${page}&limit=20${unreadOnly ? '&unread=true' : ''}`),
+  });
+  const refresh = () => client.invalidateQueries({ queryKey: ['notifications'] });
+  const markRead = useMutation({ mutationFn: (id: string) => post(`/notifications/${id}/read`), onSuccess: refresh });
+  const markAll = useMutation({ mutationFn: () => post('/notifications/read-all'), onSuccess: refresh });
   const items = (query.data?.items ?? []).filter((n) => !only || n.template === only);
   return (
     <>
       {query.error && <QueryError error={query.error} retry={() => query.refetch()} />}
+      {!only && (
+        <Space style={{ marginBottom: 8 }} wrap>
+          <Segmented<string> value={unreadOnly ? 'unread' : 'all'} onChange={(v) => { setUnreadOnly(v === 'unread'); setPage(1); }}
+            options={[{ value: 'all', label: '全部' }, { value: 'unread', label: '未读' }]} />
+          <Button size="small" loading={markAll.isPending} onClick={() => markAll.mutate()}>全部标为已读</Button>
+        </Space>
+      )}
       <List
         loading={query.isLoading}
         dataSource={items}
         locale={{ emptyText: only ? '暂无升级提醒' : '暂无消息' }}
         pagination={only ? false : { current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         renderItem={(n) => (
-          <List.Item data-testid="notification" data-template={n.template}>
+          <List.Item data-testid="notification" data-template={n.template} data-read={n.readAt ? 'true' : 'false'}
+            actions={n.readAt ? [] : [<Button key="read" size="small" type="link" onClick={() => markRead.mutate(n.id)}>标为已读</Button>]}>
             <List.Item.Meta
-              title={<>{TEMPLATE_LABELS[n.template] && <Tag color={TEMPLATE_LABELS[n.template].color}>{TEMPLATE_LABELS[n.template].label}</Tag>}
-                {n.taskId ? <Link to={`/tasks/${n.taskId}`}>{n.subject}</Link> : n.subject}</>}
+              title={<>{!n.readAt && <Tag color="gold">未读</Tag>}{TEMPLATE_LABELS[n.template] && <Tag color={TEMPLATE_LABELS[n.template].color}>{TEMPLATE_LABELS[n.template].label}</Tag>}
+                {n.taskId ? <Link to={`/tasks/${n.taskId}`} onClick={() => { if (!n.readAt) markRead.mutate(n.id); }}>{n.subject}</Link> : n.subject}</>}
               description={<>
                 <div>{formatDateTime(n.createdAt)}{n.dueDate ? ` · 截止 ${formatDate(n.dueDate)}` : ''}</div>
                 <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{n.body}</Typography.Paragraph>

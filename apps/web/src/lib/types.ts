@@ -90,6 +90,8 @@ export interface HistoryEntry {
 
 export interface Notification {
   id: string;
+  /** What it is about: reminder, overdue, escalation, review (the ladder's template). */
+  kind: string;
   taskId: string | null;
   template: string;
   step: string;
