@@ -21,7 +21,8 @@ import { evidenceUploadLimits } from '../../libs/evidence/upload-limits.js';
  */
 export async function createHttpApp(runtime: Runtime, alongside: Array<Type | DynamicModule> = []): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For is believed (TRUST_PROXY); by default none is.
+    trustProxy: trustedProxies(runtime.config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     // Fastify's pino writes one JSON line per request (below) instead of two.
     logger: { level: runtime.config.LOG_LEVEL, redact: ['req.headers.authorization'] },
@@ -67,4 +68,10 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
 
   await app.get(UserService).ensureAdmin(runtime.config.ADMIN_EMAIL, runtime.config.ADMIN_PASSWORD);
   return app;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy`: the listed addresses and ranges, or false (trust no header). */
+export function trustedProxies(setting: string | undefined): string[] | false {
+  const proxies = (setting ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  return proxies.length > 0 ? proxies : false;
 }

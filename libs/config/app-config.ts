@@ -154,6 +154,17 @@ export class AppConfig {
   })
   S3_PREFIX?: string;
 
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed: comma-separated addresses or CIDR
+   * ranges (e.g. `127.0.0.1,10.0.0.0/8`). Unset: none, the client address is the socket's, so a
+   * forged header cannot change the address that login limits and the audit log see.
+   */
+  @IsOptional()
+  @Matches(/^\s*[0-9A-Fa-f:.]+(\/\d{1,3})?\s*(,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?\s*)*$/, {
+    message: 'TRUST_PROXY must list proxy addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8',
+  })
+  TRUST_PROXY?: string;
+
   /** Login attempts allowed per client and account per minute. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
