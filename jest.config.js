@@ -1,15 +1,18 @@
 // Native ESM Jest (NestJS 12 is ESM-only): @swc/jest emits ESM, and relative
 // imports written with `.js` (as Node's ESM resolution requires) map back to `.ts`.
-const swc = ['@swc/jest', {
-  swcrc: false,
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2023',
-    keepClassNames: true,
+const swc = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
   },
-  module: { type: 'es6' },
-}];
+];
 // Jest on Node 20 cannot require() an ES module; @fastify/static (Swagger UI's file server)
 // requires the ESM-only content-disposition, so that one package is compiled to CommonJS.
 const esmOnlyDependency = ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' }, module: { type: 'commonjs' } }];

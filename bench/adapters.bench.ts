@@ -58,7 +58,8 @@ class EvidenceEngine {
   constructor(private readonly refs: ModuleRef) {}
 
   _handleFile(request: AuthenticatedRequest, file: MulterFile, done: (error: unknown, info?: { view: EvidenceView }) => void) {
-    this.refs.get(EvidenceService, { strict: false })
+    this.refs
+      .get(EvidenceService, { strict: false })
       .upload(request.actor!, request.params.id, { stream: file.stream, filename: file.originalname, truncated: () => file.stream.truncated === true })
       .then((view) => done(null, { view }), done);
   }
@@ -100,12 +101,18 @@ export async function adaptersBench(serverUrl: string): Promise<BenchRow[]> {
   const measure = async (adapter: 'fastify' | 'express', boundary: string) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'duban-bench-adapters-data-'));
     const config = loadConfig({
-      ...process.env, DATABASE_URL: dataset.url, DATA_DIR: dataDir, LOG_LEVEL: 'error', SEED_ON_START: 'false', EVIDENCE_MAX_BYTES: String(LARGE + MiB),
+      ...process.env,
+      DATABASE_URL: dataset.url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      SEED_ON_START: 'false',
+      EVIDENCE_MAX_BYTES: String(LARGE + MiB),
     });
     const runtime = benchRuntime(config, dataset.url);
-    const app: INestApplication = adapter === 'fastify'
-      ? await NestFactory.create(rootModule(runtime, ApiModule), new FastifyAdapter(), { logger: ['error'] })
-      : await NestFactory.create(rootModule(runtime, ApiModule, MulterEvidenceModule), new ExpressAdapter(), { logger: ['error'] });
+    const app: INestApplication =
+      adapter === 'fastify'
+        ? await NestFactory.create(rootModule(runtime, ApiModule), new FastifyAdapter(), { logger: ['error'] })
+        : await NestFactory.create(rootModule(runtime, ApiModule, MulterEvidenceModule), new ExpressAdapter(), { logger: ['error'] });
     if (adapter === 'fastify') {
       await (app as NestFastifyApplication).register(multipart, { limits: evidenceUploadLimits(config) });
     }
@@ -121,7 +128,11 @@ export async function adaptersBench(serverUrl: string): Promise<BenchRow[]> {
       };
       const accessToken = await token(Role.Liaison, dataset.busiestDepartment);
       const supervisor = await token(Role.Supervisor);
-      const task = (await call(url, supervisor, 'POST', '/api/v1/tasks', { title: `适配器上传 ${adapter}`, leadDepartment: dataset.busiestDepartment, dueDate: '2030-12-31' })) as { id: string };
+      const task = (await call(url, supervisor, 'POST', '/api/v1/tasks', {
+        title: `适配器上传 ${adapter}`,
+        leadDepartment: dataset.busiestDepartment,
+        dueDate: '2030-12-31',
+      })) as { id: string };
       await call(url, accessToken, 'POST', `/api/v1/tasks/${task.id}/accept`, {});
       const target = `${url}/api/v1/${adapter === 'fastify' ? '' : 'multer/'}tasks/${task.id}/evidence`;
 
@@ -148,7 +159,12 @@ export async function adaptersBench(serverUrl: string): Promise<BenchRow[]> {
     await makeFile(warmUp, 16 * MiB);
     const boundary = writeTextUpload(smallBody, SMALL);
     // Twice each, in the order F E E F, averaged: the list is bound by the database, whose background work drifts.
-    const runs = [await measure('fastify', boundary), await measure('express', boundary), await measure('express', boundary), await measure('fastify', boundary)];
+    const runs = [
+      await measure('fastify', boundary),
+      await measure('express', boundary),
+      await measure('express', boundary),
+      await measure('fastify', boundary),
+    ];
     const mean = (a: Load, b: Load): Load => ({ rate: (a.rate + b.rate) / 2, p99Ms: Math.max(a.p99Ms, b.p99Ms), failures: a.failures + b.failures });
     const summary = (a: (typeof runs)[number], b: (typeof runs)[number]) => ({
       list: mean(a.list, b.list).rate,
@@ -164,11 +180,17 @@ export async function adaptersBench(serverUrl: string): Promise<BenchRow[]> {
     // The adapter duban uses (Fastify) must serve at least what Express does on the same route; else the choice is wrong.
     // Uploads spend their time in hashing and the disk on either adapter: they are shown, and decide nothing.
     const row = (figure: string, value: number, baseline: number, label: string, unit: string, floor?: number): BenchRow => ({
-      figure, valueMs: value, baselineMs: baseline, baseline: label, targetMs: floor === undefined ? undefined : baseline * floor, unit, atLeast: true,
+      figure,
+      valueMs: value,
+      baselineMs: baseline,
+      baseline: label,
+      targetMs: floor === undefined ? undefined : baseline * floor,
+      unit,
+      atLeast: true,
     });
     return [
-      row('Fastify adapter (duban\'s): overdue list, as the liaison (req/s)', fastify.list, express.list, against, 'req/s', 1),
-      row('Fastify adapter (duban\'s): GET /api/v1/me (req/s)', fastify.me, express.me, against, 'req/s', 1),
+      row("Fastify adapter (duban's): overdue list, as the liaison (req/s)", fastify.list, express.list, against, 'req/s', 1),
+      row("Fastify adapter (duban's): GET /api/v1/me (req/s)", fastify.me, express.me, against, 'req/s', 1),
       row(`Fastify adapter (duban's): ${LARGE / MiB} MiB evidence upload, one at a time (MiB/s)`, fastify.large, express.large, multer, 'MiB/s'),
       row(`Fastify adapter (duban's): 1 MiB evidence uploads from ${CONNECTIONS} connections (MiB/s)`, fastify.small, express.small, multer, 'MiB/s'),
     ];
@@ -185,7 +207,10 @@ function writeTextUpload(path: string, size: number): string {
   const boundary = `----duban${randomBytes(8).toString('hex')}`;
   const line = (n: number) => `${randomBytes(57).toString('base64')}\r\n`.repeat(n);
   const text = line(Math.ceil(size / 78)).slice(0, size);
-  writeFileSync(path, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.txt"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`);
+  writeFileSync(
+    path,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.txt"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`,
+  );
   return boundary;
 }
 
@@ -199,8 +224,25 @@ async function uploadLoad(url: string, token: string, bodyFile: string, boundary
   const cli = createRequire(import.meta.url).resolve('autocannon');
   const run = (amount: number) =>
     new Promise<Load>((resolve, reject) => {
-      const args = [cli, '-c', String(CONNECTIONS), '-a', String(amount), '-L', '50', '-j', '-m', 'POST', '-i', bodyFile,
-        '-H', `content-type=multipart/form-data; boundary=${boundary}`, '-H', `authorization=Bearer ${token}`, url];
+      const args = [
+        cli,
+        '-c',
+        String(CONNECTIONS),
+        '-a',
+        String(amount),
+        '-L',
+        '50',
+        '-j',
+        '-m',
+        'POST',
+        '-i',
+        bodyFile,
+        '-H',
+        `content-type=multipart/form-data; boundary=${boundary}`,
+        '-H',
+        `authorization=Bearer ${token}`,
+        url,
+      ];
       execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout) => {
         if (error) return reject(error);
         const result = JSON.parse(stdout) as { '2xx': number; duration: number; latency: { p99: number }; non2xx: number; errors: number; timeouts: number };

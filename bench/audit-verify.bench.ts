@@ -70,7 +70,10 @@ export async function auditVerifyBench(serverUrl: string): Promise<BenchRow[]> {
     return [
       {
         figure: `audit:verify over the whole chain (${checked} entries; mean of 2)`,
-        valueMs: verifyMs, baselineMs: bareMs, baseline: 'bare pg: the same rows, the same pages, sha256 of each', targetMs: bareMs * 2,
+        valueMs: verifyMs,
+        baselineMs: bareMs,
+        baseline: 'bare pg: the same rows, the same pages, sha256 of each',
+        targetMs: bareMs * 2,
       },
     ];
   } finally {

@@ -164,7 +164,9 @@ async function appendAuditChain(db: pg.Client, count: number): Promise<void> {
     'SELECT task_id, id, filename, size, mime_type, sha256, created_at FROM evidence ORDER BY created_at, id',
   );
   for (const e of evidence.rows) {
-    byId.get(e.task_id)?.evidence.push({ id: e.id, filename: e.filename, size: Number(e.size), mimeType: e.mime_type, sha256: e.sha256, createdAt: e.created_at });
+    byId
+      .get(e.task_id)
+      ?.evidence.push({ id: e.id, filename: e.filename, size: Number(e.size), mimeType: e.mime_type, sha256: e.sha256, createdAt: e.created_at });
   }
 
   await db.query('BEGIN');
@@ -182,7 +184,12 @@ async function appendAuditChain(db: pg.Client, count: number): Promise<void> {
       // A minute apart on average, ending now, to the millisecond (what `new Date()` stores).
       const at = new Date(end - (count - g) * 60_000 + ((g * 7919) % 60_000));
       const task = tasks[g % tasks.length];
-      const { action, entityType, entityId, before, after, detail } = work(task, ROUNDS[Math.floor(g / tasks.length)], at, random.slice((g - from) * 64, (g - from + 1) * 64));
+      const { action, entityType, entityId, before, after, detail } = work(
+        task,
+        ROUNDS[Math.floor(g / tasks.length)],
+        at,
+        random.slice((g - from) * 64, (g - from + 1) * 64),
+      );
       // Object literals, not spreads: V8's spread copies cost nearly as much as the hash here.
       const content = { seq: ++seq, at, actorId: task.liaison, action, entityType, entityId, taskId: task.id, before, after, detail };
       const hash = entryHash(prevHash, content);
@@ -222,8 +229,12 @@ function work(task: ChainTask, round: (typeof ROUNDS)[number], at: Date, randomH
       const view = e
         ? { id: e.id, filename: e.filename, size: e.size, mimeType: e.mimeType, sha256: e.sha256, createdAt: e.createdAt.toISOString() }
         : {
-            id: randomUUID(), filename: `佐证材料-${task.index + 1}-${n}.pdf`, size: 20_000 + ((task.index * 7919 + n) % 5_000_000),
-            mimeType: 'application/pdf', sha256: randomHex, createdAt: new Date(at.getTime() - 5).toISOString(),
+            id: randomUUID(),
+            filename: `佐证材料-${task.index + 1}-${n}.pdf`,
+            size: 20_000 + ((task.index * 7919 + n) % 5_000_000),
+            mimeType: 'application/pdf',
+            sha256: randomHex,
+            createdAt: new Date(at.getTime() - 5).toISOString(),
           };
       task.uploads.push(view.id);
       return { action: 'evidence.upload', entityType: 'evidence', entityId: view.id, before: null, after: view, detail: null };

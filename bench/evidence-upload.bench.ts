@@ -44,13 +44,64 @@ export async function evidenceUploadBench(serverUrl: string): Promise<BenchRow[]
     const label = `${SIZE / MiB} MiB evidence upload through the API`;
     const { uploaded, copy, hashed, kernel } = local;
     return [
-      { figure: `${label} (local store, median of 3): MiB/s`, valueMs: mibps(uploaded.seconds), baselineMs: mibps(copy.seconds), baseline: 'stream copy of the same file + fsync', targetMs: mibps(copy.seconds) * 0.5, unit: 'MiB/s', atLeast: true },
-      { figure: '  the same, beside a kernel copy', valueMs: mibps(uploaded.seconds), baselineMs: mibps(kernel.seconds), baseline: 'fs.copyFile (copy_file_range) + fsync', unit: 'MiB/s', atLeast: true },
-      { figure: '  the same, beside a copy that hashes', valueMs: mibps(uploaded.seconds), baselineMs: mibps(hashed.seconds), baseline: 'stream copy + SHA-256 + fsync', unit: 'MiB/s', atLeast: true },
-      { figure: '  resident memory growth of the process', valueMs: uploaded.rssGrowth / MiB, baselineMs: hashed.rssGrowth / MiB, baseline: 'growth during the hashing copy', targetMs: 64, unit: 'MiB' },
-      { figure: `${label} process into S3 (s3rver, median of 3): MiB/s`, valueMs: mibps(s3.uploaded.seconds), baselineMs: mibps(s3.bare.seconds), baseline: 'bare SDK Upload of the file to the same s3rver, 5 MiB × 2 parts as duban', targetMs: mibps(s3.bare.seconds) * 0.5, unit: 'MiB/s', atLeast: true },
-      { figure: '  the same, beside the stream copy above', valueMs: mibps(s3.uploaded.seconds), baselineMs: mibps(copy.seconds), baseline: 'stream copy + fsync (local disk); s3rver writes each byte twice', unit: 'MiB/s', atLeast: true },
-      { figure: '  resident memory growth of the API process', valueMs: s3.uploaded.rssGrowth / MiB, baselineMs: s3.bare.rssGrowth / MiB, baseline: 'growth of the bare SDK Upload\'s process', targetMs: 64, unit: 'MiB' },
+      {
+        figure: `${label} (local store, median of 3): MiB/s`,
+        valueMs: mibps(uploaded.seconds),
+        baselineMs: mibps(copy.seconds),
+        baseline: 'stream copy of the same file + fsync',
+        targetMs: mibps(copy.seconds) * 0.5,
+        unit: 'MiB/s',
+        atLeast: true,
+      },
+      {
+        figure: '  the same, beside a kernel copy',
+        valueMs: mibps(uploaded.seconds),
+        baselineMs: mibps(kernel.seconds),
+        baseline: 'fs.copyFile (copy_file_range) + fsync',
+        unit: 'MiB/s',
+        atLeast: true,
+      },
+      {
+        figure: '  the same, beside a copy that hashes',
+        valueMs: mibps(uploaded.seconds),
+        baselineMs: mibps(hashed.seconds),
+        baseline: 'stream copy + SHA-256 + fsync',
+        unit: 'MiB/s',
+        atLeast: true,
+      },
+      {
+        figure: '  resident memory growth of the process',
+        valueMs: uploaded.rssGrowth / MiB,
+        baselineMs: hashed.rssGrowth / MiB,
+        baseline: 'growth during the hashing copy',
+        targetMs: 64,
+        unit: 'MiB',
+      },
+      {
+        figure: `${label} process into S3 (s3rver, median of 3): MiB/s`,
+        valueMs: mibps(s3.uploaded.seconds),
+        baselineMs: mibps(s3.bare.seconds),
+        baseline: 'bare SDK Upload of the file to the same s3rver, 5 MiB × 2 parts as duban',
+        targetMs: mibps(s3.bare.seconds) * 0.5,
+        unit: 'MiB/s',
+        atLeast: true,
+      },
+      {
+        figure: '  the same, beside the stream copy above',
+        valueMs: mibps(s3.uploaded.seconds),
+        baselineMs: mibps(copy.seconds),
+        baseline: 'stream copy + fsync (local disk); s3rver writes each byte twice',
+        unit: 'MiB/s',
+        atLeast: true,
+      },
+      {
+        figure: '  resident memory growth of the API process',
+        valueMs: s3.uploaded.rssGrowth / MiB,
+        baselineMs: s3.bare.rssGrowth / MiB,
+        baseline: "growth of the bare SDK Upload's process",
+        targetMs: 64,
+        unit: 'MiB',
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -63,7 +114,9 @@ async function localStoreRounds(databaseUrl: string, department: string, dir: st
   try {
     const supervisor = await app.user('supervisor');
     const liaison = await app.user('liaison', department);
-    const task = (await call(app.url, supervisor.token, 'POST', '/api/v1/tasks', { title: '上传基准', leadDepartment: department, dueDate: '2030-12-31' })) as { id: string };
+    const task = (await call(app.url, supervisor.token, 'POST', '/api/v1/tasks', { title: '上传基准', leadDepartment: department, dueDate: '2030-12-31' })) as {
+      id: string;
+    };
     await call(app.url, liaison.token, 'POST', `/api/v1/tasks/${task.id}/accept`, {});
     const target = `${app.url}/api/v1/tasks/${task.id}/evidence`;
 
@@ -110,9 +163,15 @@ async function s3StoreRounds(databaseUrl: string, target: { path: string; token:
     await emptyBucket();
     const rounds: Array<{ uploaded: Sample; bare: Sample }> = [];
     for (let i = 0; i < 3; i++) {
-      const uploaded = await sampled(() => upload(url, target.token, source), () => rssOf(api.pid));
+      const uploaded = await sampled(
+        () => upload(url, target.token, source),
+        () => rssOf(api.pid),
+      );
       await emptyBucket();
-      const bareUpload = await sampled(() => bare.upload(), () => rssOf(bare.pid));
+      const bareUpload = await sampled(
+        () => bare.upload(),
+        () => rssOf(bare.pid),
+      );
       await emptyBucket();
       rounds.push({ uploaded, bare: bareUpload });
     }
@@ -126,10 +185,15 @@ async function s3StoreRounds(databaseUrl: string, target: { path: string; token:
 /** Each kind of run: the median time, and the largest memory growth (the first run's, as a rule: later ones reuse what it made resident). */
 function medians<K extends string>(rounds: Array<Record<K, Sample>>): Record<K, Sample> {
   const kinds = Object.keys(rounds[0]) as K[];
-  return Object.fromEntries(kinds.map((k) => [k, {
-    seconds: median(rounds.map((r) => r[k].seconds)),
-    rssGrowth: Math.max(...rounds.map((r) => r[k].rssGrowth)),
-  }])) as Record<K, Sample>;
+  return Object.fromEntries(
+    kinds.map((k) => [
+      k,
+      {
+        seconds: median(rounds.map((r) => r[k].seconds)),
+        rssGrowth: Math.max(...rounds.map((r) => r[k].rssGrowth)),
+      },
+    ]),
+  ) as Record<K, Sample>;
 }
 
 /** A JPEG signature, then the same random MiB over and over (the content type is sniffed from the head). */
@@ -138,7 +202,7 @@ export async function makeFile(path: string, size: number): Promise<void> {
   const handle = await open(path, 'w');
   try {
     await handle.write(JPEG_HEAD);
-    for (let written = JPEG_HEAD.length; written < size; ) {
+    for (let written = JPEG_HEAD.length; written < size;) {
       const chunk = block.subarray(0, Math.min(MiB, size - written));
       await handle.write(chunk);
       written += chunk.length;
@@ -193,7 +257,20 @@ async function copyFile(from: string, to: string, how: 'kernel' | 'stream' | 'ha
  */
 export function upload(url: string, token: string, path: string): Promise<void> {
   const answer = `${path}.answer.json`;
-  const args = ['-sS', '-o', answer, '-w', '%{http_code}', '-H', `authorization: Bearer ${token}`, '-H', 'Expect:', '-F', `file=@${path};type=image/jpeg;filename=bench.jpg`, url];
+  const args = [
+    '-sS',
+    '-o',
+    answer,
+    '-w',
+    '%{http_code}',
+    '-H',
+    `authorization: Bearer ${token}`,
+    '-H',
+    'Expect:',
+    '-F',
+    `file=@${path};type=image/jpeg;filename=bench.jpg`,
+    url,
+  ];
   return new Promise((resolve, reject) => {
     execFile('curl', args, (error, stdout, stderr) => {
       if (error) reject(error);

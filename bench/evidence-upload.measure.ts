@@ -27,7 +27,11 @@ const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }
 const s3 = await startS3Process();
 
 try {
-  for (const [name, env] of [['local', {}], ['s3', s3.env]] as const) console.log(JSON.stringify({ store: name, ...(await measure(env)) }));
+  for (const [name, env] of [
+    ['local', {}],
+    ['s3', s3.env],
+  ] as const)
+    console.log(JSON.stringify({ store: name, ...(await measure(env)) }));
 } finally {
   await s3.stop();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
@@ -37,7 +41,12 @@ try {
 async function measure(storeEnv: Record<string, string>) {
   // The plan's seeds (on first start) bring the department `finance`.
   const api = await startApiProcess({
-    ...storeEnv, DATABASE_URL: databaseUrl, SEED_ON_START: 'true', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, EVIDENCE_MAX_BYTES: String(SIZE + MiB),
+    ...storeEnv,
+    DATABASE_URL: databaseUrl,
+    SEED_ON_START: 'true',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    EVIDENCE_MAX_BYTES: String(SIZE + MiB),
   });
   const base = api.url;
   try {
@@ -48,7 +57,9 @@ async function measure(storeEnv: Record<string, string>) {
     await call(base, adminToken, 'POST', '/api/v1/users', { email: supervisorEmail, name: 'sup', password: 'password-123', role: 'supervisor' });
     const liaison = await login(base, email, 'password-123');
     const supervisor = await login(base, supervisorEmail, 'password-123');
-    const task = (await call(base, supervisor, 'POST', '/api/v1/tasks', { title: '上传测量', leadDepartment: 'finance', dueDate: '2030-12-31' })) as { id: string };
+    const task = (await call(base, supervisor, 'POST', '/api/v1/tasks', { title: '上传测量', leadDepartment: 'finance', dueDate: '2030-12-31' })) as {
+      id: string;
+    };
     await call(base, liaison, 'POST', `/api/v1/tasks/${task.id}/accept`, {});
 
     // Warm-up: the code paths (and the S3 client's connections) in use before the baseline is taken.
@@ -71,8 +82,12 @@ async function measure(storeEnv: Record<string, string>) {
     if (back !== result.sha256) throw new Error('the download differs from the upload');
     return {
       mib: SIZE / MiB,
-      uploadSeconds: round(seconds), uploadMiBps: round(SIZE / MiB / seconds),
-      rssBaselineMiB: round(baseline / MiB), rssPeakMiB: round(peak / MiB), rssGrowthMiB: round((peak - baseline) / MiB), quarterPeaksMiB,
+      uploadSeconds: round(seconds),
+      uploadMiBps: round(SIZE / MiB / seconds),
+      rssBaselineMiB: round(baseline / MiB),
+      rssPeakMiB: round(peak / MiB),
+      rssGrowthMiB: round((peak - baseline) / MiB),
+      quarterPeaksMiB,
       downloadMiBps: round(SIZE / MiB / downloadSeconds),
     };
   } finally {
@@ -87,23 +102,31 @@ function upload(base: string, token: string, taskId: string, size: number): Prom
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const block = randomBytes(MiB);
   return new Promise((resolve, reject) => {
-    const req = request(`${base}/api/v1/tasks/${taskId}/evidence`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + size + tail.length },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString());
-        if (res.statusCode !== 201) reject(new Error(`upload: ${res.statusCode} ${JSON.stringify(body)}`));
-        else resolve(body);
-      });
-    });
+    const req = request(
+      `${base}/api/v1/tasks/${taskId}/evidence`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': head.length + size + tail.length,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = JSON.parse(Buffer.concat(chunks).toString());
+          if (res.statusCode !== 201) reject(new Error(`upload: ${res.statusCode} ${JSON.stringify(body)}`));
+          else resolve(body);
+        });
+      },
+    );
     req.on('error', reject);
     void (async () => {
       req.write(head);
       req.write(JPEG_HEAD);
-      for (let sent = JPEG_HEAD.length; sent < size; ) {
+      for (let sent = JPEG_HEAD.length; sent < size;) {
         const chunk = block.subarray(0, Math.min(MiB, size - sent));
         sent += chunk.length;
         if (!req.write(chunk)) await new Promise((resolve) => req.once('drain', resolve));
@@ -126,7 +149,9 @@ async function login(base: string, email: string, password: string): Promise<str
 
 async function call(base: string, token: string | undefined, method: string, path: string, body: unknown): Promise<unknown> {
   const res = await fetch(`${base}${path}`, {
-    method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    method,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();

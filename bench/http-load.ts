@@ -45,8 +45,15 @@ export interface BenchApp {
 export async function startBenchApp(databaseUrl: string, env: Record<string, string> = {}, alongside: Array<Type | DynamicModule> = []): Promise<BenchApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'duban-bench-data-'));
   const config = loadConfig({
-    ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', SEED_ON_START: 'false', ...env,
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '1000',
+    SEED_ON_START: 'false',
+    ...env,
   });
   const runtime = benchRuntime(config, databaseUrl);
   const nest = await createHttpApp(runtime, alongside);
@@ -58,11 +65,16 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
   const adminToken = await login(url, admin.email, admin.password);
   let counter = 0;
   return {
-    url, nest, config, runtime,
+    url,
+    nest,
+    config,
+    runtime,
     async user(role, departmentCode) {
       const email = `bench-${role}-${++counter}-${Date.now()}@bench.duban`;
       const password = 'bench-password-123';
-      const { id } = (await call(url, adminToken, 'POST', '/api/v1/users', { email, name: `${role}-${counter}`, password, role, departmentCode })) as { id: string };
+      const { id } = (await call(url, adminToken, 'POST', '/api/v1/users', { email, name: `${role}-${counter}`, password, role, departmentCode })) as {
+        id: string;
+      };
       return { id, token: await login(url, email, password) };
     },
     async close() {
@@ -78,7 +90,8 @@ export async function login(base: string, email: string, password: string): Prom
 
 export async function call(base: string, token: string | undefined, method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${base}${path}`, {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);

@@ -18,10 +18,12 @@ const MAILS = 10_000;
 export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> {
   const sink = fork(fileURLToPath(new URL('./smtp-sink.js', import.meta.url)));
   let received = 0;
-  const port = await new Promise<number>((resolve) => sink.on('message', (m: { port?: number; received?: number }) => {
-    if (m.port) resolve(m.port);
-    if (m.received !== undefined) received = m.received;
-  }));
+  const port = await new Promise<number>((resolve) =>
+    sink.on('message', (m: { port?: number; received?: number }) => {
+      if (m.port) resolve(m.port);
+      if (m.received !== undefined) received = m.received;
+    }),
+  );
   const arrived = async (count: number) => {
     while (received < count) await new Promise((resolve) => setTimeout(resolve, 20));
   };
@@ -44,7 +46,14 @@ export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> 
     const directMs = Date.now() - start;
     await direct.close();
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false', QUEUE_PREFIX: `bench${process.pid}` });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: smtpUrl,
+      LOG_LEVEL: 'error',
+      SEED_ON_START: 'false',
+      QUEUE_PREFIX: `bench${process.pid}`,
+    });
     const runtime = benchRuntime(config, databaseUrl);
     const worker = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(config) });
     await worker.init();
@@ -61,10 +70,15 @@ export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> 
       await worker.get(DeliveryQueue).enqueue(rows.map((r) => r.id));
       await arrived(2 * MAILS);
       const queueMs = Date.now() - queued;
-      return [{
-        figure: `${MAILS} mails through the queue (${process.env.REDIS_URL ? 'Redis' : 'PostgreSQL backend'}) to local SMTP`,
-        valueMs: queueMs, baselineMs: directMs, baseline: 'nodemailer pooled, directly', targetMs: 60_000,
-      }];
+      return [
+        {
+          figure: `${MAILS} mails through the queue (${process.env.REDIS_URL ? 'Redis' : 'PostgreSQL backend'}) to local SMTP`,
+          valueMs: queueMs,
+          baselineMs: directMs,
+          baseline: 'nodemailer pooled, directly',
+          targetMs: 60_000,
+        },
+      ];
     } finally {
       await worker.close();
     }

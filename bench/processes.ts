@@ -40,10 +40,20 @@ export async function startApiProcess(env: Record<string, string>): Promise<Chil
   const dataDir = mkdtempSync(join(tmpdir(), 'duban-bench-api-'));
   const port = await freePort();
   const childEnv: Record<string, string | undefined> = {
-    ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', SEED_ON_START: 'false', ...env,
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '1000',
+    SEED_ON_START: 'false',
+    ...env,
   };
   delete childEnv.NODE_OPTIONS;
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../apps/api/main.js', import.meta.url))], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../apps/api/main.js', import.meta.url))], {
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const handle = { pid: child.pid!, url: `http://127.0.0.1:${port}`, stop: () => stopChild(child, () => rmSync(dataDir, { recursive: true, force: true })) };
   try {
     for (let i = 0; (await fetch(`${handle.url}/health`).catch(() => null))?.status !== 200; i++) {
@@ -62,14 +72,24 @@ export async function startS3Process(): Promise<ChildHandle & { endpoint: string
   const directory = mkdtempSync(join(tmpdir(), 'duban-bench-s3-'));
   const child = startS3Child(['server', directory]);
   const stop = () => stopChild(child, () => rmSync(directory, { recursive: true, force: true }));
-  const { port } = JSON.parse(await child.line().catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  })) as { port: number };
+  const { port } = JSON.parse(
+    await child.line().catch(async (error: unknown) => {
+      await stop();
+      throw error;
+    }),
+  ) as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
   return {
-    pid: child.pid!, endpoint, stop,
-    env: { EVIDENCE_STORE: 's3', S3_ENDPOINT: endpoint, S3_BUCKET, S3_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId, S3_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey },
+    pid: child.pid!,
+    endpoint,
+    stop,
+    env: {
+      EVIDENCE_STORE: 's3',
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET,
+      S3_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey,
+    },
   };
 }
 
@@ -89,7 +109,8 @@ export async function startBareUploader(endpoint: string, file: string, warmUpFi
     throw error;
   });
   return {
-    pid: child.pid!, stop,
+    pid: child.pid!,
+    stop,
     async upload() {
       child.stdin!.write('go\n');
       await expect('done');

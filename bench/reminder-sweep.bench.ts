@@ -78,8 +78,20 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
         bareEmpties.push(await bareSelect(2000));
       }
       return [
-        { figure: `sweep: record and enqueue ${DUE} due of ${TASKS} tasks`, valueMs: full, baselineMs: bareFull, baseline: 'bare SELECT … FOR UPDATE of the same rows', targetMs: 2000 },
-        { figure: 'sweep with nothing due (median of 21)', valueMs: median(empties), baselineMs: median(bareEmpties), baseline: 'bare SELECT returning nothing', targetMs: 20 },
+        {
+          figure: `sweep: record and enqueue ${DUE} due of ${TASKS} tasks`,
+          valueMs: full,
+          baselineMs: bareFull,
+          baseline: 'bare SELECT … FOR UPDATE of the same rows',
+          targetMs: 2000,
+        },
+        {
+          figure: 'sweep with nothing due (median of 21)',
+          valueMs: median(empties),
+          baselineMs: median(bareEmpties),
+          baseline: 'bare SELECT returning nothing',
+          targetMs: 20,
+        },
       ];
     } finally {
       await context.close();

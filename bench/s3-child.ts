@@ -26,12 +26,22 @@ if (mode === 'server') {
   const [endpoint, file, warmUp] = args;
   // The client duban's S3 store makes (s3-evidence-storage.ts), with its part size and parts in flight.
   const client = new S3Client({
-    endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3_CREDENTIALS,
-    requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: S3_CREDENTIALS,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const send = async (path: string) => {
     const Key = `bare/${Date.now()}`;
-    await new Upload({ client, params: { Bucket: S3_BUCKET, Key, Body: createReadStream(path) }, partSize: 5 * MiB, queueSize: 2, leavePartsOnError: false }).done();
+    await new Upload({
+      client,
+      params: { Bucket: S3_BUCKET, Key, Body: createReadStream(path) },
+      partSize: 5 * MiB,
+      queueSize: 2,
+      leavePartsOnError: false,
+    }).done();
     return Key;
   };
   await client.send(new DeleteObjectCommand({ Bucket: S3_BUCKET, Key: await send(warmUp) }));

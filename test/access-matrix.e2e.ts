@@ -1,8 +1,26 @@
 import { type Permission, PERMISSIONS } from '../libs/auth/permissions.js';
 import { routesWithoutRule } from '../libs/auth/route-rules.js';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
-import { type Caller, CALLER_NAMES, CALLERS as CALLER_ROLES, type CallerAccount, CO_DEPARTMENT, createCallers, LEAD_DEPARTMENT, taskFixture } from './support/callers.js';
-import { appControllers, fillPath, handlersMissingFromDocument, loadOperations, type OpenApiDocument, type Operation, sample, sampleParam } from './support/openapi.js';
+import {
+  type Caller,
+  CALLER_NAMES,
+  CALLERS as CALLER_ROLES,
+  type CallerAccount,
+  CO_DEPARTMENT,
+  createCallers,
+  LEAD_DEPARTMENT,
+  taskFixture,
+} from './support/callers.js';
+import {
+  appControllers,
+  fillPath,
+  handlersMissingFromDocument,
+  loadOperations,
+  type OpenApiDocument,
+  type Operation,
+  sample,
+  sampleParam,
+} from './support/openapi.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
@@ -30,17 +48,56 @@ interface Route {
 
 const ROUTES: Route[] = [
   { name: 'GET task', state: 'assigned', allowed: VISIBLE, call: (a, t, c) => a.as(t).get(`/api/v1/tasks/${c.taskId}`) },
-  { name: 'PATCH task', state: 'assigned', allowed: ['supervisor'], call: (a, t, c) => a.as(t).patch(`/api/v1/tasks/${c.taskId}`).send({ version: c.version, title: '改' }) },
+  {
+    name: 'PATCH task',
+    state: 'assigned',
+    allowed: ['supervisor'],
+    call: (a, t, c) => a.as(t).patch(`/api/v1/tasks/${c.taskId}`).send({ version: c.version, title: '改' }),
+  },
   { name: 'accept', state: 'assigned', allowed: ['liaisonLead'], call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/accept`).send({}) },
-  { name: 'progress', state: 'in_progress', allowed: ['liaisonLead', 'liaisonCo'], call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/progress`).send({ note: '进展' }) },
-  { name: 'upload evidence', state: 'in_progress', allowed: ['liaisonLead', 'liaisonCo'], call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/evidence`).attach('file', PDF, 'a.pdf') },
+  {
+    name: 'progress',
+    state: 'in_progress',
+    allowed: ['liaisonLead', 'liaisonCo'],
+    call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/progress`).send({ note: '进展' }),
+  },
+  {
+    name: 'upload evidence',
+    state: 'in_progress',
+    allowed: ['liaisonLead', 'liaisonCo'],
+    call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/evidence`).attach('file', PDF, 'a.pdf'),
+  },
   { name: 'download evidence', state: 'in_progress', allowed: VISIBLE, call: (a, t, c) => a.as(t).get(`/api/v1/tasks/${c.taskId}/evidence/${c.evidenceId}`) },
-  { name: 'submit', state: 'in_progress', allowed: ['liaisonLead'], call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/submit`).send({ summary: 's', evidenceIds: [c.evidenceId] }) },
+  {
+    name: 'submit',
+    state: 'in_progress',
+    allowed: ['liaisonLead'],
+    call: (a, t, c) =>
+      a
+        .as(t)
+        .post(`/api/v1/tasks/${c.taskId}/submit`)
+        .send({ summary: 's', evidenceIds: [c.evidenceId] }),
+  },
   { name: 'approve', state: 'submitted', allowed: ['supervisor'], call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/approve`).send({}) },
   { name: 'return', state: 'submitted', allowed: ['supervisor'], call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/return`).send({ reason: 'r' }) },
-  { name: 'request extension', state: 'in_progress', allowed: ['liaisonLead'], call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/extension-requests`).send({ requestedDueDate: '2031-12-31', reason: 'r' }) },
-  { name: 'approve extension', state: 'extension', allowed: ['supervisor'], call: (a, t, c) => a.as(t).post(`/api/v1/extension-requests/${c.extensionId}/approve`).send({}) },
-  { name: 'reject extension', state: 'extension', allowed: ['supervisor'], call: (a, t, c) => a.as(t).post(`/api/v1/extension-requests/${c.extensionId}/reject`).send({}) },
+  {
+    name: 'request extension',
+    state: 'in_progress',
+    allowed: ['liaisonLead'],
+    call: (a, t, c) => a.as(t).post(`/api/v1/tasks/${c.taskId}/extension-requests`).send({ requestedDueDate: '2031-12-31', reason: 'r' }),
+  },
+  {
+    name: 'approve extension',
+    state: 'extension',
+    allowed: ['supervisor'],
+    call: (a, t, c) => a.as(t).post(`/api/v1/extension-requests/${c.extensionId}/approve`).send({}),
+  },
+  {
+    name: 'reject extension',
+    state: 'extension',
+    allowed: ['supervisor'],
+    call: (a, t, c) => a.as(t).post(`/api/v1/extension-requests/${c.extensionId}/reject`).send({}),
+  },
   { name: 'history', state: 'assigned', allowed: VISIBLE, call: (a, t, c) => a.as(t).get(`/api/v1/tasks/${c.taskId}/history`) },
 ];
 
@@ -79,7 +136,14 @@ describe('access matrix generated from the OpenAPI document', () => {
   afterAll(() => app.close());
 
   function call(op: Operation, token: string | null) {
-    const path = fillPath(op.path, (name) => sampleParam(document, op, op.pathParams.find((p) => p.name === name)!, known));
+    const path = fillPath(op.path, (name) =>
+      sampleParam(
+        document,
+        op,
+        op.pathParams.find((p) => p.name === name)!,
+        known,
+      ),
+    );
     const req = app.http[op.method](path);
     if (token) req.set('Authorization', `Bearer ${token}`);
     if (op.multipart) return req.attach('file', PDF, 'a.pdf');
@@ -116,9 +180,10 @@ describe('access matrix generated from the OpenAPI document', () => {
     for (const op of operations.filter((o) => !o.isPublic)) {
       const { status, body } = await call(op, accounts[caller].token);
       const expected = expectedDecision(op, caller);
-      const ok = expected === 'allow'
-        ? status < 500 && status !== 401 && (status !== 403 || refusedByResource(op, caller)) && !(op.scope && status === 404)
-        : status === expected;
+      const ok =
+        expected === 'allow'
+          ? status < 500 && status !== 401 && (status !== 403 || refusedByResource(op, caller)) && !(op.scope && status === 404)
+          : status === expected;
       if (!ok) wrong.push(`${op.name} [${op.permission}] → ${status}, expected ${expected}: ${JSON.stringify(body).slice(0, 160)}`);
     }
     expect(wrong).toEqual([]);
@@ -146,7 +211,9 @@ describe('access matrix: task actions in the state each needs', () => {
     await lead.post(`/api/v1/tasks/${task.id}/accept`).send({});
     ctx.evidenceId = (await lead.post(`/api/v1/tasks/${task.id}/evidence`).attach('file', PDF, 'a.pdf')).body.id;
     if (state === 'extension') {
-      ctx.extensionId = (await lead.post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: '2031-06-30', reason: '需要更多时间' })).body.id;
+      ctx.extensionId = (
+        await lead.post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: '2031-06-30', reason: '需要更多时间' })
+      ).body.id;
     }
     if (state === 'submitted') await lead.post(`/api/v1/tasks/${task.id}/submit`).send({ summary: 's', evidenceIds: [ctx.evidenceId] });
     ctx.version = (await s.get(`/api/v1/tasks/${task.id}`)).body.version;
@@ -172,7 +239,9 @@ describe('access matrix: task actions in the state each needs', () => {
     const create = await t.post('/api/v1/tasks').send({ title: '新任务', leadDepartment: 'edu', dueDate: '2030-01-01' });
     expect(create.status).toBe(caller === 'supervisor' ? 201 : 403);
     expect((await t.get('/api/v1/users')).status).toBe(caller === 'admin' ? 200 : 403);
-    expect((await t.post('/api/v1/users').send({ email: `x-${caller}@t.cn`, name: 'x', password: 'password-1', role: 'reviewer' })).status).toBe(caller === 'admin' ? 201 : 403);
+    expect((await t.post('/api/v1/users').send({ email: `x-${caller}@t.cn`, name: 'x', password: 'password-1', role: 'reviewer' })).status).toBe(
+      caller === 'admin' ? 201 : 403,
+    );
     for (const path of ['/api/v1/me', '/api/v1/departments', '/api/v1/plans', '/api/v1/tasks', '/api/v1/dashboard', '/api/v1/me/calendar-feed']) {
       expect((await t.get(path)).status).toBe(200);
     }
@@ -180,7 +249,9 @@ describe('access matrix: task actions in the state each needs', () => {
     expect((await t.get('/api/v1/dashboard/bulletin')).status).toBe(bulletin);
     expect((await t.get('/api/v1/dashboard/bulletin.xlsx')).status).toBe(bulletin);
     // A department role may not look at another department's dashboard; the others may.
-    expect((await t.get('/api/v1/dashboard?department=edu')).status).toBe(caller === 'leaderOwn' || caller === 'liaisonLead' || caller === 'liaisonCo' ? 404 : 200);
+    expect((await t.get('/api/v1/dashboard?department=edu')).status).toBe(
+      caller === 'leaderOwn' || caller === 'liaisonLead' || caller === 'liaisonCo' ? 404 : 200,
+    );
     expect((await t.post('/api/v1/me/calendar-feed')).status).toBe(201);
     expect((await t.delete('/api/v1/me/calendar-feed')).status).toBe(204);
   });

@@ -75,16 +75,25 @@ describe('annual assessment (年度考核)', () => {
     expect(task.id).toBeDefined();
     await l.post(`/api/v1/tasks/${task.id}/accept`).send({}).expect(200);
     if (flow.extension) {
-      const request = await l.post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: `${YEAR + 1}-06-30`, reason: '需要更多时间' }).expect(201);
+      const request = await l
+        .post(`/api/v1/tasks/${task.id}/extension-requests`)
+        .send({ requestedDueDate: `${YEAR + 1}-06-30`, reason: '需要更多时间' })
+        .expect(201);
       if (flow.extension === 'rejected') await s.post(`/api/v1/extension-requests/${request.body.id}/reject`).send({ comment: '不同意' }).expect(200);
     }
     if (flow.open) return task.id as string;
     const evidence = (await l.post(`/api/v1/tasks/${task.id}/evidence`).attach('file', PDF, '佐证.pdf').expect(201)).body.id;
     for (let i = 0; i < (flow.returns ?? 0); i++) {
-      await l.post(`/api/v1/tasks/${task.id}/submit`).send({ summary: '已完成', evidenceIds: [evidence] }).expect(200);
+      await l
+        .post(`/api/v1/tasks/${task.id}/submit`)
+        .send({ summary: '已完成', evidenceIds: [evidence] })
+        .expect(200);
       await s.post(`/api/v1/tasks/${task.id}/return`).send({ reason: '材料不全' }).expect(200);
     }
-    await l.post(`/api/v1/tasks/${task.id}/submit`).send({ summary: '已完成', evidenceIds: [evidence] }).expect(200);
+    await l
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .send({ summary: '已完成', evidenceIds: [evidence] })
+      .expect(200);
     await s.post(`/api/v1/tasks/${task.id}/approve`).send({ grade: flow.grade }).expect(200);
     return task.id as string;
   }
@@ -105,7 +114,10 @@ describe('annual assessment (年度考核)', () => {
   /** Rows an assessment write may touch, to show a refused request changed nothing. */
   async function state() {
     return {
-      scores: await sql(app.databaseUrl, 'SELECT id, year, department_code, reviewer_id, score, comment, version, updated_at FROM assessment_score ORDER BY id'),
+      scores: await sql(
+        app.databaseUrl,
+        'SELECT id, year, department_code, reviewer_id, score, comment, version, updated_at FROM assessment_score ORDER BY id',
+      ),
       cycles: await sql(app.databaseUrl, 'SELECT year, status, finalized_at, snapshot FROM assessment_cycle ORDER BY year'),
       audit: await sql(app.databaseUrl, 'SELECT count(*)::int AS n FROM audit_log'),
     };
@@ -152,14 +164,18 @@ describe('annual assessment (年度考核)', () => {
     );
     tasks.t5 = t5.id;
     // Outside the year (by one day on either side) and led by another department: not counted.
-    await sql(app.databaseUrl, `INSERT INTO task (title, lead_department_code, due_date, status) VALUES ('去年', 'tax', $1, 'in_progress'), ('明年', 'tax', $2, 'in_progress'), ('财政', 'finance', $3, 'in_progress')`,
-      [`${YEAR - 1}-12-31`, `${YEAR + 1}-01-01`, `${YEAR}-06-30`]);
-    const note = (taskId: string, recipientId: string, template: string) => sql(
+    await sql(
       app.databaseUrl,
-      `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body)
-       SELECT id, 3, 'P3D', $2, due_date, $3, '督办提醒', '正文' FROM task WHERE id = $1`,
-      [taskId, recipientId, template],
+      `INSERT INTO task (title, lead_department_code, due_date, status) VALUES ('去年', 'tax', $1, 'in_progress'), ('明年', 'tax', $2, 'in_progress'), ('财政', 'finance', $3, 'in_progress')`,
+      [`${YEAR - 1}-12-31`, `${YEAR + 1}-01-01`, `${YEAR}-06-30`],
     );
+    const note = (taskId: string, recipientId: string, template: string) =>
+      sql(
+        app.databaseUrl,
+        `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body)
+       SELECT id, 3, 'P3D', $2, due_date, $3, '督办提醒', '正文' FROM task WHERE id = $1`,
+        [taskId, recipientId, template],
+      );
     await note(tasks.t4, leader.id, 'escalation');
     await note(tasks.t2, liaison.id, 'overdue'); // a liaison's reminder is not an escalation
 
@@ -168,9 +184,17 @@ describe('annual assessment (年度考核)', () => {
     const d = await tax();
     expect(d.departmentName).toBeTruthy();
     expect(d.metrics).toEqual({
-      due: 5, onTime: 2, late: 2, overdue: 1, pending: 0,
+      due: 5,
+      onTime: 2,
+      late: 2,
+      overdue: 1,
+      pending: 0,
       meanDaysLate: Math.round(((1 + 5 + overdueDays) / 3) * 100) / 100,
-      returns: 2, evidenceShare: 0.75, extensionRequests: 2, turnedRed: 3, escalated: 1,
+      returns: 2,
+      evidenceShare: 0.75,
+      extensionRequests: 2,
+      turnedRed: 3,
+      escalated: 1,
       grades: { excellent: 1, good: 1, pass: 1, fail: 1 },
       indicators: { on_track: 0, at_risk: 0, off_track: 0, unknown: 0 },
     });
@@ -179,8 +203,13 @@ describe('annual assessment (年度考核)', () => {
     // minus 3 red × 1, 1 escalated × 2, 2 returns × 0.5 = 6  →  49.22.
     expect(d.computedScore).toBe(49.22);
     expect(d.breakdown.map((b) => [b.item, b.points])).toEqual([
-      ['metric:onTimeRate', 18.82], ['metric:evidenceShare', 17.65], ['metric:gradeScore', 18.75], ['metric:indicatorState', 0],
-      ['deduction:turnedRed', -3], ['deduction:escalated', -2], ['deduction:returns', -1],
+      ['metric:onTimeRate', 18.82],
+      ['metric:evidenceShare', 17.65],
+      ['metric:gradeScore', 18.75],
+      ['metric:indicatorState', 0],
+      ['deduction:turnedRed', -3],
+      ['deduction:escalated', -2],
+      ['deduction:returns', -1],
     ]);
     expect(d).toMatchObject({ reviewerScores: [], reviewerMean: null, finalScore: 49.22 });
 
@@ -200,7 +229,11 @@ describe('annual assessment (年度考核)', () => {
     const withBaseline = indicators.find((i) => i.baseline !== null)!;
     await app.as(edu.token).post(`/api/v1/indicators/${withBaseline.code}/values`).send({ year: YEAR, value: withBaseline.target }).expect(201);
     // A value of a later year is not part of this year's assessment.
-    await app.as(edu.token).post(`/api/v1/indicators/${withBaseline.code}/values`).send({ year: YEAR + 2, value: withBaseline.target }).expect(201);
+    await app
+      .as(edu.token)
+      .post(`/api/v1/indicators/${withBaseline.code}/values`)
+      .send({ year: YEAR + 2, value: withBaseline.target })
+      .expect(201);
     const rows = (await app.as(admin).get(`/api/v1/assessments/${YEAR}/departments`)).body as DepartmentAssessment[];
     const listed = (await app.as(admin).get('/api/v1/indicators?department=edu')).body as Array<{ trend: string | null }>;
     const expected = { on_track: 0, at_risk: 0, off_track: 0, unknown: listed.length - 1 };
@@ -267,13 +300,17 @@ describe('annual assessment (年度考核)', () => {
     expect(low.status).toBe(200);
 
     const d = await tax();
-    expect(d.reviewerScores.map((s) => [s.reviewerId, s.score, s.version])).toEqual([[reviewerA.id, 72.5, 2], [reviewerB.id, 47.5, 1]]);
+    expect(d.reviewerScores.map((s) => [s.reviewerId, s.score, s.version])).toEqual([
+      [reviewerA.id, 72.5, 2],
+      [reviewerB.id, 47.5, 1],
+    ]);
     expect(d.reviewerMean).toBe(60);
     // 49.22 · 0.7 + 60 · 0.3 = 52.454
     expect(d.finalScore).toBe(52.45);
 
     const audit = await sql<{ action: string; before: unknown; after: unknown }>(
-      app.databaseUrl, `SELECT action, before, after FROM audit_log WHERE entity_type = 'assessment_score' ORDER BY seq`,
+      app.databaseUrl,
+      `SELECT action, before, after FROM audit_log WHERE entity_type = 'assessment_score' ORDER BY seq`,
     );
     expect(audit).toEqual([
       { action: 'assessment.score', before: null, after: { score: 70, comment: '基本完成', version: 1 } },
@@ -303,7 +340,9 @@ describe('annual assessment (年度考核)', () => {
     const res = await bytes(app.as(supervisor.token).get(`/api/v1/assessments/${YEAR}/report.xlsx`));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="assessment-report-${YEAR}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${YEAR}年度考核报告.xlsx`)}`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="assessment-report-${YEAR}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${YEAR}年度考核报告.xlsx`)}`,
+    );
     const sheet = await rankingRows(res.body as Buffer);
     expect(sheet.size).toBe(rows.length);
     for (const d of rows) expect(sheet.get(d.departmentName)).toEqual(expectedRow(d));
@@ -311,7 +350,9 @@ describe('annual assessment (年度考核)', () => {
     const html = await app.as(reviewerA.token).get(`/api/v1/assessments/${YEAR}/report.html`);
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(html.headers['content-disposition']).toBe(`inline; filename="assessment-report-${YEAR}.html"; filename*=UTF-8''${encodeURIComponent(`${YEAR}年度考核报告.html`)}`);
+    expect(html.headers['content-disposition']).toBe(
+      `inline; filename="assessment-report-${YEAR}.html"; filename*=UTF-8''${encodeURIComponent(`${YEAR}年度考核报告.html`)}`,
+    );
     for (const section of CHART_SECTIONS) {
       const body = new RegExp(`<section data-section="${section}">([\\s\\S]*?)</section>`).exec(html.text)?.[1] ?? '';
       expect([section, body.split('<svg').length - 1]).toEqual([section, 1]);
@@ -346,7 +387,11 @@ describe('annual assessment (年度考核)', () => {
 
     // The record moves on: T4 completed, T5 gets evidence-less company, a return recorded on T1's history.
     await sql(app.databaseUrl, `UPDATE task SET status = 'completed', completed_at = now(), grade = 'excellent' WHERE id = $1`, [tasks.t4]);
-    await app.as(supervisor.token).post('/api/v1/tasks').send({ title: '补录任务', leadDepartment: 'tax', dueDate: `${YEAR}-08-01` }).expect(201);
+    await app
+      .as(supervisor.token)
+      .post('/api/v1/tasks')
+      .send({ title: '补录任务', leadDepartment: 'tax', dueDate: `${YEAR}-08-01` })
+      .expect(201);
     await sql(app.databaseUrl, `DELETE FROM notification WHERE task_id = $1`, [tasks.t4]);
 
     expect((await app.as(reviewerA.token).get(`/api/v1/assessments/${YEAR}/departments`)).body).toEqual(frozen);
@@ -371,11 +416,16 @@ describe('annual assessment (年度考核)', () => {
       expect(queued.status).toBe(202);
       expect(queued.body).toMatchObject({ id: expect.any(String), status: 'queued', progress: 0, format });
       const seen = new Set<number>();
-      const finished = await waitFor('the report to be built', async () => {
-        const res = await t.get(`/api/v1/assessments/${YEAR}/reports/${queued.body.id}`).expect(200);
-        seen.add(res.body.progress);
-        return ['done', 'failed'].includes(res.body.status) ? res.body : null;
-      }, 30_000, 20);
+      const finished = await waitFor(
+        'the report to be built',
+        async () => {
+          const res = await t.get(`/api/v1/assessments/${YEAR}/reports/${queued.body.id}`).expect(200);
+          seen.add(res.body.progress);
+          return ['done', 'failed'].includes(res.body.status) ? res.body : null;
+        },
+        30_000,
+        20,
+      );
       expect(finished).toMatchObject({ status: 'done', progress: 100, error: null });
       const file = await bytes(t.get(`/api/v1/assessments/${YEAR}/reports/${queued.body.id}/file`));
       expect(file.status).toBe(200);

@@ -30,7 +30,11 @@ describe('bad input is a clear 4xx and changes nothing', () => {
   const auditCount = async () => Number((await sql<{ n: string }>(app.databaseUrl, 'SELECT count(*) AS n FROM audit_log'))[0].n);
   const taskRow = async () => (await sql(app.databaseUrl, 'SELECT * FROM task WHERE id = $1', [taskId]))[0];
 
-  async function expectUnchanged(request: () => Promise<{ status: number; body: { message?: unknown; statusCode?: number } }>, status: number, mentions: string) {
+  async function expectUnchanged(
+    request: () => Promise<{ status: number; body: { message?: unknown; statusCode?: number } }>,
+    status: number,
+    mentions: string,
+  ) {
     const [audit, task] = [await auditCount(), await taskRow()];
     const res = await request();
     expect(res.status).toBe(status);
@@ -41,7 +45,11 @@ describe('bad input is a clear 4xx and changes nothing', () => {
   }
 
   it('malformed JSON → 400', () =>
-    expectUnchanged(() => app.as(supervisor).patch(`/api/v1/tasks/${taskId}`).set('content-type', 'application/json').send('{"version": 1, "title": '), 400, 'JSON'));
+    expectUnchanged(
+      () => app.as(supervisor).patch(`/api/v1/tasks/${taskId}`).set('content-type', 'application/json').send('{"version": 1, "title": '),
+      400,
+      'JSON',
+    ));
 
   it('wrong types → 400 naming each field', async () => {
     const res = await app.as(supervisor).post('/api/v1/tasks').send({ title: 42, leadDepartment: 'finance', dueDate: '2025-02-30', coDepartments: 'tax' });
@@ -55,8 +63,16 @@ describe('bad input is a clear 4xx and changes nothing', () => {
 
   // Found by test/fuzz.e2e.ts: each of these was a 500.
   it('a NUL character or an unpaired surrogate → 400 naming the field, in a body, a query or a path', async () => {
-    await expectUnchanged(() => app.as(supervisor).post('/api/v1/tasks').send({ title: 'a\u0000b', leadDepartment: 'finance', dueDate: '2030-12-31' }), 400, 'title');
-    await expectUnchanged(() => app.as(supervisor).post('/api/v1/tasks').send({ title: 'a\uD800b', leadDepartment: 'finance', dueDate: '2030-12-31' }), 400, 'title');
+    await expectUnchanged(
+      () => app.as(supervisor).post('/api/v1/tasks').send({ title: 'a\u0000b', leadDepartment: 'finance', dueDate: '2030-12-31' }),
+      400,
+      'title',
+    );
+    await expectUnchanged(
+      () => app.as(supervisor).post('/api/v1/tasks').send({ title: 'a\uD800b', leadDepartment: 'finance', dueDate: '2030-12-31' }),
+      400,
+      'title',
+    );
     await expectUnchanged(() => app.as(supervisor).get('/api/v1/tasks?q=a%00b'), 400, 'q');
     await expectUnchanged(() => app.as(supervisor).get('/api/v1/indicators/a%00b'), 400, 'code');
   });
@@ -66,7 +82,12 @@ describe('bad input is a clear 4xx and changes nothing', () => {
 
   it('JSON nested deeper than any DTO → 400, not a stack overflow', () =>
     expectUnchanged(
-      () => app.as(supervisor).post('/api/v1/tasks').set('content-type', 'application/json').send(`{"title":${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
+      () =>
+        app
+          .as(supervisor)
+          .post('/api/v1/tasks')
+          .set('content-type', 'application/json')
+          .send(`{"title":${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
       400,
       '嵌套',
     ));
@@ -74,7 +95,11 @@ describe('bad input is a clear 4xx and changes nothing', () => {
   it('a multipart body cut off → 400 and nothing stored', async () => {
     const head = '--B\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n';
     for (const body of [head.slice(0, 50), `${head}%PDF-1.4\n${'x'.repeat(5000)}`]) {
-      await expectUnchanged(() => app.as(liaison).post(`/api/v1/tasks/${taskId}/evidence`).set('content-type', 'multipart/form-data; boundary=B').send(body), 400, 'multipart');
+      await expectUnchanged(
+        () => app.as(liaison).post(`/api/v1/tasks/${taskId}/evidence`).set('content-type', 'multipart/form-data; boundary=B').send(body),
+        400,
+        'multipart',
+      );
     }
     expect(storedFiles(app.dataDir)).toEqual([]);
   });
@@ -85,7 +110,8 @@ describe('bad input is a clear 4xx and changes nothing', () => {
     try {
       const supervisorToken = (await roomy.user('supervisor')).token;
       const { token } = await roomy.user('liaison', 'finance');
-      const task = (await roomy.as(supervisorToken).post('/api/v1/tasks').send({ title: '断开上传', leadDepartment: 'finance', dueDate: '2030-12-31' })).body.id;
+      const task = (await roomy.as(supervisorToken).post('/api/v1/tasks').send({ title: '断开上传', leadDepartment: 'finance', dueDate: '2030-12-31' })).body
+        .id;
       const rows = async () => sql(roomy.databaseUrl, 'SELECT (SELECT count(*) FROM evidence) AS evidence, (SELECT count(*) FROM audit_log) AS audit');
       const before = await rows();
       const { hostname, port } = new URL(roomy.url);
@@ -119,8 +145,7 @@ describe('bad input is a clear 4xx and changes nothing', () => {
     await expectUnchanged(() => app.as(supervisor).post('/api/v1/extension-requests/6f1c1a52-3c1e-4a57-9a52-0d6a2b9f4e11/approve').send({}), 404, '6f1c1a52');
   });
 
-  it('illegal transition → 409', () =>
-    expectUnchanged(() => app.as(supervisor).post(`/api/v1/tasks/${taskId}/approve`).send({}), 409, '办理中'));
+  it('illegal transition → 409', () => expectUnchanged(() => app.as(supervisor).post(`/api/v1/tasks/${taskId}/approve`).send({}), 409, '办理中'));
 
   it('no token, a forged token and an expired token → 401', async () => {
     expect((await app.http.get('/api/v1/tasks')).status).toBe(401);
@@ -137,7 +162,9 @@ describe('bad input is a clear 4xx and changes nothing', () => {
   it('a token names a user, not a role: an unknown or deactivated user → 401, a role claim grants nothing', async () => {
     const secret = (await sql<{ value: string }>(app.databaseUrl, "SELECT value FROM system_setting WHERE key = 'jwt-secret'"))[0].value;
     const signer = new JwtService({ secret });
-    expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: randomUUID(), role: 'admin', dept: null })}`)).status).toBe(401);
+    expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: randomUUID(), role: 'admin', dept: null })}`)).status).toBe(
+      401,
+    );
     expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: 'admin', role: 'admin' })}`)).status).toBe(401);
     expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: liaisonId, role: 'admin', dept: null })}`)).status).toBe(403);
     const gone = await app.user('supervisor');
@@ -172,22 +199,34 @@ describe('bad input is a clear 4xx and changes nothing', () => {
     const [stored] = storedFiles(app.dataDir);
     expect(stored).toContain(up.body.id);
 
-    const down = await app.as(liaison).get(`/api/v1/tasks/${taskId}/evidence/${up.body.id}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const down = await app
+      .as(liaison)
+      .get(`/api/v1/tasks/${taskId}/evidence/${up.body.id}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(down.status).toBe(200);
     expect(Buffer.compare(down.body as Buffer, bytes)).toBe(0);
     expect(down.headers['content-type']).toBe('image/jpeg');
 
     writeFileSync(stored, Buffer.concat([JPEG_HEAD, randomBytes(LIMIT - 100)]));
-    const tampered = await app.as(liaison).get(`/api/v1/tasks/${taskId}/evidence/${up.body.id}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-      res.on('error', (e) => done(e, null));
-    }).then((r) => r.body as Buffer, () => null);
+    const tampered = await app
+      .as(liaison)
+      .get(`/api/v1/tasks/${taskId}/evidence/${up.body.id}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+        res.on('error', (e) => done(e, null));
+      })
+      .then(
+        (r) => r.body as Buffer,
+        () => null,
+      );
     // The response is aborted before it completes: never the full, wrong file.
     expect(tampered === null || tampered.length < bytes.length).toBe(true);
   });

@@ -19,7 +19,10 @@ describe('calendar feeds', () => {
     eduLiaison = await app.user('liaison', 'edu');
     supervisor = await app.user('supervisor');
     const create = async (key: string, body: Record<string, unknown>) => {
-      const res = await app.as(supervisor.token).post('/api/v1/tasks').send({ title: `日历-${key}`, dueDate: '2030-06-30', ...body });
+      const res = await app
+        .as(supervisor.token)
+        .post('/api/v1/tasks')
+        .send({ title: `日历-${key}`, dueDate: '2030-06-30', ...body });
       expect(res.status).toBe(201);
       task[key] = res.body.id;
     };
@@ -35,12 +38,15 @@ describe('calendar feeds', () => {
   const pathOf = (url: string) => new URL(url).pathname;
 
   async function fetchFeed(url: string) {
-    return app.http.get(pathOf(url)).buffer(true).parse((res, done) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => done(null, text));
-    });
+    return app.http
+      .get(pathOf(url))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
   }
 
   interface Parsed {
@@ -68,7 +74,8 @@ describe('calendar feeds', () => {
 
   const feedAudit = () =>
     sql<{ action: string; entity_id: string; actor_id: string; after: unknown; detail: Record<string, unknown> | null }>(
-      app.databaseUrl, `SELECT action, entity_id, actor_id, after, detail FROM audit_log WHERE entity_type = 'calendar_feed' ORDER BY seq`,
+      app.databaseUrl,
+      `SELECT action, entity_id, actor_id, after, detail FROM audit_log WHERE entity_type = 'calendar_feed' ORDER BY seq`,
     );
 
   it('starts without a feed', async () => {
@@ -83,10 +90,12 @@ describe('calendar feeds', () => {
     expect(res.body.url).toMatch(/^https:\/\/duban\.example\.cn\/api\/v1\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
     const token = /feeds\/(.+)\.ics$/.exec(res.body.url)![1];
     const rows = await sql<{ token_hash: string; user_id: string; revoked_at: Date | null }>(
-      app.databaseUrl, 'SELECT token_hash, user_id, revoked_at FROM calendar_feed',
+      app.databaseUrl,
+      'SELECT token_hash, user_id, revoked_at FROM calendar_feed',
     );
     expect(rows).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex'), user_id: financeLiaison.id, revoked_at: null }]);
-    const everything = JSON.stringify(await sql(app.databaseUrl, 'SELECT * FROM calendar_feed')) + JSON.stringify(await sql(app.databaseUrl, 'SELECT * FROM audit_log'));
+    const everything =
+      JSON.stringify(await sql(app.databaseUrl, 'SELECT * FROM calendar_feed')) + JSON.stringify(await sql(app.databaseUrl, 'SELECT * FROM audit_log'));
     expect(everything).not.toContain(token);
     expect(await feedAudit()).toEqual([expect.objectContaining({ action: 'calendar-feed.create', actor_id: financeLiaison.id, detail: { replaced: null } })]);
     const status = await app.as(financeLiaison.token).get('/api/v1/me/calendar-feed');
@@ -159,7 +168,9 @@ describe('calendar feeds', () => {
       expect(res.status).toBe(404);
       expect(res.body).toEqual(JSON.parse(revoked.body as string));
     }
-    const active = await sql<{ n: number }>(app.databaseUrl, 'SELECT count(*)::int AS n FROM calendar_feed WHERE user_id = $1 AND revoked_at IS NULL', [financeLiaison.id]);
+    const active = await sql<{ n: number }>(app.databaseUrl, 'SELECT count(*)::int AS n FROM calendar_feed WHERE user_id = $1 AND revoked_at IS NULL', [
+      financeLiaison.id,
+    ]);
     expect(active[0].n).toBe(1);
   });
 

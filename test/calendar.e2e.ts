@@ -19,7 +19,10 @@ describe('the working-day calendar', () => {
     const coverage = await app.as(admin).get('/api/v1/calendar/coverage');
     year = Math.max(...(coverage.body.packageYears as number[])) + 1;
     // An open task due that year puts it among the years that matter, whatever today's date.
-    const task = await app.as(supervisor).post('/api/v1/tasks').send({ title: '跨年任务', leadDepartment: 'finance', dueDate: `${year}-06-30` });
+    const task = await app
+      .as(supervisor)
+      .post('/api/v1/tasks')
+      .send({ title: '跨年任务', leadDepartment: 'finance', dueDate: `${year}-06-30` });
     expect(task.status).toBe(201);
   });
   afterAll(() => app.close());
@@ -71,7 +74,16 @@ describe('the working-day calendar', () => {
       ['bad kind', () => app.as(admin).put(`/api/v1/calendar/days/${year}-01-01`).send({ kind: 'weekend' }), 400, 'kind'],
       ['no kind', () => app.as(admin).put(`/api/v1/calendar/days/${year}-01-01`).send({ note: '元旦' }), 400, 'kind'],
       ['unknown field', () => app.as(admin).put(`/api/v1/calendar/days/${year}-01-01`).send({ kind: 'holiday', source: 'package' }), 400, 'source'],
-      ['long note', () => app.as(admin).put(`/api/v1/calendar/days/${year}-01-01`).send({ kind: 'holiday', note: '节'.repeat(201) }), 400, 'note'],
+      [
+        'long note',
+        () =>
+          app
+            .as(admin)
+            .put(`/api/v1/calendar/days/${year}-01-01`)
+            .send({ kind: 'holiday', note: '节'.repeat(201) }),
+        400,
+        'note',
+      ],
       ['bad year', () => app.as(admin).get('/api/v1/calendar/days?year=abc'), 400, 'year'],
       ['DELETE bad date', () => app.as(admin).delete('/api/v1/calendar/days/2027-13-01'), 400, 'date'],
       ['DELETE unknown', () => app.as(admin).delete(`/api/v1/calendar/days/${year}-03-03`), 404, `${year}-03-03`],

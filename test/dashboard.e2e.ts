@@ -47,10 +47,24 @@ describe('the dashboard and the 通报', () => {
     // Only Date is faked: timers, I/O and the database run as usual.
     jest.useFakeTimers({
       now: NOW,
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
     app = await startApp();
-    await sql(app.databaseUrl, `INSERT INTO department (code, name, ordinal) VALUES ('dash', '看板局', 901), ('dash2', '看板二局', 902), ('dash3', '看板三局', 903)`);
+    await sql(
+      app.databaseUrl,
+      `INSERT INTO department (code, name, ordinal) VALUES ('dash', '看板局', 901), ('dash2', '看板二局', 902), ('dash3', '看板三局', 903)`,
+    );
     admin = await app.login('admin@duban.local', 'admin-password-1');
     supervisor = (await app.user('supervisor')).token;
     reviewer = (await app.user('reviewer')).token;
@@ -106,18 +120,20 @@ describe('the dashboard and the 通报', () => {
     const res = await app.as(supervisor).get('/api/v1/dashboard?department=dash');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ asOf: TODAY, warnUntil: '2026-04-08', months });
-    expect(res.body.departments).toEqual([{
-      code: 'dash',
-      name: '看板局',
-      total: 12,
-      byStatus: { assigned: 3, in_progress: 3, submitted: 1, completed: 5 },
-      overdue: 2,
-      dueSoon: 3, // today, 7 April (after Qingming), 8 April
-      dueWithin7Days: 4, // and 9 April
-      light: 'red',
-      onTime: { completed: 4, onTime: 2, rate: 0.5 },
-      onTimeByMonth: byMonth({ '2025-05': [1, 1], '2026-02': [1, 0], '2026-03': [2, 1] }),
-    }]);
+    expect(res.body.departments).toEqual([
+      {
+        code: 'dash',
+        name: '看板局',
+        total: 12,
+        byStatus: { assigned: 3, in_progress: 3, submitted: 1, completed: 5 },
+        overdue: 2,
+        dueSoon: 3, // today, 7 April (after Qingming), 8 April
+        dueWithin7Days: 4, // and 9 April
+        light: 'red',
+        onTime: { completed: 4, onTime: 2, rate: 0.5 },
+        onTimeByMonth: byMonth({ '2025-05': [1, 1], '2026-02': [1, 0], '2026-03': [2, 1] }),
+      },
+    ]);
     expect(res.body.totals).toMatchObject({ total: 12, overdue: 2, dueSoon: 3, light: 'red' });
   });
 
@@ -140,7 +156,7 @@ describe('the dashboard and the 通报', () => {
     expect(await light('done-next-day')).toBe('green');
 
     const list = async (light: string) =>
-      ((await app.as(supervisor).get(`/api/v1/tasks?department=dash&light=${light}&limit=200`)).body.items as Array<{ id: string; light: string }>);
+      (await app.as(supervisor).get(`/api/v1/tasks?department=dash&light=${light}&limit=200`)).body.items as Array<{ id: string; light: string }>;
     const yellow = await list('yellow');
     expect(yellow.map((t) => t.id).sort()).toEqual([ids['due-today'], ids['due-after-qingming'], ids['due-window-end'], ids['dash2-co-dash']].sort());
     expect(yellow.every((t) => t.light === 'yellow')).toBe(true);
@@ -165,7 +181,9 @@ describe('the dashboard and the 通报', () => {
   it('summarises the indicators’ pace plan-wide', async () => {
     const res = await app.as(dashLiaison).get('/api/v1/dashboard');
     const { tolerance, byPace, items } = res.body.indicators as {
-      tolerance: number; byPace: Record<string, number>; items: Array<{ code: string; pace: string; baseline: number | null; latest: unknown; expected: number | null }>;
+      tolerance: number;
+      byPace: Record<string, number>;
+      items: Array<{ code: string; pace: string; baseline: number | null; latest: unknown; expected: number | null }>;
     };
     expect(tolerance).toBe(0.1);
     const [{ n }] = await sql<{ n: number }>(app.databaseUrl, 'SELECT count(*)::int AS n FROM indicator');
@@ -176,14 +194,21 @@ describe('the dashboard and the 通报', () => {
 
     const indicator = items.find((i) => i.baseline !== null)!;
     const [row] = await sql<{ baseline: string; target: string; comparator: string }>(
-      app.databaseUrl, 'SELECT baseline, target, comparator FROM indicator WHERE code = $1', [indicator.code],
+      app.databaseUrl,
+      'SELECT baseline, target, comparator FROM indicator WHERE code = $1',
+      [indicator.code],
     );
     await sql(app.databaseUrl, `INSERT INTO indicator_value (indicator_code, year, value, reported_by) VALUES ($1, 2025, $2, $3)`, [
-      indicator.code, Number(row.target), dashLeader.id,
+      indicator.code,
+      Number(row.target),
+      dashLeader.id,
     ]);
     const after = (await app.as(dashLiaison).get('/api/v1/dashboard')).body.indicators;
     // The target reached: at or ahead of any point of the line.
-    expect(after.items.find((i: { code: string }) => i.code === indicator.code)).toMatchObject({ latest: { year: 2025, value: Number(row.target) }, pace: 'green' });
+    expect(after.items.find((i: { code: string }) => i.code === indicator.code)).toMatchObject({
+      latest: { year: 2025, value: Number(row.target) },
+      pace: 'green',
+    });
     expect(after.byPace).toMatchObject({ green: 1, unknown: n - 1 });
   });
 
@@ -193,7 +218,11 @@ describe('the dashboard and the 通报', () => {
     expect(res.body.asOf).toBe(TODAY);
     const items = res.body.items as Array<{ code: string; rank: number; overdue: number; escalated: number; worst: Array<{ id: string }> }>;
     const mine = items.filter((i) => i.code.startsWith('dash'));
-    expect(mine.map((i) => [i.code, i.overdue, i.escalated])).toEqual([['dash', 2, 1], ['dash3', 2, 1], ['dash2', 1, 2]]);
+    expect(mine.map((i) => [i.code, i.overdue, i.escalated])).toEqual([
+      ['dash', 2, 1],
+      ['dash3', 2, 1],
+      ['dash2', 1, 2],
+    ]);
     expect(mine[0].rank).toBe(mine[1].rank);
     expect(mine[2].rank).toBeGreaterThan(mine[1].rank);
     // The whole list is ordered, and equal counts share a rank.
@@ -216,11 +245,15 @@ describe('the dashboard and the 通报', () => {
 
   it('exports the 通报 as a workbook holding the numbers of the JSON', async () => {
     const json = (await app.as(supervisor).get('/api/v1/dashboard/bulletin')).body;
-    const res = await app.as(supervisor).get('/api/v1/dashboard/bulletin.xlsx').buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await app
+      .as(supervisor)
+      .get('/api/v1/dashboard/bulletin.xlsx')
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe(
@@ -231,12 +264,23 @@ describe('the dashboard and the 通报', () => {
     await workbook.xlsx.load(res.body);
     const sheet = workbook.getWorksheet('通报')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['排名', '部门代码', '部门', '逾期任务数', '已升级任务数', '逾期且已升级', '最长逾期天数', '最严重的任务']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '排名',
+      '部门代码',
+      '部门',
+      '逾期任务数',
+      '已升级任务数',
+      '逾期且已升级',
+      '最长逾期天数',
+      '最严重的任务',
+    ]);
     const rows = [] as unknown[][];
     sheet.eachRow((row, n) => {
       if (n > 1) rows.push((row.values as unknown[]).slice(1, 8));
     });
-    expect(rows).toEqual(json.items.map((i: Record<string, unknown>) => [i.rank, i.code, i.name, i.overdue, i.escalated, i.overdueAndEscalated, i.maxDaysOverdue]));
+    expect(rows).toEqual(
+      json.items.map((i: Record<string, unknown>) => [i.rank, i.code, i.name, i.overdue, i.escalated, i.overdueAndEscalated, i.maxDaysOverdue]),
+    );
 
     const tasks = workbook.getWorksheet('任务明细')!;
     expect(tasks.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -68,7 +68,11 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
   const distinct = (marker: string) => new Set(arrived(marker).map((m) => m.messageId)).size;
 
   async function statuses(ids: string[]): Promise<Record<string, number>> {
-    const rows = await sql<{ status: string; n: number }>(app.databaseUrl, 'SELECT status, count(*)::int AS n FROM delivery WHERE id = ANY($1) GROUP BY status', [ids]);
+    const rows = await sql<{ status: string; n: number }>(
+      app.databaseUrl,
+      'SELECT status, count(*)::int AS n FROM delivery WHERE id = ANY($1) GROUP BY status',
+      [ids],
+    );
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
@@ -99,7 +103,10 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
         redis.disconnect();
       }
     } else {
-      await sql(app.databaseUrl, 'TRUNCATE bullmq.job, bullmq.job_dependency, bullmq.job_log, bullmq.scheduler, bullmq.dedup, bullmq.dedup_next, bullmq.event CASCADE');
+      await sql(
+        app.databaseUrl,
+        'TRUNCATE bullmq.job, bullmq.job_dependency, bullmq.job_log, bullmq.scheduler, bullmq.dedup, bullmq.dedup_next, bullmq.event CASCADE',
+      );
     }
   }
 
@@ -185,7 +192,11 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
     await queue.enqueue(ids);
     // The failures are recorded on the rows while the server is away.
     await waitFor('failed attempts recorded', async () => {
-      const [row] = await sql<{ n: number }>(app.databaseUrl, 'SELECT count(*)::int AS n FROM delivery WHERE id = ANY($1) AND attempts >= 1 AND last_error IS NOT NULL', [ids]);
+      const [row] = await sql<{ n: number }>(
+        app.databaseUrl,
+        'SELECT count(*)::int AS n FROM delivery WHERE id = ANY($1) AND attempts >= 1 AND last_error IS NOT NULL',
+        [ids],
+      );
       return row.n === ids.length;
     });
     await smtp.start();
@@ -249,7 +260,10 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
       expect(put.status).toBe(200);
       expect(put.body).toMatchObject({ departmentCode: 'finance', kind: 'wecom', url, enabled: true });
       expect((await app.as(admin).get('/api/v1/departments/finance/webhook')).body.url).toBe(url);
-      const [audit] = await sql<{ after: { url: string } }>(app.databaseUrl, "SELECT after FROM audit_log WHERE action = 'webhook.set' AND entity_id = 'finance'");
+      const [audit] = await sql<{ after: { url: string } }>(
+        app.databaseUrl,
+        "SELECT after FROM audit_log WHERE action = 'webhook.set' AND entity_id = 'finance'",
+      );
       expect(audit.after.url).not.toContain('secret-key-123');
 
       // Two HTTP errors, then the robot's own refusal (rate limit), then success.
@@ -306,59 +320,69 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
 
   // Redis only: with the PostgreSQL backend the queue is down only when the database is.
   // CI runs this file on both backends, so this runs on the Redis one.
-  if (REDIS_URL) it('Redis unreachable for a while: the API keeps recording, the worker logs little, catches up, and both stop in time', async () => {
-    const redis = await startTcpProxy(Number(new URL(REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379));
-    const api = await startApp({ SMTP_URL: smtp.url, QUEUE_PREFIX: PREFIX, REDIS_URL: redis.url('redis') });
-    const child = spawnWorker(api, env({ REDIS_URL: redis.url('redis') }));
-    let apiClosed: Promise<void> | undefined;
-    const closeApi = () => (apiClosed ??= api.close());
-    try {
-      await child.ready();
-      await redis.cut();
-      const linesBefore = child.output().split('\n').length;
-      const health = await waitFor('/health degraded', async () => {
-        const res = await api.http.get('/health');
-        return res.status === 503 ? res : null;
-      });
-      expect(health.body.details.queue).toMatchObject({ status: 'down', backend: 'redis' });
-      expect(health.body.details.database.status).toBe('up');
+  if (REDIS_URL)
+    it('Redis unreachable for a while: the API keeps recording, the worker logs little, catches up, and both stop in time', async () => {
+      const redis = await startTcpProxy(Number(new URL(REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379));
+      const api = await startApp({ SMTP_URL: smtp.url, QUEUE_PREFIX: PREFIX, REDIS_URL: redis.url('redis') });
+      const child = spawnWorker(api, env({ REDIS_URL: redis.url('redis') }));
+      let apiClosed: Promise<void> | undefined;
+      const closeApi = () => (apiClosed ??= api.close());
+      try {
+        await child.ready();
+        await redis.cut();
+        const linesBefore = child.output().split('\n').length;
+        const health = await waitFor('/health degraded', async () => {
+          const res = await api.http.get('/health');
+          return res.status === 503 ? res : null;
+        });
+        expect(health.body.details.queue).toMatchObject({ status: 'down', backend: 'redis' });
+        expect(health.body.details.database.status).toBe('up');
 
-      // The API records work; queuing it neither fails nor waits.
-      const token = await api.login('admin@duban.local', 'admin-password-1');
-      expect((await api.as(token).put('/api/v1/departments/edu/webhook').send({ kind: 'wecom', url: 'http://127.0.0.1:9/x' })).status).toBe(200);
-      const ids = (await sql<{ id: string }>(api.databaseUrl, `INSERT INTO delivery (channel, target, subject, body)
-        SELECT 'mail', 'u' || g || '@test.duban', '【督办提醒】outage-redis ' || g, '正文' FROM generate_series(1, 50) g RETURNING id`)).map((r) => r.id);
-      const cutProducer = new QueueConnection(queueSettings(loadConfig({ ...process.env, ...env({ REDIS_URL: redis.url('redis') }) }), api.databaseUrl));
-      const enqueuing = Date.now();
-      await new BullDeliveryQueue(cutProducer).enqueue(ids);
-      expect(Date.now() - enqueuing).toBeLessThan(1000);
-      await cutProducer.close();
+        // The API records work; queuing it neither fails nor waits.
+        const token = await api.login('admin@duban.local', 'admin-password-1');
+        expect((await api.as(token).put('/api/v1/departments/edu/webhook').send({ kind: 'wecom', url: 'http://127.0.0.1:9/x' })).status).toBe(200);
+        const ids = (
+          await sql<{ id: string }>(
+            api.databaseUrl,
+            `INSERT INTO delivery (channel, target, subject, body)
+        SELECT 'mail', 'u' || g || '@test.duban', '【督办提醒】outage-redis ' || g, '正文' FROM generate_series(1, 50) g RETURNING id`,
+          )
+        ).map((r) => r.id);
+        const cutProducer = new QueueConnection(queueSettings(loadConfig({ ...process.env, ...env({ REDIS_URL: redis.url('redis') }) }), api.databaseUrl));
+        const enqueuing = Date.now();
+        await new BullDeliveryQueue(cutProducer).enqueue(ids);
+        expect(Date.now() - enqueuing).toBeLessThan(1000);
+        await cutProducer.close();
 
-      // A few seconds of outage (the scenario itself, not a wait for a result): the worker's log stays short.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-      expect(child.output().split('\n').length - linesBefore).toBeLessThanOrEqual(6);
+        // A few seconds of outage (the scenario itself, not a wait for a result): the worker's log stays short.
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        expect(child.output().split('\n').length - linesBefore).toBeLessThanOrEqual(6);
 
-      await redis.restore();
-      await waitFor('the mails recorded during the outage sent', async () => (await sql<{ n: number }>(api.databaseUrl,
-        "SELECT count(*)::int AS n FROM delivery WHERE id = ANY($1) AND status = 'sent'", [ids]))[0].n === ids.length);
-      expect(new Set(smtp.messages.filter((m) => m.subject.includes('outage-redis ')).map((m) => m.messageId)).size).toBe(50);
-      await waitFor('/health up again', async () => (await api.http.get('/health')).status === 200);
+        await redis.restore();
+        await waitFor(
+          'the mails recorded during the outage sent',
+          async () =>
+            (await sql<{ n: number }>(api.databaseUrl, "SELECT count(*)::int AS n FROM delivery WHERE id = ANY($1) AND status = 'sent'", [ids]))[0].n ===
+            ids.length,
+        );
+        expect(new Set(smtp.messages.filter((m) => m.subject.includes('outage-redis ')).map((m) => m.messageId)).size).toBe(50);
+        await waitFor('/health up again', async () => (await api.http.get('/health')).status === 200);
 
-      // Shutting down while Redis is unreachable completes within the deadline.
-      await redis.cut();
-      const stopping = Date.now();
-      child.child.kill('SIGTERM');
-      expect(await child.exited).toBe(0);
-      const closingApi = Date.now();
-      await closeApi();
-      expect(Date.now() - closingApi).toBeLessThan(8000);
-      expect(closingApi - stopping).toBeLessThan(15_000);
-    } finally {
-      child.child.kill('SIGKILL');
-      await redis.close();
-      await closeApi();
-    }
-  }, 60_000);
+        // Shutting down while Redis is unreachable completes within the deadline.
+        await redis.cut();
+        const stopping = Date.now();
+        child.child.kill('SIGTERM');
+        expect(await child.exited).toBe(0);
+        const closingApi = Date.now();
+        await closeApi();
+        expect(Date.now() - closingApi).toBeLessThan(8000);
+        expect(closingApi - stopping).toBeLessThan(15_000);
+      } finally {
+        child.child.kill('SIGKILL');
+        await redis.close();
+        await closeApi();
+      }
+    }, 60_000);
 
   it('the queue dashboard (Bull Board) is for administrators only', async () => {
     expect((await app.http.get('/admin/queues')).status).toBe(401);

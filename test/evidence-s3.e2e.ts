@@ -30,12 +30,16 @@ describe('evidence in an S3-compatible store (EVIDENCE_STORE=s3 against s3rver)'
 
   const upload = (bytes: Buffer, filename: string) => app.as(liaison).post(`/api/v1/tasks/${taskId}/evidence`).attach('file', bytes, filename);
   const download = (id: string) =>
-    app.as(liaison).get(`/api/v1/tasks/${taskId}/evidence/${id}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-      res.on('error', (e) => done(e, null));
-    });
+    app
+      .as(liaison)
+      .get(`/api/v1/tasks/${taskId}/evidence/${id}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+        res.on('error', (e) => done(e, null));
+      });
 
   let stored: { id: string; key: string; bytes: Buffer };
 
@@ -65,7 +69,10 @@ describe('evidence in an S3-compatible store (EVIDENCE_STORE=s3 against s3rver)'
 
   it('cuts off a download whose object was changed in the bucket', async () => {
     await s3.putRaw(stored.key, Buffer.concat([JPEG_HEAD, randomBytes(stored.bytes.length - JPEG_HEAD.length)]));
-    const tampered = await download(stored.id).then((r) => r.body as Buffer, () => null);
+    const tampered = await download(stored.id).then(
+      (r) => r.body as Buffer,
+      () => null,
+    );
     // The response is aborted before it completes: never the full, wrong file.
     expect(tampered === null || tampered.length < stored.bytes.length).toBe(true);
   });

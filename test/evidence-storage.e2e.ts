@@ -19,27 +19,33 @@ interface Subject {
 }
 
 const drivers: Array<[string, () => Promise<Subject>]> = [
-  ['local disk', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'duban-store-'));
-    const storage = new LocalEvidenceStorage(root);
-    return {
-      storage,
-      leftovers: () => readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.part')),
-      close: async () => rmSync(root, { recursive: true, force: true }),
-    };
-  }],
-  ['S3 (s3rver)', async () => {
-    const s3 = await startS3();
-    const storage = s3Storage(s3);
-    return {
-      storage,
-      leftovers: () => s3.pendingUploads(),
-      close: async () => {
-        await storage.close();
-        await s3.stop();
-      },
-    };
-  }],
+  [
+    'local disk',
+    async () => {
+      const root = mkdtempSync(join(tmpdir(), 'duban-store-'));
+      const storage = new LocalEvidenceStorage(root);
+      return {
+        storage,
+        leftovers: () => readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.part')),
+        close: async () => rmSync(root, { recursive: true, force: true }),
+      };
+    },
+  ],
+  [
+    'S3 (s3rver)',
+    async () => {
+      const s3 = await startS3();
+      const storage = s3Storage(s3);
+      return {
+        storage,
+        leftovers: () => s3.pendingUploads(),
+        close: async () => {
+          await storage.close();
+          await s3.stop();
+        },
+      };
+    },
+  ],
 ];
 
 describe.each(drivers)('the evidence storage contract: %s', (_, open) => {
@@ -128,7 +134,11 @@ describe('the S3 driver against s3rver', () => {
 
 function s3Storage(s3: LocalS3, prefix?: string, bucket = s3.bucket): S3EvidenceStorage {
   return new S3EvidenceStorage({
-    bucket, region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, prefix,
+    bucket,
+    region: 'us-east-1',
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    prefix,
     credentials: { accessKeyId: s3.env.S3_ACCESS_KEY_ID, secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY },
   });
 }
@@ -137,7 +147,7 @@ function s3Storage(s3: LocalS3, prefix?: string, bucket = s3.bucket): S3Evidence
 function generated(size: number, failAfter = Infinity): { stream: Readable; sha256(): string } {
   const hash = createHash('sha256');
   async function* chunks() {
-    for (let sent = 0; sent < size; ) {
+    for (let sent = 0; sent < size;) {
       if (sent >= failAfter) throw new Error('source broke');
       const chunk = randomBytes(Math.min(MiB, size - sent));
       hash.update(chunk);

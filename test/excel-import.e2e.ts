@@ -13,7 +13,16 @@ interface ImportReport {
   updated: number;
   unchanged: number;
   errors: Array<{ sheet: string; row: number; column: string; cell?: string; message: string }>;
-  tasks: Array<{ row: number; title: string; leadDepartmentCode: string; coDepartmentCodes: string[]; dueDate: string; parentRow: number | null; action: string; code: string }>;
+  tasks: Array<{
+    row: number;
+    title: string;
+    leadDepartmentCode: string;
+    coDepartmentCodes: string[];
+    dueDate: string;
+    parentRow: number | null;
+    action: string;
+    code: string;
+  }>;
 }
 
 /** A real zip whose one entry inflates to `size` bytes of zeros (a zip bomb), deflated as a stream; `declared` is the size it claims. */
@@ -33,15 +42,29 @@ async function zipBomb(size: number, declared = size): Promise<Buffer> {
   const data = Buffer.concat(parts);
   const name = Buffer.from('xl/worksheets/sheet1.xml');
   const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc >>> 0, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(declared, 22); local.writeUInt16LE(name.length, 26);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc >>> 0, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(name.length, 26);
   const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc >>> 0, 16); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(declared, 24); central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc >>> 0, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(name.length, 28);
   const end = Buffer.alloc(22);
   const cdOffset = local.length + name.length + data.length;
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(cdOffset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(cdOffset, 16);
   return Buffer.concat([local, name, data, central, name, end]);
 }
 
@@ -105,8 +128,10 @@ describe('importing a 分工表 from Excel', () => {
 
     // Imported, the heading is the parent task of the three rows under it; again, nothing changes.
     expect((await upload(file, false).expect(200)).body).toMatchObject({ created: 4, errors: [] });
-    const rows = await sql<{ title: string; parent: string | null }>(app.databaseUrl,
-      `SELECT t.title, p.title AS parent FROM task t LEFT JOIN task p ON p.id = t.parent_id WHERE t.code LIKE 'XLS-%' AND t.title IN ('加快教育基础设施建设', '新建扩建学校', '落实建设资金') ORDER BY t.title, t.description`);
+    const rows = await sql<{ title: string; parent: string | null }>(
+      app.databaseUrl,
+      `SELECT t.title, p.title AS parent FROM task t LEFT JOIN task p ON p.id = t.parent_id WHERE t.code LIKE 'XLS-%' AND t.title IN ('加快教育基础设施建设', '新建扩建学校', '落实建设资金') ORDER BY t.title, t.description`,
+    );
     expect(rows).toEqual([
       { title: '加快教育基础设施建设', parent: null },
       { title: '新建扩建学校', parent: '加快教育基础设施建设' },
@@ -132,14 +157,20 @@ describe('importing a 分工表 from Excel', () => {
     const announced = jest.spyOn(app.nest.get(TaskEvents), 'emit');
     const done = (await upload(file, false).expect(200)).body as ImportReport;
     expect(announced.mock.calls.map(([event]) => [event.kind, event.task.title])).toEqual([
-      ['task.assigned', '深化课程改革'], ['task.assigned', '推进集团化办学'], ['task.assigned', '保障教育经费投入'],
+      ['task.assigned', '深化课程改革'],
+      ['task.assigned', '推进集团化办学'],
+      ['task.assigned', '保障教育经费投入'],
     ]);
     announced.mockRestore();
     expect(done).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
     const list = (await app.as(supervisor.token).get('/api/v1/tasks?q=深化课程改革').expect(200)).body;
-    expect(list.items).toEqual([expect.objectContaining({ title: '深化课程改革', leadDepartmentCode: 'edu', dueDate: '2025-06-30', clauseRef: '五(一)1', status: 'assigned' })]);
-    const audit = await sql<{ title: string }>(app.databaseUrl,
-      `SELECT t.title FROM audit_log a JOIN task t ON t.id::text = a.entity_id WHERE a.action = 'task.import.create' AND a.detail->>'sheet' IN ('教育', '财政') ORDER BY a.seq`);
+    expect(list.items).toEqual([
+      expect.objectContaining({ title: '深化课程改革', leadDepartmentCode: 'edu', dueDate: '2025-06-30', clauseRef: '五(一)1', status: 'assigned' }),
+    ]);
+    const audit = await sql<{ title: string }>(
+      app.databaseUrl,
+      `SELECT t.title FROM audit_log a JOIN task t ON t.id::text = a.entity_id WHERE a.action = 'task.import.create' AND a.detail->>'sheet' IN ('教育', '财政') ORDER BY a.seq`,
+    );
     expect(audit.map((a) => a.title)).toEqual(['深化课程改革', '推进集团化办学', '保障教育经费投入']);
 
     const again = (await upload(file, false).expect(200)).body as ImportReport;
@@ -173,7 +204,11 @@ describe('importing a 分工表 from Excel', () => {
     const file = await tableWithMistakes();
     const dry = (await upload(file, true).expect(200)).body as ImportReport;
     expect(dry.errors.map((e) => [e.row, e.column, e.cell])).toEqual([
-      [2, '牵头单位', 'C2'], [3, '完成时限', 'E3'], [4, '完成时限', 'E4'], [5, '完成时限', 'E5'], [6, '牵头单位', undefined],
+      [2, '牵头单位', 'C2'],
+      [3, '完成时限', 'E3'],
+      [4, '完成时限', 'E4'],
+      [5, '完成时限', 'E5'],
+      [6, '牵头单位', undefined],
     ]);
     expect(dry.errors.map((e) => e.message)).toEqual([
       '分工表 第 2 行「牵头单位」中的单位无法识别：市公安局（请使用部门列表中的名称）',

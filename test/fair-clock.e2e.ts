@@ -48,7 +48,9 @@ describe('the fair clock: review does not count against the department', () => {
 
   const notes = async (taskId: string) =>
     sql<{ step_at: string; template: string; recipient_id: string }>(
-      app.databaseUrl, 'SELECT step_at, template, recipient_id FROM notification WHERE task_id = $1 ORDER BY created_at, step_index, recipient_id', [taskId],
+      app.databaseUrl,
+      'SELECT step_at, template, recipient_id FROM notification WHERE task_id = $1 ORDER BY created_at, step_index, recipient_id',
+      [taskId],
     );
   const sweepAt = async (at: Date) => {
     const expected = smtp.messages.length + (await sweep.run(at)).deliveries.length;
@@ -57,13 +59,20 @@ describe('the fair clock: review does not count against the department', () => {
 
   /** A task due today, accepted, evidenced and submitted by its liaison now: on its due date. */
   async function submittedToday(title: string) {
-    const task = (await app.as(owner.token).post('/api/v1/tasks').send({ title, leadDepartment: 'finance', dueDate: today, assigneeId: liaison.id }).expect(201)).body;
+    const task = (
+      await app.as(owner.token).post('/api/v1/tasks').send({ title, leadDepartment: 'finance', dueDate: today, assigneeId: liaison.id }).expect(201)
+    ).body;
     expect(task.supervisorId).toBe(owner.id); // the creator owns it
     await sweepAt(new Date()); // the one reminder a task created this late gets (-P1D, already passed)
     const l = app.as(liaison.token);
     await l.post(`/api/v1/tasks/${task.id}/accept`).send({}).expect(200);
     const evidence = (await l.post(`/api/v1/tasks/${task.id}/evidence`).attach('file', PDF, '佐证.pdf').expect(201)).body.id;
-    const submitted = (await l.post(`/api/v1/tasks/${task.id}/submit`).send({ summary: '已完成', evidenceIds: [evidence] }).expect(200)).body;
+    const submitted = (
+      await l
+        .post(`/api/v1/tasks/${task.id}/submit`)
+        .send({ summary: '已完成', evidenceIds: [evidence] })
+        .expect(200)
+    ).body;
     expect(submitted.status).toBe('submitted');
     return { id: task.id as string, version: submitted.version as number };
   }
@@ -72,8 +81,12 @@ describe('the fair clock: review does not count against the department', () => {
     const year = Number(today.slice(0, 4));
     await app.as(reviewer.token).post('/api/v1/assessments').send({ year });
     const finance = async () =>
-      ((await app.as(reviewer.token).get(`/api/v1/assessments/${year}/departments`).expect(200)).body as Array<{ departmentCode: string; metrics: { onTime: number; late: number; overdue: number } }>)
-        .find((d) => d.departmentCode === 'finance')!.metrics;
+      (
+        (await app.as(reviewer.token).get(`/api/v1/assessments/${year}/departments`).expect(200)).body as Array<{
+          departmentCode: string;
+          metrics: { onTime: number; late: number; overdue: number };
+        }>
+      ).find((d) => d.departmentCode === 'finance')!.metrics;
     const before = await finance();
 
     const task = await submittedToday('审核期间的任务');
@@ -85,11 +98,13 @@ describe('the fair clock: review does not count against the department', () => {
     expect(during.filter((n) => [liaison.id, leader.id].includes(n.recipient_id))).toEqual([]);
     expect(during.filter((n) => n.template !== 'review')).toEqual([]);
     // The review steps: P2D to the owning supervisor, P5D to every supervisor.
-    expect(during.map((n) => `${n.step_at} ${n.recipient_id}`).sort()).toEqual(
-      [`P2D ${owner.id}`, `P5D ${owner.id}`, `P5D ${otherSupervisor.id}`].sort(),
+    expect(during.map((n) => `${n.step_at} ${n.recipient_id}`).sort()).toEqual([`P2D ${owner.id}`, `P5D ${owner.id}`, `P5D ${otherSupervisor.id}`].sort());
+    expect(smtp.messages.filter((m) => m.to.includes(liaison.email) || m.to.includes(leader.email)).map((m) => m.subject)).not.toContainEqual(
+      expect.stringMatching(/逾期|升级/),
     );
-    expect(smtp.messages.filter((m) => m.to.includes(liaison.email) || m.to.includes(leader.email)).map((m) => m.subject)).not.toContainEqual(expect.stringMatching(/逾期|升级/));
-    expect(smtp.messages.filter((m) => m.to.includes(owner.email)).map((m) => m.subject)).toContainEqual(expect.stringContaining('【待审核】「审核期间的任务」'));
+    expect(smtp.messages.filter((m) => m.to.includes(owner.email)).map((m) => m.subject)).toContainEqual(
+      expect.stringContaining('【待审核】「审核期间的任务」'),
+    );
 
     // Approved three days after the due date: on time, because the submission was.
     await app.as(owner.token).post(`/api/v1/tasks/${task.id}/approve`).send({ grade: 'good' }).expect(200);
@@ -117,7 +132,8 @@ describe('the fair clock: review does not count against the department', () => {
   });
 
   it('lets a supervisor hand a task to another owner, refusing anyone who is not an active supervisor', async () => {
-    const task = (await app.as(owner.token).post('/api/v1/tasks').send({ title: '转交督办', leadDepartment: 'finance', dueDate: '2030-06-30' }).expect(201)).body;
+    const task = (await app.as(owner.token).post('/api/v1/tasks').send({ title: '转交督办', leadDepartment: 'finance', dueDate: '2030-06-30' }).expect(201))
+      .body;
     const refused = await app.as(owner.token).patch(`/api/v1/tasks/${task.id}`).send({ version: task.version, supervisorId: liaison.id });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toContain('supervisorId');
@@ -126,12 +142,21 @@ describe('the fair clock: review does not count against the department', () => {
     // The task page names the owner (督办责任人) for everyone who may read the task.
     const read = (await app.as(liaison.token).get(`/api/v1/tasks/${task.id}`).expect(200)).body as { supervisor: { id: string; name: string } };
     expect(read.supervisor).toEqual({ id: otherSupervisor.id, name: expect.stringMatching(/^supervisor-/) });
-    const history = (await app.as(owner.token).get(`/api/v1/tasks/${task.id}/history`).expect(200)).body as Array<{ action: string; detail: { after: Record<string, unknown> } }>;
+    const history = (await app.as(owner.token).get(`/api/v1/tasks/${task.id}/history`).expect(200)).body as Array<{
+      action: string;
+      detail: { after: Record<string, unknown> };
+    }>;
     expect(history.at(-1)!.detail.after).toEqual({ supervisorId: otherSupervisor.id });
   });
 
   it('clears the assignee when the work moves to another lead department', async () => {
-    const task = (await app.as(owner.token).post('/api/v1/tasks').send({ title: '换牵头单位', leadDepartment: 'finance', dueDate: '2030-06-30', assigneeId: liaison.id }).expect(201)).body;
+    const task = (
+      await app
+        .as(owner.token)
+        .post('/api/v1/tasks')
+        .send({ title: '换牵头单位', leadDepartment: 'finance', dueDate: '2030-06-30', assigneeId: liaison.id })
+        .expect(201)
+    ).body;
     const moved = await app.as(owner.token).patch(`/api/v1/tasks/${task.id}`).send({ version: task.version, leadDepartment: 'tax' }).expect(200);
     expect(moved.body.leadDepartmentCode).toBe('tax');
     expect(moved.body.assigneeId).toBeNull();

@@ -98,7 +98,8 @@ function send(req: FuzzRequest): Promise<Reply> {
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       // The server may answer (413) and close before a large body is written; the answer is what counts.
       if (error.code === 'EPIPE' || error.code === 'ECONNRESET') {
-        if (body && body.length > BODY_LIMIT) return resolvePromise({ status: 413, text: '{"statusCode":413,"error":"Payload Too Large","message":"(connection closed)"}' });
+        if (body && body.length > BODY_LIMIT)
+          return resolvePromise({ status: 413, text: '{"statusCode":413,"error":"Payload Too Large","message":"(connection closed)"}' });
       }
       reject(error);
     });
@@ -141,11 +142,45 @@ async function exchange(req: FuzzRequest): Promise<Reply> {
 /** What most often breaks a stack: given more weight than the rest. */
 const KILLERS = ['\u0000', 'a\u0000b', '\uD800', 'x\uDFFFy', '\uFFFE', '%00', '../../etc/passwd', '', '1e309', '-0'];
 const NASTY = [
-  ' ', '\u202Egnp.exe', '\u200F\u05E9\u05DC\u05D5\u05DD \u0627\u0644\u0633\u0644\u0627\u0645', '👩‍👩‍👧‍👦', '\uD800', '\uFFFE',
-  '../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/passwd%00.pdf', "' OR '1'='1", '"; DROP TABLE task; --', '<script>alert(1)</script>',
-  '${jndi:ldap://x/a}', '{{7*7}}', 'NaN', 'Infinity', '-0', '1e309', 'null', 'true', '[]', '{}', '2025-02-30', '2030-13-01', '0000-00-00',
-  '99999-01-01', '2030-01-01T00:00:00Z', '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF', '__proto__',
-  'constructor', 'admin', 'finance', 'completed', 'excellent', '\r\nX-Injected: 1', 'ｆｉｎａｎｃｅ', 'İ', 'ß'.repeat(100),
+  ' ',
+  '\u202Egnp.exe',
+  '\u200F\u05E9\u05DC\u05D5\u05DD \u0627\u0644\u0633\u0644\u0627\u0645',
+  '👩‍👩‍👧‍👦',
+  '\uD800',
+  '\uFFFE',
+  '../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '/etc/passwd%00.pdf',
+  "' OR '1'='1",
+  '"; DROP TABLE task; --',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x/a}',
+  '{{7*7}}',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e309',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '2025-02-30',
+  '2030-13-01',
+  '0000-00-00',
+  '99999-01-01',
+  '2030-01-01T00:00:00Z',
+  '00000000-0000-0000-0000-000000000000',
+  'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+  '__proto__',
+  'constructor',
+  'admin',
+  'finance',
+  'completed',
+  'excellent',
+  '\r\nX-Injected: 1',
+  'ｆｉｎａｎｃｅ',
+  'İ',
+  'ß'.repeat(100),
 ];
 const nastyString = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...KILLERS) },
@@ -165,7 +200,10 @@ const scalarText = fc.oneof(
   nastyString.map((s) => JSON.stringify(s)),
 );
 const keyText = fc
-  .oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'role', 'status', 'id', 'version'), fc.string({ maxLength: 10 }))
+  .oneof(
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'role', 'status', 'id', 'version'),
+    fc.string({ maxLength: 10 }),
+  )
   .map((k) => JSON.stringify(k));
 const { value: jsonText } = fc.letrec<{ value: string }>((tie) => ({
   value: fc.oneof(
@@ -193,9 +231,17 @@ function mutatedBody(op: Operation): fc.Arbitrary<string> {
   const names = fields.length ? fields : ['x'];
   // Mostly one field made hostile, so the others stay valid and the hostile value reaches the service and the database.
   const chosen = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names).map((name) => [name]) }, { weight: 1, arbitrary: fc.subarray(names) });
-  const value = fc.oneof({ weight: 4, arbitrary: nastyString.map((text) => JSON.stringify(text)) }, { weight: 4, arbitrary: jsonText }, { weight: 1, arbitrary: deepText });
+  const value = fc.oneof(
+    { weight: 4, arbitrary: nastyString.map((text) => JSON.stringify(text)) },
+    { weight: 4, arbitrary: jsonText },
+    { weight: 1, arbitrary: deepText },
+  );
   return fc
-    .tuple(chosen, fc.array(value, { minLength: 1, maxLength: names.length }), fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.tuple(keyText, jsonText).map((entry) => [entry]) }))
+    .tuple(
+      chosen,
+      fc.array(value, { minLength: 1, maxLength: names.length }),
+      fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.tuple(keyText, jsonText).map((entry) => [entry]) }),
+    )
     .map(([chosen, values, extra]) => {
       const entries = new Map(Object.entries(base).map(([k, v]) => [JSON.stringify(k), JSON.stringify(v)]));
       chosen.forEach((field, i) => entries.set(JSON.stringify(field), values[i % values.length]));
@@ -218,8 +264,18 @@ function jsonBody(op: Operation): fc.Arbitrary<string> {
 
 const JSON_TYPES = ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json; charset=utf-16le'];
 const ODD_TYPES = [
-  'text/plain', 'application/json; charset=junk', 'application/json;;;', 'application/x-www-form-urlencoded', 'multipart/form-data',
-  'multipart/form-data; boundary=', 'application/xml', 'application/vnd.api+json', 'application/json, text/plain', '*/*', 'json', '',
+  'text/plain',
+  'application/json; charset=junk',
+  'application/json;;;',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/form-data; boundary=',
+  'application/xml',
+  'application/vnd.api+json',
+  'application/json, text/plain',
+  '*/*',
+  'json',
+  '',
 ];
 const contentType = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...JSON_TYPES) }, { weight: 2, arbitrary: fc.constantFrom(...ODD_TYPES) });
 
@@ -240,7 +296,10 @@ const extraHeaders = fc.record(
 const QUERY_JUNK = ['%', '%ZZ', '&&&', '=', 'a=%00', '__proto__[role]=admin', 'page=1&page=2', 'limit[]=1', 'status[$ne]=x', 'q=%E4%B8'];
 function queryString(op: Operation): fc.Arbitrary<string> {
   const names = op.queryParams.map((p) => p.name);
-  const key = fc.oneof(fc.constantFrom(...names, 'page', 'limit', '__proto__', 'constructor', 'x[]', 'a[b]', `${names[0] ?? 'q'}[]`), fc.string({ maxLength: 8 }));
+  const key = fc.oneof(
+    fc.constantFrom(...names, 'page', 'limit', '__proto__', 'constructor', 'x[]', 'a[b]', `${names[0] ?? 'q'}[]`),
+    fc.string({ maxLength: 8 }),
+  );
   const value = fc.oneof(nastyString, fc.constantFrom('0', '-1', '201', '1.5', '99999999999999999999', 'true', 'false', 'assigned', 'failed', '2030-01-01'));
   return fc.oneof(
     { weight: 5, arbitrary: fc.array(fc.tuple(key, value), { maxLength: 5 }).map((pairs) => pairs.map(([k, v]) => `${percent(k)}=${percent(v)}`).join('&')) },
@@ -249,13 +308,33 @@ function queryString(op: Operation): fc.Arbitrary<string> {
 }
 
 const PARAM_JUNK = [
-  '..%2F..%2Fetc%2Fpasswd', '../../etc/passwd', '%00', '%', '%ZZ', '%2e%2e', '.', '..', '%E4%B8', '%C0%AE%C0%AE', 'null', 'undefined', '{id}', '*',
-  '00000000-0000-0000-0000-000000000000', '6f1c1a52-3c1e-4a57-9a52-0d6a2b9f4e1', '{6f1c1a52-3c1e-4a57-9a52-0d6a2b9f4e11}',
+  '..%2F..%2Fetc%2Fpasswd',
+  '../../etc/passwd',
+  '%00',
+  '%',
+  '%ZZ',
+  '%2e%2e',
+  '.',
+  '..',
+  '%E4%B8',
+  '%C0%AE%C0%AE',
+  'null',
+  'undefined',
+  '{id}',
+  '*',
+  '00000000-0000-0000-0000-000000000000',
+  '6f1c1a52-3c1e-4a57-9a52-0d6a2b9f4e1',
+  '{6f1c1a52-3c1e-4a57-9a52-0d6a2b9f4e11}',
 ];
 /** A valid value for path parameter `name` of `op`: the fixture's task, evidence or extension request, or a known resource. */
 function validParam(op: Operation, name: string, fixture: TaskFixture): string {
   const values = { ...known, tasks: fixture.taskId, 'extension-requests': fixture.extensionId, evidence: fixture.evidenceId };
-  return sampleParam(document, op, op.pathParams.find((p) => p.name === name)!, values);
+  return sampleParam(
+    document,
+    op,
+    op.pathParams.find((p) => p.name === name)!,
+    values,
+  );
 }
 
 function pathFor(op: Operation, fixture: TaskFixture): fc.Arbitrary<string> {
@@ -304,8 +383,24 @@ function authorization(op: Operation): fc.Arbitrary<string | null> {
 const PDF = '%PDF-1.4\n%%EOF\n';
 const JPEG = Buffer.from('ffd8ffe000104a46494600', 'hex').toString('latin1');
 const FILENAMES = [
-  '../../etc/passwd', '..\\..\\boot.ini', '/etc/shadow', 'a\u0000.pdf', '%00.pdf', '\u202Efdp.exe', '', '.', '..', 'CON', 'a"; name="x.pdf',
-  'a\r\nContent-Type: text/html', '报告（终稿）.pdf', `${'长'.repeat(400)}.pdf`, ' ', '.htaccess', 'x.pdf.exe', 'файл.pdf',
+  '../../etc/passwd',
+  '..\\..\\boot.ini',
+  '/etc/shadow',
+  'a\u0000.pdf',
+  '%00.pdf',
+  '\u202Efdp.exe',
+  '',
+  '.',
+  '..',
+  'CON',
+  'a"; name="x.pdf',
+  'a\r\nContent-Type: text/html',
+  '报告（终稿）.pdf',
+  `${'长'.repeat(400)}.pdf`,
+  ' ',
+  '.htaccess',
+  'x.pdf.exe',
+  'файл.pdf',
 ];
 const SHAPES = ['field-first', 'two-files', 'no-closing', 'truncated', 'wrong-boundary', 'no-filename'] as const;
 interface Multipart {
@@ -319,10 +414,28 @@ const multipart: fc.Arbitrary<Multipart> = fc.record({
   field: fc.constantFrom('file', 'file', 'file', 'files', '', 'FILE', '__proto__'),
   filename: fc.oneof(fc.constantFrom(...FILENAMES), fc.string({ unit: 'grapheme', maxLength: 40 })),
   content: fc.oneof(
-    fc.constantFrom('', PDF, JPEG, `${JPEG}${'x'.repeat(70_000)}`, 'MZ\x90\x00\x03', '\x7fELF\x02\x01\x01', '<?php system($_GET[1]); ?>', '<svg onload=alert(1)>'),
+    fc.constantFrom(
+      '',
+      PDF,
+      JPEG,
+      `${JPEG}${'x'.repeat(70_000)}`,
+      'MZ\x90\x00\x03',
+      '\x7fELF\x02\x01\x01',
+      '<?php system($_GET[1]); ?>',
+      '<svg onload=alert(1)>',
+    ),
     fc.string({ unit: 'binary-ascii', maxLength: 200 }),
   ),
-  partType: fc.constantFrom('application/pdf', 'application/octet-stream', 'image/jpeg', 'text/html', '', 'application/x-msdownload', '../../x', 'multipart/mixed; boundary=y'),
+  partType: fc.constantFrom(
+    'application/pdf',
+    'application/octet-stream',
+    'image/jpeg',
+    'text/html',
+    '',
+    'application/x-msdownload',
+    '../../x',
+    'multipart/mixed; boundary=y',
+  ),
   shape: fc.constantFrom('plain', ...SHAPES),
 });
 
@@ -330,17 +443,24 @@ const multipart: fc.Arbitrary<Multipart> = fc.record({
 function multipartBody(m: Multipart): { body: string; type: string } {
   const boundary = 'fuzzBOUNDARY42';
   const latin1 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-  const disposition = m.shape === 'no-filename' ? `form-data; name="${latin1(m.field)}"` : `form-data; name="${latin1(m.field)}"; filename="${latin1(m.filename)}"`;
+  const disposition =
+    m.shape === 'no-filename' ? `form-data; name="${latin1(m.field)}"` : `form-data; name="${latin1(m.field)}"; filename="${latin1(m.filename)}"`;
   const part = `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${m.partType ? `Content-Type: ${m.partType}\r\n` : ''}\r\n${m.content}\r\n`;
   const field = `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n`;
   const end = `--${boundary}--\r\n`;
   switch (m.shape) {
-    case 'field-first': return { body: field + part + end, type: `multipart/form-data; boundary=${boundary}` };
-    case 'two-files': return { body: part + part + end, type: `multipart/form-data; boundary=${boundary}` };
-    case 'no-closing': return { body: part, type: `multipart/form-data; boundary=${boundary}` };
-    case 'truncated': return { body: part.slice(0, Math.max(10, part.length >> 1)), type: `multipart/form-data; boundary=${boundary}` };
-    case 'wrong-boundary': return { body: part + end, type: 'multipart/form-data; boundary=other' };
-    default: return { body: part + end, type: `multipart/form-data; boundary=${boundary}` };
+    case 'field-first':
+      return { body: field + part + end, type: `multipart/form-data; boundary=${boundary}` };
+    case 'two-files':
+      return { body: part + part + end, type: `multipart/form-data; boundary=${boundary}` };
+    case 'no-closing':
+      return { body: part, type: `multipart/form-data; boundary=${boundary}` };
+    case 'truncated':
+      return { body: part.slice(0, Math.max(10, part.length >> 1)), type: `multipart/form-data; boundary=${boundary}` };
+    case 'wrong-boundary':
+      return { body: part + end, type: 'multipart/form-data; boundary=other' };
+    default:
+      return { body: part + end, type: `multipart/form-data; boundary=${boundary}` };
   }
 }
 
@@ -417,7 +537,21 @@ async function forgedAuthorizations(): Promise<Record<string, string>> {
 
 /** Each of these in each path parameter, query parameter and body field of every route, besides the random runs. */
 const SWEEP_TEXT = ['\u0000', 'a\u0000b', '\uD800', '../../etc/passwd', 'x'.repeat(5_000), '', ' ', '-0', '1e309', '__proto__'];
-const SWEEP_JSON = [...SWEEP_TEXT.map((text) => JSON.stringify(text)), '1e309', '-0', '-1', '1.5', '9007199254740993', 'null', 'true', '[]', '{}', '[null]', '{"__proto__":{"x":1}}', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]'];
+const SWEEP_JSON = [
+  ...SWEEP_TEXT.map((text) => JSON.stringify(text)),
+  '1e309',
+  '-0',
+  '-1',
+  '1.5',
+  '9007199254740993',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '[null]',
+  '{"__proto__":{"x":1}}',
+  '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
+];
 
 function sweep(op: Operation, fixture: TaskFixture): FuzzRequest[] {
   const best = PREFERENCE.find((caller) => allowedCallers(op).includes(caller)) ?? 'admin';
@@ -430,7 +564,8 @@ function sweep(op: Operation, fixture: TaskFixture): FuzzRequest[] {
   const baseBody = op.method === 'get' ? undefined : JSON.stringify(base);
   const requests: FuzzRequest[] = [];
   for (const { name } of op.pathParams) {
-    for (const text of SWEEP_TEXT) requests.push({ method: op.method.toUpperCase(), path: fillPath(op.path, (n) => (n === name ? text : valid(n))), headers, body: baseBody });
+    for (const text of SWEEP_TEXT)
+      requests.push({ method: op.method.toUpperCase(), path: fillPath(op.path, (n) => (n === name ? text : valid(n))), headers, body: baseBody });
   }
   for (const name of [...op.queryParams.map((p) => p.name), 'unknown']) {
     for (const text of SWEEP_TEXT) requests.push({ method: op.method.toUpperCase(), path: `${basePath}?${name}=${percent(text)}`, headers, body: baseBody });
@@ -438,7 +573,9 @@ function sweep(op: Operation, fixture: TaskFixture): FuzzRequest[] {
   if (op.body) {
     for (const field of Object.keys(resolve(document, op.body).properties ?? {})) {
       for (const json of SWEEP_JSON) {
-        const entries = Object.entries(base).filter(([k]) => k !== field).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+        const entries = Object.entries(base)
+          .filter(([k]) => k !== field)
+          .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
         requests.push({ method: op.method.toUpperCase(), path: basePath, headers, body: `{${[...entries, `${JSON.stringify(field)}:${json}`].join(',')}}` });
       }
     }
@@ -446,7 +583,9 @@ function sweep(op: Operation, fixture: TaskFixture): FuzzRequest[] {
   if (op.multipart) {
     const uploads: Multipart[] = [
       ...FILENAMES.map((filename) => ({ field: 'file', filename, content: PDF, partType: 'application/pdf', shape: 'plain' as const })),
-      ...SHAPES.flatMap((shape) => [PDF, '', `${JPEG}${'x'.repeat(70_000)}`].map((content) => ({ field: 'file', filename: 'a.pdf', content, partType: 'application/pdf', shape }))),
+      ...SHAPES.flatMap((shape) =>
+        [PDF, '', `${JPEG}${'x'.repeat(70_000)}`].map((content) => ({ field: 'file', filename: 'a.pdf', content, partType: 'application/pdf', shape })),
+      ),
     ];
     for (const upload of uploads) {
       const { body, type } = multipartBody(upload);
@@ -484,10 +623,16 @@ describe(`hostile input on every route (seed ${SEED}, ${RUNS} runs a route; FUZZ
       try {
         await exchange(req);
       } catch (error) {
-        throw new Error(`systematic sweep: ${(error as Error).message}\nrequest:${String((req as unknown as Record<symbol, () => string>)[fc.toStringMethod]())}`, { cause: error });
+        throw new Error(
+          `systematic sweep: ${(error as Error).message}\nrequest:${String((req as unknown as Record<symbol, () => string>)[fc.toStringMethod]())}`,
+          { cause: error },
+        );
       }
     }
-    await fc.assert(fc.asyncProperty(requestFor(op, fixture), async (req) => void (await exchange(req))), settings(RUNS));
+    await fc.assert(
+      fc.asyncProperty(requestFor(op, fixture), async (req) => void (await exchange(req))),
+      settings(RUNS),
+    );
   });
 
   it('a forged, tampered or expired token, or one naming no active user, is 401 on every protected route', async () => {

@@ -7,9 +7,10 @@ export default async function globalTeardown() {
   if (adminUrl && template) {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    const { rows } = await admin.query(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2', [`${template}%`, `duban_t_${process.pid}_%`],
-    );
+    const { rows } = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2', [
+      `${template}%`,
+      `duban_t_${process.pid}_%`,
+    ]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
   }

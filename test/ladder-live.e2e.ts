@@ -30,7 +30,9 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
   /** A failed wait, with what duban logged and what the SMTP server got. */
   const withLog = <T>(waiting: Promise<T>) =>
     waiting.catch((error: Error) => {
-      throw new Error(`${error.message}\nmails: ${JSON.stringify(smtp.messages.map((m) => [m.to, m.subject]))}\nduban's log, last lines:\n${output.split('\n').slice(-30).join('\n')}`);
+      throw new Error(
+        `${error.message}\nmails: ${JSON.stringify(smtp.messages.map((m) => [m.to, m.subject]))}\nduban's log, last lines:\n${output.split('\n').slice(-30).join('\n')}`,
+      );
     });
 
   beforeAll(async () => {
@@ -57,34 +59,56 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
 
     const port = await freePort();
     const env: Record<string, string | undefined> = {
-      ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SMTP_URL: smtp.url,
-      ESCALATION_POLICY: policy, REMINDER_SWEEP_MS: '500', ADMIN_EMAIL: 'admin@duban.local', ADMIN_PASSWORD: 'admin-password-1',
-      QUEUE_PREFIX: `duban-ladder-${process.pid}`, LOG_LEVEL: 'info',
+      ...process.env,
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SMTP_URL: smtp.url,
+      ESCALATION_POLICY: policy,
+      REMINDER_SWEEP_MS: '500',
+      ADMIN_EMAIL: 'admin@duban.local',
+      ADMIN_PASSWORD: 'admin-password-1',
+      QUEUE_PREFIX: `duban-ladder-${process.pid}`,
+      LOG_LEVEL: 'info',
     };
     delete env.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the app.
     child = spawn(process.execPath, ['dist/apps/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    await waitFor('duban to start', () => {
-      if (child!.exitCode !== null) throw new Error(`duban exited:\n${output}`);
-      return output.includes('duban 已启动');
-    }, 30_000);
+    await waitFor(
+      'duban to start',
+      () => {
+        if (child!.exitCode !== null) throw new Error(`duban exited:\n${output}`);
+        return output.includes('duban 已启动');
+      },
+      30_000,
+    );
 
     const http = request(`http://127.0.0.1:${port}`);
-    const login = async (email: string, password: string) => (await http.post('/api/v1/auth/login').send({ email, password }).expect(200)).body.accessToken as string;
+    const login = async (email: string, password: string) =>
+      (await http.post('/api/v1/auth/login').send({ email, password }).expect(200)).body.accessToken as string;
     const admin = await login('admin@duban.local', 'admin-password-1');
     const user = async (role: string, departmentCode?: string) => {
       const email = `${role}-live@test.duban`;
-      const res = await http.post('/api/v1/users').set('Authorization', `Bearer ${admin}`)
-        .send({ email, name: `${role}-live`, password: 'password-123', role, departmentCode }).expect(201);
+      const res = await http
+        .post('/api/v1/users')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ email, name: `${role}-live`, password: 'password-123', role, departmentCode })
+        .expect(201);
       return { id: res.body.id as string, email, token: await login(email, 'password-123') };
     };
     const supervisor = await user('supervisor');
     const liaison = await user('liaison', 'finance');
     const leader = await user('leader', 'finance');
     const createTask = async (title: string) =>
-      (await http.post('/api/v1/tasks').set('Authorization', `Bearer ${supervisor.token}`)
-        .send({ title, leadDepartment: 'finance', dueDate: ladder.dueDate, assigneeId: liaison.id }).expect(201)).body.id as string;
+      (
+        await http
+          .post('/api/v1/tasks')
+          .set('Authorization', `Bearer ${supervisor.token}`)
+          .send({ title, leadDepartment: 'finance', dueDate: ladder.dueDate, assigneeId: liaison.id })
+          .expect(201)
+      ).body.id as string;
     await createTask('按秒督办演示');
     // A task created after its first step skips it (as the contract says): the lead must have covered the start.
     if (Date.now() >= ladder.firstAt) throw new Error(`starting duban and creating the task took more than LEAD_S (${LEAD_S} s); raise it`);
@@ -106,7 +130,10 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
     expect(mails[0]).toEqual({ to: liaison.email, subject: `【督办提醒】「按秒督办演示」将于 ${ladder.dueDate} 到期` });
     const overdue = `【逾期预警】「按秒督办演示」已逾期`;
     expect(mails.slice(1, 3).sort((a, b) => a.to.localeCompare(b.to))).toEqual(
-      [{ to: liaison.email, subject: overdue }, { to: supervisor.email, subject: overdue }].sort((a, b) => a.to.localeCompare(b.to)),
+      [
+        { to: liaison.email, subject: overdue },
+        { to: supervisor.email, subject: overdue },
+      ].sort((a, b) => a.to.localeCompare(b.to)),
     );
     expect(mails[3]).toEqual({ to: leader.email, subject: '【督办升级】「按秒督办演示」逾期 0 天仍未办结' });
     expect(smtp.messages.filter((m) => m.subject.includes('之后的任务'))).toEqual([

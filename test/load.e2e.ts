@@ -58,68 +58,106 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves every request without error, sends every mail once, and keeps its memory flat', async () => {
-    const env = {
-      DATABASE_URL: db.url, DATA_DIR: dataDir, SMTP_URL: smtp.url, ADMIN_EMAIL: 'admin@duban.local', ADMIN_PASSWORD: 'admin-password-1',
-      QUEUE_PREFIX: `duban-load-${process.pid}-${randomBytes(3).toString('hex')}`, REMINDER_SWEEP_MS: '1000', SEED_ON_START: 'false', LOG_LEVEL: 'warn',
-    };
-    api = await spawnApi(env);
-    worker = spawnWorker({ databaseUrl: db.url, dataDir }, { ...env, LOG_LEVEL: 'info' });
-    await worker.ready();
+  it(
+    'serves every request without error, sends every mail once, and keeps its memory flat',
+    async () => {
+      const env = {
+        DATABASE_URL: db.url,
+        DATA_DIR: dataDir,
+        SMTP_URL: smtp.url,
+        ADMIN_EMAIL: 'admin@duban.local',
+        ADMIN_PASSWORD: 'admin-password-1',
+        QUEUE_PREFIX: `duban-load-${process.pid}-${randomBytes(3).toString('hex')}`,
+        REMINDER_SWEEP_MS: '1000',
+        SEED_ON_START: 'false',
+        LOG_LEVEL: 'warn',
+      };
+      api = await spawnApi(env);
+      worker = spawnWorker({ databaseUrl: db.url, dataDir }, { ...env, LOG_LEVEL: 'info' });
+      await worker.ready();
 
-    const admin = await login(api.url, 'admin@duban.local', 'admin-password-1');
-    const departments = ((await call(api.url, 'GET', '/api/v1/departments', admin)).body as Array<{ code: string }>)
-      .slice(0, DEPARTMENTS).map((d) => d.code);
-    // Due in three days: each new task gets the policy's one latest passed reminder, so the worker mails all along.
-    const dueDate = new Date(Date.now() + SHANGHAI_MS + 3 * 86_400_000).toISOString().slice(0, 10);
-    const cast = await prepareCast(api.url, admin, departments, String(process.pid), dueDate);
+      const admin = await login(api.url, 'admin@duban.local', 'admin-password-1');
+      const departments = ((await call(api.url, 'GET', '/api/v1/departments', admin)).body as Array<{ code: string }>).slice(0, DEPARTMENTS).map((d) => d.code);
+      // Due in three days: each new task gets the policy's one latest passed reminder, so the worker mails all along.
+      const dueDate = new Date(Date.now() + SHANGHAI_MS + 3 * 86_400_000).toISOString().slice(0, 10);
+      const cast = await prepareCast(api.url, admin, departments, String(process.pid), dueDate);
 
-    const sampler = new RssSampler({ api: api.child.pid!, worker: worker.child.pid! });
-    let peakSessions = 0;
-    const sessions = setInterval(() => void databaseSessions(db.url).then((s) => (peakSessions = Math.max(peakSessions, Object.values(s).reduce((a, b) => a + b, 0)))), 1000);
-    const warm = setTimeout(() => sampler.start(), WARMUP_SECONDS * 1000);
-    const end = Date.now() + (WARMUP_SECONDS + SECONDS) * 1000;
-    const stats = await runWorkload(api.url, cast, () => Date.now() >= end);
-    clearTimeout(warm);
-    clearInterval(sessions);
-    sampler.stop();
+      const sampler = new RssSampler({ api: api.child.pid!, worker: worker.child.pid! });
+      let peakSessions = 0;
+      const sessions = setInterval(
+        () =>
+          void databaseSessions(db.url).then(
+            (s) =>
+              (peakSessions = Math.max(
+                peakSessions,
+                Object.values(s).reduce((a, b) => a + b, 0),
+              )),
+          ),
+        1000,
+      );
+      const warm = setTimeout(() => sampler.start(), WARMUP_SECONDS * 1000);
+      const end = Date.now() + (WARMUP_SECONDS + SECONDS) * 1000;
+      const stats = await runWorkload(api.url, cast, () => Date.now() >= end);
+      clearTimeout(warm);
+      clearInterval(sessions);
+      sampler.stop();
 
-    // What the worker was given during the run it finishes after: a moment when every recorded mail is sent and at the server.
-    // (Tasks created last may still be getting their reminder recorded, so the rows and the mails are read together.)
-    const { deliveries, mails } = await waitFor('every recorded mail sent and received', async () => {
-      const rows = await sql<{ status: string; n: number }>(db.url, 'SELECT status, count(*)::int AS n FROM delivery GROUP BY status');
-      const received = [...smtp.messages];
-      const byStatus: Record<string, number> = Object.fromEntries(rows.map((r) => [r.status, r.n]));
-      const total = rows.reduce((sum, r) => sum + r.n, 0);
-      return byStatus.sent === total && received.length === total ? { deliveries: byStatus, mails: received } : null;
-    }, 30_000, 200);
-    const failures = failureCount(stats);
-    const memory = rssGrowth(sampler.samples);
-    const [audit] = await sql<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM audit_log');
-    const summary = [
-      '',
-      `=== load: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s, ${departments.length} departments (${departments.join(', ')}), ` +
-        `${departments.length * 2 + cast.leaders.length + 2} concurrent loops, queue on ${process.env.REDIS_URL ? 'Redis' : 'PostgreSQL'}`,
-      describeStats(stats),
-      `failures: ${failures.serverErrors} 5xx, ${failures.clientErrors} other non-2xx, ${failures.noAnswer} without an answer (timeouts, resets)`,
-      ...memory.map((m) => `RSS ${m.name.padEnd(6)}: ${m.firstMiB} MiB (median of the first ${m.windowSeconds} s) → ${m.lastMiB} MiB (last ${m.windowSeconds} s), ` +
-        `${(m.growth * 100).toFixed(1)} %, peak ${m.peakMiB} MiB; bound ${(RSS_GROWTH_MAX * 100).toFixed(0)} %\n             every tenth: ${m.trajectory.join(' ')}`),
-      `mail: ${mails.length} at the SMTP server; deliveries ${JSON.stringify(deliveries)}; audit entries ${audit.n}; peak PostgreSQL sessions ${peakSessions}`,
-      ...stats.failures.map((f) => `  failure: ${f}`),
-      '',
-    ].join('\n');
-    process.stdout.write(`${summary}\n`);
+      // What the worker was given during the run it finishes after: a moment when every recorded mail is sent and at the server.
+      // (Tasks created last may still be getting their reminder recorded, so the rows and the mails are read together.)
+      const { deliveries, mails } = await waitFor(
+        'every recorded mail sent and received',
+        async () => {
+          const rows = await sql<{ status: string; n: number }>(db.url, 'SELECT status, count(*)::int AS n FROM delivery GROUP BY status');
+          const received = [...smtp.messages];
+          const byStatus: Record<string, number> = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+          const total = rows.reduce((sum, r) => sum + r.n, 0);
+          return byStatus.sent === total && received.length === total ? { deliveries: byStatus, mails: received } : null;
+        },
+        30_000,
+        200,
+      );
+      const failures = failureCount(stats);
+      const memory = rssGrowth(sampler.samples);
+      const [audit] = await sql<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM audit_log');
+      const summary = [
+        '',
+        `=== load: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s, ${departments.length} departments (${departments.join(', ')}), ` +
+          `${departments.length * 2 + cast.leaders.length + 2} concurrent loops, queue on ${process.env.REDIS_URL ? 'Redis' : 'PostgreSQL'}`,
+        describeStats(stats),
+        `failures: ${failures.serverErrors} 5xx, ${failures.clientErrors} other non-2xx, ${failures.noAnswer} without an answer (timeouts, resets)`,
+        ...memory.map(
+          (m) =>
+            `RSS ${m.name.padEnd(6)}: ${m.firstMiB} MiB (median of the first ${m.windowSeconds} s) → ${m.lastMiB} MiB (last ${m.windowSeconds} s), ` +
+            `${(m.growth * 100).toFixed(1)} %, peak ${m.peakMiB} MiB; bound ${(RSS_GROWTH_MAX * 100).toFixed(0)} %\n             every tenth: ${m.trajectory.join(' ')}`,
+        ),
+        `mail: ${mails.length} at the SMTP server; deliveries ${JSON.stringify(deliveries)}; audit entries ${audit.n}; peak PostgreSQL sessions ${peakSessions}`,
+        ...stats.failures.map((f) => `  failure: ${f}`),
+        '',
+      ].join('\n');
+      process.stdout.write(`${summary}\n`);
 
-    expect(stats.failures).toEqual([]);
-    expect(failures).toEqual({ serverErrors: 0, clientErrors: 0, noAnswer: 0 });
-    // Every kind of request ran: the mix did not starve (a transition that never happened would hide a stuck workflow).
-    for (const kind of ['liaison: accept', 'liaison: progress', 'liaison: upload evidence', 'liaison: submit', 'supervisor: approve', 'supervisor: return', 'supervisor: create task', 'reviewer: dashboard', 'leader: notifications']) {
-      expect({ kind, ran: (stats.kinds.get(kind)?.count ?? 0) > 0 }).toEqual({ kind, ran: true });
-    }
-    expect(mails.length).toBeGreaterThan(0);
-    expect(new Set(mails.map((m) => m.messageId)).size).toBe(deliveries.sent);
-    for (const m of memory) expect({ process: m.name, growthWithinBound: m.growth < RSS_GROWTH_MAX }).toEqual({ process: m.name, growthWithinBound: true });
-    expect(api.child.exitCode).toBeNull();
-    expect(worker.child.exitCode).toBeNull();
-  }, (WARMUP_SECONDS + SECONDS) * 1000 + 90_000);
+      expect(stats.failures).toEqual([]);
+      expect(failures).toEqual({ serverErrors: 0, clientErrors: 0, noAnswer: 0 });
+      // Every kind of request ran: the mix did not starve (a transition that never happened would hide a stuck workflow).
+      for (const kind of [
+        'liaison: accept',
+        'liaison: progress',
+        'liaison: upload evidence',
+        'liaison: submit',
+        'supervisor: approve',
+        'supervisor: return',
+        'supervisor: create task',
+        'reviewer: dashboard',
+        'leader: notifications',
+      ]) {
+        expect({ kind, ran: (stats.kinds.get(kind)?.count ?? 0) > 0 }).toEqual({ kind, ran: true });
+      }
+      expect(mails.length).toBeGreaterThan(0);
+      expect(new Set(mails.map((m) => m.messageId)).size).toBe(deliveries.sent);
+      for (const m of memory) expect({ process: m.name, growthWithinBound: m.growth < RSS_GROWTH_MAX }).toEqual({ process: m.name, growthWithinBound: true });
+      expect(api.child.exitCode).toBeNull();
+      expect(worker.child.exitCode).toBeNull();
+    },
+    (WARMUP_SECONDS + SECONDS) * 1000 + 90_000,
+  );
 });

@@ -19,7 +19,10 @@ describe('login protection: TRUST_PROXY', () => {
   const guesses = async (app: TestApp, n: number) => {
     const statuses: number[] = [];
     for (let i = 0; i < n; i++) {
-      const res = await app.http.post('/api/v1/auth/login').set('X-Forwarded-For', `203.0.113.${i + 1}`).send({ email: ADMIN.email, password: `wrong-${i}` });
+      const res = await app.http
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', `203.0.113.${i + 1}`)
+        .send({ email: ADMIN.email, password: `wrong-${i}` });
       statuses.push(res.status);
     }
     return statuses;

@@ -88,19 +88,38 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
     const ladder = secondsLadder(LEAD_S, GAP_S);
     const policy = writeSecondsPolicy(dataDir, ladder);
     const env = {
-      DATABASE_URL: db.url, DATA_DIR: dataDir, SMTP_URL: smtp.url, ESCALATION_POLICY: policy, REMINDER_SWEEP_MS: '300',
-      ADMIN_EMAIL: 'admin@duban.local', ADMIN_PASSWORD: 'admin-password-1', QUEUE_PREFIX: prefix, SEED_ON_START: 'false', LOG_LEVEL: 'warn',
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      SMTP_URL: smtp.url,
+      ESCALATION_POLICY: policy,
+      REMINDER_SWEEP_MS: '300',
+      ADMIN_EMAIL: 'admin@duban.local',
+      ADMIN_PASSWORD: 'admin-password-1',
+      QUEUE_PREFIX: prefix,
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'warn',
     };
 
-    sampling = setInterval(() => void databaseSessions(db.url).then((byApp) => {
-      const total = Object.values(byApp).reduce((a, b) => a + b, 0);
-      if (total > sessionPeak.total) Object.assign(sessionPeak, { total, byApp });
-    }, () => undefined), 250);
+    sampling = setInterval(
+      () =>
+        void databaseSessions(db.url).then(
+          (byApp) => {
+            const total = Object.values(byApp).reduce((a, b) => a + b, 0);
+            if (total > sessionPeak.total) Object.assign(sessionPeak, { total, byApp });
+          },
+          () => undefined,
+        ),
+      250,
+    );
 
     // All four start together: migrations and the first administrator are taken under locks.
     // (A worker says it is ready at level info, and which messages it sent at debug.)
-    workers = [0, 1].map(() => spawnWorker({ databaseUrl: db.url, dataDir },
-      { ...env, LOG_LEVEL: 'debug', DB_POOL_SIZE: WORKER_POOL, DELIVERY_CONCURRENCY: WORKER_DELIVERY_CONCURRENCY }));
+    workers = [0, 1].map(() =>
+      spawnWorker(
+        { databaseUrl: db.url, dataDir },
+        { ...env, LOG_LEVEL: 'debug', DB_POOL_SIZE: WORKER_POOL, DELIVERY_CONCURRENCY: WORKER_DELIVERY_CONCURRENCY },
+      ),
+    );
     apis = await Promise.all([spawnApi({ ...env, DB_POOL_SIZE: API_POOL }), spawnApi({ ...env, DB_POOL_SIZE: API_POOL })]);
     await Promise.all(workers.map((w) => w.ready()));
     const [a, b] = apis;
@@ -111,28 +130,41 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
     const supervisor = await createUser(a.url, admin, `supervisor-multi@test.duban`, 'supervisor');
     const departments = ['finance', 'edu'];
     // A mail is a digest of one recipient's new reminders: several liaisons make several mails per step.
-    const liaisons = await Promise.all(Array.from({ length: LIAISONS }, (_, i) =>
-      createUser(apis[i % 2].url, admin, `liaison-${i}-multi@test.duban`, 'liaison', departments[i % 2])));
+    const liaisons = await Promise.all(
+      Array.from({ length: LIAISONS }, (_, i) => createUser(apis[i % 2].url, admin, `liaison-${i}-multi@test.duban`, 'liaison', departments[i % 2])),
+    );
     await Promise.all(departments.map((d, i) => createUser(apis[1 - i].url, admin, `leader-${d}-multi@test.duban`, 'leader', d)));
 
     // The ladder's tasks, created through both APIs at once.
-    const ladderTasks = await Promise.all(Array.from({ length: LADDER_TASKS }, async (_, n) => {
-      const res = await call(apis[n % 2].url, 'POST', '/api/v1/tasks', supervisor.token, {
-        title: `多进程提醒 ${n + 1}`, leadDepartment: departments[n % 2], assigneeId: liaisons[n % LIAISONS].id, dueDate: ladder.dueDate,
-      });
-      expect(res.status).toBe(201);
-      return res.body.id as string;
-    }));
+    const ladderTasks = await Promise.all(
+      Array.from({ length: LADDER_TASKS }, async (_, n) => {
+        const res = await call(apis[n % 2].url, 'POST', '/api/v1/tasks', supervisor.token, {
+          title: `多进程提醒 ${n + 1}`,
+          leadDepartment: departments[n % 2],
+          assigneeId: liaisons[n % LIAISONS].id,
+          dueDate: ladder.dueDate,
+        });
+        expect(res.status).toBe(201);
+        return res.body.id as string;
+      }),
+    );
     process.stdout.write(`several processes: started and ready ${((ladder.firstAt - Date.now()) / 1000).toFixed(1)} s before the first step\n`);
     if (Date.now() >= ladder.firstAt) throw new Error(`starting four processes and creating the tasks took more than LEAD_S (${LEAD_S} s); raise it`);
 
     // Racing: each transition tried PER_API times through each API at once.
     const far = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
-    const raced = await Promise.all(Array.from({ length: RACED_TASKS }, async (_, n) => {
-      const res = await call(apis[n % 2].url, 'POST', '/api/v1/tasks', supervisor.token, { title: `多进程竞争 ${n + 1}`, leadDepartment: 'finance', assigneeId: liaisons[0].id, dueDate: far });
-      expect(res.status).toBe(201);
-      return res.body.id as string;
-    }));
+    const raced = await Promise.all(
+      Array.from({ length: RACED_TASKS }, async (_, n) => {
+        const res = await call(apis[n % 2].url, 'POST', '/api/v1/tasks', supervisor.token, {
+          title: `多进程竞争 ${n + 1}`,
+          leadDepartment: 'finance',
+          assigneeId: liaisons[0].id,
+          dueDate: far,
+        });
+        expect(res.status).toBe(201);
+        return res.body.id as string;
+      }),
+    );
     const race = async (send: (url: string) => Promise<Reply>) => {
       const replies = await Promise.all(apis.flatMap((api) => Array.from({ length: PER_API }, () => send(api.url))));
       return replies.map((r) => r.status).sort();
@@ -140,40 +172,65 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
     const oneWinner = (statuses: number[], win = 200) => expect(statuses).toEqual([win, ...Array(statuses.length - 1).fill(409)]);
     const liaison = liaisons[0].token;
 
-    await Promise.all(raced.map(async (id, n) => {
-      oneWinner(await race((url) => call(url, 'POST', `/api/v1/tasks/${id}/accept`, liaison, {})));
-      // Evidence uploaded through one API is read through the other (one evidence store).
-      const evidence = await call(apis[n % 2].url, 'POST', `/api/v1/tasks/${id}/evidence`, liaison, evidenceForm());
-      expect(evidence.status).toBe(201);
-      const download = await fetch(`${apis[1 - (n % 2)].url}/api/v1/tasks/${id}/evidence/${evidence.body.id}`, { headers: { authorization: `Bearer ${liaison}` } });
-      expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
-      oneWinner(await race((url) => call(url, 'POST', `/api/v1/tasks/${id}/submit`, liaison, { summary: '已完成', evidenceIds: [evidence.body.id] })));
-      // Approve through one API and return through the other, all at once: one decision stands.
-      const decisions = await Promise.all(apis.flatMap((api, i) => Array.from({ length: PER_API }, () =>
-        i === n % 2
-          ? call(api.url, 'POST', `/api/v1/tasks/${id}/approve`, supervisor.token, { grade: 'good' }).then((r) => ({ kind: 'approve', status: r.status }))
-          : call(api.url, 'POST', `/api/v1/tasks/${id}/return`, supervisor.token, { reason: '请补充' }).then((r) => ({ kind: 'return', status: r.status })))));
-      expect(decisions.map((d) => d.status).sort()).toEqual([200, ...Array(decisions.length - 1).fill(409)]);
-      const winner = decisions.find((d) => d.status === 200)!.kind;
-      const task = await call(apis[1 - (n % 2)].url, 'GET', `/api/v1/tasks/${id}`, supervisor.token);
-      expect(task.body.status).toBe(winner === 'approve' ? 'completed' : 'in_progress');
-      if (winner === 'return') {
-        // An edit with the version read: the first writer wins, the others hold a stale version.
-        const { version } = task.body as { version: number };
-        oneWinner(await race((url) => call(url, 'PATCH', `/api/v1/tasks/${id}`, supervisor.token, { version, title: `多进程竞争 ${n + 1}（${url.slice(-5)}）` })));
-      }
-    }));
+    await Promise.all(
+      raced.map(async (id, n) => {
+        oneWinner(await race((url) => call(url, 'POST', `/api/v1/tasks/${id}/accept`, liaison, {})));
+        // Evidence uploaded through one API is read through the other (one evidence store).
+        const evidence = await call(apis[n % 2].url, 'POST', `/api/v1/tasks/${id}/evidence`, liaison, evidenceForm());
+        expect(evidence.status).toBe(201);
+        const download = await fetch(`${apis[1 - (n % 2)].url}/api/v1/tasks/${id}/evidence/${evidence.body.id}`, {
+          headers: { authorization: `Bearer ${liaison}` },
+        });
+        expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
+        oneWinner(await race((url) => call(url, 'POST', `/api/v1/tasks/${id}/submit`, liaison, { summary: '已完成', evidenceIds: [evidence.body.id] })));
+        // Approve through one API and return through the other, all at once: one decision stands.
+        const decisions = await Promise.all(
+          apis.flatMap((api, i) =>
+            Array.from({ length: PER_API }, () =>
+              i === n % 2
+                ? call(api.url, 'POST', `/api/v1/tasks/${id}/approve`, supervisor.token, { grade: 'good' }).then((r) => ({ kind: 'approve', status: r.status }))
+                : call(api.url, 'POST', `/api/v1/tasks/${id}/return`, supervisor.token, { reason: '请补充' }).then((r) => ({
+                    kind: 'return',
+                    status: r.status,
+                  })),
+            ),
+          ),
+        );
+        expect(decisions.map((d) => d.status).sort()).toEqual([200, ...Array(decisions.length - 1).fill(409)]);
+        const winner = decisions.find((d) => d.status === 200)!.kind;
+        const task = await call(apis[1 - (n % 2)].url, 'GET', `/api/v1/tasks/${id}`, supervisor.token);
+        expect(task.body.status).toBe(winner === 'approve' ? 'completed' : 'in_progress');
+        if (winner === 'return') {
+          // An edit with the version read: the first writer wins, the others hold a stale version.
+          const { version } = task.body as { version: number };
+          oneWinner(
+            await race((url) => call(url, 'PATCH', `/api/v1/tasks/${id}`, supervisor.token, { version, title: `多进程竞争 ${n + 1}（${url.slice(-5)}）` })),
+          );
+        }
+      }),
+    );
 
     // Every task's status is the one its last audit entry that changed a status set.
-    const mismatched = await sql<{ id: string; status: string; audited: string | null }>(db.url, `
+    const mismatched = await sql<{ id: string; status: string; audited: string | null }>(
+      db.url,
+      `
       SELECT t.id, t.status, (SELECT a.after->>'status' FROM audit_log a WHERE a.task_id = t.id AND a.after ? 'status' ORDER BY a.seq DESC LIMIT 1) AS audited
-        FROM task t WHERE t.id = ANY($1)`, [[...raced, ...ladderTasks]]);
+        FROM task t WHERE t.id = ANY($1)`,
+      [[...raced, ...ladderTasks]],
+    );
     expect(mismatched.filter((t) => t.status !== t.audited)).toEqual([]);
     // Each raced task: one accept, one submit and one decision in its log, no matter how many tried.
-    const transitions = await sql<{ action: string; n: number }>(db.url,
-      "SELECT action, count(*)::int AS n FROM audit_log WHERE task_id = ANY($1) AND action IN ('task.accept', 'task.submit', 'task.approve', 'task.return') GROUP BY action", [raced]);
+    const transitions = await sql<{ action: string; n: number }>(
+      db.url,
+      "SELECT action, count(*)::int AS n FROM audit_log WHERE task_id = ANY($1) AND action IN ('task.accept', 'task.submit', 'task.approve', 'task.return') GROUP BY action",
+      [raced],
+    );
     const byAction = Object.fromEntries(transitions.map((t) => [t.action, t.n]));
-    expect([byAction['task.accept'], byAction['task.submit'], (byAction['task.approve'] ?? 0) + (byAction['task.return'] ?? 0)]).toEqual([RACED_TASKS, RACED_TASKS, RACED_TASKS]);
+    expect([byAction['task.accept'], byAction['task.submit'], (byAction['task.approve'] ?? 0) + (byAction['task.return'] ?? 0)]).toEqual([
+      RACED_TASKS,
+      RACED_TASKS,
+      RACED_TASKS,
+    ]);
     const gaps = await sql<{ n: number; max: number }>(db.url, 'SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_log');
     expect(gaps[0].n).toBe(gaps[0].max);
     const verify = await exec(process.execPath, ['dist/apps/cli/audit-verify.js'], { env: { ...withoutJest(), DATABASE_URL: db.url, LOG_LEVEL: 'warn' } });
@@ -181,14 +238,21 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
 
     // The ladder: 20 tasks × (reminder to the assignee, overdue alert to assignee and supervisor, escalation to the leader).
     const expected = LADDER_TASKS * 4;
-    const notifications = async () => (await sql<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM notification WHERE task_id = ANY($1)', [ladderTasks]))[0].n;
+    const notifications = async () =>
+      (await sql<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM notification WHERE task_id = ANY($1)', [ladderTasks]))[0].n;
     await waitFor(`${expected} notifications of the ladder`, async () => (await notifications()) >= expected, ladder.lastAt - Date.now() + 20_000, 100);
-    const mailRows = async () => sql<{ id: string; status: string }>(db.url,
-      `SELECT DISTINCT d.id, d.status FROM delivery d JOIN notification n ON n.delivery_id = d.id WHERE n.task_id = ANY($1) AND d.channel = 'mail'`, [ladderTasks]);
+    const mailRows = async () =>
+      sql<{ id: string; status: string }>(
+        db.url,
+        `SELECT DISTINCT d.id, d.status FROM delivery d JOIN notification n ON n.delivery_id = d.id WHERE n.task_id = ANY($1) AND d.channel = 'mail'`,
+        [ladderTasks],
+      );
     await waitFor('every ladder mail sent', async () => (await mailRows()).every((d) => d.status === 'sent'), 20_000, 100);
     probe = new QueueConnection(queueSettings(loadConfig({ ...process.env, ...env }), db.url));
     await probe.open();
-    await waitFor('the delivery queue drained', async () => Object.values(await probe!.queue(QueueName.Delivery).getJobCounts('wait', 'active', 'delayed', 'prioritized')).every((n) => n === 0));
+    await waitFor('the delivery queue drained', async () =>
+      Object.values(await probe!.queue(QueueName.Delivery).getJobCounts('wait', 'active', 'delayed', 'prioritized')).every((n) => n === 0),
+    );
     const rows = await mailRows();
     const arrived = smtp.messages.map((m) => m.messageId);
     expect(await notifications()).toBe(expected);
@@ -196,16 +260,22 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
     expect(new Set(arrived).size).toBe(rows.length);
     expect(new Set(arrived)).toEqual(new Set(rows.map((r) => `<${r.id}@duban.local>`)));
     // Both workers sent mail: together their logs name each sent row once, and each names at least one.
-    await waitFor('every sent mail in a worker\'s log', () => workers.flatMap(sentMails).length >= rows.length, 5_000);
+    await waitFor("every sent mail in a worker's log", () => workers.flatMap(sentMails).length >= rows.length, 5_000);
     const sentBy = workers.map(sentMails);
     expect(sentBy.flat().sort()).toEqual(rows.map((r) => r.id).sort());
     for (const sent of sentBy) expect(sent.length).toBeGreaterThan(0);
     // Every step of the ladder was reached.
-    const [perStep] = await sql<{ steps: number[] }>(db.url, 'SELECT array_agg(DISTINCT step_index ORDER BY step_index) AS steps FROM notification WHERE task_id = ANY($1)', [ladderTasks]);
+    const [perStep] = await sql<{ steps: number[] }>(
+      db.url,
+      'SELECT array_agg(DISTINCT step_index ORDER BY step_index) AS steps FROM notification WHERE task_id = ANY($1)',
+      [ladderTasks],
+    );
     expect(perStep.steps).toEqual([0, 1, 2]);
 
     clearInterval(sampling);
-    process.stdout.write(`several processes: ${smtp.messages.length} mails (${sentBy.map((s) => s.length).join(' + ')} by the workers) for ${expected} notifications, peak PostgreSQL sessions ${sessionPeak.total} ${JSON.stringify(sessionPeak.byApp)}\n`);
+    process.stdout.write(
+      `several processes: ${smtp.messages.length} mails (${sentBy.map((s) => s.length).join(' + ')} by the workers) for ${expected} notifications, peak PostgreSQL sessions ${sessionPeak.total} ${JSON.stringify(sessionPeak.byApp)}\n`,
+    );
     expect(sessionPeak.total).toBeLessThanOrEqual(SESSION_BUDGET);
     for (const process_ of [...apis.map((api) => api.child), ...workers.map((w) => w.child)]) expect(process_.exitCode).toBeNull();
   }, 90_000);
@@ -214,16 +284,20 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
 /** The mails `worker` logged as sent (DeliveryService, at debug), from its own pid. */
 function sentMails(worker: WorkerProcess): string[] {
   // The last piece may be a line still being written.
-  return worker.output().split('\n').slice(0, -1).flatMap((line) => {
-    let entry: { pid?: number; context?: string; message?: unknown };
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      return [];
-    }
-    const sent = entry.context === 'Delivery' && typeof entry.message === 'string' ? /^消息 (\S+)（mail）已发送$/.exec(entry.message) : null;
-    return sent && entry.pid === worker.child.pid ? [sent[1]] : [];
-  });
+  return worker
+    .output()
+    .split('\n')
+    .slice(0, -1)
+    .flatMap((line) => {
+      let entry: { pid?: number; context?: string; message?: unknown };
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        return [];
+      }
+      const sent = entry.context === 'Delivery' && typeof entry.message === 'string' ? /^消息 (\S+)（mail）已发送$/.exec(entry.message) : null;
+      return sent && entry.pid === worker.child.pid ? [sent[1]] : [];
+    });
 }
 
 function withoutJest(): Record<string, string | undefined> {

@@ -14,16 +14,27 @@ describe('notifications: unread, count, mark read', () => {
     other = await app.user('liaison', 'finance');
     [{ id: taskId }] = await sql<{ id: string }>(app.databaseUrl, `SELECT id FROM task WHERE lead_department_code = 'finance' LIMIT 1`);
     // Three of the sweep's notifications for the liaison (steps of one ladder), one for another user.
-    for (const [recipient, step, template] of [[liaison.id, 0, 'reminder'], [liaison.id, 1, 'reminder'], [liaison.id, 2, 'overdue'], [other.id, 2, 'overdue']] as const) {
-      await sql(app.databaseUrl,
+    for (const [recipient, step, template] of [
+      [liaison.id, 0, 'reminder'],
+      [liaison.id, 1, 'reminder'],
+      [liaison.id, 2, 'overdue'],
+      [other.id, 2, 'overdue'],
+    ] as const) {
+      await sql(
+        app.databaseUrl,
         `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body) VALUES ($1, $2, 'P0D', $3, '2030-01-01', $4, '督办提醒', '正文')`,
-        [taskId, step, recipient, template]);
+        [taskId, step, recipient, template],
+      );
     }
   });
   afterAll(() => app?.close());
 
   const count = async (token: string) => (await app.as(token).get('/api/v1/notifications/unread-count').expect(200)).body as { count: number };
-  const list = async (token: string, query = '') => (await app.as(token).get(`/api/v1/notifications${query}`).expect(200)).body as { items: Array<{ id: string; kind: string; taskId: string; readAt: string | null }>; total: number };
+  const list = async (token: string, query = '') =>
+    (await app.as(token).get(`/api/v1/notifications${query}`).expect(200)).body as {
+      items: Array<{ id: string; kind: string; taskId: string; readAt: string | null }>;
+      total: number;
+    };
 
   it('counts and lists the unread, marks one read once, refuses another user’s and bad ids, then marks all read', async () => {
     expect(await count(liaison.token)).toEqual({ count: 3 });

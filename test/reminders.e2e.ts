@@ -41,7 +41,12 @@ describe('reminders, overdue alerts and escalation', () => {
   });
 
   const createTask = async (dueDate: string, extra: Record<string, unknown> = {}) =>
-    (await app.as(supervisor.token).post('/api/v1/tasks').send({ title: `提醒测试-${dueDate}`, leadDepartment: 'finance', dueDate, assigneeId: liaison.id, ...extra })).body as { id: string };
+    (
+      await app
+        .as(supervisor.token)
+        .post('/api/v1/tasks')
+        .send({ title: `提醒测试-${dueDate}`, leadDepartment: 'finance', dueDate, assigneeId: liaison.id, ...extra })
+    ).body as { id: string };
   const nextAt = async (taskId: string) =>
     (await sql<{ next: Date | null }>(app.databaseUrl, 'SELECT next_reminder_at AS next FROM task WHERE id = $1', [taskId]))[0].next;
   const recorded = async (taskId: string) =>
@@ -72,18 +77,21 @@ describe('reminders, overdue alerts and escalation', () => {
     const moments = await walkLadder(task.id);
     expect(moments).toHaveLength(5); // once per step
     // In ladder order; within one step, recipients in any order.
-    const byStep = (rows: string[][]) => rows.map((r) => r.join(' ')).sort((a, b) => STEP_ORDER.indexOf(a.split(' ')[0]) - STEP_ORDER.indexOf(b.split(' ')[0]) || a.localeCompare(b));
+    const byStep = (rows: string[][]) =>
+      rows.map((r) => r.join(' ')).sort((a, b) => STEP_ORDER.indexOf(a.split(' ')[0]) - STEP_ORDER.indexOf(b.split(' ')[0]) || a.localeCompare(b));
     const steps = (await recorded(task.id)).map((n) => [n.step_at, n.template, n.recipient_id]);
     expect(steps.map((r) => r[0])).toEqual(['-P7D', '-P1D', 'P0D', 'P0D', 'P3D', 'P10D', 'P10D']);
-    expect(byStep(steps)).toEqual(byStep([
-      ['-P7D', 'reminder', liaison.id],
-      ['-P1D', 'reminder', liaison.id],
-      ['P0D', 'overdue', liaison.id],
-      ['P0D', 'overdue', supervisor.id],
-      ['P3D', 'escalation', leader.id],
-      ['P10D', 'escalation', leader.id],
-      ['P10D', 'escalation', supervisor.id],
-    ]));
+    expect(byStep(steps)).toEqual(
+      byStep([
+        ['-P7D', 'reminder', liaison.id],
+        ['-P1D', 'reminder', liaison.id],
+        ['P0D', 'overdue', liaison.id],
+        ['P0D', 'overdue', supervisor.id],
+        ['P3D', 'escalation', leader.id],
+        ['P10D', 'escalation', leader.id],
+        ['P10D', 'escalation', supervisor.id],
+      ]),
+    );
     // Working days: -P7D from Tuesday 12 March 2030 is Friday 1 March, at the end of that day in Asia/Shanghai.
     expect(moments[0].toISOString()).toBe('2030-03-01T16:00:00.000Z');
 
@@ -130,15 +138,24 @@ describe('reminders, overdue alerts and escalation', () => {
     expect((await recorded(task.id)).map((r) => r.step_at)).toEqual(['-P7D']);
 
     await app.as(liaison.token).post(`/api/v1/tasks/${task.id}/accept`).send({});
-    const request = await app.as(liaison.token).post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: '2030-07-31', reason: '等待审批' });
+    const request = await app
+      .as(liaison.token)
+      .post(`/api/v1/tasks/${task.id}/extension-requests`)
+      .send({ requestedDueDate: '2030-07-31', reason: '等待审批' });
     await app.as(supervisor.token).post(`/api/v1/extension-requests/${request.body.id}/approve`).send({});
     await sweep.run();
     await sweep.run((await nextAt(task.id))!);
     const afterExtension = await recorded(task.id);
-    expect(afterExtension.map((r) => [r.step_at, r.due_date])).toEqual([['-P7D', '2030-06-14'], ['-P7D', '2030-07-31']]);
+    expect(afterExtension.map((r) => [r.step_at, r.due_date])).toEqual([
+      ['-P7D', '2030-06-14'],
+      ['-P7D', '2030-07-31'],
+    ]);
 
     const evidence = await app.as(liaison.token).post(`/api/v1/tasks/${task.id}/evidence`).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'a.pdf');
-    await app.as(liaison.token).post(`/api/v1/tasks/${task.id}/submit`).send({ summary: '完成', evidenceIds: [evidence.body.id] });
+    await app
+      .as(liaison.token)
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .send({ summary: '完成', evidenceIds: [evidence.body.id] });
     await app.as(supervisor.token).post(`/api/v1/tasks/${task.id}/approve`).send({});
     expect(await nextAt(task.id)).toBeNull();
     await sweep.run(new Date('2030-12-31T00:00:00Z'));
@@ -146,7 +163,12 @@ describe('reminders, overdue alerts and escalation', () => {
   });
 
   it('caps a long digest: the first DIGEST_MAX_ITEMS items, how many more, and the link to the full in-app list', async () => {
-    const capped = await startWorker(app, { SMTP_URL: smtp.url, REMINDER_SWEEP_MS: '3600000', DIGEST_MAX_ITEMS: '3', PUBLIC_URL: 'https://duban.example.gov.cn/' });
+    const capped = await startWorker(app, {
+      SMTP_URL: smtp.url,
+      REMINDER_SWEEP_MS: '3600000',
+      DIGEST_MAX_ITEMS: '3',
+      PUBLIC_URL: 'https://duban.example.gov.cn/',
+    });
     try {
       const reader = await app.user('liaison', 'finance');
       const tasks = [];
@@ -188,7 +210,9 @@ describe('reminders, overdue alerts and escalation', () => {
       expect(Number(rows[0].n)).toBe(60); // P10D: the leader and the supervisor, for each of 30 tasks
       expect(rows[0].distinct_keys).toBe(rows[0].n);
       // One mail per recipient per sweep: the leader gets one mail listing the tasks.
-      const deliveries = await sql<{ n: string }>(app.databaseUrl, `SELECT count(DISTINCT delivery_id) AS n FROM notification WHERE task_id = ANY($1)`, [tasks.map((t) => t.id)]);
+      const deliveries = await sql<{ n: string }>(app.databaseUrl, `SELECT count(DISTINCT delivery_id) AS n FROM notification WHERE task_id = ANY($1)`, [
+        tasks.map((t) => t.id),
+      ]);
       expect(Number(deliveries[0].n)).toBeLessThanOrEqual(6);
     } finally {
       await second.close();

@@ -70,20 +70,41 @@ describe('importing the plan seeds', () => {
     // The importer's entries are part of the one hash chain.
     const entries = await sql(db.url, 'SELECT * FROM audit_log ORDER BY seq');
     const chain = entries.map((e) => ({
-      seq: Number(e.seq), at: e.at as Date, actorId: e.actor_id as string | null, action: e.action as string, entityType: e.entity_type as string,
-      entityId: e.entity_id as string, taskId: e.task_id as string | null, before: e.before, after: e.after, detail: e.detail,
-      prevHash: e.prev_hash as string, hash: e.hash as string,
+      seq: Number(e.seq),
+      at: e.at as Date,
+      actorId: e.actor_id as string | null,
+      action: e.action as string,
+      entityType: e.entity_type as string,
+      entityId: e.entity_id as string,
+      taskId: e.task_id as string | null,
+      before: e.before,
+      after: e.after,
+      detail: e.detail,
+      prevHash: e.prev_hash as string,
+      hash: e.hash as string,
     }));
-    expect(await verifyChain((async function* () { yield* chain; })())).toEqual({ checked: entries.length, broken: null });
+    expect(
+      await verifyChain(
+        (async function* () {
+          yield* chain;
+        })(),
+      ),
+    ).toEqual({ checked: entries.length, broken: null });
     expect(entries.every((e) => e.actor_id === null && e.action === 'seed.create')).toBe(true);
   });
 
   it('expands yearly work into one task per year and links tasks to plan, parent and duty', async () => {
     const yearly = await sql(db.url, `SELECT code, due_date::text AS due, duty_code FROM task WHERE code LIKE 'T-7-2-ndrc-2-%' ORDER BY code`);
     expect(yearly).toEqual([2021, 2022, 2023, 2024, 2025].map((y) => ({ code: `T-7-2-ndrc-2-${y}`, due: `${y}-12-31`, duty_code: 'ndrc-d2' })));
-    const [links] = await sql(db.url, `SELECT count(*) FILTER (WHERE plan_id IS NULL)::int AS no_plan, count(*) FILTER (WHERE parent_id IS NOT NULL)::int AS with_parent FROM task`);
+    const [links] = await sql(
+      db.url,
+      `SELECT count(*) FILTER (WHERE plan_id IS NULL)::int AS no_plan, count(*) FILTER (WHERE parent_id IS NOT NULL)::int AS with_parent FROM task`,
+    );
     expect(links).toEqual({ no_plan: 0, with_parent: 193 });
-    const [tax] = await sql(db.url, `SELECT t.lead_department_code AS lead, p.code AS parent FROM task t JOIN task p ON p.id = t.parent_id WHERE t.code = 'T-7-2-tax-1'`);
+    const [tax] = await sql(
+      db.url,
+      `SELECT t.lead_department_code AS lead, p.code AS parent FROM task t JOIN task p ON p.id = t.parent_id WHERE t.code = 'T-7-2-tax-1'`,
+    );
     expect(tax).toEqual({ lead: 'tax', parent: 'T-7-2-finance-2' });
   });
 
@@ -96,8 +117,12 @@ describe('importing the plan seeds', () => {
     expect(await counts(db.url)).toEqual({ ...before, audit_log: before.audit_log + 1 });
     const [entry] = await sql(db.url, 'SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
     expect(entry).toMatchObject({
-      action: 'seed.update', actor_id: null, entity_type: 'indicator', entity_id: 'vocational-dual-qualified-teacher-share',
-      before: { target: 85 }, after: { target: 86 },
+      action: 'seed.update',
+      actor_id: null,
+      entity_type: 'indicator',
+      entity_id: 'vocational-dual-qualified-teacher-share',
+      before: { target: 85 },
+      after: { target: 86 },
     });
     const [indicator] = await sql(db.url, `SELECT target FROM indicator WHERE code = 'vocational-dual-qualified-teacher-share'`);
     expect(Number(indicator.target)).toBe(86);
@@ -116,16 +141,29 @@ describe('importing the plan seeds', () => {
     const report = await importSeeds(db.url, dir);
     expect(report.updated.task).toBe(1);
     const [task] = await sql(db.url, `SELECT id, title, version, status, percent, return_reason FROM task WHERE code = 'T-5-1-1'`);
-    expect(task).toMatchObject({ title: '深化师德师风建设（修订）', version: (was.version as number) + 1, status: 'in_progress', percent: 40, return_reason: 'x' });
+    expect(task).toMatchObject({
+      title: '深化师德师风建设（修订）',
+      version: (was.version as number) + 1,
+      status: 'in_progress',
+      percent: 40,
+      return_reason: 'x',
+    });
     const [entry] = await sql(db.url, 'SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
     expect(entry).toMatchObject({ action: 'seed.update', entity_type: 'task', entity_id: task.id, task_id: task.id, before: { title: '深化师德师风建设' } });
     await importSeeds(db.url, SEEDS);
   });
 
   it('refuses broken seeds as a whole, naming file, entry and field, and changes nothing', async () => {
-    const dir = tmp(editedSeeds('tasks.yaml', (t) => editEntry(editEntry(t, 'T-5-1-2', 'dueDate', '"2025-12-31"', '"2025-02-30"'), 'T-5-1-3', 'leadDepartment', 'edu', 'health')));
+    const dir = tmp(
+      editedSeeds('tasks.yaml', (t) =>
+        editEntry(editEntry(t, 'T-5-1-2', 'dueDate', '"2025-12-31"', '"2025-02-30"'), 'T-5-1-3', 'leadDepartment', 'edu', 'health'),
+      ),
+    );
     // A valid change in another file must not be applied either.
-    writeFileSync(join(dir, 'taixing-14th', 'indicators.yaml'), editEntry(readFileSync(join(dir, 'taixing-14th', 'indicators.yaml'), 'utf8'), 'vocational-dual-qualified-teacher-share', 'target', '85', '99'));
+    writeFileSync(
+      join(dir, 'taixing-14th', 'indicators.yaml'),
+      editEntry(readFileSync(join(dir, 'taixing-14th', 'indicators.yaml'), 'utf8'), 'vocational-dual-qualified-teacher-share', 'target', '85', '99'),
+    );
     const before = await counts(db.url);
     const error = await importSeeds(db.url, dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SeedValidationError);
@@ -133,7 +171,12 @@ describe('importing the plan seeds', () => {
     const tasksFile = join(dir, 'taixing-14th', 'tasks.yaml');
     expect(problems).toEqual([
       expect.objectContaining({ file: tasksFile, entry: expect.stringContaining('(T-5-1-2)'), field: 'dueDate', line: expect.any(Number) }),
-      expect.objectContaining({ file: tasksFile, entry: expect.stringContaining('(T-5-1-3)'), field: 'leadDepartment', message: expect.stringContaining('health') }),
+      expect.objectContaining({
+        file: tasksFile,
+        entry: expect.stringContaining('(T-5-1-3)'),
+        field: 'leadDepartment',
+        message: expect.stringContaining('health'),
+      }),
     ]);
     expect((error as Error).message).toMatch(/tasks\.yaml:\d+ tasks\[\d+\] \(T-5-1-2\) dueDate: 不是有效日期/);
     expect(await counts(db.url)).toEqual(before);
@@ -164,13 +207,21 @@ describe('importing the plan seeds', () => {
     ['secondary-vocational-per-pupil-public-funds-ratio', 1.5, null, 'finance', '六(二)#6'],
   ];
   it.each(indicators)('indicator %s matches the plan text', async (code, target, baseline, department, clauseRef) => {
-    const [row] = await sql(db.url, `
+    const [row] = await sql(
+      db.url,
+      `
       SELECT i.*, c.text AS clause_text, b.text AS baseline_clause_text FROM indicator i
       JOIN plan_clause c ON c.ref = i.clause_ref AND c.plan_id = i.plan_id
       LEFT JOIN plan_clause b ON b.ref = i.baseline_clause_ref AND b.plan_id = i.plan_id
-      WHERE i.code = $1`, [code]);
-    expect({ target: Number(row.target), baseline: row.baseline === null ? null : Number(row.baseline), department: row.department_code, clauseRef: row.clause_ref })
-      .toEqual({ target, baseline, department, clauseRef });
+      WHERE i.code = $1`,
+      [code],
+    );
+    expect({
+      target: Number(row.target),
+      baseline: row.baseline === null ? null : Number(row.baseline),
+      department: row.department_code,
+      clauseRef: row.clause_ref,
+    }).toEqual({ target, baseline, department, clauseRef });
     expect(row.source_text).toContain(String(target));
     expect(row.clause_text).toContain(row.source_text);
     expect(PLAN_TEXT).toContain(row.clause_text);
@@ -192,7 +243,11 @@ describe('importing the plan seeds', () => {
     ['other-d2', 'other', '其他部门', '具体措施'],
   ];
   it.each(duties)('duty %s matches the plan text and is a task of its department', async (code, department, paragraph, words) => {
-    const [row] = await sql(db.url, `SELECT d.*, c.text AS clause_text FROM duty d JOIN plan_clause c ON c.ref = d.clause_ref AND c.plan_id = d.plan_id WHERE d.code = $1`, [code]);
+    const [row] = await sql(
+      db.url,
+      `SELECT d.*, c.text AS clause_text FROM duty d JOIN plan_clause c ON c.ref = d.clause_ref AND c.plan_id = d.plan_id WHERE d.code = $1`,
+      [code],
+    );
     expect(row).toMatchObject({ department_code: department, clause_ref: `七(二)${paragraph}` });
     expect(row.text).toContain(words);
     expect(row.clause_text).toMatch(new RegExp(`^${paragraph}。`));
@@ -204,8 +259,11 @@ describe('importing the plan seeds', () => {
   });
 
   it('makes every section-七 duty a task of its department', async () => {
-    const orphans = await sql(db.url, `
-      SELECT d.code FROM duty d WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.duty_code = d.code AND t.lead_department_code = d.department_code)`);
+    const orphans = await sql(
+      db.url,
+      `
+      SELECT d.code FROM duty d WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.duty_code = d.code AND t.lead_department_code = d.department_code)`,
+    );
     expect(orphans).toEqual([]);
   });
 });
@@ -232,8 +290,17 @@ describe('the imported plan over HTTP', () => {
     expect(all.status).toBe(200);
     expect(all.body).toHaveLength(52);
     expect(all.body.find((i: { code: string }) => i.code === CODE)).toMatchObject({
-      code: CODE, unit: '%', comparator: '>=', target: 85, targetYear: 2025, baseline: 75.36, baselineYear: 2020, departmentCode: 'edu',
-      latest: null, gap: null, trend: null,
+      code: CODE,
+      unit: '%',
+      comparator: '>=',
+      target: 85,
+      targetYear: 2025,
+      baseline: 75.36,
+      baselineYear: 2020,
+      departmentCode: 'edu',
+      latest: null,
+      gap: null,
+      trend: null,
     });
     const financeOnly = await app.as(edu.token).get('/api/v1/indicators?department=finance');
     expect(financeOnly.body.length).toBe(9);
@@ -257,14 +324,25 @@ describe('the imported plan over HTTP', () => {
 
     // Baseline 75.36 (2020) and 80 (2022): a line reaching 86.96 by 2025.
     const listed = await app.as(edu.token).get('/api/v1/indicators?department=edu');
-    expect(listed.body.find((i: { code: string }) => i.code === CODE)).toMatchObject({ latest: { year: 2022, value: 80 }, gap: 5, projected: 86.96, trend: 'on_track' });
+    expect(listed.body.find((i: { code: string }) => i.code === CODE)).toMatchObject({
+      latest: { year: 2022, value: 80 },
+      gap: 5,
+      projected: 86.96,
+      trend: 'on_track',
+    });
   });
 
   it('replaces a second report for the same year and audits both, with evidence of the department', async () => {
     const [task] = await sql(app.databaseUrl, `SELECT id FROM task WHERE code = 'T-5-1-2'`);
-    const evidence = await app.as(edu.token).post(`/api/v1/tasks/${String(task.id)}/evidence`).attach('file', PDF, '统计表.pdf');
+    const evidence = await app
+      .as(edu.token)
+      .post(`/api/v1/tasks/${String(task.id)}/evidence`)
+      .attach('file', PDF, '统计表.pdf');
     expect(evidence.status).toBe(201);
-    const replaced = await app.as(edu.token).post(`/api/v1/indicators/${CODE}/values`).send({ year: 2022, value: 78, evidenceIds: [evidence.body.id] });
+    const replaced = await app
+      .as(edu.token)
+      .post(`/api/v1/indicators/${CODE}/values`)
+      .send({ year: 2022, value: 78, evidenceIds: [evidence.body.id] });
     expect(replaced.status).toBe(201);
 
     const detail = await app.as(reviewer.token).get(`/api/v1/indicators/${CODE}`);
@@ -273,7 +351,11 @@ describe('the imported plan over HTTP', () => {
     // 75.36 → 78 projects 81.96: 3.04 short of 85, more than 10 % of the 9.64 to go.
     expect(detail.body).toMatchObject({ latest: { year: 2022, value: 78 }, gap: 7, trend: 'off_track' });
 
-    const audit = await sql(app.databaseUrl, `SELECT actor_id, before, after FROM audit_log WHERE action = 'indicator.report' AND entity_id = $1 ORDER BY seq`, [CODE]);
+    const audit = await sql(
+      app.databaseUrl,
+      `SELECT actor_id, before, after FROM audit_log WHERE action = 'indicator.report' AND entity_id = $1 ORDER BY seq`,
+      [CODE],
+    );
     expect(audit).toHaveLength(2);
     expect(audit[1]).toMatchObject({ actor_id: edu.id, before: { year: 2022, value: 80 }, after: { year: 2022, value: 78, evidenceIds: [evidence.body.id] } });
   });

@@ -15,19 +15,32 @@ describe('bulk changes to tasks', () => {
   async function tasks(n: number) {
     const made: Array<{ id: string; version: number }> = [];
     for (let i = 0; i < n; i++) {
-      made.push((await app.as(supervisor.token).post('/api/v1/tasks').send({ title: `批量任务${i}`, leadDepartment: 'finance', dueDate: '2030-06-30' }).expect(201)).body);
+      made.push(
+        (
+          await app
+            .as(supervisor.token)
+            .post('/api/v1/tasks')
+            .send({ title: `批量任务${i}`, leadDepartment: 'finance', dueDate: '2030-06-30' })
+            .expect(201)
+        ).body,
+      );
     }
     return made;
   }
   const read = async (id: string) => (await app.as(supervisor.token).get(`/api/v1/tasks/${id}`).expect(200)).body;
   const historyLength = async (id: string) => (await app.as(supervisor.token).get(`/api/v1/tasks/${id}/history`).expect(200)).body.length;
 
-  it('changes nothing when one task\'s version is stale, and names it', async () => {
+  it("changes nothing when one task's version is stale, and names it", async () => {
     const [a, b, c] = await tasks(3);
     await app.as(supervisor.token).patch(`/api/v1/tasks/${b.id}`).send({ version: b.version, title: '批量任务1（已改）' }).expect(200);
-    const res = await app.as(supervisor.token).post('/api/v1/tasks/bulk').send({
-      ids: [a, b, c].map((t) => ({ id: t.id, version: t.version })), set: { dueDate: '2031-01-31', coDepartments: ['tax'] },
-    }).expect(409);
+    const res = await app
+      .as(supervisor.token)
+      .post('/api/v1/tasks/bulk')
+      .send({
+        ids: [a, b, c].map((t) => ({ id: t.id, version: t.version })),
+        set: { dueDate: '2031-01-31', coDepartments: ['tax'] },
+      })
+      .expect(409);
     expect(res.body.message).toContain(b.id);
     for (const t of [a, c]) {
       expect(await read(t.id)).toMatchObject({ dueDate: '2030-06-30', coDepartmentCodes: [], version: t.version });
@@ -38,14 +51,28 @@ describe('bulk changes to tasks', () => {
   it('changes every task and audits each one', async () => {
     const selected = await tasks(3);
     const owner = await app.user('supervisor');
-    const res = await app.as(supervisor.token).post('/api/v1/tasks/bulk').send({
-      ids: selected.map((t) => ({ id: t.id, version: t.version })), set: { dueDate: '2031-01-31', assigneeId: liaison.id, supervisorId: owner.id, coDepartments: ['tax', 'finance'] },
-    }).expect(200);
+    const res = await app
+      .as(supervisor.token)
+      .post('/api/v1/tasks/bulk')
+      .send({
+        ids: selected.map((t) => ({ id: t.id, version: t.version })),
+        set: { dueDate: '2031-01-31', assigneeId: liaison.id, supervisorId: owner.id, coDepartments: ['tax', 'finance'] },
+      })
+      .expect(200);
     expect(res.body).toEqual({ updated: 3 });
     for (const t of selected) {
-      expect(await read(t.id)).toMatchObject({ dueDate: '2031-01-31', assigneeId: liaison.id, supervisorId: owner.id, coDepartmentCodes: ['tax'], version: t.version + 1 });
+      expect(await read(t.id)).toMatchObject({
+        dueDate: '2031-01-31',
+        assigneeId: liaison.id,
+        supervisorId: owner.id,
+        coDepartmentCodes: ['tax'],
+        version: t.version + 1,
+      });
       const history = (await app.as(supervisor.token).get(`/api/v1/tasks/${t.id}/history`).expect(200)).body;
-      expect(history.at(-1)).toMatchObject({ action: 'task.update', detail: { after: { dueDate: '2031-01-31', assigneeId: liaison.id, supervisorId: owner.id, coDepartmentCodes: ['tax'] } } });
+      expect(history.at(-1)).toMatchObject({
+        action: 'task.update',
+        detail: { after: { dueDate: '2031-01-31', assigneeId: liaison.id, supervisorId: owner.id, coDepartmentCodes: ['tax'] } },
+      });
     }
   });
 
@@ -62,7 +89,10 @@ describe('bulk changes to tasks', () => {
       [{ ids, set: { dueDate: '2031-01-01' } }, 403, /./, liaison.token],
     ];
     for (const [body, status, message, token] of refusals) {
-      const res = await app.as(token ?? supervisor.token).post('/api/v1/tasks/bulk').send(body);
+      const res = await app
+        .as(token ?? supervisor.token)
+        .post('/api/v1/tasks/bulk')
+        .send(body);
       expect([res.status, String(res.body.message)]).toEqual([status, expect.stringMatching(message)]);
     }
     expect(await read(t.id)).toMatchObject({ dueDate: '2030-06-30', version: t.version });

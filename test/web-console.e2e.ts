@@ -17,7 +17,11 @@ import { startWorker } from './support/worker.js';
  */
 const SHOTS = 'docs/screenshots';
 const PASSWORD = 'password-123';
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n'), Buffer.alloc(3 * 1024 * 1024, 0x20), Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n')]);
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n'),
+  Buffer.alloc(3 * 1024 * 1024, 0x20),
+  Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+]);
 
 type User = { id: string; email: string; token: string };
 
@@ -69,12 +73,15 @@ describe('web console', () => {
     // The plan's tasks get random ids on import, and lists order by due date then id: ids made from their codes
     // put the many tasks due on the same year-end in the same order in every run (so the screenshots are the same).
     // Only the task rows and their parents are renumbered; nothing else refers to them yet but the audit log, which stays as written.
-    await sql(app.databaseUrl, `BEGIN;
+    await sql(
+      app.databaseUrl,
+      `BEGIN;
       SET LOCAL session_replication_role = replica;
       CREATE TEMP TABLE plan_ids ON COMMIT DROP AS SELECT id AS old, md5('duban-plan-task:' || code)::uuid AS new FROM task;
       UPDATE task t SET id = m.new FROM plan_ids m WHERE t.id = m.old;
       UPDATE task t SET parent_id = m.new FROM plan_ids m WHERE t.parent_id = m.old;
-      COMMIT;`);
+      COMMIT;`,
+    );
     supervisor = await app.user('supervisor');
     liaison = await app.user('liaison', 'finance');
     leader = await app.user('leader', 'finance');
@@ -83,7 +90,10 @@ describe('web console', () => {
     browser = await launchChromium();
 
     const create = async (key: string, title: string, dueDate: string, extra: Record<string, unknown> = {}) => {
-      const res = await app.as(supervisor.token).post('/api/v1/tasks').send({ title, leadDepartment: 'finance', dueDate, assigneeId: liaison.id, ...extra });
+      const res = await app
+        .as(supervisor.token)
+        .post('/api/v1/tasks')
+        .send({ title, leadDepartment: 'finance', dueDate, assigneeId: liaison.id, ...extra });
       if (res.status !== 201) throw new Error(`create ${title}: ${res.status} ${JSON.stringify(res.body)}`);
       tasks[key] = { id: res.body.id, title, dueDate };
     };
@@ -101,7 +111,13 @@ describe('web console', () => {
   });
 
   async function open(width = 1366, height = 900): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width, height },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      acceptDownloads: true,
+      reducedMotion: 'reduce',
+    });
     await context.clock.setFixedTime(FROZEN);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -168,8 +184,18 @@ describe('web console', () => {
     await page.getByRole('heading', { name: /我的任务/ }).waitFor();
     const mainRow = page.getByRole('row', { name: new RegExp(tasks.main.title) });
     await mainRow.waitFor();
-    expect(await page.getByRole('row', { name: new RegExp(tasks.overdue.title) }).locator('[data-light="red"]').count()).toBe(1);
-    expect(await page.getByRole('row', { name: new RegExp(tasks.soon.title) }).locator('[data-light="yellow"]').count()).toBe(1);
+    expect(
+      await page
+        .getByRole('row', { name: new RegExp(tasks.overdue.title) })
+        .locator('[data-light="red"]')
+        .count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByRole('row', { name: new RegExp(tasks.soon.title) })
+        .locator('[data-light="yellow"]')
+        .count(),
+    ).toBe(1);
     expect(await mainRow.locator('[data-light="green"]').count()).toBe(1);
     expect(await mainRow.textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     await shot(page, 'liaison-tasks');
@@ -220,7 +246,9 @@ describe('web console', () => {
     // An extension request for the task due tomorrow.
     await page.goto(`${app.url}/tasks/${tasks.soon.id}`);
     await page.getByLabel('申请延期至').click();
-    await page.getByLabel('申请延期至').fill(`${Number(isoDaysFromToday(40).slice(0, 4))}年${Number(isoDaysFromToday(40).slice(5, 7))}月${Number(isoDaysFromToday(40).slice(8, 10))}日`);
+    await page
+      .getByLabel('申请延期至')
+      .fill(`${Number(isoDaysFromToday(40).slice(0, 4))}年${Number(isoDaysFromToday(40).slice(5, 7))}月${Number(isoDaysFromToday(40).slice(8, 10))}日`);
     await page.getByLabel('申请延期至').press('Enter');
     await page.getByLabel('延期理由').fill('预算需待人大审议后确定');
     await page.getByRole('button', { name: '申请延期' }).click();
@@ -242,7 +270,12 @@ describe('web console', () => {
     const phone = await open(390, 844);
     await signIn(phone.page, liaison.email);
     await phone.page.getByRole('heading', { name: /我的任务/ }).waitFor();
-    await phone.page.getByTestId('task-card').filter({ hasText: tasks.main.title }).getByText(/\d{4}年\d{1,2}月\d{1,2}日/).first().waitFor();
+    await phone.page
+      .getByTestId('task-card')
+      .filter({ hasText: tasks.main.title })
+      .getByText(/\d{4}年\d{1,2}月\d{1,2}日/)
+      .first()
+      .waitFor();
     await shot(phone.page, 'liaison-tasks-mobile');
     await phone.page.getByRole('link', { name: tasks.soon.title }).click();
     await phone.page.getByText('将文件拖到此处').waitFor();
@@ -288,7 +321,11 @@ describe('web console', () => {
     await entry.getByText(`第 ${listed.rank} 名`).waitFor();
     await entry.getByText(`逾期 ${listed.overdue} 项 · 已升级 ${listed.escalated} 项 · 最长逾期 ${listed.maxDaysOverdue} 天`).waitFor();
     await entry.getByRole('link', { name: tasks.escalated.title }).waitFor();
-    await entry.getByText(`（截止 ${Number(tasks.escalated.dueDate.slice(0, 4))}年${Number(tasks.escalated.dueDate.slice(5, 7))}月${Number(tasks.escalated.dueDate.slice(8, 10))}日，逾期 40 天`).waitFor();
+    await entry
+      .getByText(
+        `（截止 ${Number(tasks.escalated.dueDate.slice(0, 4))}年${Number(tasks.escalated.dueDate.slice(5, 7))}月${Number(tasks.escalated.dueDate.slice(8, 10))}日，逾期 40 天`,
+      )
+      .waitFor();
     await shot(page, 'supervisor-board');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('canvas').first().waitFor();
@@ -319,9 +356,18 @@ describe('web console', () => {
     await page.getByLabel('规划条款').fill('七(二)财政');
     await page.locator('.ant-select-item-option').filter({ hasText: '七(二)财政部门' }).first().click();
     await shot(page, 'supervisor-create-task');
-    await page.route('**/api/v1/tasks', (route) => (route.request().method() === 'POST'
-      ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'down' }) })
-      : route.continue()), { times: 1 });
+    await page.route(
+      '**/api/v1/tasks',
+      (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 503,
+              contentType: 'application/json',
+              body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'down' }),
+            })
+          : route.continue(),
+      { times: 1 },
+    );
     await page.getByRole('button', { name: '创建并下达' }).click();
     await page.getByTestId('form-error').getByText('服务器暂时出错，请稍后重试（已填写的内容仍保留）').waitFor();
     expect(await page.getByLabel('任务名称').inputValue()).toBe('建立教育经费统计公告制度');
@@ -346,7 +392,10 @@ describe('web console', () => {
       await page.getByTestId('history-entry').getByText(step, { exact: true }).first().waitFor();
     }
     await shot(page, 'supervisor-task-history');
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('listitem').filter({ hasText: '资金拨付凭证.pdf' }).getByRole('button', { name: '下载' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('listitem').filter({ hasText: '资金拨付凭证.pdf' }).getByRole('button', { name: '下载' }).click(),
+    ]);
     expect(file.suggestedFilename()).toBe('资金拨付凭证.pdf');
     expect(Buffer.compare(readFileSync(await file.path()), PDF)).toBe(0);
 
@@ -389,7 +438,11 @@ describe('web console', () => {
     const own = await app.as(leader.token).get('/api/v1/dashboard');
     expect(own.body.departments.map((d: { code: string }) => d.code)).toEqual(['finance']);
     const [d] = own.body.departments;
-    await page.getByTestId('dashboard-department').filter({ hasText: '财政部门' }).getByText(`共 ${d.total} 项 · 逾期 ${d.overdue} · 临期 ${d.dueSoon} · 按期率 `).waitFor();
+    await page
+      .getByTestId('dashboard-department')
+      .filter({ hasText: '财政部门' })
+      .getByText(`共 ${d.total} 项 · 逾期 ${d.overdue} · 临期 ${d.dueSoon} · 按期率 `)
+      .waitFor();
     expect(await page.getByTestId('dashboard-department').count()).toBe(1);
     await shot(page, 'leader-department');
     await page.getByRole('menuitem', { name: '部门任务' }).click();
@@ -439,7 +492,9 @@ describe('web console', () => {
     // The score is the server's: the department's row shows its rank and final score as GET …/departments has them.
     const ranked = (await app.as(reviewer.token).get(`/api/v1/assessments/${year}/departments`)).body as DepartmentAssessment[];
     const finance = ranked.find((r) => r.departmentCode === 'finance')!;
-    expect(finance.reviewerScores).toEqual([expect.objectContaining({ reviewerId: reviewer.id, score: 88.5, comment: '经费保障有力，佐证材料齐全', version: 1 })]);
+    expect(finance.reviewerScores).toEqual([
+      expect.objectContaining({ reviewerId: reviewer.id, score: 88.5, comment: '经费保障有力，佐证材料齐全', version: 1 }),
+    ]);
     expect(finance.reviewerMean).toBe(88.5);
     const finalScore = zhNumber(finance.finalScore);
     const cells = await row.getByRole('cell').allTextContents();
@@ -456,7 +511,9 @@ describe('web console', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await toast(page, '评分已保存');
     await row.getByText('90：经费保障有力，佐证材料齐全').waitFor();
-    const revised = ((await app.as(reviewer.token).get(`/api/v1/assessments/${year}/departments`)).body as DepartmentAssessment[]).find((r) => r.departmentCode === 'finance')!;
+    const revised = ((await app.as(reviewer.token).get(`/api/v1/assessments/${year}/departments`)).body as DepartmentAssessment[]).find(
+      (r) => r.departmentCode === 'finance',
+    )!;
     expect(revised.reviewerScores).toEqual([expect.objectContaining({ score: 90, version: 2 })]);
 
     // Both reports, as the console saves them: the workbook holds the score the console shows; the page draws three charts.
@@ -473,10 +530,13 @@ describe('web console', () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '下载考核报表（Excel）' }).click(),
-      progress.first().waitFor().then(async () => {
-        expect(await progress.first().locator('.ant-progress').count()).toBe(1);
-        await shot(page, 'assessment-report-progress', [progress.first().locator('.ant-progress')]);
-      }),
+      progress
+        .first()
+        .waitFor()
+        .then(async () => {
+          expect(await progress.first().locator('.ant-progress').count()).toBe(1);
+          await shot(page, 'assessment-report-progress', [progress.first().locator('.ant-progress')]);
+        }),
     ]);
     expect(download.suggestedFilename()).toBe(`年度考核-${year}.xlsx`);
     const xlsx = readFileSync(await download.path());
@@ -531,7 +591,11 @@ describe('web console', () => {
     await created.getByText('联络员').waitFor();
     await created.getByText('财政部门').waitFor();
     await shot(page, 'admin-users');
-    const listed = (await app.as(await app.login(ADMIN.email, ADMIN.password)).get('/api/v1/users?limit=200')).body.items as { email: string; role: string; departmentCode: string | null }[];
+    const listed = (await app.as(await app.login(ADMIN.email, ADMIN.password)).get('/api/v1/users?limit=200')).body.items as {
+      email: string;
+      role: string;
+      departmentCode: string | null;
+    }[];
     expect(listed).toContainEqual(expect.objectContaining({ email, role: 'liaison', departmentCode: 'finance' }));
 
     // 投递失败: the page answers from GET /deliveries?status=failed.
@@ -568,7 +632,9 @@ describe('web console', () => {
     await third.page.getByText('本年度考核已定稿，评分已锁定').waitFor();
     const row = third.page.getByRole('row', { name: /财政部门/ });
     await expect(row.getByRole('button', { name: '修改评分' }).isDisabled()).resolves.toBe(true);
-    expect((await app.as(reviewer.token).put(`/api/v1/assessments/${year}/departments/finance`).send({ score: 70, comment: '定稿后', version: 2 })).status).toBe(409);
+    expect(
+      (await app.as(reviewer.token).put(`/api/v1/assessments/${year}/departments/finance`).send({ score: 70, comment: '定稿后', version: 2 })).status,
+    ).toBe(409);
     await third.context.close();
   });
 

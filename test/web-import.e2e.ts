@@ -70,14 +70,20 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     await page.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
     await page.getByRole('button', { name: '确认导入' }).click();
     await page.waitForURL(/\/tasks$/);
-    const imported = (await app.as(supervisor.token).get(`/api/v1/tasks?q=${encodeURIComponent('保障教育经费投入')}`).expect(200)).body.items;
+    const imported = (
+      await app
+        .as(supervisor.token)
+        .get(`/api/v1/tasks?q=${encodeURIComponent('保障教育经费投入')}`)
+        .expect(200)
+    ).body.items;
     expect(imported).toEqual([expect.objectContaining({ leadDepartmentCode: 'finance', dueDate: '2025-09-30' })]);
     expect(problems).toEqual([]);
   });
 
   it('changes the deadline of the selected tasks at once', async () => {
     const titles = ['批量甲', '批量乙'];
-    for (const title of titles) await app.as(supervisor.token).post('/api/v1/tasks').send({ title, leadDepartment: 'finance', dueDate: '2030-06-30' }).expect(201);
+    for (const title of titles)
+      await app.as(supervisor.token).post('/api/v1/tasks').send({ title, leadDepartment: 'finance', dueDate: '2030-06-30' }).expect(201);
     const page = await signedIn();
     await page.goto(`${app.url}/tasks?q=${encodeURIComponent('批量')}`);
     for (const title of titles) await page.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
@@ -88,13 +94,20 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     await page.screenshot({ path: `${SHOTS}/tasks-bulk-edit.png`, animations: 'disabled', caret: 'hide' });
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.locator('.ant-message').getByText('已修改 2 项任务').waitFor();
-    const listed = (await app.as(supervisor.token).get(`/api/v1/tasks?q=${encodeURIComponent('批量')}`).expect(200)).body.items;
+    const listed = (
+      await app
+        .as(supervisor.token)
+        .get(`/api/v1/tasks?q=${encodeURIComponent('批量')}`)
+        .expect(200)
+    ).body.items;
     expect(listed.map((t: { dueDate: string }) => t.dueDate)).toEqual(['2031-03-31', '2031-03-31']);
     expect(problems).toEqual([]);
   });
 
   it('prints a 催办通知单 from the task page', async () => {
-    const task = (await app.as(supervisor.token).post('/api/v1/tasks').send({ title: '逾期待催办', leadDepartment: 'finance', dueDate: '2020-03-31' }).expect(201)).body;
+    const task = (
+      await app.as(supervisor.token).post('/api/v1/tasks').send({ title: '逾期待催办', leadDepartment: 'finance', dueDate: '2020-03-31' }).expect(201)
+    ).body;
     const page = await signedIn();
     await page.goto(`${app.url}/tasks/${task.id}`);
     const [notice] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: '打印催办单' }).click()]);

@@ -3,7 +3,10 @@ import { startApp, type TestApp } from './support/app.js';
 
 // A minimal valid PDF and PNG: evidence is recognised by content.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 describe('the duty workflow, end to end', () => {
   let app: TestApp;
@@ -26,9 +29,16 @@ describe('the duty workflow, end to end', () => {
   afterAll(() => app.close());
 
   async function createTask(extra: Record<string, unknown> = {}) {
-    const res = await app.as(supervisor.token).post('/api/v1/tasks').send({
-      title: '落实教育经费法定增长要求', leadDepartment: 'finance', coDepartments: ['tax'], dueDate: '2030-12-31', ...extra,
-    });
+    const res = await app
+      .as(supervisor.token)
+      .post('/api/v1/tasks')
+      .send({
+        title: '落实教育经费法定增长要求',
+        leadDepartment: 'finance',
+        coDepartments: ['tax'],
+        dueDate: '2030-12-31',
+        ...extra,
+      });
     expect(res.status).toBe(201);
     return res.body as { id: string; version: number; status: string };
   }
@@ -50,16 +60,27 @@ describe('the duty workflow, end to end', () => {
 
     const evidence = await upload(financeLiaison.token, task.id, PDF, '拨付凭证.pdf');
     expect(evidence.status).toBe(201);
-    expect(evidence.body).toMatchObject({ filename: '拨付凭证.pdf', size: PDF.length, mimeType: 'application/pdf', sha256: createHash('sha256').update(PDF).digest('hex') });
+    expect(evidence.body).toMatchObject({
+      filename: '拨付凭证.pdf',
+      size: PDF.length,
+      mimeType: 'application/pdf',
+      sha256: createHash('sha256').update(PDF).digest('hex'),
+    });
 
-    const submitted = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/submit`).send({ summary: '已完成', evidenceIds: [evidence.body.id] });
+    const submitted = await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .send({ summary: '已完成', evidenceIds: [evidence.body.id] });
     expect(submitted.body.status).toBe('submitted');
 
     const returned = await app.as(supervisor.token).post(`/api/v1/tasks/${task.id}/return`).send({ reason: '缺少资金到位证明' });
     expect(returned.status).toBe(200);
     expect(returned.body).toMatchObject({ status: 'in_progress', returnReason: '缺少资金到位证明' });
 
-    const resubmitted = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/submit`).send({ summary: '已补充', evidenceIds: [evidence.body.id] });
+    const resubmitted = await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .send({ summary: '已补充', evidenceIds: [evidence.body.id] });
     expect(resubmitted.body.status).toBe('submitted');
     const approved = await app.as(supervisor.token).post(`/api/v1/tasks/${task.id}/approve`).send({ comment: '很好', grade: 'excellent' });
     expect(approved.status).toBe(200);
@@ -73,7 +94,14 @@ describe('the duty workflow, end to end', () => {
 
     const history = await app.as(reviewer.token).get(`/api/v1/tasks/${task.id}/history`);
     expect(history.body.map((h: { action: string }) => h.action)).toEqual([
-      'task.create', 'task.accept', 'task.progress', 'evidence.upload', 'task.submit', 'task.return', 'task.submit', 'task.approve',
+      'task.create',
+      'task.accept',
+      'task.progress',
+      'evidence.upload',
+      'task.submit',
+      'task.return',
+      'task.submit',
+      'task.approve',
     ]);
     const returnEntry = history.body[5];
     expect(returnEntry).toMatchObject({ from: 'submitted', to: 'in_progress', actor: { id: supervisor.id, role: 'supervisor' } });
@@ -113,7 +141,10 @@ describe('the duty workflow, end to end', () => {
     const none = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/submit`).send({ summary: 's', evidenceIds: [] });
     expect(none.status).toBe(400);
     expect(none.body.message).toContain('evidenceIds');
-    const wrong = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/submit`).send({ summary: 's', evidenceIds: [foreign.body.id] });
+    const wrong = await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .send({ summary: 's', evidenceIds: [foreign.body.id] });
     expect(wrong.status).toBe(400);
     expect(wrong.body.message).toContain(foreign.body.id);
     expect((await app.as(supervisor.token).get(`/api/v1/tasks/${task.id}`)).body.status).toBe('in_progress');
@@ -123,11 +154,17 @@ describe('the duty workflow, end to end', () => {
     const task = await createTask();
     await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/accept`).send({});
     const evidence = await upload(financeLiaison.token, task.id, PNG, 'photo.png');
-    await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/submit`).send({ summary: 's', evidenceIds: [evidence.body.id] });
+    await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .send({ summary: 's', evidenceIds: [evidence.body.id] });
     const calls = Array.from({ length: 20 }, (_, i) =>
       i % 2 === 0
         ? app.as(supervisor.token).post(`/api/v1/tasks/${task.id}/approve`).send({})
-        : app.as(supervisor.token).post(`/api/v1/tasks/${task.id}/return`).send({ reason: `r${i}` }),
+        : app
+            .as(supervisor.token)
+            .post(`/api/v1/tasks/${task.id}/return`)
+            .send({ reason: `r${i}` }),
     );
     const statuses = (await Promise.all(calls)).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -164,19 +201,54 @@ describe('the duty workflow, end to end', () => {
 
   it('shows a task in a list with the same fields and values as on its own', async () => {
     const parent = await createTask({ title: '列表字段核对-父任务' });
-    const child = await createTask({ title: '列表字段核对-子任务', parentId: parent.id, assigneeId: financeLiaison.id, coDepartments: ['tax', 'edu'], dueDate: '2021-09-30' });
+    const child = await createTask({
+      title: '列表字段核对-子任务',
+      parentId: parent.id,
+      assigneeId: financeLiaison.id,
+      coDepartments: ['tax', 'edu'],
+      dueDate: '2021-09-30',
+    });
     expect((await app.as(financeLiaison.token).post(`/api/v1/tasks/${child.id}/accept`).send({})).status).toBe(200);
     expect((await app.as(financeLiaison.token).post(`/api/v1/tasks/${child.id}/progress`).send({ note: '已过半', percent: 55 })).status).toBe(201);
     const alone = (await app.as(supervisor.token).get(`/api/v1/tasks/${child.id}`)).body as Record<string, unknown>;
-    for (const [token, query] of [[supervisor.token, `parentId=${parent.id}`], [eduLiaison.token, 'overdue=true&light=red'], [taxLiaison.token, 'department=finance']] as const) {
+    for (const [token, query] of [
+      [supervisor.token, `parentId=${parent.id}`],
+      [eduLiaison.token, 'overdue=true&light=red'],
+      [taxLiaison.token, 'department=finance'],
+    ] as const) {
       const list = await app.as(token).get(`/api/v1/tasks?${query}&q=${encodeURIComponent('列表字段核对-子')}`);
       expect(list.status).toBe(200);
       expect(list.body.total).toBe(1);
       const [listed] = list.body.items as Array<Record<string, unknown>>;
-      expect(Object.keys(listed).sort()).toEqual(['assigneeId', 'clauseRef', 'coDepartmentCodes', 'code', 'dueDate', 'id', 'leadDepartmentCode', 'light', 'overdue', 'parentId', 'percent', 'status', 'title', 'updatedAt', 'version']);
+      expect(Object.keys(listed).sort()).toEqual([
+        'assigneeId',
+        'clauseRef',
+        'coDepartmentCodes',
+        'code',
+        'dueDate',
+        'id',
+        'leadDepartmentCode',
+        'light',
+        'overdue',
+        'parentId',
+        'percent',
+        'status',
+        'title',
+        'updatedAt',
+        'version',
+      ]);
       for (const key of Object.keys(listed)) expect([key, listed[key]]).toEqual([key, alone[key]]);
     }
-    expect(alone).toMatchObject({ parentId: parent.id, assigneeId: financeLiaison.id, coDepartmentCodes: ['tax', 'edu'], dueDate: '2021-09-30', status: 'in_progress', percent: 55, overdue: true, light: 'red' });
+    expect(alone).toMatchObject({
+      parentId: parent.id,
+      assigneeId: financeLiaison.id,
+      coDepartmentCodes: ['tax', 'edu'],
+      dueDate: '2021-09-30',
+      status: 'in_progress',
+      percent: 55,
+      overdue: true,
+      light: 'red',
+    });
   });
 
   it("keeps each department's overdue list and its count in step as a task's departments, deadline and status change", async () => {
@@ -195,7 +267,10 @@ describe('the duty workflow, end to end', () => {
     expect(await listed(taxLiaison.token, task.id)).toBe(true);
 
     // The co-department changes from tax to edu: it leaves tax's list and joins edu's.
-    const moved = await app.as(supervisor.token).patch(`/api/v1/tasks/${task.id}`).send({ version: task.version, coDepartments: ['edu'] });
+    const moved = await app
+      .as(supervisor.token)
+      .patch(`/api/v1/tasks/${task.id}`)
+      .send({ version: task.version, coDepartments: ['edu'] });
     expect(moved.status).toBe(200);
     expect(await overdueOf(taxLiaison.token)).toBe(before.tax);
     expect(await listed(taxLiaison.token, task.id)).toBe(false);
@@ -203,7 +278,10 @@ describe('the duty workflow, end to end', () => {
     expect(await listed(eduLiaison.token, task.id)).toBe(true);
     // A page past the end still tells how many there are, with and without a filter that reads the task.
     expect((await app.as(eduLiaison.token).get('/api/v1/tasks?overdue=true&page=500')).body).toMatchObject({ items: [], total: before.edu + 1, page: 500 });
-    expect((await app.as(eduLiaison.token).get(`/api/v1/tasks?overdue=true&page=500&q=${encodeURIComponent('同步核对任务')}`)).body).toMatchObject({ items: [], total: 1 });
+    expect((await app.as(eduLiaison.token).get(`/api/v1/tasks?overdue=true&page=500&q=${encodeURIComponent('同步核对任务')}`)).body).toMatchObject({
+      items: [],
+      total: 1,
+    });
     expect((await app.as(taxLiaison.token).get(`/api/v1/tasks/${task.id}`)).status).toBe(404);
 
     // A later deadline takes it off every overdue list; completing it keeps it off.
@@ -214,7 +292,10 @@ describe('the duty workflow, end to end', () => {
     expect(await overdueOf(eduLiaison.token)).toBe(before.edu + 1);
     await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/accept`).send({ version: back.body.version });
     const evidence = await upload(financeLiaison.token, task.id, PDF, '完成凭证.pdf');
-    await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/submit`).send({ summary: '已完成', evidenceIds: [evidence.body.id] });
+    await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .send({ summary: '已完成', evidenceIds: [evidence.body.id] });
     const approved = await app.as(supervisor.token).post(`/api/v1/tasks/${task.id}/approve`).send({});
     expect(approved.body.status).toBe('completed');
     expect([await overdueOf(financeLiaison.token), await overdueOf(eduLiaison.token)]).toEqual([before.finance, before.edu]);
@@ -224,11 +305,20 @@ describe('the duty workflow, end to end', () => {
 
   it('moves the deadline only when an extension is approved, keeping both decisions', async () => {
     const task = await createTask({ dueDate: '2030-06-30' });
-    const tooEarly = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: '2030-01-01', reason: '早于现期限' });
+    const tooEarly = await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/extension-requests`)
+      .send({ requestedDueDate: '2030-01-01', reason: '早于现期限' });
     expect(tooEarly.status).toBe(400);
-    const first = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: '2030-09-30', reason: '用地审批未完成' });
+    const first = await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/extension-requests`)
+      .send({ requestedDueDate: '2030-09-30', reason: '用地审批未完成' });
     expect(first.status).toBe(201);
-    const duplicate = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: '2030-10-30', reason: '再次申请' });
+    const duplicate = await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/extension-requests`)
+      .send({ requestedDueDate: '2030-10-30', reason: '再次申请' });
     expect(duplicate.status).toBe(409);
     const rejected = await app.as(supervisor.token).post(`/api/v1/extension-requests/${first.body.id}/reject`).send({ comment: '理由不充分' });
     expect(rejected.body.status).toBe('rejected');
@@ -236,7 +326,10 @@ describe('the duty workflow, end to end', () => {
     const decidedTwice = await app.as(supervisor.token).post(`/api/v1/extension-requests/${first.body.id}/approve`).send({});
     expect(decidedTwice.status).toBe(409);
 
-    const second = await app.as(financeLiaison.token).post(`/api/v1/tasks/${task.id}/extension-requests`).send({ requestedDueDate: '2030-09-30', reason: '补充了审批文件' });
+    const second = await app
+      .as(financeLiaison.token)
+      .post(`/api/v1/tasks/${task.id}/extension-requests`)
+      .send({ requestedDueDate: '2030-09-30', reason: '补充了审批文件' });
     const approved = await app.as(supervisor.token).post(`/api/v1/extension-requests/${second.body.id}/approve`).send({});
     expect(approved.body.status).toBe('approved');
     const detail = await app.as(supervisor.token).get(`/api/v1/tasks/${task.id}`);

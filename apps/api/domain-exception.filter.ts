@@ -1,11 +1,19 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, UnauthorizedError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  UnauthorizedError,
   UnsupportedMediaTypeError,
 } from '../../libs/common/errors.js';
 
-const STATUS = new Map<Function, number>([ // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- error classes as keys
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- error classes as keys
+const STATUS = new Map<Function, number>([
   [NotFoundError, HttpStatus.NOT_FOUND],
   [ForbiddenError, HttpStatus.FORBIDDEN],
   [ConflictError, HttpStatus.CONFLICT],
@@ -17,8 +25,17 @@ const STATUS = new Map<Function, number>([ // eslint-disable-line @typescript-es
 ]);
 
 const ERROR_NAMES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 406: 'Not Acceptable', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /**
@@ -34,7 +51,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, message } = this.describe(error);
     // A 5xx domain error (a store that is down) was logged with its cause where it was thrown.
-    if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (reply.sent) return;
     void reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', message });
   }

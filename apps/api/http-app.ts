@@ -43,7 +43,13 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
     // but upgrade-insecure-requests: on an intranet address over plain HTTP it sends the console's own scripts to https and
     // leaves a blank page (HTTPS, where used, is the reverse proxy's, with HSTS).
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
     },
   });
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
@@ -57,7 +63,9 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
     app,
     new DocumentBuilder()
       .setTitle('duban 督办 API')
-      .setDescription('规划分工任务的督办：任务、进展、佐证材料、延期、审核与留痕。Errors are `{statusCode, error, message}`; lists are `{items, total, page, limit}`.')
+      .setDescription(
+        '规划分工任务的督办：任务、进展、佐证材料、延期、审核与留痕。Errors are `{statusCode, error, message}`; lists are `{items, total, page, limit}`.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -72,6 +80,9 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
 
 /** TRUST_PROXY as Fastify's `trustProxy`: the listed addresses and ranges, or false (trust no header). */
 export function trustedProxies(setting: string | undefined): string[] | false {
-  const proxies = (setting ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const proxies = (setting ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return proxies.length > 0 ? proxies : false;
 }

@@ -10,13 +10,17 @@ import { QueueName } from '../../libs/queue/queue-names.js';
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const connection = app.get(QueueConnection);
   const auth = app.get(AuthService);
-  await registerQueueDashboard(app.getHttpAdapter().getInstance(), Object.values(QueueName).map((name) => connection.queue(name)), async (token) => {
-    let actor: Actor;
-    try {
-      actor = await auth.actorOf(token);
-    } catch {
-      return 'unauthenticated';
-    }
-    return decide(actor, 'queue.dashboard') === 'allow' ? 'allow' : 'forbidden';
-  });
+  await registerQueueDashboard(
+    app.getHttpAdapter().getInstance(),
+    Object.values(QueueName).map((name) => connection.queue(name)),
+    async (token) => {
+      let actor: Actor;
+      try {
+        actor = await auth.actorOf(token);
+      } catch {
+        return 'unauthenticated';
+      }
+      return decide(actor, 'queue.dashboard') === 'allow' ? 'allow' : 'forbidden';
+    },
+  );
 }

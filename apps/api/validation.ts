@@ -74,9 +74,7 @@ class DubanValidationPipe extends ValidationPipe {
     const bad = metadata.type === 'custom' ? null : unacceptableInput(value);
     if (bad) {
       const field = [metadata.type === 'param' || metadata.type === 'query' ? metadata.data : undefined, bad.field].filter(Boolean).join('.') || metadata.type;
-      throw new BadRequestException([
-        bad.reason === 'depth' ? `${field} 嵌套超过 ${MAX_INPUT_DEPTH} 层` : `${field} 含有不允许的字符（NUL 或不成对的代理项）`,
-      ]);
+      throw new BadRequestException([bad.reason === 'depth' ? `${field} 嵌套超过 ${MAX_INPUT_DEPTH} 层` : `${field} 含有不允许的字符（NUL 或不成对的代理项）`]);
     }
     return super.transform(value, metadata);
   }

@@ -109,5 +109,14 @@ export function validateRubric(raw: unknown, source = 'rubric'): AssessmentRubri
   const minTasks = points(few.minTasks ?? 0, 'fewTasks.minTasks', 1000);
   if (!Number.isInteger(minTasks)) fail('fewTasks.minTasks', `must be a whole number, got ${minTasks}`);
   const neutralShare = points(few.neutralShare ?? 1, 'fewTasks.neutralShare', 1);
-  return { metrics, gradePoints, indicatorPoints, deductions, bounds: { min, max }, reviewerWeight, commentRequiredBelow, fewTasks: { minTasks, neutralShare } };
+  return {
+    metrics,
+    gradePoints,
+    indicatorPoints,
+    deductions,
+    bounds: { min, max },
+    reviewerWeight,
+    commentRequiredBelow,
+    fewTasks: { minTasks, neutralShare },
+  };
 }

@@ -28,15 +28,48 @@ describe('assessment scoring', () => {
   });
 
   it('computes shares of the record', () => {
-    const m = metrics({ onTime: 3, late: 1, overdue: 1, evidenceShare: 0.75, grades: { excellent: 1, good: 2, pass: 0, fail: 1 }, indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 3 } });
+    const m = metrics({
+      onTime: 3,
+      late: 1,
+      overdue: 1,
+      evidenceShare: 0.75,
+      grades: { excellent: 1, good: 2, pass: 0, fail: 1 },
+      indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 3 },
+    });
     expect(metricShares(m, rubric)).toEqual({ onTimeRate: 0.6, evidenceShare: 0.75, gradeScore: (100 + 170 + 0) / 4 / 100, indicatorState: 2.5 / 4 });
   });
 
   it.each([
     // [case, metrics, computed score]
-    ['perfect record', metrics({ due: 4, onTime: 4, evidenceShare: 1, grades: { excellent: 4, good: 0, pass: 0, fail: 0 }, indicators: { on_track: 2, at_risk: 0, off_track: 0, unknown: 0 } }), 100],
+    [
+      'perfect record',
+      metrics({
+        due: 4,
+        onTime: 4,
+        evidenceShare: 1,
+        grades: { excellent: 4, good: 0, pass: 0, fail: 0 },
+        indicators: { on_track: 2, at_risk: 0, off_track: 0, unknown: 0 },
+      }),
+      100,
+    ],
     // 40·0.6 + 20·0.75 + 25·0.675 + 15·0.625 = 24 + 15 + 16.875 + 9.375 = 65.25; − 2 red − 2·1 escalated − 0.5·2 returns = 60.25
-    ['mixed record', metrics({ due: 6, onTime: 3, late: 1, overdue: 1, pending: 1, evidenceShare: 0.75, turnedRed: 2, escalated: 1, returns: 2, grades: { excellent: 1, good: 2, pass: 0, fail: 1 }, indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 0 } }), 60.25],
+    [
+      'mixed record',
+      metrics({
+        due: 6,
+        onTime: 3,
+        late: 1,
+        overdue: 1,
+        pending: 1,
+        evidenceShare: 0.75,
+        turnedRed: 2,
+        escalated: 1,
+        returns: 2,
+        grades: { excellent: 1, good: 2, pass: 0, fail: 1 },
+        indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 0 },
+      }),
+      60.25,
+    ],
     // no grades, no indicators: on-time and evidence scaled from 60 to 100 → (40·0.5 + 20·1)·100/60 = 66.67
     ['metrics without data left out', metrics({ due: 2, onTime: 1, overdue: 1, evidenceShare: 1 }), 66.67],
     ['nothing to judge: the top of the scale', metrics(), 100],
@@ -50,7 +83,12 @@ describe('assessment scoring', () => {
   it('explains each weighted metric and each deduction', () => {
     const { breakdown } = computeScore(metrics({ due: 2, onTime: 1, late: 1, turnedRed: 1, returns: 2, evidenceShare: 0.5 }), rubric);
     expect(breakdown.map((b) => b.item)).toEqual([
-      'metric:onTimeRate', 'metric:evidenceShare', 'metric:gradeScore', 'metric:indicatorState', 'deduction:turnedRed', 'deduction:returns',
+      'metric:onTimeRate',
+      'metric:evidenceShare',
+      'metric:gradeScore',
+      'metric:indicatorState',
+      'deduction:turnedRed',
+      'deduction:returns',
     ]);
     expect(breakdown.find((b) => b.item === 'metric:gradeScore')).toMatchObject({ points: 0, label: expect.stringContaining('无数据') });
     expect(breakdown.find((b) => b.item === 'deduction:returns')).toMatchObject({ points: -1, label: '被退回次数 2 × 0.5 分' });
@@ -75,10 +113,22 @@ describe('assessment scoring', () => {
   });
 
   it.each([
-    [[90, 80, 80, 70], [1, 2, 2, 4]],
-    [[50, 50, 50], [1, 1, 1]],
-    [[10, 20, 30], [1, 2, 3]],
-    [[88.5, 92, 88.5, 88.5, 70], [1, 2, 2, 2, 5]],
+    [
+      [90, 80, 80, 70],
+      [1, 2, 2, 4],
+    ],
+    [
+      [50, 50, 50],
+      [1, 1, 1],
+    ],
+    [
+      [10, 20, 30],
+      [1, 2, 3],
+    ],
+    [
+      [88.5, 92, 88.5, 88.5, 70],
+      [1, 2, 2, 2, 5],
+    ],
     [[], []],
   ])('ranks %j with ties as %j', (scores, ranks) => {
     const ranked = rank(scores.map((finalScore, i) => ({ finalScore, code: `d${i}` })));
@@ -87,7 +137,18 @@ describe('assessment scoring', () => {
   });
 
   it('orders equal scores by the tie-break without changing their rank', () => {
-    const ranked = rank([{ finalScore: 80, code: 'b' }, { finalScore: 90, code: 'c' }, { finalScore: 80, code: 'a' }], (x, y) => x.code.localeCompare(y.code));
-    expect(ranked.map((r) => [r.code, r.rank])).toEqual([['c', 1], ['a', 2], ['b', 2]]);
+    const ranked = rank(
+      [
+        { finalScore: 80, code: 'b' },
+        { finalScore: 90, code: 'c' },
+        { finalScore: 80, code: 'a' },
+      ],
+      (x, y) => x.code.localeCompare(y.code),
+    );
+    expect(ranked.map((r) => [r.code, r.rank])).toEqual([
+      ['c', 1],
+      ['a', 2],
+      ['b', 2],
+    ]);
   });
 });

@@ -50,7 +50,13 @@ export class AssessmentService {
     return this.tx.run(async () => {
       const cycle = await this.assessments.insertCycle(year, actor.id);
       if (!cycle) throw new ConflictError(`${year} 年度考核已存在`);
-      await this.audit.record({ actorId: actor.id, action: 'assessment.open', entityType: 'assessment_cycle', entityId: String(year), after: { year, status: cycle.status } });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'assessment.open',
+        entityType: 'assessment_cycle',
+        entityId: String(year),
+        after: { year, status: cycle.status },
+      });
       return cycleView(cycle);
     });
   }
@@ -60,9 +66,7 @@ export class AssessmentService {
     const cycle = await this.mustFind(year);
     const report = cycle.snapshot ? (cycle.snapshot as unknown as AssessmentReport) : null;
     const taskCount = report ? Object.values(report.tasks).reduce((s, t) => s + t.length, 0) : await this.assessments.countTasks(year);
-    const scoreCount = report
-      ? report.departments.reduce((s, d) => s + d.reviewerScores.length, 0)
-      : (await this.assessments.listScores(year)).length;
+    const scoreCount = report ? report.departments.reduce((s, d) => s + d.reviewerScores.length, 0) : (await this.assessments.listScores(year)).length;
     return { ...cycleView(cycle), taskCount, scoreCount, rubric: report ? undefined : this.rubricSummary() };
   }
 
@@ -114,10 +118,22 @@ export class AssessmentService {
       const before = existing ? scoreFields(existing) : null;
       const saved = await this.assessments.saveScore({ ...(existing ?? { year, departmentCode, reviewerId: actor.id }), score: input.score, comment });
       await this.audit.record({
-        actorId: actor.id, action: existing ? 'assessment.score.revise' : 'assessment.score', entityType: 'assessment_score', entityId: saved.id,
-        before, after: scoreFields(saved), detail: { year, departmentCode },
+        actorId: actor.id,
+        action: existing ? 'assessment.score.revise' : 'assessment.score',
+        entityType: 'assessment_score',
+        entityId: saved.id,
+        before,
+        after: scoreFields(saved),
+        detail: { year, departmentCode },
       });
-      return { reviewerId: actor.id, reviewerName: actor.name, score: saved.score, comment: saved.comment, version: saved.version, updatedAt: saved.updatedAt.toISOString() };
+      return {
+        reviewerId: actor.id,
+        reviewerName: actor.name,
+        score: saved.score,
+        comment: saved.comment,
+        version: saved.version,
+        updatedAt: saved.updatedAt.toISOString(),
+      };
     });
   }
 
@@ -135,8 +151,12 @@ export class AssessmentService {
       cycle.snapshot = report as unknown as Record<string, unknown>;
       const saved = await this.assessments.saveCycle(cycle);
       await this.audit.record({
-        actorId: actor.id, action: 'assessment.finalize', entityType: 'assessment_cycle', entityId: String(year),
-        before: { status: CYCLE_STATUS.Open }, after: { status: CYCLE_STATUS.Finalized },
+        actorId: actor.id,
+        action: 'assessment.finalize',
+        entityType: 'assessment_cycle',
+        entityId: String(year),
+        before: { status: CYCLE_STATUS.Open },
+        after: { status: CYCLE_STATUS.Finalized },
         detail: { ranking: report.departments.map((d) => ({ department: d.departmentCode, finalScore: d.finalScore, rank: d.rank })) },
       });
       return cycleView(saved);
@@ -159,11 +179,20 @@ export class AssessmentService {
       const reviewerScores = scores.filter((s) => s.departmentCode === row.code).map(reviewerScore);
       const mean = reviewerMean(reviewerScores);
       return {
-        departmentCode: row.code, departmentName: row.name, metrics, computedScore, breakdown, reviewerScores,
-        reviewerMean: mean, finalScore: finalScore(computedScore, mean, this.rubric),
+        departmentCode: row.code,
+        departmentName: row.name,
+        metrics,
+        computedScore,
+        breakdown,
+        reviewerScores,
+        reviewerMean: mean,
+        finalScore: finalScore(computedScore, mean, this.rubric),
       };
     });
-    const ranked = rank(assessed.filter((d) => hasAssessableWork(d.metrics)), (a, b) => order.get(a.departmentCode)! - order.get(b.departmentCode)!);
+    const ranked = rank(
+      assessed.filter((d) => hasAssessableWork(d.metrics)),
+      (a, b) => order.get(a.departmentCode)! - order.get(b.departmentCode)!,
+    );
     const departments = [...ranked, ...assessed.filter((d) => !hasAssessableWork(d.metrics)).map((d) => ({ ...d, rank: null }))];
 
     const tasks: Record<string, ReportTask[]> = {};
@@ -185,8 +214,14 @@ export class AssessmentService {
       const own = values.filter((v) => v.indicatorCode === indicator.code).map((v) => ({ year: v.year, value: v.value }));
       const { latest, trend } = standing(indicator, own);
       const item: ReportIndicator = {
-        code: indicator.code, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline,
-        target: indicator.target, targetYear: indicator.targetYear, latest, trend,
+        code: indicator.code,
+        name: indicator.name,
+        unit: indicator.unit,
+        baseline: indicator.baseline,
+        target: indicator.target,
+        targetYear: indicator.targetYear,
+        latest,
+        trend,
       };
       byDepartment.set(indicator.departmentCode, [...(byDepartment.get(indicator.departmentCode) ?? []), item]);
     }
@@ -221,7 +256,14 @@ function scoreFields(score: AssessmentScoreEntity) {
 }
 
 function reviewerScore(s: ScoreRow): ReviewerScore {
-  return { reviewerId: s.reviewerId, reviewerName: s.reviewerName, score: s.score, comment: s.comment, version: s.version, updatedAt: new Date(s.updatedAt).toISOString() };
+  return {
+    reviewerId: s.reviewerId,
+    reviewerName: s.reviewerName,
+    score: s.score,
+    comment: s.comment,
+    version: s.version,
+    updatedAt: new Date(s.updatedAt).toISOString(),
+  };
 }
 
 function toMetrics(row: DepartmentMetricsRow, indicators: ReportIndicator[]): DepartmentMetrics {
@@ -246,8 +288,14 @@ function toMetrics(row: DepartmentMetricsRow, indicators: ReportIndicator[]): De
 
 function reportTask(t: ReportTaskRow): ReportTask {
   return {
-    id: t.id, code: t.code, title: t.title, status: t.status, dueDate: t.due_date,
+    id: t.id,
+    code: t.code,
+    title: t.title,
+    status: t.status,
+    dueDate: t.due_date,
     completedAt: t.completed_at ? new Date(t.completed_at).toISOString() : null,
-    daysLate: t.days_late, evidenceCount: t.evidence_count, grade: (t.grade as Grade | null) ?? null,
+    daysLate: t.days_late,
+    evidenceCount: t.evidence_count,
+    grade: (t.grade as Grade | null) ?? null,
   };
 }

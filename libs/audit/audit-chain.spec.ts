@@ -5,8 +5,16 @@ function chain(n: number) {
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
     const content: ChainedContent = {
-      seq, at: new Date(Date.UTC(2026, 0, seq)), actorId: null, action: 'task.accept', entityType: 'task',
-      entityId: `t${seq}`, taskId: null, before: { status: 'assigned' }, after: { status: 'in_progress' }, detail: null,
+      seq,
+      at: new Date(Date.UTC(2026, 0, seq)),
+      actorId: null,
+      action: 'task.accept',
+      entityType: 'task',
+      entityId: `t${seq}`,
+      taskId: null,
+      before: { status: 'assigned' },
+      after: { status: 'in_progress' },
+      detail: null,
     };
     const hash = entryHash(prev, content);
     entries.push({ ...content, prevHash: prev, hash });
@@ -14,7 +22,9 @@ function chain(n: number) {
   }
   return entries;
 }
-async function* each<T>(items: T[]) { yield* items; }
+async function* each<T>(items: T[]) {
+  yield* items;
+}
 
 describe('audit chain', () => {
   it('ignores key order, as jsonb reorders keys', () => {

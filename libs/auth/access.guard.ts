@@ -1,4 +1,12 @@
-import { BadRequestException, type CanActivate, type ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import { ExtensionRepository } from '../db/repositories/extension.repository.js';
@@ -30,9 +38,7 @@ export class AccessGuard implements CanActivate {
 
     const permission = this.reflector.get<Permission | undefined>(PERMISSION_KEY, context.getHandler());
     if (!permission) throw new ForbiddenException('该接口未配置访问规则');
-    const task = permissionScope(permission)
-      ? await this.taskOf(request.params.id, this.reflector.get(TASK_PARAM_KEY, context.getHandler()))
-      : undefined;
+    const task = permissionScope(permission) ? await this.taskOf(request.params.id, this.reflector.get(TASK_PARAM_KEY, context.getHandler())) : undefined;
     const decision = decide(request.actor, permission, task);
     if (decision === 'not_found') throw new NotFoundException(this.notFoundMessage(context));
     if (decision === 'forbidden') throw new ForbiddenException('当前用户无权执行此操作');

@@ -23,7 +23,8 @@ export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiEx
  * task from the `:id` route parameter, or through `resolveTask` (e.g. an
  * extension request's task).
  */
-export const Can = (permission: Permission, taskFrom: 'task' | 'extension-request' = 'task') =>
+export const Can =
+  (permission: Permission, taskFrom: 'task' | 'extension-request' = 'task') =>
   (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     SetMetadata(PERMISSION_KEY, permission)(target, key as string, descriptor as PropertyDescriptor);
     SetMetadata(TASK_PARAM_KEY, taskFrom)(target, key as string, descriptor as PropertyDescriptor);

@@ -47,8 +47,12 @@ export class CalendarFeedService {
       if (revokedId) await this.recordRevoke(actor, revokedId, 'replaced');
       const feed = await this.feeds.insert(actor.id, hashToken(token));
       await this.audit.record({
-        actorId: actor.id, action: 'calendar-feed.create', entityType: 'calendar_feed', entityId: feed.id,
-        after: { userId: actor.id, createdAt: feed.createdAt }, detail: { replaced: revokedId },
+        actorId: actor.id,
+        action: 'calendar-feed.create',
+        entityType: 'calendar_feed',
+        entityId: feed.id,
+        after: { userId: actor.id, createdAt: feed.createdAt },
+        detail: { replaced: revokedId },
       });
       return feed;
     });
@@ -86,8 +90,13 @@ export class CalendarFeedService {
 
   private recordRevoke(actor: Actor, feedId: string, reason: 'replaced' | 'revoked') {
     return this.audit.record({
-      actorId: actor.id, action: 'calendar-feed.revoke', entityType: 'calendar_feed', entityId: feedId,
-      before: { active: true }, after: { active: false }, detail: { reason },
+      actorId: actor.id,
+      action: 'calendar-feed.revoke',
+      entityType: 'calendar_feed',
+      entityId: feedId,
+      before: { active: true },
+      after: { active: false },
+      detail: { reason },
     });
   }
 

@@ -7,12 +7,23 @@ const base = {
   calendarName: '督办截止日（张三）',
   timeZone: 'Asia/Shanghai',
   taskUrl: 'https://duban.example.cn/tasks',
-  departmentNames: new Map([['finance', '市财政局'], ['tax', '市税务局']]),
+  departmentNames: new Map([
+    ['finance', '市财政局'],
+    ['tax', '市税务局'],
+  ]),
   now: new Date('2026-11-29T05:00:00Z'),
 };
 const task = (id: string, extra: Record<string, unknown> = {}) => ({
-  id, code: null, title: '落实经费', dueDate: '2026-12-31', status: 'in_progress', leadDepartmentCode: 'finance',
-  coDepartmentCodes: [] as string[], version: 1, updatedAt: new Date('2026-11-01T00:00:00Z'), ...extra,
+  id,
+  code: null,
+  title: '落实经费',
+  dueDate: '2026-12-31',
+  status: 'in_progress',
+  leadDepartmentCode: 'finance',
+  coDepartmentCodes: [] as string[],
+  version: 1,
+  updatedAt: new Date('2026-11-01T00:00:00Z'),
+  ...extra,
 });
 const parse = (text: string) => new ICAL.Component(ICAL.parse(text) as unknown[]);
 
@@ -43,7 +54,11 @@ describe('renderFeed', () => {
     const [event] = parse(renderFeed({ ...base, tasks: [task('b', { title, coDepartmentCodes: ['tax', 'unknown'] })] })).getAllSubcomponents('vevent');
     expect(event.getFirstPropertyValue('summary')).toBe(`【截止】${title}`);
     expect(String(event.getFirstPropertyValue('description')).split('\n')).toEqual([
-      '牵头单位：市财政局', '配合单位：市税务局、unknown', '状态：办理中', '截止日期：2026-12-31（当日 24:00 前）', '查看任务：https://duban.example.cn/tasks/b',
+      '牵头单位：市财政局',
+      '配合单位：市税务局、unknown',
+      '状态：办理中',
+      '截止日期：2026-12-31（当日 24:00 前）',
+      '查看任务：https://duban.example.cn/tasks/b',
     ]);
   });
 });

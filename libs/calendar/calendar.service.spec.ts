@@ -88,10 +88,17 @@ describe('CalendarService', () => {
     expect((await service.calendar()).isWorkday('2027-01-01')).toBe(true);
     const view = await service.setDay(ADMIN, { date: '2027-01-01', kind: 'holiday', note: '元旦' });
     expect(view).toMatchObject({ date: '2027-01-01', kind: 'holiday', source: 'admin', packageKind: null, updatedBy: ADMIN.id });
-    expect(audited).toEqual([{
-      actorId: ADMIN.id, action: 'calendar.set', entityType: 'calendar_day', entityId: '2027-01-01',
-      before: null, after: { date: '2027-01-01', kind: 'holiday', note: '元旦' }, detail: { packageKind: null },
-    }]);
+    expect(audited).toEqual([
+      {
+        actorId: ADMIN.id,
+        action: 'calendar.set',
+        entityType: 'calendar_day',
+        entityId: '2027-01-01',
+        before: null,
+        after: { date: '2027-01-01', kind: 'holiday', note: '元旦' },
+        detail: { packageKind: null },
+      },
+    ]);
     const calendar = await service.calendar();
     expect(calendar.isWorkday('2027-01-01')).toBe(false);
     expect(calendar.hasDataFor(2027)).toBe(true);
@@ -112,7 +119,10 @@ describe('CalendarService', () => {
     const { service, audited, changes } = setup();
     await service.setDay(ADMIN, { date: '2026-02-14', kind: 'holiday' });
     await service.removeDay(ADMIN, '2026-02-14');
-    expect(audited.map((e) => [e.action, e.before?.kind ?? null])).toEqual([['calendar.set', null], ['calendar.remove', 'holiday']]);
+    expect(audited.map((e) => [e.action, e.before?.kind ?? null])).toEqual([
+      ['calendar.set', null],
+      ['calendar.remove', 'holiday'],
+    ]);
     expect((await service.calendar()).isWorkday('2026-02-14')).toBe(true);
     await expect(service.removeDay(ADMIN, '2026-02-14')).rejects.toThrow(NotFoundError);
     expect(audited).toHaveLength(2);

@@ -10,7 +10,15 @@ import { Transactions } from '../db/transaction.js';
 import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import {
-  CALENDAR_DAY_KINDS, type CalendarDay, type CalendarDayKind, calendarDays, changedDates, chinaCalendar, yearOf, yearsSpanned, yearsWithoutData,
+  CALENDAR_DAY_KINDS,
+  type CalendarDay,
+  type CalendarDayKind,
+  calendarDays,
+  changedDates,
+  chinaCalendar,
+  yearOf,
+  yearsSpanned,
+  yearsWithoutData,
 } from './china-calendar.js';
 import { type PackagedDay, packagedDayOn, packagedDays, packagedYears } from './packaged-days.js';
 import type { WorkdayCalendar } from './workday-calendar.js';
@@ -35,8 +43,7 @@ const MESSAGES = {
   badDate: (date: string) => `日期必须是 YYYY-MM-DD 格式的有效日期：${date}`,
   badKind: (kind: string) => `kind 必须是 ${CALENDAR_DAY_KINDS.join(' 或 ')}：${kind}`,
   noteTooLong: () => `note 不能超过 ${NOTE_MAX} 个字符`,
-  notEntered: (date: string) =>
-    `工作日历中没有管理员录入的 ${date}（来自 chinese-days 的法定安排不能删除，可用 PUT 录入改正）`,
+  notEntered: (date: string) => `工作日历中没有管理员录入的 ${date}（来自 chinese-days 的法定安排不能删除，可用 PUT 录入改正）`,
 };
 
 export type CalendarDaySource = 'package' | 'admin';
@@ -168,8 +175,13 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
       const before = await this.days.findByDate(input.date);
       const saved = await this.days.upsert({ date: input.date, kind: input.kind, note, updatedBy: actor.id });
       await this.audit.record({
-        actorId: actor.id, action: 'calendar.set', entityType: 'calendar_day', entityId: input.date,
-        before: before ? entered(before) : null, after: entered(saved), detail: { packageKind: packagedDayOn(input.date)?.kind ?? null },
+        actorId: actor.id,
+        action: 'calendar.set',
+        entityType: 'calendar_day',
+        entityId: input.date,
+        before: before ? entered(before) : null,
+        after: entered(saved),
+        detail: { packageKind: packagedDayOn(input.date)?.kind ?? null },
       });
       return saved;
     });

@@ -200,7 +200,10 @@ describe('calendarDays (workdays: false)', () => {
 
 describe('yearsWithoutData and yearsSpanned', () => {
   it.each([
-    [[2027, 2025, 2027, 2003, 2026], [2003, 2027]],
+    [
+      [2027, 2025, 2027, 2003, 2026],
+      [2003, 2027],
+    ],
     [[2025, 2026], []],
     [[], []],
   ])('%j lacks %j', (years, expected) => {
@@ -225,7 +228,15 @@ describe('changedDates', () => {
     ['entered', [], [['2027-01-01', 'holiday']], ['2027-01-01']],
     ['removed', [['2027-01-01', 'holiday']], [], ['2027-01-01']],
     ['corrected', [['2027-01-01', 'holiday']], [['2027-01-01', 'workday']], ['2027-01-01']],
-    ['several, by date', [['2027-02-20', 'workday'], ['2027-01-01', 'holiday']], [['2027-01-02', 'holiday']], ['2027-01-01', '2027-01-02', '2027-02-20']],
+    [
+      'several, by date',
+      [
+        ['2027-02-20', 'workday'],
+        ['2027-01-01', 'holiday'],
+      ],
+      [['2027-01-02', 'holiday']],
+      ['2027-01-01', '2027-01-02', '2027-02-20'],
+    ],
   ] as Array<[string, Array<[string, CalendarDayKind]>, Array<[string, CalendarDayKind]>, string[]]>)('%s', (_, before, after, expected) => {
     expect(changedDates(entries(before), entries(after))).toEqual(expected);
   });

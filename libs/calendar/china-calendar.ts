@@ -65,7 +65,7 @@ export function chinaCalendar(packaged: readonly CalendarDay[], overrides: reado
       let day = dayNumber(date);
       const step = Math.sign(days);
       // Terminates: the lists are finite, so Monday–Friday lies beyond them in both directions.
-      for (let left = Math.abs(days); left > 0; ) {
+      for (let left = Math.abs(days); left > 0;) {
         day += step;
         if (works(day)) left -= 1;
       }

@@ -34,7 +34,8 @@ export function parsePackagedDays(data: unknown, source = DATA_FILE): PackagedDa
   const add = (entries: unknown, kind: CalendarDayKind, field: string) => {
     if (!entries || typeof entries !== 'object' || Array.isArray(entries)) throw new Error(`${source}: "${field}" is missing or not an object`);
     for (const [date, label] of Object.entries(entries as Record<string, unknown>)) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof label !== 'string') throw new Error(`${source}: unexpected ${field} entry ${JSON.stringify({ [date]: label })}`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof label !== 'string')
+        throw new Error(`${source}: unexpected ${field} entry ${JSON.stringify({ [date]: label })}`);
       // "Spring Festival,春节,4": English name, Chinese name, length of the holiday.
       days.push({ date, kind, name: label.split(',')[1] ?? label });
     }

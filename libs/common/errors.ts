@@ -3,7 +3,10 @@
  * Messages are for people, so they are in Chinese.
  */
 export class DomainError extends Error {
-  constructor(message: string, readonly details?: unknown) {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = new.target.name;
   }

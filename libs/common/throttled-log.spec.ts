@@ -4,7 +4,11 @@ describe('ThrottledLog', () => {
   it('logs a recurring problem once per interval, counting what it held back', () => {
     const lines: string[] = [];
     let now = 0;
-    const log = new ThrottledLog({ warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m), log: (m: string) => lines.push(m) }, 30_000, () => now);
+    const log = new ThrottledLog(
+      { warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m), log: (m: string) => lines.push(m) },
+      30_000,
+      () => now,
+    );
     for (let i = 0; i < 100; i++) {
       log.warn('redis', 'down');
       now += 1000;

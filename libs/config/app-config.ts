@@ -8,7 +8,10 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
  * Nothing else in the code base reads `process.env`.
  */
 export class AppConfig {
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -17,7 +20,8 @@ export class AppConfig {
   @IsString()
   DATA_DIR = './data';
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
   /**
@@ -26,13 +30,18 @@ export class AppConfig {
    * besides): size them so that all processes together stay under the
    * server's max_connections.
    */
-  @Transform(toInt) @IsInt() @Min(2) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(500)
   DB_POOL_SIZE = 20;
 
-  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
   @IsString()
@@ -41,7 +50,9 @@ export class AppConfig {
   @IsEmail({ require_tld: false })
   ADMIN_EMAIL = 'admin@duban.local';
 
-  @IsOptional() @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
   ADMIN_PASSWORD?: string;
 
   @IsString()
@@ -52,37 +63,57 @@ export class AppConfig {
   ASSESSMENT_RUBRIC = 'config/assessment.yaml';
 
   /** An assessment report of more tasks than this is built by a queue job the client polls, not in the request. */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   ASSESSMENT_INLINE_REPORT_MAX_TASKS = 2000;
 
-  @Transform(toInt) @IsInt() @Min(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   REMINDER_SWEEP_MS = 60000;
 
   /** A message still failing this long after it was recorded is marked failed (visible to admins) and no longer retried. */
-  @Transform(toInt) @IsInt() @Min(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   DELIVERY_GIVE_UP_MS = 24 * 3600 * 1000;
 
   /** First retry delay of a failed send; it doubles on each attempt up to DELIVERY_RETRY_MAX_MS. */
-  @Transform(toInt) @IsInt() @Min(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   DELIVERY_RETRY_BASE_MS = 2000;
 
-  @Transform(toInt) @IsInt() @Min(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   DELIVERY_RETRY_MAX_MS = 10 * 60 * 1000;
 
   /** Items listed in one digest mail (or group robot message); the rest are counted, with a link to the in-app list that holds them all. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   DIGEST_MAX_ITEMS = 50;
 
   /** Sends in flight per worker process. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
   DELIVERY_CONCURRENCY = 8;
 
   /** Pending deliveries older than this are re-queued by recovery (on start, after each sweep, when Redis returns). */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   DELIVERY_RECOVER_AFTER_MS = 10_000;
 
   /** How long a job stays claimed by a worker that stopped renewing its lock (a killed worker); also the stalled-job check period. */
-  @Transform(toInt) @IsInt() @Min(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
   QUEUE_LOCK_MS = 30_000;
 
   /** Key prefix of the queues in Redis (several installations may share one Redis). */
@@ -90,30 +121,40 @@ export class AppConfig {
   QUEUE_PREFIX = 'bull';
 
   /** Time allowed for one webhook call. */
-  @Transform(toInt) @IsInt() @Min(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
   @IsString()
   TZ = 'Asia/Shanghai';
 
   /** The issuing office named at the foot of printed 督办/催办通知单. */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   NOTICE_OFFICE = '督查室';
 
   /** Where people reach duban; links in mails and calendar feeds point here. Unset: this host on `PORT`. */
-  @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL!: string;
 
   /** Signing key for access tokens; unset, one is generated once and kept in the database. */
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
   /** Access token lifetime in seconds. */
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   JWT_TTL_SECONDS = 8 * 3600;
 
   /** Largest evidence file accepted, in bytes (50 MiB). */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
 
   /**
@@ -125,7 +166,8 @@ export class AppConfig {
   EVIDENCE_STORE: 'local' | 's3' = 'local';
 
   /** The S3 API endpoint of a compatible service, e.g. `https://s3.oss-cn-beijing.aliyuncs.com` (Aliyun OSS); unset: AWS S3. */
-  @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+/, { message: 'S3_ENDPOINT must be an http(s) URL' })
   S3_ENDPOINT?: string;
 
   /** The bucket's region (AWS and most services sign requests with it; MinIO accepts the default). */
@@ -133,24 +175,28 @@ export class AppConfig {
   S3_REGION = 'us-east-1';
 
   /** Required with EVIDENCE_STORE=s3. The bucket must exist; duban does not create it. */
-  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens' })
   S3_BUCKET?: string;
 
   /** With S3_SECRET_ACCESS_KEY; both unset: the AWS SDK's default chain (AWS_* variables, shared profile, instance role). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   S3_ACCESS_KEY_ID?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   S3_SECRET_ACCESS_KEY?: string;
 
   /** `https://host/bucket/key` addressing; unset: true when S3_ENDPOINT is set (MinIO needs it), else false. */
-  @IsOptional() @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
   S3_FORCE_PATH_STYLE?: 'true' | 'false';
 
   /** Prepended to every object key (e.g. `duban/evidence`), so that the bucket can hold other things too. */
   @IsOptional()
   @Matches(/^(?!\/)(?!(.*\/)?\.{1,2}(\/|$))(?!.*\/\/)[A-Za-z0-9!_.*'()/-]+$/, {
-    message: 'S3_PREFIX may hold letters, digits, / and !_.*\'()- only, without a leading /, empty or . or .. segments',
+    message: "S3_PREFIX may hold letters, digits, / and !_.*'()- only, without a leading /, empty or . or .. segments",
   })
   S3_PREFIX?: string;
 
@@ -166,7 +212,9 @@ export class AppConfig {
   TRUST_PROXY?: string;
 
   /** Login attempts allowed per client and account per minute. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
   /** Import the plan seeds on start when the database holds no plan yet. */

@@ -48,8 +48,14 @@ export async function bulletinWorkbook(bulletin: Bulletin): Promise<Buffer> {
   for (const item of bulletin.items) {
     for (const task of item.worst) {
       tasks.addRow({
-        rank: item.rank, department: item.name, code: task.code ?? '', title: task.title, dueDate: task.dueDate,
-        status: STATUS_LABEL[task.status as TaskStatus] ?? task.status, daysOverdue: task.daysOverdue, escalated: task.escalated ? '是' : '否',
+        rank: item.rank,
+        department: item.name,
+        code: task.code ?? '',
+        title: task.title,
+        dueDate: task.dueDate,
+        status: STATUS_LABEL[task.status as TaskStatus] ?? task.status,
+        daysOverdue: task.daysOverdue,
+        escalated: task.escalated ? '是' : '否',
       });
     }
   }

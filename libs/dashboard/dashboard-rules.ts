@@ -41,8 +41,7 @@ export interface Rankable {
  * of departments (then by code), so the same data always gives the same list.
  */
 export function rankBulletin<T extends Rankable>(rows: readonly T[]): Array<T & { rank: number }> {
-  const sorted = [...rows].sort((a, b) =>
-    b.overdue - a.overdue || b.escalated - a.escalated || a.ordinal - b.ordinal || a.code.localeCompare(b.code));
+  const sorted = [...rows].sort((a, b) => b.overdue - a.overdue || b.escalated - a.escalated || a.ordinal - b.ordinal || a.code.localeCompare(b.code));
   let rank = 0;
   return sorted.map((row, index) => {
     const previous = sorted[index - 1];

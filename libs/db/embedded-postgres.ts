@@ -65,10 +65,7 @@ export async function freePort(): Promise<number> {
  * its cluster under `dataDir`, on a free port, creating the cluster and the
  * database on first use.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  log: (line: string) => void = () => undefined,
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(dataDir, 'postgres');
   const running = runningServerPort(databaseDir);
   if (running !== null) {

@@ -19,11 +19,13 @@ export class Transactions {
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.context.getStore()) return work();
     this.open++;
-    return this.dataSource.transaction((manager) => this.context.run(manager, work)).finally(() => {
-      // On Node 20 an AsyncLocalStorage, once run, hooks every promise the process makes: about a tenth of a
-      // read's CPU. With no transaction open there is no context to carry, so it sleeps until the next run().
-      if (--this.open === 0) this.context.disable();
-    });
+    return this.dataSource
+      .transaction((manager) => this.context.run(manager, work))
+      .finally(() => {
+        // On Node 20 an AsyncLocalStorage, once run, hooks every promise the process makes: about a tenth of a
+        // read's CPU. With no transaction open there is no context to carry, so it sleeps until the next run().
+        if (--this.open === 0) this.context.disable();
+      });
   }
 
   /** The current transaction's manager, or the pool's. */

@@ -2,7 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, UnsupportedMediaTypeError } from '../common/errors.js';
+import {
+  ConflictError,
+  DomainError,
+  InvalidInputError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  UnsupportedMediaTypeError,
+} from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
 import { AppConfig } from '../config/app-config.js';
 import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
@@ -54,9 +62,7 @@ export class EvidenceService {
     const head = await readHead(iterator, SNIFF_BYTES);
     const mimeType = await sniffContentType(head.bytes, file.filename);
     if (!mimeType || !isAllowedType(mimeType)) {
-      throw new UnsupportedMediaTypeError(
-        `文件内容不是允许的类型（识别为 ${mimeType ?? '未知'}）；允许：${Object.values(ALLOWED_TYPES).join('、')}`,
-      );
+      throw new UnsupportedMediaTypeError(`文件内容不是允许的类型（识别为 ${mimeType ?? '未知'}）；允许：${Object.values(ALLOWED_TYPES).join('、')}`);
     }
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}`;
@@ -78,8 +84,15 @@ export class EvidenceService {
     try {
       return await this.tx.run(async () => {
         const saved = await this.evidence.insert({
-          id, taskId, departmentCode: actor.departmentCode ?? task.leadDepartmentCode, uploadedBy: actor.id,
-          filename: cleanFilename(file.filename), mimeType, size: hasher.size, sha256: hasher.digest(), storageKey,
+          id,
+          taskId,
+          departmentCode: actor.departmentCode ?? task.leadDepartmentCode,
+          uploadedBy: actor.id,
+          filename: cleanFilename(file.filename),
+          mimeType,
+          size: hasher.size,
+          sha256: hasher.digest(),
+          storageKey,
         });
         const view = toView(saved);
         await this.audit.record({ actorId: actor.id, action: 'evidence.upload', entityType: 'evidence', entityId: id, taskId, after: { ...view } });
@@ -134,7 +147,11 @@ class HashAndLimit extends Transform {
   private hex?: string;
   private heldBack?: Buffer;
 
-  constructor(private readonly limit: number, private readonly expected?: string, private readonly onMismatch?: () => void) {
+  constructor(
+    private readonly limit: number,
+    private readonly expected?: string,
+    private readonly onMismatch?: () => void,
+  ) {
     super();
   }
 
@@ -200,8 +217,11 @@ function isFileTooLarge(error: unknown): boolean {
 /** Keeps the name for display only: no directories, no control characters, bounded length. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are what it removes
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255);
   return cleaned || '未命名文件';
 }
 

@@ -61,5 +61,8 @@ export class DepartmentMatcher {
 }
 
 export function splitDepartments(cell: string): string[] {
-  return cell.split(/[、，,；;\s\n]+/).map((s) => s.trim()).filter(Boolean);
+  return cell
+    .split(/[、，,；;\s\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

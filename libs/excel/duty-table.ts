@@ -54,7 +54,13 @@ export async function readDutyTable(file: Buffer, maxRows: number): Promise<Duty
         if (cell.isMerged && cell.master.col !== cell.col) continue;
         const value = cellValue(source);
         if (value === undefined) {
-          table.problems.push({ sheet: sheet.name, row: r, column: COLUMN_LABEL[column], cell: cell.address, message: `${sheet.name}!${cell.address}（${COLUMN_LABEL[column]}）含公式或错误值，请复制后“粘贴为数值”再导入` });
+          table.problems.push({
+            sheet: sheet.name,
+            row: r,
+            column: COLUMN_LABEL[column],
+            cell: cell.address,
+            message: `${sheet.name}!${cell.address}（${COLUMN_LABEL[column]}）含公式或错误值，请复制后“粘贴为数值”再导入`,
+          });
           // Reported once, here: the cell is not also "empty".
           row.cells[column] = { value: '', address: cell.address, merged: cell.isMerged, unreadable: true };
           continue;
@@ -90,7 +96,11 @@ function cellValue(cell: ExcelJS.Cell): string | number | Date | undefined {
   if (typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return String(value);
   if ('formula' in value || 'sharedFormula' in value || 'error' in value) return undefined;
-  if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((part) => part.text)
+      .join('')
+      .trim();
   if ('text' in value) return String(value.text).trim();
   return String(cell.text ?? '').trim();
 }

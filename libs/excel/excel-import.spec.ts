@@ -54,22 +54,47 @@ describe('deadline forms', () => {
 
 describe('header matching', () => {
   const table: Array<[string, string | null]> = [
-    ['序号', 'seq'], ['编号', 'seq'],
-    ['重点任务', 'title'], ['任务', 'title'], ['工作任务', 'title'], ['主要任务', 'title'],
-    ['具体内容', 'description'], ['工作措施', 'description'],
-    ['牵头单位', 'lead'], ['责任单位', 'lead'], ['牵头单位（部门）', 'lead'], ['牵 头\n单 位', 'lead'],
-    ['配合单位', 'co'], ['协办单位', 'co'], ['配合部门', 'co'],
-    ['完成时限', 'due'], ['完成时间', 'due'], ['时间节点', 'due'], ['完成时限*', 'due'],
-    ['规划条款', 'clause'], ['对应条款', 'clause'],
-    ['督办责任人', 'supervisor'], ['督办人', 'supervisor'],
-    ['责任人', null], ['备注', null], ['', null],
+    ['序号', 'seq'],
+    ['编号', 'seq'],
+    ['重点任务', 'title'],
+    ['任务', 'title'],
+    ['工作任务', 'title'],
+    ['主要任务', 'title'],
+    ['具体内容', 'description'],
+    ['工作措施', 'description'],
+    ['牵头单位', 'lead'],
+    ['责任单位', 'lead'],
+    ['牵头单位（部门）', 'lead'],
+    ['牵 头\n单 位', 'lead'],
+    ['配合单位', 'co'],
+    ['协办单位', 'co'],
+    ['配合部门', 'co'],
+    ['完成时限', 'due'],
+    ['完成时间', 'due'],
+    ['时间节点', 'due'],
+    ['完成时限*', 'due'],
+    ['规划条款', 'clause'],
+    ['对应条款', 'clause'],
+    ['督办责任人', 'supervisor'],
+    ['督办人', 'supervisor'],
+    ['责任人', null],
+    ['备注', null],
+    ['', null],
   ];
   it.each(table)('%p → %p', (header, column) => {
     expect(matchHeader(header)).toBe(column);
   });
 
   it('finds a header row only when it names the task, the lead department and the deadline', () => {
-    expect(readHeaderRow(['序号', '任务', '责任单位', '配合单位', '时间节点'])).toEqual(new Map([['seq', 1], ['title', 2], ['lead', 3], ['co', 4], ['due', 5]]));
+    expect(readHeaderRow(['序号', '任务', '责任单位', '配合单位', '时间节点'])).toEqual(
+      new Map([
+        ['seq', 1],
+        ['title', 2],
+        ['lead', 3],
+        ['co', 4],
+        ['due', 5],
+      ]),
+    );
     expect(readHeaderRow(['泰兴市2025年重点任务分工表'])).toBeNull();
     expect(readHeaderRow(['序号', '任务', '配合单位', '完成时限'])).toBeNull();
   });
@@ -83,9 +108,19 @@ describe('department matching', () => {
     { code: 'nrp', name: '自然资源和规划部门', aliases: [] },
   ]);
   const table: Array<[string, string | null]> = [
-    ['教育部门', 'edu'], ['edu', 'edu'], ['教体局', 'edu'], ['市教育局', 'edu'], ['泰兴市教育局', 'edu'],
-    ['发改委', 'ndrc'], ['市发改委', 'ndrc'], ['财政局', 'finance'], ['市财政局', 'finance'], ['自然资源和规划局', 'nrp'],
-    ['公安局', null], ['教育', 'edu'], ['部门', null],
+    ['教育部门', 'edu'],
+    ['edu', 'edu'],
+    ['教体局', 'edu'],
+    ['市教育局', 'edu'],
+    ['泰兴市教育局', 'edu'],
+    ['发改委', 'ndrc'],
+    ['市发改委', 'ndrc'],
+    ['财政局', 'finance'],
+    ['市财政局', 'finance'],
+    ['自然资源和规划局', 'nrp'],
+    ['公安局', null],
+    ['教育', 'edu'],
+    ['部门', null],
   ];
   it.each(table)('%p → %p', (name, code) => {
     expect(matcher.match(name)).toBe(code);
@@ -98,23 +133,40 @@ describe('department matching', () => {
 
 describe('序号 hierarchy', () => {
   it.each([
-    ['一、', 1], ['十二、加强领导', 1], ['（一）', 2], ['(三)', 2], ['1.', 3], ['12、', 3], ['3', 3], ['（2）', 4], ['1.2', 4],
+    ['一、', 1],
+    ['十二、加强领导', 1],
+    ['（一）', 2],
+    ['(三)', 2],
+    ['1.', 3],
+    ['12、', 3],
+    ['3', 3],
+    ['（2）', 4],
+    ['1.2', 4],
   ])('%p is level %p', (label, level) => {
     expect(sequenceLevel(label)?.level).toBe(level);
   });
 
-  const matcher = new DepartmentMatcher([{ code: 'edu', name: '教育部门', aliases: [] }, { code: 'finance', name: '财政部门', aliases: [] }]);
+  const matcher = new DepartmentMatcher([
+    { code: 'edu', name: '教育部门', aliases: [] },
+    { code: 'finance', name: '财政部门', aliases: [] },
+  ]);
   const row = (n: number, cells: Record<string, string>): TableRow => ({
-    sheet: 'S', row: n, cells: Object.fromEntries(Object.entries(cells).map(([k, v], i) => [k, { value: v, address: `${'ABCDEF'[i]}${n}`, merged: false }])),
+    sheet: 'S',
+    row: n,
+    cells: Object.fromEntries(Object.entries(cells).map(([k, v], i) => [k, { value: v, address: `${'ABCDEF'[i]}${n}`, merged: false }])),
   });
 
-  it('puts rows under the heading their 序号 names; a heading takes its first child\'s lead and its children\'s latest deadline', () => {
-    const { tasks, errors } = planImport([
-      row(2, { seq: '一、加强队伍建设' }),
-      row(3, { seq: '（一）', title: '师德', lead: '教育部门', due: '2025年6月底' }),
-      row(4, { seq: '1.', title: '师德教育', lead: '财政部门', due: '2025年12月底' }),
-      row(5, { seq: '二、', title: '经费', lead: '财政部门', due: '2026年底' }),
-    ], matcher, () => true);
+  it("puts rows under the heading their 序号 names; a heading takes its first child's lead and its children's latest deadline", () => {
+    const { tasks, errors } = planImport(
+      [
+        row(2, { seq: '一、加强队伍建设' }),
+        row(3, { seq: '（一）', title: '师德', lead: '教育部门', due: '2025年6月底' }),
+        row(4, { seq: '1.', title: '师德教育', lead: '财政部门', due: '2025年12月底' }),
+        row(5, { seq: '二、', title: '经费', lead: '财政部门', due: '2026年底' }),
+      ],
+      matcher,
+      () => true,
+    );
     expect(errors).toEqual([]);
     expect(tasks.map((t) => [t.title, t.leadDepartmentCode, t.dueDate, tasks.find((p) => p.code === t.parentCode)?.title ?? null])).toEqual([
       ['加强队伍建设', 'edu', '2025-06-30', null],
@@ -125,12 +177,21 @@ describe('序号 hierarchy', () => {
   });
 
   it('names the sheet, row and column of every problem', () => {
-    const { errors } = planImport([
-      row(2, { title: '甲', lead: '公安局', due: '2025-02-30' }),
-      row(3, { title: '乙', lead: '教育部门', due: '每季度末' }),
-      row(4, { title: '甲', lead: '教育部门', due: '2025年底' }),
-    ], matcher, () => true);
-    expect(errors.map((e) => [e.row, e.column])).toEqual([[2, '牵头单位'], [2, '完成时限'], [3, '完成时限'], [4, '重点任务']]);
+    const { errors } = planImport(
+      [
+        row(2, { title: '甲', lead: '公安局', due: '2025-02-30' }),
+        row(3, { title: '乙', lead: '教育部门', due: '每季度末' }),
+        row(4, { title: '甲', lead: '教育部门', due: '2025年底' }),
+      ],
+      matcher,
+      () => true,
+    );
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '牵头单位'],
+      [2, '完成时限'],
+      [3, '完成时限'],
+      [4, '重点任务'],
+    ]);
     expect(errors[0].message).toBe('S 第 2 行「牵头单位」中的单位无法识别：公安局（请使用部门列表中的名称）');
   });
 });

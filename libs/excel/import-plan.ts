@@ -55,7 +55,13 @@ export function planImport(rows: TableRow[], departments: DepartmentMatcher, kno
   const errors: CellProblem[] = [];
   const fail = (row: TableRow, column: ImportColumn, message: string) => {
     const address = row.cells[column]?.address;
-    errors.push({ sheet: row.sheet, row: row.row, column: COLUMN_LABEL[column], ...(address ? { cell: address } : {}), message: `${row.sheet} 第 ${row.row} 行「${COLUMN_LABEL[column]}」${message}` });
+    errors.push({
+      sheet: row.sheet,
+      row: row.row,
+      column: COLUMN_LABEL[column],
+      ...(address ? { cell: address } : {}),
+      message: `${row.sheet} 第 ${row.row} 行「${COLUMN_LABEL[column]}」${message}`,
+    });
   };
   type Draft = PlannedTask & { level: number; needsLead: boolean; needsDue: boolean; source: TableRow };
   const drafts: Draft[] = [];
@@ -106,10 +112,21 @@ export function planImport(rows: TableRow[], departments: DepartmentMatcher, kno
     const identity = [...stack.map((d) => d.title), title, row.cells.title?.merged ? description : ''].join('\u0001');
     const code = `XLS-${createHash('sha256').update(identity).digest('hex').slice(0, 24)}`;
     const draft: Draft = {
-      sheet: row.sheet, row: row.row, code, label, title, description,
-      leadDepartmentCode: leadCode ?? '', coDepartmentCodes: [...otherLeads, ...co.codes].filter((c, i, all) => c !== leadCode && all.indexOf(c) === i),
-      dueDate, clauseRef, parentCode: parent?.code ?? null, level,
-      needsLead: !row.cells.lead, needsDue: !row.cells.due, source: row,
+      sheet: row.sheet,
+      row: row.row,
+      code,
+      label,
+      title,
+      description,
+      leadDepartmentCode: leadCode ?? '',
+      coDepartmentCodes: [...otherLeads, ...co.codes].filter((c, i, all) => c !== leadCode && all.indexOf(c) === i),
+      dueDate,
+      clauseRef,
+      parentCode: parent?.code ?? null,
+      level,
+      needsLead: !row.cells.lead,
+      needsDue: !row.cells.due,
+      source: row,
     };
     const twin = seen.get(code);
     if (twin) fail(row, 'title', `与 ${twin.sheet} 第 ${twin.row} 行是同一任务（同一上级下标题相同），请合并或改写标题`);
@@ -123,7 +140,13 @@ export function planImport(rows: TableRow[], departments: DepartmentMatcher, kno
   for (const d of [...drafts].reverse()) {
     const kids = children.get(d.code) ?? [];
     if (d.needsLead && kids.length > 0) d.leadDepartmentCode = kids.find((k) => k.leadDepartmentCode)?.leadDepartmentCode ?? '';
-    if (d.needsDue && kids.length > 0) d.dueDate = kids.map((k) => k.dueDate).filter(Boolean).sort().at(-1) ?? '';
+    if (d.needsDue && kids.length > 0)
+      d.dueDate =
+        kids
+          .map((k) => k.dueDate)
+          .filter(Boolean)
+          .sort()
+          .at(-1) ?? '';
     if (d.needsLead && !d.leadDepartmentCode) fail(d.source, 'lead', '为空：每项任务须有牵头单位');
     if (d.needsDue && !d.dueDate) fail(d.source, 'due', '为空：每项任务须有完成时限');
   }

@@ -26,7 +26,15 @@ export async function importTemplate(departments: Array<{ code: string; name: st
   sheet.getRow(1).font = { bold: true };
   const [first, second] = [departments[0]?.name ?? '', departments[1]?.name ?? ''];
   sheet.addRow({ seq: '一、', title: '（示例）加强教师队伍建设', description: '标题行：牵头单位和完成时限可空，取其下各项任务', lead: '', co: '', due: '' });
-  sheet.addRow({ seq: '1.', title: '（示例）深化师德师风建设', description: '开展师德专题教育，健全师德考核评价', lead: first, co: second, due: '2025年12月底', clause: '' });
+  sheet.addRow({
+    seq: '1.',
+    title: '（示例）深化师德师风建设',
+    description: '开展师德专题教育，健全师德考核评价',
+    lead: first,
+    co: second,
+    due: '2025年12月底',
+    clause: '',
+  });
   sheet.addRow([]);
   const list = workbook.addWorksheet('部门列表');
   list.columns = [
@@ -38,7 +46,14 @@ export async function importTemplate(departments: Array<{ code: string; name: st
   for (const d of departments) list.addRow({ name: d.name, code: d.code, aliases: d.aliases.join('、') });
   const names = `'部门列表'!$A$2:$A$${Math.max(2, departments.length + 1)}`;
   for (let r = 2; r <= TEMPLATE_ROWS; r++) {
-    sheet.getCell(`D${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [names], showErrorMessage: true, errorTitle: '牵头单位', error: '请从部门列表中选择' };
+    sheet.getCell(`D${r}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [names],
+      showErrorMessage: true,
+      errorTitle: '牵头单位',
+      error: '请从部门列表中选择',
+    };
     // 配合单位 may name several departments, so the list only suggests.
     sheet.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [names], showErrorMessage: false };
   }
@@ -51,6 +66,7 @@ export async function importTemplate(departments: Array<{ code: string; name: st
     '完成时限：2025-12-31、2025/12/31、2025年12月31日、2025年12月底、2025.12、2025年底、2025年上半年、2025年第三季度。',
     '周期性或长期任务（每季度末、每月、长期坚持）暂不支持导入。',
     '请勿使用公式；同一上级下任务标题不要重复。先“预览”检查错误，再确认导入；重复导入同一文件不会产生重复任务。',
-  ]) help.addRow([line]);
+  ])
+    help.addRow([line]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -17,7 +17,10 @@ export const REQUIRED_COLUMNS: ImportColumn[] = ['title', 'lead', 'due'];
 
 /** A header cell without spaces, line breaks and a bracketed note: 牵头单位（部门） → 牵头单位. */
 function bareHeader(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '').replace(/[:：*＊]/g, '');
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*[）)]$/, '')
+    .replace(/[:：*＊]/g, '');
 }
 
 /** The column a header cell names, by exact name first, then by a name it begins with. */
@@ -42,5 +45,12 @@ export function readHeaderRow(cells: string[]): Map<ImportColumn, number> | null
 }
 
 export const COLUMN_LABEL: Record<ImportColumn, string> = {
-  seq: '序号', title: '重点任务', description: '具体内容', lead: '牵头单位', co: '配合单位', due: '完成时限', clause: '规划条款', supervisor: '督办责任人',
+  seq: '序号',
+  title: '重点任务',
+  description: '具体内容',
+  lead: '牵头单位',
+  co: '配合单位',
+  due: '完成时限',
+  clause: '规划条款',
+  supervisor: '督办责任人',
 };

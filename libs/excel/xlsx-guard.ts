@@ -57,7 +57,13 @@ export function checkWorkbookArchive(file: Buffer, limits: WorkbookLimits = DEFA
     const nameLength = file.readUInt16LE(offset + 28);
     const name = file.toString('utf8', offset + 46, offset + 46 + nameLength);
     // Inflated for real too, within what is left of the limit: a zip may declare sizes smaller than its data inflates to.
-    const data = inflatedEntry(file, file.readUInt16LE(offset + 10), file.readUInt32LE(offset + 20), file.readUInt32LE(offset + 42), limits.maxUncompressedBytes - inflated);
+    const data = inflatedEntry(
+      file,
+      file.readUInt16LE(offset + 10),
+      file.readUInt32LE(offset + 20),
+      file.readUInt32LE(offset + 42),
+      limits.maxUncompressedBytes - inflated,
+    );
     inflated += data.length;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
       // exceljs builds objects of about a hundred times a short cell's XML: count the rows before it reads them.

@@ -1,7 +1,12 @@
 import { expectedAt, type PaceInput, type PaceLight, paceOf, yearPosition } from './indicator-pace.js';
 
-const input = (comparator: PaceInput['comparator'], baseline: number | null, target: number, latest: number | null, baselineYear: number | null = 2020): PaceInput =>
-  ({ comparator, baseline, baselineYear: baseline === null ? null : baselineYear, target, targetYear: 2025, latest });
+const input = (
+  comparator: PaceInput['comparator'],
+  baseline: number | null,
+  target: number,
+  latest: number | null,
+  baselineYear: number | null = 2020,
+): PaceInput => ({ comparator, baseline, baselineYear: baseline === null ? null : baselineYear, target, targetYear: 2025, latest });
 
 describe('yearPosition', () => {
   it.each([

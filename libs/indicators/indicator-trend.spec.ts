@@ -1,7 +1,11 @@
 import { fitLine, shortfall, standing, type IndicatorTarget, type Trend, type YearValue } from './indicator-trend.js';
 
-const target = (comparator: IndicatorTarget['comparator'], value: number, baseline: number | null, baselineYear: number | null = baseline === null ? null : 2020): IndicatorTarget =>
-  ({ comparator, target: value, targetYear: 2025, baseline, baselineYear });
+const target = (
+  comparator: IndicatorTarget['comparator'],
+  value: number,
+  baseline: number | null,
+  baselineYear: number | null = baseline === null ? null : 2020,
+): IndicatorTarget => ({ comparator, target: value, targetYear: 2025, baseline, baselineYear });
 const points = (...pairs: Array<[number, number]>): YearValue[] => pairs.map(([year, value]) => ({ year, value }));
 
 describe('shortfall', () => {

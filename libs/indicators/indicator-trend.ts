@@ -69,9 +69,10 @@ export function standing(indicator: IndicatorTarget, reported: readonly YearValu
   const gap = latest ? round(shortfall(indicator.comparator, indicator.target, latest.value)) : null;
 
   // A value reported for the baseline year is a measurement of it and replaces the plan's figure.
-  const points = indicator.baseline !== null && indicator.baselineYear !== null && !sorted.some((p) => p.year === indicator.baselineYear)
-    ? [{ year: indicator.baselineYear, value: indicator.baseline }, ...sorted]
-    : sorted;
+  const points =
+    indicator.baseline !== null && indicator.baselineYear !== null && !sorted.some((p) => p.year === indicator.baselineYear)
+      ? [{ year: indicator.baselineYear, value: indicator.baseline }, ...sorted]
+      : sorted;
   const line = fitLine(points);
   if (!line) return { latest, gap, projected: null, trend: null };
 

@@ -26,7 +26,12 @@ export class IndicatorService {
   async list(department?: string) {
     const items = await this.indicators.list(department);
     const values = await this.indicators.valuesOf(items.map((i) => i.code));
-    return items.map((i) => view(i, values.filter((v) => v.indicatorCode === i.code)));
+    return items.map((i) =>
+      view(
+        i,
+        values.filter((v) => v.indicatorCode === i.code),
+      ),
+    );
   }
 
   /** One indicator with every reported value. */
@@ -50,11 +55,22 @@ export class IndicatorService {
       if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不是本部门任务的佐证材料：${foreign.join(', ')}`);
       const previous = await this.indicators.findValue(code, input.year);
       const saved = await this.indicators.saveValue({
-        id: previous?.id, indicatorCode: code, year: input.year, value: input.value, note: input.note ?? null, evidenceIds, reportedBy: actor.id,
+        id: previous?.id,
+        indicatorCode: code,
+        year: input.year,
+        value: input.value,
+        note: input.note ?? null,
+        evidenceIds,
+        reportedBy: actor.id,
       });
       await this.audit.record({
-        actorId: actor.id, action: 'indicator.report', entityType: 'indicator', entityId: code,
-        before: previous ? reported(previous) : null, after: reported(saved), detail: { year: input.year },
+        actorId: actor.id,
+        action: 'indicator.report',
+        entityType: 'indicator',
+        entityId: code,
+        before: previous ? reported(previous) : null,
+        after: reported(saved),
+        detail: { year: input.year },
       });
       return saved;
     });
@@ -67,5 +83,11 @@ function reported(v: IndicatorValueEntity) {
 
 function view(indicator: IndicatorEntity, values: IndicatorValueEntity[]) {
   const { plan: _plan, department: _department, ...fields } = indicator;
-  return { ...fields, ...standing(indicator, values.map((v) => ({ year: v.year, value: v.value }))) };
+  return {
+    ...fields,
+    ...standing(
+      indicator,
+      values.map((v) => ({ year: v.year, value: v.value })),
+    ),
+  };
 }

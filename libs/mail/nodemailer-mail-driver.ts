@@ -128,7 +128,10 @@ export class FileMailDriver extends MailDriver {
   private readonly composer: Composer;
   private ready?: Promise<unknown>;
 
-  constructor(private readonly dir: string, from: string) {
+  constructor(
+    private readonly dir: string,
+    from: string,
+  ) {
     super();
     this.composer = new Composer(from);
   }

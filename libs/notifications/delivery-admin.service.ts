@@ -12,10 +12,21 @@ export class DeliveryAdminService {
     const { items, total } = await this.deliveries.list(status, (page - 1) * limit, limit);
     return {
       items: items.map((d) => ({
-        id: d.id, channel: d.channel, recipientId: d.recipientId, departmentCode: d.departmentCode, target: d.channel === DeliveryChannel.Webhook ? maskSecrets(d.target) : d.target,
-        subject: d.subject, status: d.status, attempts: d.attempts, lastError: d.lastError, createdAt: d.createdAt, sentAt: d.sentAt,
+        id: d.id,
+        channel: d.channel,
+        recipientId: d.recipientId,
+        departmentCode: d.departmentCode,
+        target: d.channel === DeliveryChannel.Webhook ? maskSecrets(d.target) : d.target,
+        subject: d.subject,
+        status: d.status,
+        attempts: d.attempts,
+        lastError: d.lastError,
+        createdAt: d.createdAt,
+        sentAt: d.sentAt,
       })),
-      total, page, limit,
+      total,
+      page,
+      limit,
     };
   }
 }

@@ -13,7 +13,10 @@ export type DeliveryOutcome = 'sent' | 'done-before' | 'gave-up';
 
 /** A send failed and should be tried again, not later than `giveUpAt` (when the row is given up). */
 export class DeliveryRetry extends Error {
-  constructor(message: string, readonly giveUpAt: Date) {
+  constructor(
+    message: string,
+    readonly giveUpAt: Date,
+  ) {
     super(message);
     this.name = 'DeliveryRetry';
   }
@@ -53,7 +56,11 @@ export class DeliveryService {
     } catch (error) {
       const reason = (error as Error).message || String(error);
       if (error instanceof Undeliverable || Date.now() >= giveUpAt.getTime()) {
-        if (await this.deliveries.markFailed(id, reason)) this.log.warn('gave-up', `消息 ${id}（${row.channel} → ${this.describeTarget(row)}）已放弃发送：${reason}（失败的消息见 GET /api/v1/deliveries?status=failed）`);
+        if (await this.deliveries.markFailed(id, reason))
+          this.log.warn(
+            'gave-up',
+            `消息 ${id}（${row.channel} → ${this.describeTarget(row)}）已放弃发送：${reason}（失败的消息见 GET /api/v1/deliveries?status=failed）`,
+          );
         return 'gave-up';
       }
       await this.deliveries.recordAttempt(id, reason);

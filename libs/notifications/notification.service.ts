@@ -16,10 +16,20 @@ export class NotificationService {
     const { items, total } = await this.ladder.forRecipient(actor.id, (page - 1) * limit, limit, unread);
     return {
       items: items.map((n) => ({
-        id: n.id, kind: n.template, taskId: n.taskId, template: n.template, step: n.stepAt, dueDate: n.dueDate,
-        subject: n.subject, body: n.body, createdAt: n.createdAt, readAt: n.readAt,
+        id: n.id,
+        kind: n.template,
+        taskId: n.taskId,
+        template: n.template,
+        step: n.stepAt,
+        dueDate: n.dueDate,
+        subject: n.subject,
+        body: n.body,
+        createdAt: n.createdAt,
+        readAt: n.readAt,
       })),
-      total, page, limit,
+      total,
+      page,
+      limit,
     };
   }
 

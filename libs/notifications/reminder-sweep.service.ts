@@ -104,8 +104,16 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         const { subject, body } = renderItem(item);
         for (const recipient of people.resolve(task, step.to)) {
           wanted.push({
-            taskId: task.id, stepIndex: indexBase + index, stepAt: step.atText, recipientId: recipient.id, dueDate: keyDate, template: step.template, subject, body,
-            deliveryId: mailOf(recipient.id), item,
+            taskId: task.id,
+            stepIndex: indexBase + index,
+            stepAt: step.atText,
+            recipientId: recipient.id,
+            dueDate: keyDate,
+            template: step.template,
+            subject,
+            body,
+            deliveryId: mailOf(recipient.id),
+            item,
           });
         }
       }
@@ -138,7 +146,10 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     for (const [recipientId, rows] of groupBy(inserted, (n) => n.recipientId)) {
       const recipient = people.byId.get(recipientId);
       if (!recipient) continue;
-      const { subject, body } = renderDigest(rows.map((n) => n.item), this.cap);
+      const { subject, body } = renderDigest(
+        rows.map((n) => n.item),
+        this.cap,
+      );
       mails.push({ id: rows[0].deliveryId!, channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: recipient.email, subject, body });
     }
     await this.ladder.insertDeliveries(mails);
@@ -157,8 +168,22 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     const messages = robots.flatMap((robot): NewDelivery[] => {
       const rows = byDepartment.get(robot.departmentCode);
       if (!rows) return [];
-      const { title, text } = renderMarkdown(names.get(robot.departmentCode) ?? robot.departmentCode, rows.map((n) => n.item), this.cap);
-      return [{ id: randomUUID(), channel: DeliveryChannel.Webhook, recipientId: null, departmentCode: robot.departmentCode, target: robot.url, subject: title, body: text }];
+      const { title, text } = renderMarkdown(
+        names.get(robot.departmentCode) ?? robot.departmentCode,
+        rows.map((n) => n.item),
+        this.cap,
+      );
+      return [
+        {
+          id: randomUUID(),
+          channel: DeliveryChannel.Webhook,
+          recipientId: null,
+          departmentCode: robot.departmentCode,
+          target: robot.url,
+          subject: title,
+          body: text,
+        },
+      ];
     });
     await this.ladder.insertDeliveries(messages);
     return messages.map((m) => m.id);
@@ -217,12 +242,19 @@ class People {
     for (const who of to) {
       const assignee = task.assigneeId ? this.byId.get(task.assigneeId) : undefined;
       const chosen =
-        who === 'assignee' ? (assignee ? [assignee] : of('liaison'))
-        : who === 'liaisons' ? of('liaison')
-        : who === 'leader' ? of('leader')
-        : who === 'supervisor' ? this.owner(task)
-        : who === 'supervisors' ? this.supervisors
-        : [];
+        who === 'assignee'
+          ? assignee
+            ? [assignee]
+            : of('liaison')
+          : who === 'liaisons'
+            ? of('liaison')
+            : who === 'leader'
+              ? of('leader')
+              : who === 'supervisor'
+                ? this.owner(task)
+                : who === 'supervisors'
+                  ? this.supervisors
+                  : [];
       for (const user of chosen) found.set(user.id, user);
     }
     return [...found.values()];

@@ -1,7 +1,12 @@
 import { type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 
 const item = (n: number, daysOverdue = 2): ReminderItem => ({
-  template: 'overdue', taskTitle: `任务${n}`, departmentName: '财政局', dueDate: '2030-03-12', daysOverdue, link: `https://duban.local/tasks/${n}`,
+  template: 'overdue',
+  taskTitle: `任务${n}`,
+  departmentName: '财政局',
+  dueDate: '2030-03-12',
+  daysOverdue,
+  link: `https://duban.local/tasks/${n}`,
 });
 const cap = (maxItems: number) => ({ maxItems, listLink: 'https://duban.local/notifications' });
 

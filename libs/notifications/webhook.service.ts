@@ -39,8 +39,12 @@ export class WebhookService {
       const before = await this.webhooks.lockForUpdate(departmentCode);
       const saved = await this.webhooks.upsert({ departmentCode, kind: input.kind, url: input.url, enabled: input.enabled ?? true, updatedBy: actor.id });
       await this.audit.record({
-        actorId: actor.id, action: 'webhook.set', entityType: 'department_webhook', entityId: departmentCode,
-        before: before ? auditable(before) : null, after: auditable(saved),
+        actorId: actor.id,
+        action: 'webhook.set',
+        entityType: 'department_webhook',
+        entityId: departmentCode,
+        before: before ? auditable(before) : null,
+        after: auditable(saved),
       });
       return view(saved);
     });
@@ -53,7 +57,11 @@ export class WebhookService {
       if (!before) throw new NotFoundError(`部门 ${departmentCode} 未配置群机器人`);
       await this.webhooks.remove(departmentCode);
       await this.audit.record({
-        actorId: actor.id, action: 'webhook.remove', entityType: 'department_webhook', entityId: departmentCode, before: auditable(before),
+        actorId: actor.id,
+        action: 'webhook.remove',
+        entityType: 'department_webhook',
+        entityId: departmentCode,
+        before: auditable(before),
       });
     });
   }

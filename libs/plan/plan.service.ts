@@ -35,7 +35,10 @@ export class PlanService {
     return {
       ...plan,
       sections: sections.map((s) => ({
-        code: s.code, parentCode: s.parentCode, title: s.title, text: s.text,
+        code: s.code,
+        parentCode: s.parentCode,
+        title: s.title,
+        text: s.text,
         clauses: clauses.filter((c) => c.sectionCode === s.code).map((c) => ({ ref: c.ref, text: c.text })),
       })),
     };

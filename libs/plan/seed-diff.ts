@@ -60,18 +60,39 @@ export function desiredRecords(plans: SeedPlan[]): SeedRecord[] {
   const departments = new Map<string, SeedRecord>();
   for (const p of plans) {
     const plan = p.code;
-    records.push({ kind: 'plan', key: plan, origin: p.origin, fields: { title: p.title, startYear: p.startYear, endYear: p.endYear, timezone: p.timezone, preamble: p.preamble } });
+    records.push({
+      kind: 'plan',
+      key: plan,
+      origin: p.origin,
+      fields: { title: p.title, startYear: p.startYear, endYear: p.endYear, timezone: p.timezone, preamble: p.preamble },
+    });
     for (const s of p.sections) {
-      records.push({ kind: 'plan_section', key: `${plan} ${s.code}`, origin: s.origin, fields: { plan, code: s.code, parentCode: s.parentCode, title: s.title, text: s.text, ordinal: s.ordinal } });
+      records.push({
+        kind: 'plan_section',
+        key: `${plan} ${s.code}`,
+        origin: s.origin,
+        fields: { plan, code: s.code, parentCode: s.parentCode, title: s.title, text: s.text, ordinal: s.ordinal },
+      });
     }
     for (const c of p.clauses) {
-      records.push({ kind: 'plan_clause', key: `${plan} ${c.ref}`, origin: c.origin, fields: { plan, ref: c.ref, sectionCode: c.sectionCode, text: c.text, ordinal: c.ordinal } });
+      records.push({
+        kind: 'plan_clause',
+        key: `${plan} ${c.ref}`,
+        origin: c.origin,
+        fields: { plan, ref: c.ref, sectionCode: c.sectionCode, text: c.text, ordinal: c.ordinal },
+      });
     }
     for (const d of p.departments) {
-      if (!departments.has(d.code)) departments.set(d.code, { kind: 'department', key: d.code, origin: d.origin, fields: { name: d.name, aliases: d.aliases, ordinal: departments.size } });
+      if (!departments.has(d.code))
+        departments.set(d.code, { kind: 'department', key: d.code, origin: d.origin, fields: { name: d.name, aliases: d.aliases, ordinal: departments.size } });
     }
     for (const d of p.duties) {
-      records.push({ kind: 'duty', key: d.code, origin: d.origin, fields: { plan, departmentCode: d.departmentCode, clauseRef: d.clauseRef, text: d.text, ordinal: d.ordinal } });
+      records.push({
+        kind: 'duty',
+        key: d.code,
+        origin: d.origin,
+        fields: { plan, departmentCode: d.departmentCode, clauseRef: d.clauseRef, text: d.text, ordinal: d.ordinal },
+      });
     }
     for (const { code, origin, ...i } of p.indicators) {
       records.push({ kind: 'indicator', key: code, origin, fields: { plan, ...i } });
@@ -99,23 +120,41 @@ export function storedRecords(s: SeedSnapshot): StoredRecord[] {
   const plan = (id: string | null) => (id === null ? null : (planCode.get(id) ?? id));
   const taskCode = new Map(s.tasks.map((t) => [t.id, t.code]));
   return [
-    ...s.plans.map((p) => ({ kind: 'plan' as const, key: p.code, id: p.id, fields: { title: p.title, startYear: p.startYear, endYear: p.endYear, timezone: p.timezone, preamble: p.preamble } })),
+    ...s.plans.map((p) => ({
+      kind: 'plan' as const,
+      key: p.code,
+      id: p.id,
+      fields: { title: p.title, startYear: p.startYear, endYear: p.endYear, timezone: p.timezone, preamble: p.preamble },
+    })),
     ...s.sections.map((x) => ({
-      kind: 'plan_section' as const, key: `${plan(x.planId)} ${x.code}`, id: x.id,
+      kind: 'plan_section' as const,
+      key: `${plan(x.planId)} ${x.code}`,
+      id: x.id,
       fields: { plan: plan(x.planId), code: x.code, parentCode: x.parentCode, title: x.title, text: x.text, ordinal: x.ordinal },
     })),
     ...s.clauses.map((c) => ({
-      kind: 'plan_clause' as const, key: `${plan(c.planId)} ${c.ref}`, id: c.id,
+      kind: 'plan_clause' as const,
+      key: `${plan(c.planId)} ${c.ref}`,
+      id: c.id,
       fields: { plan: plan(c.planId), ref: c.ref, sectionCode: c.sectionCode, text: c.text, ordinal: c.ordinal },
     })),
     ...s.departments.map((d) => ({ kind: 'department' as const, key: d.code, id: d.code, fields: { name: d.name, aliases: d.aliases, ordinal: d.ordinal } })),
     ...s.duties.map((d) => ({
-      kind: 'duty' as const, key: d.code, id: d.code,
+      kind: 'duty' as const,
+      key: d.code,
+      id: d.code,
       fields: { plan: plan(d.planId), departmentCode: d.departmentCode, clauseRef: d.clauseRef, text: d.text, ordinal: d.ordinal },
     })),
-    ...s.indicators.map(({ code, planId, plan: _relation, department: _department, ...i }) => ({ kind: 'indicator' as const, key: code, id: code, fields: { plan: plan(planId), ...i } })),
+    ...s.indicators.map(({ code, planId, plan: _relation, department: _department, ...i }) => ({
+      kind: 'indicator' as const,
+      key: code,
+      id: code,
+      fields: { plan: plan(planId), ...i },
+    })),
     ...s.tasks.map(({ id, code, planId, parentId, ...t }) => ({
-      kind: 'task' as const, key: code, id,
+      kind: 'task' as const,
+      key: code,
+      id,
       fields: { plan: plan(planId), ...t, parent: parentId === null ? null : (taskCode.get(parentId) ?? parentId) },
     })),
   ];
@@ -126,7 +165,9 @@ export function storedRecords(s: SeedSnapshot): StoredRecord[] {
  * owns in the database cannot be taken over by these seeds.
  */
 export function ownershipProblems(desired: SeedRecord[], stored: StoredRecord[]): SeedProblem[] {
-  const owner = new Map(stored.filter((r) => 'plan' in r.fields && r.kind !== 'plan_section' && r.kind !== 'plan_clause').map((r) => [`${r.kind} ${r.key}`, r.fields.plan]));
+  const owner = new Map(
+    stored.filter((r) => 'plan' in r.fields && r.kind !== 'plan_section' && r.kind !== 'plan_clause').map((r) => [`${r.kind} ${r.key}`, r.fields.plan]),
+  );
   return desired.flatMap((r) => {
     const current = owner.get(`${r.kind} ${r.key}`);
     if (current === undefined || current === null || current === r.fields.plan) return [];

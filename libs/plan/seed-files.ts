@@ -51,7 +51,10 @@ export interface SeedDocument {
 /** Every file of every plan folder (a sub-directory) of `dir`, folders in name order. */
 export function readSeedSources(dir: string): SeedSource[] {
   if (!existsSync(dir)) throw new SeedValidationError([{ file: dir, message: '种子目录不存在' }]);
-  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return folders.flatMap((folder) =>
     readdirSync(join(dir, folder))
       .filter((name) => name.endsWith('.yaml'))

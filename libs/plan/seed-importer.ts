@@ -4,7 +4,15 @@ import { SeedRepository } from '../db/repositories/seed.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { SeedValidationError, type SeedSource } from './seed-files.js';
 import {
-  desiredRecords, diffRecords, ownershipProblems, SEED_KINDS, type SeedDiff, type SeedKind, storedRecords, type StoredRecord, toColumns,
+  desiredRecords,
+  diffRecords,
+  ownershipProblems,
+  SEED_KINDS,
+  type SeedDiff,
+  type SeedKind,
+  storedRecords,
+  type StoredRecord,
+  toColumns,
 } from './seed-diff.js';
 import { validateSeeds } from './seed-validate.js';
 
@@ -66,7 +74,12 @@ export class SeedImporter {
       const updated = zero();
       for (const r of diff.update) updated[r.kind] += 1;
       return {
-        skipped: false, plans: plans.map((p) => p.code), records, created, updated, unchanged: diff.unchanged,
+        skipped: false,
+        plans: plans.map((p) => p.code),
+        records,
+        created,
+        updated,
+        unchanged: diff.unchanged,
         missing: diff.missing.map((r) => ({ kind: r.kind, key: r.key })),
       };
     });
@@ -80,23 +93,40 @@ export class SeedImporter {
       const id = await this.seeds.insert(record.kind, toColumns(record, record.fields, idOf, true));
       ids.set(`${record.kind} ${record.key}`, id);
       await this.audit.record({
-        actorId: null, action: 'seed.create', entityType: record.kind, entityId: id, taskId: record.kind === 'task' ? id : null,
-        after: record.fields, detail: { key: record.key, file: record.origin?.file ?? null },
+        actorId: null,
+        action: 'seed.create',
+        entityType: record.kind,
+        entityId: id,
+        taskId: record.kind === 'task' ? id : null,
+        after: record.fields,
+        detail: { key: record.key, file: record.origin?.file ?? null },
       });
     }
     // After the creates, so a changed parent, plan or duty can name a record created just now.
     for (const change of diff.update) {
       await this.seeds.update(change.kind, change.id, toColumns(change, change.after, idOf, false));
       await this.audit.record({
-        actorId: null, action: 'seed.update', entityType: change.kind, entityId: change.id, taskId: change.kind === 'task' ? change.id : null,
-        before: change.before, after: change.after, detail: { key: change.key, file: change.origin?.file ?? null },
+        actorId: null,
+        action: 'seed.update',
+        entityType: change.kind,
+        entityId: change.id,
+        taskId: change.kind === 'task' ? change.id : null,
+        before: change.before,
+        after: change.after,
+        detail: { key: change.key, file: change.origin?.file ?? null },
       });
     }
   }
 }
 
 const KIND_LABEL: Record<SeedKind, string> = {
-  plan: '规划', plan_section: '章节', plan_clause: '条文', department: '部门', duty: '职责', indicator: '指标', task: '任务',
+  plan: '规划',
+  plan_section: '章节',
+  plan_clause: '条文',
+  department: '部门',
+  duty: '职责',
+  indicator: '指标',
+  task: '任务',
 };
 
 /** One line for people: per kind, how many records the seeds hold and what changed. */

@@ -102,7 +102,10 @@ describe('validateSeeds', () => {
     expect(plans).toHaveLength(1);
     const [plan] = plans;
     expect(plan).toMatchObject({ code: 'test-plan', startYear: 2021, endYear: 2023, timezone: 'Asia/Shanghai', preamble: '' });
-    expect(plan.sections.map((s) => [s.code, s.parentCode, s.ordinal])).toEqual([['一', null, 0], ['一(一)', '一', 1]]);
+    expect(plan.sections.map((s) => [s.code, s.parentCode, s.ordinal])).toEqual([
+      ['一', null, 0],
+      ['一(一)', '一', 1],
+    ]);
     expect(plan.clauses.map((c) => c.ref)).toEqual(['一#1', '一#2']);
     expect(plan.duties).toMatchObject([{ code: 'finance-d1', departmentCode: 'finance', clauseRef: '一#1' }]);
     expect(plan.tasks.map((t) => [t.code, t.dueDate, t.parentCode])).toEqual([
@@ -118,74 +121,173 @@ describe('validateSeeds', () => {
 
   // [what is wrong, the broken seeds, the problem expected: file, entry, field, words of the message]
   const cases: Array<[string, () => SeedSource[], Partial<SeedProblem> & { says: string }]> = [
-    ['duplicate task code', () => broken('tasks.yaml', '- code: T-1-1', '- code: T-1'),
-      { file: 'seeds/test-plan/tasks.yaml', line: 13, entry: 'tasks[1] (T-1)', field: 'code', says: '重复的代码' }],
-    ['duplicate indicator code', () => sources({ ...VALID, 'indicators.yaml': VALID['indicators.yaml'] + VALID['indicators.yaml'].replace('indicators:\n', '') }),
-      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[1] (pass-rate)', field: 'code', says: '重复的代码' }],
-    ['duplicate duty code across departments', () => broken('departments.yaml', '    duties: []', '    duties:\n      - code: finance-d1\n        clauseRef: "一#1"\n        text: 财政部门'),
-      { file: 'seeds/test-plan/departments.yaml', entry: 'departments[1].duties[0] (finance-d1)', field: 'code', says: '重复的代码' }],
-    ['unknown lead department', () => broken('tasks.yaml', 'leadDepartment: finance', 'leadDepartment: health'),
-      { entry: 'tasks[0] (T-1)', field: 'leadDepartment', line: 5, says: '部门不存在' }],
-    ['unknown co-department', () => broken('tasks.yaml', 'coDepartments: [finance]', 'coDepartments: [finance, health]'),
-      { entry: 'tasks[1] (T-1-1)', field: 'coDepartments', says: 'health' }],
-    ['unknown indicator department', () => broken('indicators.yaml', 'department: edu', 'department: health'),
-      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'department', says: '部门不存在' }],
-    ['a date that does not exist', () => broken('tasks.yaml', '"2023-12-31"', '"2023-02-30"'),
-      { entry: 'tasks[0] (T-1)', field: 'dueDate', line: 7, says: '不是有效日期' }],
-    ['a date in another format', () => broken('tasks.yaml', '"2023-12-31"', '"31.12.2023"'),
-      { entry: 'tasks[0] (T-1)', field: 'dueDate', says: '不是有效日期' }],
-    ['missing task title', () => broken('tasks.yaml', '    title: 落实专项资金\n', ''),
-      { entry: 'tasks[0] (T-1)', field: 'title', line: 2, says: '缺少必填字段' }],
-    ['missing parent key (null must be written)', () => broken('tasks.yaml', '    parent: null\n', ''),
-      { entry: 'tasks[0] (T-1)', field: 'parent', says: '缺少必填字段' }],
-    ['missing indicator target', () => broken('indicators.yaml', '    target: 90\n', ''),
-      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'target', says: '缺少必填字段' }],
-    ['missing plan period', () => broken('plan.yaml', '  period: {start: 2021, end: 2023}\n', ''),
-      { file: 'seeds/test-plan/plan.yaml', entry: 'plan', field: 'period', says: '缺少必填字段' }],
-    ['dangling clause of a task', () => broken('tasks.yaml', 'clauseRef: "一#2"', 'clauseRef: "一#9"'),
-      { entry: 'tasks[2] (T-2)', field: 'clauseRef', says: '条文不存在' }],
-    ['dangling clause of a duty', () => broken('departments.yaml', 'clauseRef: "一#1"', 'clauseRef: "二#1"'),
-      { file: 'seeds/test-plan/departments.yaml', entry: 'departments[1].duties[0] (finance-d1)', field: 'clauseRef', says: '条文不存在' }],
-    ['dangling section of a clause', () => broken('plan.yaml', '    section: "一"\n    text: 每年', '    section: "二"\n    text: 每年'),
-      { file: 'seeds/test-plan/plan.yaml', entry: 'clauses[1] (一#2)', field: 'section', says: '章节不存在' }],
-    ['dangling parent', () => broken('tasks.yaml', 'parent: T-1', 'parent: T-9'),
-      { entry: 'tasks[1] (T-1-1)', field: 'parent', says: '上级任务不存在' }],
-    ['dangling indicator reference', () => broken('tasks.yaml', 'indicators: [pass-rate]', 'indicators: [fail-rate]'),
-      { entry: 'tasks[0] (T-1)', field: 'indicators', says: 'fail-rate' }],
-    ['dangling duty reference', () => broken('tasks.yaml', 'duty: finance-d1', 'duty: finance-d2'),
-      { entry: 'tasks[0] (T-1)', field: 'duty', says: '职责不存在' }],
-    ['a duty without a task', () => broken('tasks.yaml', '    duty: finance-d1\n', ''),
-      { file: 'seeds/test-plan/departments.yaml', entry: 'departments[1].duties[0] (finance-d1)', field: 'code', says: '没有对应的任务' }],
-    ['a duty task led by another department', () => broken('tasks.yaml', 'leadDepartment: finance', 'leadDepartment: edu'),
-      { entry: 'tasks[0] (T-1)', field: 'leadDepartment', says: '须由其牵头' }],
-    ['a parent cycle', () => broken('tasks.yaml', /parent: null\n {4}recurrence: null\n {4}indicators: \[pass-rate\]\n {4}duty/, 'parent: T-1-1\n    recurrence: null\n    indicators: [pass-rate]\n    duty'),
-      { entry: 'tasks[0] (T-1)', field: 'parent', says: '成环' }],
-    ['a sub-task of a yearly task', () => broken('tasks.yaml', 'parent: T-1', 'parent: T-2'),
-      { entry: 'tasks[1] (T-1-1)', field: 'parent', says: '按年重复' }],
-    ['a section whose parent comes later', () => broken('plan.yaml', '    parent: null', '    parent: "一(一)"'),
-      { file: 'seeds/test-plan/plan.yaml', entry: 'sections[0] (一)', field: 'parent', says: '前面已列出' }],
-    ['a description that is not verbatim', () => broken('tasks.yaml', 'description: 确保达标率达90%', 'description: 确保达标率达95%'),
-      { entry: 'tasks[1] (T-1-1)', field: 'description', says: '逐字照录' }],
-    ['a source text that is not verbatim', () => broken('indicators.yaml', 'sourceText: 达标率达90%', 'sourceText: 达标率达到90%'),
-      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'sourceText', says: '逐字照录' }],
-    ['an unknown comparator', () => broken('indicators.yaml', 'comparator: ">="', 'comparator: ">"'),
-      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'comparator', says: '必须是' }],
-    ['a baseline without its year', () => broken('indicators.yaml', 'baseline: null', 'baseline: 80\n    baselineClauseRef: "一#1"\n    baselineSourceText: 达标率'),
-      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'baselineYear', says: '同时' }],
-    ['a number written as text', () => broken('indicators.yaml', 'target: 90', 'target: "90"'),
-      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'target', says: '必须是数字' }],
-    ['an unknown field (a typo)', () => broken('tasks.yaml', '    dueDate: "2023-12-31"\n', '    dueDate: "2023-12-31"\n    dueDtae: "2023-12-31"\n'),
-      { entry: 'tasks[0] (T-1)', field: 'dueDtae', says: '未知字段' }],
-    ['an unknown recurrence', () => broken('tasks.yaml', 'recurrence: yearly', 'recurrence: monthly'),
-      { entry: 'tasks[2] (T-2)', field: 'recurrence', says: 'yearly' }],
-    ['a lead department among the co-departments', () => broken('tasks.yaml', 'coDepartments: [finance]', 'coDepartments: [edu]'),
-      { entry: 'tasks[1] (T-1-1)', field: 'coDepartments', says: '牵头部门' }],
-    ['a yearly task due after the plan period', () => broken('tasks.yaml', /"2023-12-31"\n {4}clauseRef: "一#2"/, '"2030-12-31"\n    clauseRef: "一#2"'),
-      { entry: 'tasks[2] (T-2)', field: 'dueDate', says: '规划期' }],
-    ['a YAML syntax error', () => broken('tasks.yaml', '    coDepartments: []\n', '    coDepartments: [\n'),
-      { file: 'seeds/test-plan/tasks.yaml', says: 'YAML 语法错误' }],
-    ['a list that is not a list', () => broken('indicators.yaml', /indicators:\n[\s\S]*/, 'indicators: none\n'),
-      { file: 'seeds/test-plan/indicators.yaml', field: 'indicators', says: '必须是列表' }],
+    [
+      'duplicate task code',
+      () => broken('tasks.yaml', '- code: T-1-1', '- code: T-1'),
+      { file: 'seeds/test-plan/tasks.yaml', line: 13, entry: 'tasks[1] (T-1)', field: 'code', says: '重复的代码' },
+    ],
+    [
+      'duplicate indicator code',
+      () => sources({ ...VALID, 'indicators.yaml': VALID['indicators.yaml'] + VALID['indicators.yaml'].replace('indicators:\n', '') }),
+      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[1] (pass-rate)', field: 'code', says: '重复的代码' },
+    ],
+    [
+      'duplicate duty code across departments',
+      () => broken('departments.yaml', '    duties: []', '    duties:\n      - code: finance-d1\n        clauseRef: "一#1"\n        text: 财政部门'),
+      { file: 'seeds/test-plan/departments.yaml', entry: 'departments[1].duties[0] (finance-d1)', field: 'code', says: '重复的代码' },
+    ],
+    [
+      'unknown lead department',
+      () => broken('tasks.yaml', 'leadDepartment: finance', 'leadDepartment: health'),
+      { entry: 'tasks[0] (T-1)', field: 'leadDepartment', line: 5, says: '部门不存在' },
+    ],
+    [
+      'unknown co-department',
+      () => broken('tasks.yaml', 'coDepartments: [finance]', 'coDepartments: [finance, health]'),
+      { entry: 'tasks[1] (T-1-1)', field: 'coDepartments', says: 'health' },
+    ],
+    [
+      'unknown indicator department',
+      () => broken('indicators.yaml', 'department: edu', 'department: health'),
+      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'department', says: '部门不存在' },
+    ],
+    [
+      'a date that does not exist',
+      () => broken('tasks.yaml', '"2023-12-31"', '"2023-02-30"'),
+      { entry: 'tasks[0] (T-1)', field: 'dueDate', line: 7, says: '不是有效日期' },
+    ],
+    [
+      'a date in another format',
+      () => broken('tasks.yaml', '"2023-12-31"', '"31.12.2023"'),
+      { entry: 'tasks[0] (T-1)', field: 'dueDate', says: '不是有效日期' },
+    ],
+    [
+      'missing task title',
+      () => broken('tasks.yaml', '    title: 落实专项资金\n', ''),
+      { entry: 'tasks[0] (T-1)', field: 'title', line: 2, says: '缺少必填字段' },
+    ],
+    [
+      'missing parent key (null must be written)',
+      () => broken('tasks.yaml', '    parent: null\n', ''),
+      { entry: 'tasks[0] (T-1)', field: 'parent', says: '缺少必填字段' },
+    ],
+    [
+      'missing indicator target',
+      () => broken('indicators.yaml', '    target: 90\n', ''),
+      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'target', says: '缺少必填字段' },
+    ],
+    [
+      'missing plan period',
+      () => broken('plan.yaml', '  period: {start: 2021, end: 2023}\n', ''),
+      { file: 'seeds/test-plan/plan.yaml', entry: 'plan', field: 'period', says: '缺少必填字段' },
+    ],
+    [
+      'dangling clause of a task',
+      () => broken('tasks.yaml', 'clauseRef: "一#2"', 'clauseRef: "一#9"'),
+      { entry: 'tasks[2] (T-2)', field: 'clauseRef', says: '条文不存在' },
+    ],
+    [
+      'dangling clause of a duty',
+      () => broken('departments.yaml', 'clauseRef: "一#1"', 'clauseRef: "二#1"'),
+      { file: 'seeds/test-plan/departments.yaml', entry: 'departments[1].duties[0] (finance-d1)', field: 'clauseRef', says: '条文不存在' },
+    ],
+    [
+      'dangling section of a clause',
+      () => broken('plan.yaml', '    section: "一"\n    text: 每年', '    section: "二"\n    text: 每年'),
+      { file: 'seeds/test-plan/plan.yaml', entry: 'clauses[1] (一#2)', field: 'section', says: '章节不存在' },
+    ],
+    ['dangling parent', () => broken('tasks.yaml', 'parent: T-1', 'parent: T-9'), { entry: 'tasks[1] (T-1-1)', field: 'parent', says: '上级任务不存在' }],
+    [
+      'dangling indicator reference',
+      () => broken('tasks.yaml', 'indicators: [pass-rate]', 'indicators: [fail-rate]'),
+      { entry: 'tasks[0] (T-1)', field: 'indicators', says: 'fail-rate' },
+    ],
+    [
+      'dangling duty reference',
+      () => broken('tasks.yaml', 'duty: finance-d1', 'duty: finance-d2'),
+      { entry: 'tasks[0] (T-1)', field: 'duty', says: '职责不存在' },
+    ],
+    [
+      'a duty without a task',
+      () => broken('tasks.yaml', '    duty: finance-d1\n', ''),
+      { file: 'seeds/test-plan/departments.yaml', entry: 'departments[1].duties[0] (finance-d1)', field: 'code', says: '没有对应的任务' },
+    ],
+    [
+      'a duty task led by another department',
+      () => broken('tasks.yaml', 'leadDepartment: finance', 'leadDepartment: edu'),
+      { entry: 'tasks[0] (T-1)', field: 'leadDepartment', says: '须由其牵头' },
+    ],
+    [
+      'a parent cycle',
+      () =>
+        broken(
+          'tasks.yaml',
+          /parent: null\n {4}recurrence: null\n {4}indicators: \[pass-rate\]\n {4}duty/,
+          'parent: T-1-1\n    recurrence: null\n    indicators: [pass-rate]\n    duty',
+        ),
+      { entry: 'tasks[0] (T-1)', field: 'parent', says: '成环' },
+    ],
+    ['a sub-task of a yearly task', () => broken('tasks.yaml', 'parent: T-1', 'parent: T-2'), { entry: 'tasks[1] (T-1-1)', field: 'parent', says: '按年重复' }],
+    [
+      'a section whose parent comes later',
+      () => broken('plan.yaml', '    parent: null', '    parent: "一(一)"'),
+      { file: 'seeds/test-plan/plan.yaml', entry: 'sections[0] (一)', field: 'parent', says: '前面已列出' },
+    ],
+    [
+      'a description that is not verbatim',
+      () => broken('tasks.yaml', 'description: 确保达标率达90%', 'description: 确保达标率达95%'),
+      { entry: 'tasks[1] (T-1-1)', field: 'description', says: '逐字照录' },
+    ],
+    [
+      'a source text that is not verbatim',
+      () => broken('indicators.yaml', 'sourceText: 达标率达90%', 'sourceText: 达标率达到90%'),
+      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'sourceText', says: '逐字照录' },
+    ],
+    [
+      'an unknown comparator',
+      () => broken('indicators.yaml', 'comparator: ">="', 'comparator: ">"'),
+      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'comparator', says: '必须是' },
+    ],
+    [
+      'a baseline without its year',
+      () => broken('indicators.yaml', 'baseline: null', 'baseline: 80\n    baselineClauseRef: "一#1"\n    baselineSourceText: 达标率'),
+      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'baselineYear', says: '同时' },
+    ],
+    [
+      'a number written as text',
+      () => broken('indicators.yaml', 'target: 90', 'target: "90"'),
+      { file: 'seeds/test-plan/indicators.yaml', entry: 'indicators[0] (pass-rate)', field: 'target', says: '必须是数字' },
+    ],
+    [
+      'an unknown field (a typo)',
+      () => broken('tasks.yaml', '    dueDate: "2023-12-31"\n', '    dueDate: "2023-12-31"\n    dueDtae: "2023-12-31"\n'),
+      { entry: 'tasks[0] (T-1)', field: 'dueDtae', says: '未知字段' },
+    ],
+    [
+      'an unknown recurrence',
+      () => broken('tasks.yaml', 'recurrence: yearly', 'recurrence: monthly'),
+      { entry: 'tasks[2] (T-2)', field: 'recurrence', says: 'yearly' },
+    ],
+    [
+      'a lead department among the co-departments',
+      () => broken('tasks.yaml', 'coDepartments: [finance]', 'coDepartments: [edu]'),
+      { entry: 'tasks[1] (T-1-1)', field: 'coDepartments', says: '牵头部门' },
+    ],
+    [
+      'a yearly task due after the plan period',
+      () => broken('tasks.yaml', /"2023-12-31"\n {4}clauseRef: "一#2"/, '"2030-12-31"\n    clauseRef: "一#2"'),
+      { entry: 'tasks[2] (T-2)', field: 'dueDate', says: '规划期' },
+    ],
+    [
+      'a YAML syntax error',
+      () => broken('tasks.yaml', '    coDepartments: []\n', '    coDepartments: [\n'),
+      { file: 'seeds/test-plan/tasks.yaml', says: 'YAML 语法错误' },
+    ],
+    [
+      'a list that is not a list',
+      () => broken('indicators.yaml', /indicators:\n[\s\S]*/, 'indicators: none\n'),
+      { file: 'seeds/test-plan/indicators.yaml', field: 'indicators', says: '必须是列表' },
+    ],
   ];
 
   it.each(cases)('refuses %s, naming file, entry and field', (_, seeds, expected) => {
@@ -200,10 +302,21 @@ describe('validateSeeds', () => {
   });
 
   it('refuses a code that another folder uses, and a department named differently there', () => {
-    const other = { ...VALID, 'plan.yaml': VALID['plan.yaml'].replace('code: test-plan', 'code: other-plan'), 'departments.yaml': VALID['departments.yaml'].replace('name: 教育部门', 'name: 教育局') };
+    const other = {
+      ...VALID,
+      'plan.yaml': VALID['plan.yaml'].replace('code: test-plan', 'code: other-plan'),
+      'departments.yaml': VALID['departments.yaml'].replace('name: 教育部门', 'name: 教育局'),
+    };
     const { problems } = validateSeeds([...sources(), ...sources(other, 'other-plan')]);
     const messages = problems.filter((p) => p.file.startsWith('seeds/other-plan/')).map((p) => `${p.entry} ${p.field}`);
-    expect(messages).toEqual(expect.arrayContaining(['departments[0] (edu) name', 'departments[1].duties[0] (finance-d1) code', 'indicators[0] (pass-rate) code', 'tasks[0] (T-1) code']));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'departments[0] (edu) name',
+        'departments[1].duties[0] (finance-d1) code',
+        'indicators[0] (pass-rate) code',
+        'tasks[0] (T-1) code',
+      ]),
+    );
     expect(problems.some((p) => p.file.startsWith('seeds/test-plan/'))).toBe(false);
   });
 
@@ -213,7 +326,12 @@ describe('validateSeeds', () => {
   });
 
   it('lists problems in file and line order', () => {
-    const seeds = sources({ ...VALID, 'tasks.yaml': VALID['tasks.yaml'].replace('dueDate: "2023-12-31"\n    clauseRef: "一#2"', 'dueDate: "x"\n    clauseRef: "一#2"').replace('leadDepartment: finance', 'leadDepartment: x') });
+    const seeds = sources({
+      ...VALID,
+      'tasks.yaml': VALID['tasks.yaml']
+        .replace('dueDate: "2023-12-31"\n    clauseRef: "一#2"', 'dueDate: "x"\n    clauseRef: "一#2"')
+        .replace('leadDepartment: finance', 'leadDepartment: x'),
+    });
     const lines = validateSeeds(seeds).problems.map((p) => p.line);
     expect(lines).toEqual([...lines].sort((a, b) => (a ?? 0) - (b ?? 0)));
   });
@@ -221,8 +339,17 @@ describe('validateSeeds', () => {
 
 describe('expandYearly', () => {
   const task: SeedTaskEntry = {
-    code: 'T-7-1-4', title: '年度目标考核', description: '纳入年度目标考核', leadDepartmentCode: 'edu', coDepartmentCodes: ['other'],
-    dueDate: '2025-12-31', clauseRef: '七(一)#2', parentCode: 'T-7', recurrence: 'yearly', indicatorCodes: [], dutyCode: null,
+    code: 'T-7-1-4',
+    title: '年度目标考核',
+    description: '纳入年度目标考核',
+    leadDepartmentCode: 'edu',
+    coDepartmentCodes: ['other'],
+    dueDate: '2025-12-31',
+    clauseRef: '七(一)#2',
+    parentCode: 'T-7',
+    recurrence: 'yearly',
+    indicatorCodes: [],
+    dutyCode: null,
     origin: { file: 'tasks.yaml', entry: 'tasks[0]' },
   };
 

@@ -14,11 +14,37 @@ export interface SeedOrigin {
   entry: string;
 }
 
-export interface SeedSection { code: string; parentCode: string | null; title: string; text: string; ordinal: number; origin: SeedOrigin }
-export interface SeedClause { ref: string; sectionCode: string; text: string; ordinal: number; origin: SeedOrigin }
+export interface SeedSection {
+  code: string;
+  parentCode: string | null;
+  title: string;
+  text: string;
+  ordinal: number;
+  origin: SeedOrigin;
+}
+export interface SeedClause {
+  ref: string;
+  sectionCode: string;
+  text: string;
+  ordinal: number;
+  origin: SeedOrigin;
+}
 /** `aliases`: the other names tables use for it (发改委, 市教育局…), matched by the 分工表 import. */
-export interface SeedDepartment { code: string; name: string; aliases: string[]; ordinal: number; origin: SeedOrigin }
-export interface SeedDuty { code: string; departmentCode: string; clauseRef: string; text: string; ordinal: number; origin: SeedOrigin }
+export interface SeedDepartment {
+  code: string;
+  name: string;
+  aliases: string[];
+  ordinal: number;
+  origin: SeedOrigin;
+}
+export interface SeedDuty {
+  code: string;
+  departmentCode: string;
+  clauseRef: string;
+  text: string;
+  ordinal: number;
+  origin: SeedOrigin;
+}
 
 export interface SeedIndicator {
   code: string;
@@ -129,7 +155,8 @@ function crossPlanProblems(plans: SeedPlan[]): SeedProblem[] {
     for (const d of plan.departments) {
       const first = names.get(d.code);
       if (!first) names.set(d.code, d);
-      else if (first.name !== d.name) problems.push({ ...d.origin, field: 'name', message: `部门 ${d.code} 在 ${first.origin.file} 中名为「${first.name}」，不一致` });
+      else if (first.name !== d.name)
+        problems.push({ ...d.origin, field: 'name', message: `部门 ${d.code} 在 ${first.origin.file} 中名为「${first.name}」，不一致` });
     }
   }
   return problems;
@@ -309,15 +336,22 @@ class FolderValidator {
     const doc = this.docs.get(file) as SeedDocument;
     const root = path.length === 1 ? doc.data : this.at(doc.data, path.slice(0, -1));
     const value = isRecord(root) ? root[path[path.length - 1] as string] : undefined;
-    const label = path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '[');
+    const label = path
+      .map((k) => (typeof k === 'number' ? `[${k}]` : k))
+      .join('.')
+      .replace(/\.\[/g, '[');
     if (!Array.isArray(value)) {
       this.problems.push({ file: doc.file, line: doc.lineOf(path), field: label, message: value === undefined ? '缺少必填字段' : '必须是列表' });
       return [];
     }
     return value.flatMap((item, index) => {
       const entryPath = [...path, index];
-      const name = isRecord(item) && typeof item.code === 'string' ? `${label}[${index}] (${item.code})`
-        : isRecord(item) && typeof item.ref === 'string' ? `${label}[${index}] (${item.ref})` : `${label}[${index}]`;
+      const name =
+        isRecord(item) && typeof item.code === 'string'
+          ? `${label}[${index}] (${item.code})`
+          : isRecord(item) && typeof item.ref === 'string'
+            ? `${label}[${index}] (${item.ref})`
+            : `${label}[${index}]`;
       if (!isRecord(item)) {
         this.problems.push({ file: doc.file, line: doc.lineOf(entryPath), entry: name, message: '必须是映射（key: value）' });
         return [];
@@ -345,7 +379,8 @@ class FolderValidator {
     const doc = this.docs.get('plan.yaml') as SeedDocument;
     const root = isRecord(doc.data) ? doc.data : {};
     for (const key of Object.keys(root)) {
-      if (!['plan', 'sections', 'clauses'].includes(key)) this.problems.push({ file: doc.file, line: doc.lineOf([key]), field: key, message: '未知字段（允许的字段：plan, sections, clauses）' });
+      if (!['plan', 'sections', 'clauses'].includes(key))
+        this.problems.push({ file: doc.file, line: doc.lineOf([key]), field: key, message: '未知字段（允许的字段：plan, sections, clauses）' });
     }
     const raw = isRecord(root.plan) ? root.plan : {};
     if (!isRecord(root.plan)) this.problems.push({ file: doc.file, line: doc.lineOf(['plan']), field: 'plan', message: '缺少必填字段（映射）' });
@@ -359,8 +394,14 @@ class FolderValidator {
     const timezone = entry.text('timezone');
     if (timezone && !isTimeZone(timezone)) entry.fail('timezone', `不是 IANA 时区：${timezone}`);
     return {
-      folder: this.folder, code, title: entry.text('title', { max: 300 }), startYear, endYear, timezone,
-      preamble: entry.optionalText('preamble') ?? '', origin: entry.origin,
+      folder: this.folder,
+      code,
+      title: entry.text('title', { max: 300 }),
+      startYear,
+      endYear,
+      timezone,
+      preamble: entry.optionalText('preamble') ?? '',
+      origin: entry.origin,
     };
   }
 
@@ -405,7 +446,13 @@ class FolderValidator {
     const departments = entries.map((entry, ordinal) => {
       const code = entry.text('code', { max: 64, pattern: KEBAB, hint: 'ASCII kebab-case' });
       this.unique(this.departmentCodes, entry, 'code', code);
-      return { code, name: entry.text('name', { max: 200 }), aliases: 'aliases' in entry.raw ? entry.codes('aliases', { max: 200 }) : [], ordinal, origin: entry.origin };
+      return {
+        code,
+        name: entry.text('name', { max: 200 }),
+        aliases: 'aliases' in entry.raw ? entry.codes('aliases', { max: 200 }) : [],
+        ordinal,
+        origin: entry.origin,
+      };
     });
     const duties = entries.flatMap((_, d) => {
       const departmentCode = departments[d].code;
@@ -425,13 +472,29 @@ class FolderValidator {
   }
 
   private indicators(): SeedIndicator[] {
-    const allowed = ['code', 'name', 'unit', 'comparator', 'target', 'targetYear', 'baseline', 'baselineYear', 'department', 'clauseRef',
-      'sourceText', 'baselineClauseRef', 'baselineSourceText', 'derived', 'note'];
+    const allowed = [
+      'code',
+      'name',
+      'unit',
+      'comparator',
+      'target',
+      'targetYear',
+      'baseline',
+      'baselineYear',
+      'department',
+      'clauseRef',
+      'sourceText',
+      'baselineClauseRef',
+      'baselineSourceText',
+      'derived',
+      'note',
+    ];
     return this.entries('indicators.yaml', 'indicators', allowed).map((entry, ordinal) => {
       const code = entry.text('code', { max: 100, pattern: KEBAB, hint: 'ASCII kebab-case' });
       this.unique(this.indicatorCodes, entry, 'code', code);
       const comparator = entry.text('comparator') as Comparator;
-      if (comparator && !COMPARATORS.includes(comparator)) entry.fail('comparator', `必须是 ${COMPARATORS.map((c) => `"${c}"`).join('、')} 之一：${comparator}`);
+      if (comparator && !COMPARATORS.includes(comparator))
+        entry.fail('comparator', `必须是 ${COMPARATORS.map((c) => `"${c}"`).join('、')} 之一：${comparator}`);
       const indicator: SeedIndicator = {
         code,
         name: entry.text('name', { max: 200 }),
@@ -536,7 +599,8 @@ class FolderValidator {
       if (task.clauseRef !== duty.clauseRef) entry.fail('clauseRef', `须与职责 ${duty.code} 的 clauseRef 相同：${duty.clauseRef}`);
     }
     for (const duty of this.duties.values()) {
-      if (!taskOf.has(duty.code)) this.problems.push({ ...duty.origin, field: 'code', message: `职责 ${duty.code} 没有对应的任务（tasks.yaml 中 duty: ${duty.code}）` });
+      if (!taskOf.has(duty.code))
+        this.problems.push({ ...duty.origin, field: 'code', message: `职责 ${duty.code} 没有对应的任务（tasks.yaml 中 duty: ${duty.code}）` });
     }
   }
 

@@ -1,11 +1,21 @@
 import { PolicyError, validatePolicy } from './escalation-policy.js';
 
-const valid = { workdays: true, warnBefore: 'P3D', steps: [{ at: '-P7D', to: ['assignee'], template: 'reminder' }, { at: 'PT30S', to: ['leader', 'supervisors'], template: 'escalation' }] };
+const valid = {
+  workdays: true,
+  warnBefore: 'P3D',
+  steps: [
+    { at: '-P7D', to: ['assignee'], template: 'reminder' },
+    { at: 'PT30S', to: ['leader', 'supervisors'], template: 'escalation' },
+  ],
+};
 
 describe('escalation policy validation', () => {
   it('reads signed durations, recipients and templates', () => {
     const policy = validatePolicy(valid);
-    expect(policy.steps.map((s) => [s.at.sign, s.at.days, s.at.timeMs])).toEqual([[-1, 7, 0], [1, 0, 30_000]]);
+    expect(policy.steps.map((s) => [s.at.sign, s.at.days, s.at.timeMs])).toEqual([
+      [-1, 7, 0],
+      [1, 0, 30_000],
+    ]);
     expect(policy.warnBefore.days).toBe(3);
   });
 

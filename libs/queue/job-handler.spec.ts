@@ -23,6 +23,8 @@ describe('job handlers', () => {
   });
 
   it('refuses two handlers for one job name', () => {
-    expect(() => handlersByName([handler(JobName.Sweep, 'A'), handler(JobName.Sweep, 'B'), handler(JobName.Deliver), handler(JobName.AssessmentReport)], all)).toThrow('有多个处理器：A、B');
+    expect(() =>
+      handlersByName([handler(JobName.Sweep, 'A'), handler(JobName.Sweep, 'B'), handler(JobName.Deliver), handler(JobName.AssessmentReport)], all),
+    ).toThrow('有多个处理器：A、B');
   });
 });

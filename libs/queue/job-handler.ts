@@ -22,7 +22,10 @@ export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
 
 /** The job failed and should be retried, with exponential backoff, but not later than `notAfter` when given. */
 export class RetryableJobError extends Error {
-  constructor(message: string, readonly notAfter?: Date) {
+  constructor(
+    message: string,
+    readonly notAfter?: Date,
+  ) {
     super(message);
     this.name = 'RetryableJobError';
   }
@@ -42,7 +45,8 @@ export function handlersByName(handlers: readonly JobHandler[], names: readonly 
   const problems: string[] = [];
   for (const handler of handlers) {
     if (!names.includes(handler.jobName)) problems.push(`未知的任务名 ${String(handler.jobName)}（${handler.constructor.name}）`);
-    else if (byName.has(handler.jobName)) problems.push(`任务 ${handler.jobName} 有多个处理器：${byName.get(handler.jobName)!.constructor.name}、${handler.constructor.name}`);
+    else if (byName.has(handler.jobName))
+      problems.push(`任务 ${handler.jobName} 有多个处理器：${byName.get(handler.jobName)!.constructor.name}、${handler.constructor.name}`);
     else byName.set(handler.jobName, handler);
   }
   for (const name of names) if (!byName.has(name)) problems.push(`任务 ${name} 没有处理器`);

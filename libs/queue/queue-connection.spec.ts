@@ -19,7 +19,10 @@ async function fakeRedis(policy: string, config: 'enabled' | 'disabled'): Promis
       const commands = buffer.split(/(?=\*\d+\r\n)/).filter((c) => c.length > 0);
       buffer = '';
       for (const command of commands) {
-        const words = command.split('\r\n').filter((_, i) => i > 0 && i % 2 === 0).map((w) => w.toLowerCase());
+        const words = command
+          .split('\r\n')
+          .filter((_, i) => i > 0 && i % 2 === 0)
+          .map((w) => w.toLowerCase());
         if (words[0] === 'info') socket.write(bulk(`# Server\r\nredis_version:7.2.0\r\nloading:0\r\n# Memory\r\nmaxmemory_policy:${policy}\r\n`));
         else if (words[0] === 'config' && config === 'enabled') socket.write(`*2\r\n${bulk('maxmemory-policy')}${bulk(policy)}`);
         else if (words[0] === 'config') socket.write("-ERR unknown command 'CONFIG'\r\n");
@@ -40,7 +43,12 @@ async function fakeRedis(policy: string, config: 'enabled' | 'disabled'): Promis
 }
 
 const settings = (redisUrl?: string): QueueSettings => ({
-  redisUrl, databaseUrl: 'postgres://unused', prefix: 'spec', lockMs: 30_000, retryBaseMs: 2000, retryMaxMs: 600_000,
+  redisUrl,
+  databaseUrl: 'postgres://unused',
+  prefix: 'spec',
+  lockMs: 30_000,
+  retryBaseMs: 2000,
+  retryMaxMs: 600_000,
 });
 
 describe('QueueConnection', () => {

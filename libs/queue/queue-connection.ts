@@ -41,7 +41,8 @@ const DRAIN_MS = 6000;
 const DISCONNECT_MS = 2000;
 /** Retries are bounded by time (DELIVERY_GIVE_UP_MS), not by count. */
 const UNBOUNDED_ATTEMPTS = 1_000_000;
-const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|Connection is closed|connect|Stream isn't writeable|terminat|Connection ended/i;
+const CONNECTION_ERROR =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|Connection is closed|connect|Stream isn't writeable|terminat|Connection ended/i;
 
 export class RedisPolicyError extends Error {}
 
@@ -74,7 +75,9 @@ export class QueueConnection extends EventEmitter {
   async open(): Promise<void> {
     if (this.kind === 'postgres') {
       // Connect (and check the bullmq schema) now, not inside the first sweep that queues something.
-      await withTimeout(this.queue(QueueName.Delivery).waitUntilReady(), START_WAIT_MS, '连接 PostgreSQL 队列').catch((error: Error) => this.report('postgres', error));
+      await withTimeout(this.queue(QueueName.Delivery).waitUntilReady(), START_WAIT_MS, '连接 PostgreSQL 队列').catch((error: Error) =>
+        this.report('postgres', error),
+      );
       return;
     }
     const producer = this.redisClient({ maxRetriesPerRequest: 1, enableOfflineQueue: false });
@@ -141,7 +144,11 @@ export class QueueConnection extends EventEmitter {
    * retried (with backoff, not after its `notAfter`) and PermanentJobError to
    * fail the job for good.
    */
-  worker(queue: QueueName, process: (name: JobName, data: unknown, context: { id: string; attemptsMade: number }) => Promise<void>, concurrency: number): BullWorker {
+  worker(
+    queue: QueueName,
+    process: (name: JobName, data: unknown, context: { id: string; attemptsMade: number }) => Promise<void>,
+    concurrency: number,
+  ): BullWorker {
     if (this.closing) throw new Error('队列连接正在关闭');
     const processor = async (job: { id?: string; name: string; data: unknown; attemptsMade: number }) => {
       try {
@@ -162,8 +169,17 @@ export class QueueConnection extends EventEmitter {
     };
     const worker =
       this.kind === 'redis'
-        ? (new Worker(queue, processor, { ...options, connection: this.redisClient({ maxRetriesPerRequest: null }), prefix: this.settings.prefix }) as unknown as BullWorker)
-        : (new Worker(queue, processor, { ...options, connection: this.postgresConnection(Math.min(concurrency + 2, 10)) }, createPostgresBackend) as unknown as BullWorker);
+        ? (new Worker(queue, processor, {
+            ...options,
+            connection: this.redisClient({ maxRetriesPerRequest: null }),
+            prefix: this.settings.prefix,
+          }) as unknown as BullWorker)
+        : (new Worker(
+            queue,
+            processor,
+            { ...options, connection: this.postgresConnection(Math.min(concurrency + 2, 10)) },
+            createPostgresBackend,
+          ) as unknown as BullWorker);
     worker.on('error', (error: Error) => this.report(`worker:${queue}`, error));
     // One line per 30 s per kind: an SMTP outage fails every job, and each failure is on its row anyway.
     worker.on('failed', (job, error) => {
@@ -249,7 +265,11 @@ export class QueueConnection extends EventEmitter {
    */
   private postgresConnection(max: number) {
     return {
-      connectionString: this.settings.databaseUrl, schema: 'bullmq', migrate: true, max, application_name: 'duban-queue',
+      connectionString: this.settings.databaseUrl,
+      schema: 'bullmq',
+      migrate: true,
+      max,
+      application_name: 'duban-queue',
       options: '-c synchronous_commit=off',
     };
   }

@@ -35,7 +35,11 @@ export async function registerQueueDashboard(fastify: FastifyInstance, queues: B
         if (decision !== 'allow') return refuse(reply, decision);
         if (fromQuery) {
           const secure = request.protocol === 'https' ? '; Secure' : '';
-          return reply.code(302).header('set-cookie', `${COOKIE}=${fromQuery}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secure}`).header('location', DASHBOARD_PATH).send();
+          return reply
+            .code(302)
+            .header('set-cookie', `${COOKIE}=${fromQuery}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secure}`)
+            .header('location', DASHBOARD_PATH)
+            .send();
         }
       });
       await scope.register(board.registerPlugin());
@@ -46,9 +50,10 @@ export async function registerQueueDashboard(fastify: FastifyInstance, queues: B
 
 function refuse(reply: FastifyReply, decision: 'forbidden' | 'unauthenticated') {
   const status = decision === 'forbidden' ? 403 : 401;
-  const message = decision === 'forbidden'
-    ? '队列面板仅限管理员'
-    : `队列面板需要管理员的访问令牌：Authorization: Bearer <token>，或在浏览器中打开 ${DASHBOARD_PATH}?token=<token>`;
+  const message =
+    decision === 'forbidden'
+      ? '队列面板仅限管理员'
+      : `队列面板需要管理员的访问令牌：Authorization: Bearer <token>，或在浏览器中打开 ${DASHBOARD_PATH}?token=<token>`;
   return reply.code(status).send({ statusCode: status, error: status === 403 ? 'Forbidden' : 'Unauthorized', message });
 }
 

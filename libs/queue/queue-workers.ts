@@ -34,11 +34,15 @@ export class QueueWorkers implements OnModuleInit, OnModuleDestroy {
   async schedule(schedulerId: string, name: JobName.Sweep, everyMs: number): Promise<void> {
     const queue = QUEUE_OF[name];
     const data: PayloadOf<typeof name> = {};
-    await this.connection.queue(queue).upsertJobScheduler(schedulerId, { every: everyMs }, {
-      name,
-      data,
-      opts: { removeOnComplete: true, removeOnFail: { count: 100 } },
-    });
+    await this.connection.queue(queue).upsertJobScheduler(
+      schedulerId,
+      { every: everyMs },
+      {
+        name,
+        data,
+        opts: { removeOnComplete: true, removeOnFail: { count: 100 } },
+      },
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -54,33 +54,53 @@ function departmentAxis(departments: readonly DepartmentAssessment[]) {
 
 /** Final scores by department, in rank order. */
 export function scoreChart(departments: readonly DepartmentAssessment[]): string {
-  return renderSvg('scores', {
-    grid: { left: 160, right: 60, top: 20, bottom: 30 },
-    xAxis: { type: 'value', min: 0, max: 100 },
-    yAxis: departmentAxis(departments),
-    series: [{
-      type: 'bar', name: '最终得分', itemStyle: { color: COLOR.score },
-      label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => value.toFixed(2) },
-      data: departments.map((d) => d.finalScore),
-    }],
-  }, heightFor(departments.length));
+  return renderSvg(
+    'scores',
+    {
+      grid: { left: 160, right: 60, top: 20, bottom: 30 },
+      xAxis: { type: 'value', min: 0, max: 100 },
+      yAxis: departmentAxis(departments),
+      series: [
+        {
+          type: 'bar',
+          name: '最终得分',
+          itemStyle: { color: COLOR.score },
+          label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => value.toFixed(2) },
+          data: departments.map((d) => d.finalScore),
+        },
+      ],
+    },
+    heightFor(departments.length),
+  );
 }
 
 /** Each department's tasks of the year, stacked: on time, late, still overdue, not yet due. */
 export function completionChart(departments: readonly DepartmentAssessment[]): string {
-  const series = ([
-    ['按时完成', 'onTime'], ['逾期完成', 'late'], ['仍逾期', 'overdue'], ['未到期', 'pending'],
-  ] as const).map(([name, key]) => ({
-    type: 'bar', name, stack: 'tasks', itemStyle: { color: COLOR[key] },
+  const series = (
+    [
+      ['按时完成', 'onTime'],
+      ['逾期完成', 'late'],
+      ['仍逾期', 'overdue'],
+      ['未到期', 'pending'],
+    ] as const
+  ).map(([name, key]) => ({
+    type: 'bar',
+    name,
+    stack: 'tasks',
+    itemStyle: { color: COLOR[key] },
     data: departments.map((d) => d.metrics[key]),
   }));
-  return renderSvg('completion', {
-    legend: { top: 0 },
-    grid: { left: 160, right: 30, top: 36, bottom: 30 },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: departmentAxis(departments),
-    series,
-  }, heightFor(departments.length) + 16);
+  return renderSvg(
+    'completion',
+    {
+      legend: { top: 0 },
+      grid: { left: 160, right: 30, top: 36, bottom: 30 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: departmentAxis(departments),
+      series,
+    },
+    heightFor(departments.length) + 16,
+  );
 }
 
 /**
@@ -98,22 +118,31 @@ export function departmentIndicatorProgress(report: AssessmentReport, department
 
 export function indicatorChart(report: AssessmentReport, departments: readonly DepartmentAssessment[]): string {
   const progress = departments.map((d) => departmentIndicatorProgress(report, d));
-  return renderSvg('indicators', {
-    grid: { left: 160, right: 90, top: 20, bottom: 30 },
-    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: departmentAxis(departments),
-    series: [{
-      type: 'bar', name: '指标完成进度', itemStyle: { color: COLOR.progress },
-      label: {
-        show: true, position: 'right',
-        formatter: ({ dataIndex }: { dataIndex: number }) => {
-          const { share, measured } = progress[dataIndex];
-          return share === null ? '无可测指标' : `${(share * 100).toFixed(1)}%（${measured} 项）`;
+  return renderSvg(
+    'indicators',
+    {
+      grid: { left: 160, right: 90, top: 20, bottom: 30 },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: departmentAxis(departments),
+      series: [
+        {
+          type: 'bar',
+          name: '指标完成进度',
+          itemStyle: { color: COLOR.progress },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: ({ dataIndex }: { dataIndex: number }) => {
+              const { share, measured } = progress[dataIndex];
+              return share === null ? '无可测指标' : `${(share * 100).toFixed(1)}%（${measured} 项）`;
+            },
+          },
+          markLine: { symbol: 'none', silent: true, label: { show: false }, lineStyle: { color: '#595959' }, data: [{ xAxis: 100 }] },
+          // A department with nothing measurable keeps a zero bar so its label says why.
+          data: progress.map(({ share }) => (share === null ? 0 : Math.round(share * 1000) / 10)),
         },
-      },
-      markLine: { symbol: 'none', silent: true, label: { show: false }, lineStyle: { color: '#595959' }, data: [{ xAxis: 100 }] },
-      // A department with nothing measurable keeps a zero bar so its label says why.
-      data: progress.map(({ share }) => (share === null ? 0 : Math.round(share * 1000) / 10)),
-    }],
-  }, heightFor(departments.length));
+      ],
+    },
+    heightFor(departments.length),
+  );
 }

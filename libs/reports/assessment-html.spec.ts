@@ -41,18 +41,21 @@ describe('renderAssessmentHtml', () => {
     }
   });
 
-  it('names every department in the ranking and the details, with the API\'s numbers', () => {
+  it("names every department in the ranking and the details, with the API's numbers", () => {
     const { ranking, departments } = Object.fromEntries(sections(html));
     for (const name of ['教育局', '财政局', LONG_NAME]) {
       expect(ranking).toContain(`<td>${escapeHtml(name)}</td>`);
       expect(departments).toContain(escapeHtml(name));
     }
-    expect(ranking.match(/<tr><td class="num">(\d+)<\/td><td>([^<]+)<\/td><td class="num">([\d.]+)<\/td><td class="num">([^<]+)<\/td><td class="num">([\d.]+)<\/td>/g))
-      .toEqual([
-        '<tr><td class="num">1</td><td>教育局</td><td class="num">90.00</td><td class="num">96.25</td><td class="num">92.50</td>',
-        '<tr><td class="num">1</td><td>财政局</td><td class="num">92.50</td><td class="num">—</td><td class="num">92.50</td>',
-        `<tr><td class="num">3</td><td>${escapeHtml(LONG_NAME)}</td><td class="num">71.38</td><td class="num">—</td><td class="num">71.38</td>`,
-      ]);
+    expect(
+      ranking.match(
+        /<tr><td class="num">(\d+)<\/td><td>([^<]+)<\/td><td class="num">([\d.]+)<\/td><td class="num">([^<]+)<\/td><td class="num">([\d.]+)<\/td>/g,
+      ),
+    ).toEqual([
+      '<tr><td class="num">1</td><td>教育局</td><td class="num">90.00</td><td class="num">96.25</td><td class="num">92.50</td>',
+      '<tr><td class="num">1</td><td>财政局</td><td class="num">92.50</td><td class="num">—</td><td class="num">92.50</td>',
+      `<tr><td class="num">3</td><td>${escapeHtml(LONG_NAME)}</td><td class="num">71.38</td><td class="num">—</td><td class="num">71.38</td>`,
+    ]);
     expect(departments).toContain('<dt>按时率</dt><dd>66.7%</dd>');
     expect(departments).toContain('2025-10-04 09:00');
   });

@@ -6,14 +6,8 @@
  */
 import type { AssessmentReport, DepartmentAssessment, ReviewerScore } from '../assessment/assessment-types.js';
 import { FONT_FAMILY, completionChart, indicatorChart, scoreChart } from './assessment-charts.js';
-import {
-  BREAKDOWN_COLUMNS, INDICATOR_COLUMNS, RANKING_COLUMNS, TASK_COLUMNS, headerGroups,
-  type Column, type ColumnKind,
-} from './report-columns.js';
-import {
-  byRank, rankLabel,
-  NONE, formatDateTime, formatNumber, formatPercent, onTimeShare, reportSubtitle, reportTitle,
-} from './report-format.js';
+import { BREAKDOWN_COLUMNS, INDICATOR_COLUMNS, RANKING_COLUMNS, TASK_COLUMNS, headerGroups, type Column, type ColumnKind } from './report-columns.js';
+import { byRank, rankLabel, NONE, formatDateTime, formatNumber, formatPercent, onTimeShare, reportSubtitle, reportTitle } from './report-format.js';
 
 /** The `data-section` of the sections that hold a chart, one `<svg>` each. */
 export const CHART_SECTIONS = ['scores', 'completion', 'indicators'] as const;
@@ -69,7 +63,12 @@ export function renderAssessmentHtml(report: AssessmentReport): string {
     `<header><h1>${title}</h1><p class="meta">${escapeHtml(reportSubtitle(report))}；共 ${departments.length} 个部门。</p></header>`,
     chartSection('scores', '一、综合得分排名', '各部门最终得分（计算得分与评审得分按权重合成），按名次排列。', scoreChart(departments)),
     chartSection('completion', '二、任务完成情况', '本年度应完成任务按时完成、逾期完成、仍逾期与未到期的数量。', completionChart(departments)),
-    chartSection('indicators', '三、指标进展', '各部门指标从基期值走向目标值的平均进度（单项超过目标按 100% 计），虚线为目标，括号内为可测指标数。', indicatorChart(report, departments)),
+    chartSection(
+      'indicators',
+      '三、指标进展',
+      '各部门指标从基期值走向目标值的平均进度（单项超过目标按 100% 计），虚线为目标，括号内为可测指标数。',
+      indicatorChart(report, departments),
+    ),
     `<section data-section="ranking"><h2>四、排名表</h2><div class="scroll">${htmlTable(RANKING_COLUMNS, departments, true)}</div></section>`,
     `<section data-section="departments"><h2>五、部门详情</h2>${departments.map((d) => departmentDetail(report, d)).join('')}</section>`,
     '</body>',
@@ -94,9 +93,7 @@ function departmentDetail(report: AssessmentReport, department: DepartmentAssess
     ['仍逾期 / 未到期', `${metrics.overdue} / ${metrics.pending}`],
     ['佐证率', formatPercent(metrics.evidenceShare)],
   ];
-  const late = (report.tasks[department.departmentCode] ?? [])
-    .filter((task) => task.daysLate > 0)
-    .sort((a, b) => b.daysLate - a.daysLate);
+  const late = (report.tasks[department.departmentCode] ?? []).filter((task) => task.daysLate > 0).sort((a, b) => b.daysLate - a.daysLate);
   const indicators = report.indicators[department.departmentCode] ?? [];
   return [
     `<article class="department" data-department="${escapeHtml(department.departmentCode)}">`,
@@ -125,15 +122,25 @@ const REVIEWER_COLUMNS: readonly Column<ReviewerScore>[] = [
 /** A table of `items`; with `grouped`, the column groups head it in a row of their own. */
 function htmlTable<T>(columns: readonly Column<T>[], items: readonly T[], grouped = false): string {
   const head = grouped
-    ? `<tr>${headerGroups(columns).map((run) => (run.grouped
-      ? `<th colspan="${run.span}">${escapeHtml(run.label)}</th>`
-      : `<th rowspan="2">${escapeHtml(run.label)}</th>`)).join('')}</tr>`
-      + `<tr>${columns.filter((column) => column.group !== undefined).map((column) => `<th>${escapeHtml(column.header)}</th>`).join('')}</tr>`
+    ? `<tr>${headerGroups(columns)
+        .map((run) => (run.grouped ? `<th colspan="${run.span}">${escapeHtml(run.label)}</th>` : `<th rowspan="2">${escapeHtml(run.label)}</th>`))
+        .join('')}</tr>` +
+      `<tr>${columns
+        .filter((column) => column.group !== undefined)
+        .map((column) => `<th>${escapeHtml(column.header)}</th>`)
+        .join('')}</tr>`
     : `<tr>${columns.map((column) => `<th>${escapeHtml(column.header)}</th>`).join('')}</tr>`;
-  const body = items.map((item) => `<tr>${columns.map((column) => {
-    const text = escapeHtml(cellText(column.kind, column.value(item)));
-    return column.kind === 'text' ? `<td>${text}</td>` : `<td class="num">${text}</td>`;
-  }).join('')}</tr>`).join('\n');
+  const body = items
+    .map(
+      (item) =>
+        `<tr>${columns
+          .map((column) => {
+            const text = escapeHtml(cellText(column.kind, column.value(item)));
+            return column.kind === 'text' ? `<td>${text}</td>` : `<td class="num">${text}</td>`;
+          })
+          .join('')}</tr>`,
+    )
+    .join('\n');
   return `<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
@@ -141,9 +148,13 @@ function cellText(kind: ColumnKind, value: string | number | null): string {
   if (value === null) return kind === 'text' ? '' : NONE;
   if (typeof value === 'string') return kind === 'dateTime' ? formatDateTime(value) : value;
   switch (kind) {
-    case 'score': return formatNumber(value, 2);
-    case 'days': return formatNumber(value, 1);
-    case 'share': return formatPercent(value);
-    default: return String(value);
+    case 'score':
+      return formatNumber(value, 2);
+    case 'days':
+      return formatNumber(value, 1);
+    case 'share':
+      return formatPercent(value);
+    default:
+      return String(value);
   }
 }

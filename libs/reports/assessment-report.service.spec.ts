@@ -28,7 +28,12 @@ describe('report job', () => {
       setReportProgress: async (_id: string, p: number) => void progress.push(p),
       finishReport: async (_id: string, content: Buffer) => void (stored = content),
     });
-    const service = new AssessmentReportService(strict<AssessmentService>({ report: async () => smallReport() }), repo, strict<ReportQueue>({}), strict<AppConfig>({}));
+    const service = new AssessmentReportService(
+      strict<AssessmentService>({ report: async () => smallReport() }),
+      repo,
+      strict<ReportQueue>({}),
+      strict<AppConfig>({}),
+    );
     await service.generate('r1');
     expect(progress.length).toBeGreaterThan(0);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
@@ -43,13 +48,27 @@ describe('report job', () => {
       findReport: async () => row,
       failReport: async (_id: string, message: string) => void failed.push(message),
     });
-    const service = new AssessmentReportService(strict<AssessmentService>({ report: async () => { throw new Error('数据库不可用'); } }), repo, strict<ReportQueue>({}), strict<AppConfig>({}));
+    const service = new AssessmentReportService(
+      strict<AssessmentService>({
+        report: async () => {
+          throw new Error('数据库不可用');
+        },
+      }),
+      repo,
+      strict<ReportQueue>({}),
+      strict<AppConfig>({}),
+    );
     await expect(service.generate('r1')).rejects.toThrow('数据库不可用');
     expect(failed).toEqual(['数据库不可用']);
   });
 
   it('leaves a row another run has finished alone', async () => {
-    const service = new AssessmentReportService(strict<AssessmentService>({}), strict<AssessmentRepository>({ claimReport: async () => false }), strict<ReportQueue>({}), strict<AppConfig>({}));
+    const service = new AssessmentReportService(
+      strict<AssessmentService>({}),
+      strict<AssessmentRepository>({ claimReport: async () => false }),
+      strict<ReportQueue>({}),
+      strict<AppConfig>({}),
+    );
     await expect(service.generate('r1')).resolves.toBeUndefined();
   });
 

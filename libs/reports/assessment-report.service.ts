@@ -88,7 +88,9 @@ export class AssessmentReportService {
   async file(year: number, id: string): Promise<ReportFile> {
     const row = await this.mustFind(year, id);
     if (row.status !== REPORT_STATUS.Done) {
-      throw new ConflictError(row.status === REPORT_STATUS.Failed ? `报告生成失败：${row.error ?? ''}` : `报告尚未生成完成（进度 ${row.progress}%），请稍后再试`);
+      throw new ConflictError(
+        row.status === REPORT_STATUS.Failed ? `报告生成失败：${row.error ?? ''}` : `报告尚未生成完成（进度 ${row.progress}%），请稍后再试`,
+      );
     }
     const content = await this.reports.reportContent(id);
     if (!content) throw new NotFoundError(`报告文件不存在：${id}`);

@@ -34,7 +34,11 @@ describe('renderAssessmentWorkbook', () => {
   });
 
   it('reports progress once per department sheet', () => {
-    expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
   });
 
   it('names a sheet per department, each acceptable to Excel, after the ranking', () => {
@@ -72,8 +76,9 @@ describe('renderAssessmentWorkbook', () => {
     expect(jyj['计算得分'].value).toBe(90);
     expect(jyj['评审均分'].value).toBe(96.25);
     expect(czj['评审均分'].value).toBeNull();
-    expect([jyj['应完成'], jyj['按时'], jyj['逾期完成'], jyj['仍逾期'], jyj['退回次数'], jyj['延期申请'], jyj['亮红灯']].map((c) => c.value))
-      .toEqual([3, 2, 1, 0, 1, 1, 1]);
+    expect([jyj['应完成'], jyj['按时'], jyj['逾期完成'], jyj['仍逾期'], jyj['退回次数'], jyj['延期申请'], jyj['亮红灯']].map((c) => c.value)).toEqual([
+      3, 2, 1, 0, 1, 1, 1,
+    ]);
     expect(jyj['按时率'].value).toBeCloseTo(2 / 3);
     expect(jyj['佐证率'].value).toBeCloseTo(2 / 3);
     expect(jyj['平均逾期天数'].value).toBe(4);
@@ -93,7 +98,7 @@ describe('renderAssessmentWorkbook', () => {
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
   });
 
-  it('lists a department\'s tasks with Chinese statuses, real dates and completion times in Asia/Shanghai', () => {
+  it("lists a department's tasks with Chinese statuses, real dates and completion times in Asia/Shanghai", () => {
     const tasks = rows(workbook.getWorksheet('教育局')!, '编号');
     expect(tasks.map((t) => [t['编号'].value, t['状态'].value, t['逾期天数'].value, t['佐证数'].value, t['评定等级'].value])).toEqual([
       ['JY-01', '已办结', 0, 3, '优秀'],
@@ -114,13 +119,12 @@ describe('renderAssessmentWorkbook', () => {
     ]);
   });
 
-  it('sets the department\'s indicators beside its tasks, trends in Chinese', () => {
+  it("sets the department's indicators beside its tasks, trends in Chinese", () => {
     const indicators = rows(workbook.getWorksheet('教育局')!, '指标编号');
-    expect(indicators.map((i) => [i['指标'].value, i['基期值'].value, i['目标值'].value, i['最新值'].value, i['年份'].value, i['趋势'].value]))
-      .toEqual([
-        ['学前教育毛入园率', 90, 98, 96, 2025, '正常推进'],
-        ['生师比', 18, 15, 17.4, 2025, '存在风险'],
-      ]);
+    expect(indicators.map((i) => [i['指标'].value, i['基期值'].value, i['目标值'].value, i['最新值'].value, i['年份'].value, i['趋势'].value])).toEqual([
+      ['学前教育毛入园率', 90, 98, 96, 2025, '正常推进'],
+      ['生师比', 18, 15, 17.4, 2025, '存在风险'],
+    ]);
     expect(indicators[0]['完成进度'].value).toBeCloseTo(0.75);
     const unknown = rows(workbook.worksheets[3], '指标编号');
     expect(unknown.map((i) => [i['指标'].value, i['基期值'].value, i['最新值'].value, i['趋势'].value])).toEqual([
@@ -130,13 +134,18 @@ describe('renderAssessmentWorkbook', () => {
   });
 
   it('fails when the progress callback fails', async () => {
-    await expect(renderAssessmentWorkbook(smallReport(), () => {
-      throw new Error('job lost');
-    })).rejects.toThrow('job lost');
+    await expect(
+      renderAssessmentWorkbook(smallReport(), () => {
+        throw new Error('job lost');
+      }),
+    ).rejects.toThrow('job lost');
   });
 
   it('shows how the computed score was reached', () => {
     const breakdown = rows(workbook.getWorksheet('教育局')!, '项目');
-    expect(breakdown.map((b) => [b['项目'].value, b['分值'].value])).toEqual([['按时完成率', 60], ['逾期扣分', -2.5]]);
+    expect(breakdown.map((b) => [b['项目'].value, b['分值'].value])).toEqual([
+      ['按时完成率', 60],
+      ['逾期扣分', -2.5],
+    ]);
   });
 });

@@ -8,14 +8,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AssessmentReport } from '../assessment/assessment-types.js';
-import {
-  BREAKDOWN_COLUMNS, INDICATOR_COLUMNS, RANKING_COLUMNS, TASK_COLUMNS, headerGroups,
-  type Column, type ColumnKind,
-} from './report-columns.js';
-import {
-  byRank, rankLabel,
-  calendarDay, formatNumber, reportSubtitle, reportTitle, sheetNames, wallClock,
-} from './report-format.js';
+import { BREAKDOWN_COLUMNS, INDICATOR_COLUMNS, RANKING_COLUMNS, TASK_COLUMNS, headerGroups, type Column, type ColumnKind } from './report-columns.js';
+import { byRank, rankLabel, calendarDay, formatNumber, reportSubtitle, reportTitle, sheetNames, wallClock } from './report-format.js';
 
 export const RANKING_SHEET = '排名';
 
@@ -67,7 +61,10 @@ const STYLE = {
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
     border: {
-      top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' },
+      top: { style: 'thin' },
+      bottom: { style: 'thin' },
+      left: { style: 'thin' },
+      right: { style: 'thin' },
     },
   },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
@@ -76,10 +73,7 @@ const STYLE = {
  * The workbook as xlsx bytes. `onProgress` hears after each department sheet (done of
  * total) and is awaited, so a job can record its progress between sheets.
  */
-export async function renderAssessmentWorkbook(
-  report: AssessmentReport,
-  onProgress?: (done: number, total: number) => void | Promise<void>,
-): Promise<Buffer> {
+export async function renderAssessmentWorkbook(report: AssessmentReport, onProgress?: (done: number, total: number) => void | Promise<void>): Promise<Buffer> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -100,15 +94,25 @@ export async function renderAssessmentWorkbook(
 
     writeSheet(workbook, RANKING_SHEET, [title, subtitle], [table(RANKING_COLUMNS, departments)], 2);
 
-    const names = sheetNames(departments.map((d) => d.departmentName), [RANKING_SHEET]);
+    const names = sheetNames(
+      departments.map((d) => d.departmentName),
+      [RANKING_SHEET],
+    );
     for (const [index, department] of departments.entries()) {
-      const scores = `${rankLabel(department.rank)} ｜ 最终得分 ${formatNumber(department.finalScore)} ｜ 计算得分 ${formatNumber(department.computedScore)}`
-        + ` ｜ 评审均分 ${formatNumber(department.reviewerMean)} ｜ ${subtitle}`;
-      writeSheet(workbook, names[index], [`${title} · ${department.departmentName}`, scores], [
-        table(TASK_COLUMNS, report.tasks[department.departmentCode] ?? []),
-        table(INDICATOR_COLUMNS, report.indicators[department.departmentCode] ?? []),
-        table(BREAKDOWN_COLUMNS, department.breakdown),
-      ], 0);
+      const scores =
+        `${rankLabel(department.rank)} ｜ 最终得分 ${formatNumber(department.finalScore)} ｜ 计算得分 ${formatNumber(department.computedScore)}` +
+        ` ｜ 评审均分 ${formatNumber(department.reviewerMean)} ｜ ${subtitle}`;
+      writeSheet(
+        workbook,
+        names[index],
+        [`${title} · ${department.departmentName}`, scores],
+        [
+          table(TASK_COLUMNS, report.tasks[department.departmentCode] ?? []),
+          table(INDICATOR_COLUMNS, report.indicators[department.departmentCode] ?? []),
+          table(BREAKDOWN_COLUMNS, department.breakdown),
+        ],
+        0,
+      );
       await onProgress?.(index + 1, departments.length);
     }
 
@@ -123,13 +127,7 @@ export async function renderAssessmentWorkbook(
 }
 
 /** Title rows, the tables' two header rows (frozen with the titles), then the tables' rows side by side. */
-function writeSheet(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  [title, subtitle]: [string, string],
-  tables: Table[],
-  frozenColumns: number,
-): void {
+function writeSheet(workbook: ExcelJS.Workbook, name: string, [title, subtitle]: [string, string], tables: Table[], frozenColumns: number): void {
   const starts: number[] = [];
   const widths: { width: number }[] = [];
   for (const { columns } of tables) {

@@ -42,9 +42,7 @@ function requirement(n: NoticeContent): string {
     return `请你单位高度重视，明确责任人，按照要求认真组织落实，于${chineseDate(n.dueDate)}前办结，并通过督办系统报送办理结果及佐证材料。确需延期的，请在办理时限前提出延期申请并说明理由。`;
   }
   const late = n.daysOverdue > 0 ? `该事项已超过办理时限 ${n.daysOverdue} 天，` : '该事项办理时限将至，';
-  const sent = n.reminders.count > 0
-    ? `系统已发送提醒 ${n.reminders.count} 次（最近一次：${chineseDate(n.reminders.last!)}），`
-    : '';
+  const sent = n.reminders.count > 0 ? `系统已发送提醒 ${n.reminders.count} 次（最近一次：${chineseDate(n.reminders.last!)}），` : '';
   return `${late}${sent}至今尚未办结。请你单位接此通知后抓紧办理，于 3 个工作日内通过督办系统报送办理进展，书面说明未按期完成的原因及下一步措施。`;
 }
 
@@ -68,7 +66,11 @@ th { width: 28mm; white-space: nowrap; font-weight: normal; text-align: center; 
 export function noticeHtml(n: NoticeContent): string {
   const e = escapeHtml;
   const title = NOTICE_TITLE[n.kind];
-  const matter = [`<p><strong>${e(n.title)}</strong></p>`, n.description ? `<p>${e(n.description)}</p>` : '', n.clauseRef ? `<p>规划依据：${e(n.clauseRef)}</p>` : ''].join('');
+  const matter = [
+    `<p><strong>${e(n.title)}</strong></p>`,
+    n.description ? `<p>${e(n.description)}</p>` : '',
+    n.clauseRef ? `<p>规划依据：${e(n.clauseRef)}</p>` : '',
+  ].join('');
   const departments = e(n.leadDepartment) + (n.coDepartments.length > 0 ? `（牵头）；配合单位：${e(n.coDepartments.join('、'))}` : '');
   return [
     '<!doctype html>',

@@ -38,7 +38,11 @@ export class NoticeService {
         const year = Number(issuedOn.slice(0, 4));
         notice = await this.notices.insert({ kind, year, number: await this.notices.nextNumber(kind, year), taskId, issuedOn, issuedBy: actor.id });
         await this.audit.record({
-          actorId: actor.id, action: 'task.notice', entityType: 'notice', entityId: notice.id, taskId,
+          actorId: actor.id,
+          action: 'task.notice',
+          entityType: 'notice',
+          entityId: notice.id,
+          taskId,
           after: { kind, number: noticeNumber(notice), issuedOn },
         });
       }
@@ -46,13 +50,19 @@ export class NoticeService {
       const { today } = await this.clock.window();
       const reminders = await this.notices.remindersSent(taskId);
       const html = noticeHtml({
-        kind, year: notice.year, number: notice.number, title: task.title, description: task.description, clauseRef: task.clauseRef,
+        kind,
+        year: notice.year,
+        number: notice.number,
+        title: task.title,
+        description: task.description,
+        clauseRef: task.clauseRef,
         leadDepartment: names.get(task.leadDepartmentCode) ?? task.leadDepartmentCode,
         coDepartments: task.coDepartmentCodes.map((c) => names.get(c) ?? c),
         dueDate: task.dueDate,
         daysOverdue: isOverdue(task.status, task.dueDate, today) ? daysBetween(task.dueDate, today) : 0,
         reminders: { count: reminders.count, last: reminders.last ? calendarDate(this.config.TZ, reminders.last) : null },
-        office: this.config.NOTICE_OFFICE, issuedOn,
+        office: this.config.NOTICE_OFFICE,
+        issuedOn,
       });
       return { html, number: noticeNumber(notice) };
     });

@@ -7,7 +7,7 @@ import { largeReport } from '../../test/fixtures/assessment-report.fixture.js';
 describe('reports of 10,000 tasks across 20 departments', () => {
   const report = largeReport(10_000, 20);
 
-  it('renders the workbook, every task on its department\'s sheet', async () => {
+  it("renders the workbook, every task on its department's sheet", async () => {
     const buffer = await renderAssessmentWorkbook(report);
 
     const workbook = new ExcelJS.Workbook();

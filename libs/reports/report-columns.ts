@@ -3,13 +3,8 @@
  * column's kind into a number format and a real Excel date, the HTML page into text.
  * Values stay raw (numbers, `YYYY-MM-DD`, ISO instants) so each renderer formats them its way.
  */
-import type {
-  DepartmentAssessment, ReportIndicator, ReportTask,
-} from '../assessment/assessment-types.js';
-import {
-  UNRANKED,
-  GRADES, GRADE_LABEL, TRENDS, TREND_LABEL, gradeLabel, indicatorProgress, onTimeShare, statusLabel, trendLabel,
-} from './report-format.js';
+import type { DepartmentAssessment, ReportIndicator, ReportTask } from '../assessment/assessment-types.js';
+import { UNRANKED, GRADES, GRADE_LABEL, TRENDS, TREND_LABEL, gradeLabel, indicatorProgress, onTimeShare, statusLabel, trendLabel } from './report-format.js';
 
 /**
  * text: as it is; count: whole number; score: two decimals; days: one decimal;
@@ -28,7 +23,13 @@ export interface Column<T> {
   value: (item: T) => string | number | null;
 }
 
-function metric(group: string, header: string, kind: ColumnKind, width: number, value: (d: DepartmentAssessment) => number | null): Column<DepartmentAssessment> {
+function metric(
+  group: string,
+  header: string,
+  kind: ColumnKind,
+  width: number,
+  value: (d: DepartmentAssessment) => number | null,
+): Column<DepartmentAssessment> {
   return { group, header, kind, width, value };
 }
 

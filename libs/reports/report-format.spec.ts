@@ -1,13 +1,16 @@
 import type { DepartmentMetrics, ReportIndicator } from '../assessment/assessment-types.js';
-import {
-  formatDateTime, formatPercent, indicatorProgress, onTimeShare, sheetNames, statusLabel, trendLabel, wallClock,
-} from './report-format.js';
+import { formatDateTime, formatPercent, indicatorProgress, onTimeShare, sheetNames, statusLabel, trendLabel, wallClock } from './report-format.js';
 
 describe('sheetNames', () => {
   it.each([
     ['a plain name', ['教育局'], [], ['教育局']],
     ['forbidden characters', ['a/b\\c:d*e?f[g]h'], [], ['a_b_c_d_e_f_g_h']],
-    ['a name past 31 characters', ['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三'], [], ['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一']],
+    [
+      'a name past 31 characters',
+      ['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三'],
+      [],
+      ['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一'],
+    ],
     ['a clash, case-insensitively', ['Office', 'office', 'OFFICE'], [], ['Office', 'office(2)', 'OFFICE(3)']],
     ['a clash with a taken name', ['排名'], ['排名'], ['排名(2)']],
     ['a long clash keeps its suffix inside 31', ['x'.repeat(40), 'x'.repeat(35)], [], ['x'.repeat(31), `${'x'.repeat(28)}(2)`]],
@@ -37,7 +40,14 @@ describe('onTimeShare', () => {
 
 describe('indicatorProgress', () => {
   const indicator = (baseline: number | null, target: number, latest: number | null): ReportIndicator => ({
-    code: 'I', name: 'I', unit: '%', baseline, target, targetYear: 2025, latest: latest === null ? null : { year: 2025, value: latest }, trend: null,
+    code: 'I',
+    name: 'I',
+    unit: '%',
+    baseline,
+    target,
+    targetYear: 2025,
+    latest: latest === null ? null : { year: 2025, value: latest },
+    trend: null,
   });
   it.each([
     ['halfway up', indicator(90, 98, 94), 0.5],
@@ -54,10 +64,13 @@ describe('indicatorProgress', () => {
 
 describe('labels and formats', () => {
   it('names statuses and trends in Chinese, leaving an unknown status as it is', () => {
-    expect(['assigned', 'in_progress', 'submitted', 'completed', 'archived'].map(statusLabel))
-      .toEqual(['待签收', '办理中', '待审核', '已办结', 'archived']);
-    expect([trendLabel('on_track'), trendLabel('at_risk'), trendLabel('off_track'), trendLabel(null)])
-      .toEqual(['正常推进', '存在风险', '严重滞后', '数据不足']);
+    expect(['assigned', 'in_progress', 'submitted', 'completed', 'archived'].map(statusLabel)).toEqual(['待签收', '办理中', '待审核', '已办结', 'archived']);
+    expect([trendLabel('on_track'), trendLabel('at_risk'), trendLabel('off_track'), trendLabel(null)]).toEqual([
+      '正常推进',
+      '存在风险',
+      '严重滞后',
+      '数据不足',
+    ]);
   });
 
   it('formats shares as percentages', () => {

@@ -100,7 +100,12 @@ export function wallClock(instant: string | Date): Date {
   wallClockFormat ??= new Intl.DateTimeFormat('en-US', {
     timeZone: REPORT_TIME_ZONE,
     hourCycle: 'h23',
-    year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   });
   const parts: Record<string, number> = {};
   for (const part of wallClockFormat.formatToParts(new Date(instant))) {
@@ -131,7 +136,14 @@ const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
 export function sheetNames(names: readonly string[], taken: readonly string[] = []): string[] {
   const used = new Set(taken.map((name) => name.toLowerCase()));
   return names.map((raw) => {
-    const base = clip(raw.replace(SHEET_NAME_FORBIDDEN, '_').trim().replace(/^'+|'+$/g, ''), SHEET_NAME_MAX) || '部门';
+    const base =
+      clip(
+        raw
+          .replace(SHEET_NAME_FORBIDDEN, '_')
+          .trim()
+          .replace(/^'+|'+$/g, ''),
+        SHEET_NAME_MAX,
+      ) || '部门';
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n += 1) {
       const suffix = `(${n})`;

@@ -6,5 +6,9 @@ import { AssessmentReportService } from './assessment-report.service.js';
 import { NoticeService } from './notice.service.js';
 
 /** The assessment's report files (workbook, HTML), recorded by the API and built by the worker; printed 督办/催办 notices. */
-@Module({ imports: [AssessmentModule, AuditModule, TasksModule], providers: [AssessmentReportService, NoticeService], exports: [AssessmentReportService, NoticeService] })
+@Module({
+  imports: [AssessmentModule, AuditModule, TasksModule],
+  providers: [AssessmentReportService, NoticeService],
+  exports: [AssessmentReportService, NoticeService],
+})
 export class ReportsModule {}

@@ -19,7 +19,10 @@ export abstract class EvidenceStorage {
 
 /** The store answered, and it holds no object under this key (as opposed to a store that cannot be reached). */
 export class EvidenceObjectMissingError extends Error {
-  constructor(readonly key: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly key: string,
+    options?: { cause?: unknown },
+  ) {
     super(`no stored object under key ${key}`, options);
     this.name = 'EvidenceObjectMissingError';
   }

@@ -13,10 +13,16 @@ describe('choosing and configuring the evidence store', () => {
 
   it.each<[string, Record<string, string>, Record<string, unknown>]>([
     ['AWS S3, default credentials', S3, { bucket: 'duban-evidence', region: 'us-east-1', endpoint: undefined, forcePathStyle: false, credentials: undefined }],
-    ['MinIO: an endpoint means path style', { ...S3, S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' },
-      { endpoint: 'http://minio:9000', forcePathStyle: true, credentials: { accessKeyId: 'k', secretAccessKey: 's' } }],
-    ['OSS: virtual-host style asked for', { ...S3, S3_ENDPOINT: 'https://s3.oss-cn-beijing.aliyuncs.com', S3_REGION: 'cn-beijing', S3_FORCE_PATH_STYLE: 'false' },
-      { region: 'cn-beijing', forcePathStyle: false }],
+    [
+      'MinIO: an endpoint means path style',
+      { ...S3, S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' },
+      { endpoint: 'http://minio:9000', forcePathStyle: true, credentials: { accessKeyId: 'k', secretAccessKey: 's' } },
+    ],
+    [
+      'OSS: virtual-host style asked for',
+      { ...S3, S3_ENDPOINT: 'https://s3.oss-cn-beijing.aliyuncs.com', S3_REGION: 'cn-beijing', S3_FORCE_PATH_STYLE: 'false' },
+      { region: 'cn-beijing', forcePathStyle: false },
+    ],
     ['a key prefix', { ...S3, S3_PREFIX: 'duban/evidence' }, { prefix: 'duban/evidence' }],
   ])('%s', (_, env, expected) => {
     expect(s3StorageOptions(loadConfig(env))).toMatchObject(expected);
@@ -38,7 +44,11 @@ describe('choosing and configuring the evidence store', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
-  it.each([[undefined, ''], ['', ''], ['duban', 'duban/'], ['duban/evidence/', 'duban/evidence/'], ['a//', 'a/']])(
-    'normalizes the prefix %p to %p', (prefix, expected) => expect(normalizePrefix(prefix)).toBe(expected),
-  );
+  it.each([
+    [undefined, ''],
+    ['', ''],
+    ['duban', 'duban/'],
+    ['duban/evidence/', 'duban/evidence/'],
+    ['a//', 'a/'],
+  ])('normalizes the prefix %p to %p', (prefix, expected) => expect(normalizePrefix(prefix)).toBe(expected));
 });

@@ -7,9 +7,7 @@ import { S3EvidenceStorage, type S3EvidenceStorageOptions } from './s3-evidence-
 
 /** The evidence store chosen by EVIDENCE_STORE: the local disk under DATA_DIR, or an S3-compatible bucket. */
 export function createEvidenceStorage(config: AppConfig): EvidenceStorage {
-  return config.EVIDENCE_STORE === 's3'
-    ? new S3EvidenceStorage(s3StorageOptions(config))
-    : new LocalEvidenceStorage(join(config.DATA_DIR, 'evidence'));
+  return config.EVIDENCE_STORE === 's3' ? new S3EvidenceStorage(s3StorageOptions(config)) : new LocalEvidenceStorage(join(config.DATA_DIR, 'evidence'));
 }
 
 export function s3StorageOptions(config: AppConfig): S3EvidenceStorageOptions {

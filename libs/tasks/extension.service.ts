@@ -27,10 +27,18 @@ export class ExtensionService {
       }
       if (await this.extensions.hasPending(taskId)) throw new ConflictError('该任务已有待审批的延期申请');
       const request = await this.extensions.insert({
-        taskId, requestedBy: actor.id, currentDueDate: task.dueDate, requestedDueDate: input.requestedDueDate, reason: input.reason,
+        taskId,
+        requestedBy: actor.id,
+        currentDueDate: task.dueDate,
+        requestedDueDate: input.requestedDueDate,
+        reason: input.reason,
       });
       await this.audit.record({
-        actorId: actor.id, action: 'extension.request', entityType: 'extension_request', entityId: request.id, taskId,
+        actorId: actor.id,
+        action: 'extension.request',
+        entityType: 'extension_request',
+        entityId: request.id,
+        taskId,
         after: { status: request.status, requestedDueDate: request.requestedDueDate, reason: request.reason },
       });
       return request;
@@ -41,7 +49,8 @@ export class ExtensionService {
     return this.tx.run(async () => {
       const request = await this.extensions.findByIdForUpdate(id);
       if (!request) throw new NotFoundError(`延期申请不存在：${id}`);
-      if (request.status !== ExtensionStatus.Pending) throw new ConflictError(`延期申请已处理（${request.status === ExtensionStatus.Approved ? '已批准' : '已驳回'}）`);
+      if (request.status !== ExtensionStatus.Pending)
+        throw new ConflictError(`延期申请已处理（${request.status === ExtensionStatus.Approved ? '已批准' : '已驳回'}）`);
       const task = await this.tasks.lockCurrent(request.taskId);
       request.status = approve ? ExtensionStatus.Approved : ExtensionStatus.Rejected;
       request.decidedBy = actor.id;
@@ -49,8 +58,14 @@ export class ExtensionService {
       request.decisionComment = comment ?? null;
       const saved = await this.extensions.save(request);
       await this.audit.record({
-        actorId: actor.id, action: approve ? 'extension.approve' : 'extension.reject', entityType: 'extension_request', entityId: id,
-        taskId: request.taskId, before: { status: ExtensionStatus.Pending }, after: { status: saved.status }, detail: { comment },
+        actorId: actor.id,
+        action: approve ? 'extension.approve' : 'extension.reject',
+        entityType: 'extension_request',
+        entityId: id,
+        taskId: request.taskId,
+        before: { status: ExtensionStatus.Pending },
+        after: { status: saved.status },
+        detail: { comment },
       });
       if (approve) await this.tasks.moveDeadline(actor, task, request.requestedDueDate, { extensionRequestId: id });
       return saved;

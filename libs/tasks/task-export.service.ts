@@ -36,17 +36,26 @@ export class TaskExportService {
     for (let offset = 0; ; offset += BATCH) {
       const { items } = await this.tasks.list({ ...filter, offset, limit: BATCH });
       const reports = await this.progress.latestFor(items.map((t) => t.id));
-      workbook.add(items.map((row) => {
-        const task = taskSummaryView(row, window);
-        const report = reports.get(task.id);
-        return {
-          code: task.code, title: task.title, leadDepartment: name(task.leadDepartmentCode), coDepartments: task.coDepartmentCodes.map(name).join('、'),
-          dueDate: task.dueDate, status: STATUS_LABEL[task.status], light: LIGHT_LABEL[task.light],
-          daysOverdue: task.overdue ? daysBetween(task.dueDate, window.today) : 0,
-          percent: task.percent, lastReportAt: report ? calendarDate(this.config.TZ, report.createdAt) : '', lastReport: report?.note ?? '',
-          clauseRef: task.clauseRef,
-        };
-      }));
+      workbook.add(
+        items.map((row) => {
+          const task = taskSummaryView(row, window);
+          const report = reports.get(task.id);
+          return {
+            code: task.code,
+            title: task.title,
+            leadDepartment: name(task.leadDepartmentCode),
+            coDepartments: task.coDepartmentCodes.map(name).join('、'),
+            dueDate: task.dueDate,
+            status: STATUS_LABEL[task.status],
+            light: LIGHT_LABEL[task.light],
+            daysOverdue: task.overdue ? daysBetween(task.dueDate, window.today) : 0,
+            percent: task.percent,
+            lastReportAt: report ? calendarDate(this.config.TZ, report.createdAt) : '',
+            lastReport: report?.note ?? '',
+            clauseRef: task.clauseRef,
+          };
+        }),
+      );
       if (items.length < BATCH) break;
     }
     await workbook.finish();

@@ -64,7 +64,9 @@ export class TaskImportService {
       throw new InvalidInputError(`无法读取 XLSX 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试（${error instanceof Error ? error.message : String(error)}）`);
     });
     if (table.sheets.length === 0) {
-      throw new InvalidInputError(`未找到表头行：各工作表前 10 行中没有同时含「${COLUMN_NAMES.title[0]}」「${COLUMN_NAMES.lead[0]}」「${COLUMN_NAMES.due[0]}」（或其同义词）的行`);
+      throw new InvalidInputError(
+        `未找到表头行：各工作表前 10 行中没有同时含「${COLUMN_NAMES.title[0]}」「${COLUMN_NAMES.lead[0]}」「${COLUMN_NAMES.due[0]}」（或其同义词）的行`,
+      );
     }
     const [departments, clauses] = await Promise.all([this.departments.list(), this.plans.clauseRefs()]);
     const plan = planImport(table.rows, new DepartmentMatcher(departments), (ref) => clauses.has(ref));
@@ -89,7 +91,7 @@ export class TaskImportService {
       const existing = byCode.get(task.code);
       const changed = existing ? changedFields(existing, columnsOf({ ...task, parentCode }, byCode)) : [];
       const action: ImportAction = !existing ? 'create' : changed.length > 0 ? 'update' : 'unchanged';
-      return { ...task, parentRow: parentCode ? rowOf.get(parentCode) ?? null : null, action, changed };
+      return { ...task, parentRow: parentCode ? (rowOf.get(parentCode) ?? null) : null, action, changed };
     });
     const count = (action: ImportAction) => tasks.filter((t) => t.action === action).length;
     return { dryRun, rows: planned.length, created: count('create'), updated: count('update'), unchanged: count('unchanged'), errors, sheets, tasks };
@@ -120,8 +122,14 @@ export class TaskImportService {
       Object.assign(current, columns);
       changed.push(current);
       audits.push({
-        actorId: actor.id, action: 'task.import.update', entityType: 'task', entityId: current.id, taskId: current.id,
-        before, after: Object.fromEntries(fields.map((f) => [f, columns[f]])), detail,
+        actorId: actor.id,
+        action: 'task.import.update',
+        entityType: 'task',
+        entityId: current.id,
+        taskId: current.id,
+        before,
+        after: Object.fromEntries(fields.map((f) => [f, columns[f]])),
+        detail,
       });
     }
     await this.tasks.insertMany(created);
@@ -136,8 +144,13 @@ type ImportedColumns = Pick<TaskEntity, (typeof IMPORTED_FIELDS)[number]>;
 /** A planned task as task columns; its parent's id is known once the parent is stored (it comes first). */
 function columnsOf(task: PlannedTask, byCode: Map<string | null, Pick<TaskEntity, 'id'>>): ImportedColumns {
   return {
-    title: task.title, description: task.description, leadDepartmentCode: task.leadDepartmentCode, coDepartmentCodes: task.coDepartmentCodes,
-    dueDate: task.dueDate, clauseRef: task.clauseRef, parentId: task.parentCode ? byCode.get(task.parentCode)?.id ?? null : null,
+    title: task.title,
+    description: task.description,
+    leadDepartmentCode: task.leadDepartmentCode,
+    coDepartmentCodes: task.coDepartmentCodes,
+    dueDate: task.dueDate,
+    clauseRef: task.clauseRef,
+    parentId: task.parentCode ? (byCode.get(task.parentCode)?.id ?? null) : null,
   };
 }
 

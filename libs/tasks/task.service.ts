@@ -47,7 +47,20 @@ export interface TaskQuery {
 }
 
 /** Fields whose changes the audit log and history show. */
-const TRACKED = ['title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'assigneeId', 'supervisorId', 'dueDate', 'clauseRef', 'indicatorCodes', 'status', 'returnReason', 'grade'] as const;
+const TRACKED = [
+  'title',
+  'description',
+  'leadDepartmentCode',
+  'coDepartmentCodes',
+  'assigneeId',
+  'supervisorId',
+  'dueDate',
+  'clauseRef',
+  'indicatorCodes',
+  'status',
+  'returnReason',
+  'grade',
+] as const;
 
 @Injectable()
 export class TaskService {
@@ -155,7 +168,9 @@ export class TaskService {
       const task = await this.lockCurrent(id, input.version);
       const to = nextStatus(task.status, transition);
       if (!to) {
-        const from = allowedFrom(transition).map((s) => STATUS_LABEL[s]).join('、');
+        const from = allowedFrom(transition)
+          .map((s) => STATUS_LABEL[s])
+          .join('、');
         throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，只有「${from}」的任务可以${TRANSITION_LABEL[transition]}`);
       }
       const before = tracked(task);
@@ -165,7 +180,15 @@ export class TaskService {
         if (evidenceIds.length === 0) throw new InvalidInputError('evidenceIds 至少需要一个佐证材料');
         const foreign = await this.evidence.foreignIds(id, evidenceIds);
         if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
-        await this.progress.insert({ taskId: id, authorId: actor.id, departmentCode: actor.departmentCode ?? task.leadDepartmentCode, kind: 'submission', note: input.summary ?? '', percent: 100, evidenceIds });
+        await this.progress.insert({
+          taskId: id,
+          authorId: actor.id,
+          departmentCode: actor.departmentCode ?? task.leadDepartmentCode,
+          kind: 'submission',
+          note: input.summary ?? '',
+          percent: 100,
+          evidenceIds,
+        });
         task.submittedAt = new Date();
         // The fair clock: the sweep pauses the deadline ladder and starts the review steps.
         task.nextReminderAt = task.submittedAt;
@@ -199,15 +222,27 @@ export class TaskService {
       const foreign = await this.evidence.foreignIds(id, evidenceIds);
       if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
       const report = await this.progress.insert({
-        taskId: id, authorId: actor.id, departmentCode: actor.departmentCode ?? task.leadDepartmentCode,
-        kind: 'progress', note: input.note, percent: input.percent ?? null, evidenceIds,
+        taskId: id,
+        authorId: actor.id,
+        departmentCode: actor.departmentCode ?? task.leadDepartmentCode,
+        kind: 'progress',
+        note: input.note,
+        percent: input.percent ?? null,
+        evidenceIds,
       });
       // Only the lead department's figure moves the task's percentage.
       if (input.percent !== undefined && actor.departmentCode === task.leadDepartmentCode) {
         task.percent = input.percent;
         await this.tasks.save(task);
       }
-      await this.audit.record({ actorId: actor.id, action: 'task.progress', entityType: 'progress_report', entityId: report.id, taskId: id, after: { note: report.note, percent: report.percent, evidenceIds } });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'task.progress',
+        entityType: 'progress_report',
+        entityId: report.id,
+        taskId: id,
+        after: { note: report.note, percent: report.percent, evidenceIds },
+      });
       return report;
     });
   }
@@ -259,7 +294,16 @@ export class TaskService {
         changedAfter[key] = after[key];
       }
     }
-    await this.audit.record({ actorId: actor.id, action, entityType: 'task', entityId: task.id, taskId: task.id, before: changedBefore, after: changedAfter, detail: detail ?? null });
+    await this.audit.record({
+      actorId: actor.id,
+      action,
+      entityType: 'task',
+      entityId: task.id,
+      taskId: task.id,
+      before: changedBefore,
+      after: changedAfter,
+      detail: detail ?? null,
+    });
   }
 
   async view(task: TaskEntity) {

@@ -16,9 +16,19 @@ export interface DeadlineWindow {
  */
 export function taskSummaryView(row: TaskListRow, window: DeadlineWindow): TaskSummaryView {
   return {
-    id: row.id, code: row.code, title: row.title, leadDepartmentCode: row.leadDepartmentCode, coDepartmentCodes: row.coDepartmentCodes,
-    assigneeId: row.assigneeId, dueDate: row.dueDate, status: row.status, version: row.version, parentId: row.parentId,
-    clauseRef: row.clauseRef, percent: row.percent, updatedAt: row.updatedAt,
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    leadDepartmentCode: row.leadDepartmentCode,
+    coDepartmentCodes: row.coDepartmentCodes,
+    assigneeId: row.assigneeId,
+    dueDate: row.dueDate,
+    status: row.status,
+    version: row.version,
+    parentId: row.parentId,
+    clauseRef: row.clauseRef,
+    percent: row.percent,
+    updatedAt: row.updatedAt,
     overdue: isOverdue(row.status, row.dueDate, window.today),
     light: taskLight(row.status, row.dueDate, window.today, window.warnUntil),
   };

@@ -10,7 +10,9 @@ describe('outgoing message formats', () => {
   });
 
   it('masks robot keys', () => {
-    expect(maskSecrets('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx')).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a***');
+    expect(maskSecrets('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx')).toBe(
+      'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a***',
+    );
     expect(maskSecrets('https://oapi.dingtalk.com/robot/send?access_token=abc')).toBe('https://oapi.dingtalk.com/robot/send?access_token=***');
     expect(maskSecrets('not a url')).toBe('***');
   });

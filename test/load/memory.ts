@@ -5,7 +5,10 @@ export class RssSampler {
   readonly samples = new Map<string, Array<{ at: number; kib: number }>>();
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly pids: Record<string, number>, private readonly everyMs = 1000) {
+  constructor(
+    private readonly pids: Record<string, number>,
+    private readonly everyMs = 1000,
+  ) {
     for (const name of Object.keys(pids)) this.samples.set(name, []);
   }
 
@@ -55,8 +58,13 @@ export function rssGrowth(samples: Map<string, Array<{ at: number; kib: number }
     const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
     const trajectory = Array.from({ length: 11 }, (_, i) => mib(series[Math.round((i / 10) * (series.length - 1))]?.kib ?? 0));
     return {
-      name, firstMiB: mib(first), lastMiB: mib(last), peakMiB: mib(Math.max(...series.map((s) => s.kib))), growth: first ? last / first - 1 : 0,
-      windowSeconds: Math.round(window / 1000), trajectory,
+      name,
+      firstMiB: mib(first),
+      lastMiB: mib(last),
+      peakMiB: mib(Math.max(...series.map((s) => s.kib))),
+      growth: first ? last / first - 1 : 0,
+      windowSeconds: Math.round(window / 1000),
+      trajectory,
     };
   });
 }

@@ -69,9 +69,20 @@ export async function prepareCast(url: string, adminToken: string, departments: 
 }
 
 function createTask(url: string, cast: Cast, d: number, title: string): Promise<Reply> {
-  return call(url, 'POST', '/api/v1/tasks', cast.supervisor.token, {
-    title, description: '压测生成的任务', leadDepartment: cast.departments[d], assigneeId: cast.liaisons[d].id, dueDate: cast.dueDate,
-  }, TIMEOUT_MS);
+  return call(
+    url,
+    'POST',
+    '/api/v1/tasks',
+    cast.supervisor.token,
+    {
+      title,
+      description: '压测生成的任务',
+      leadDepartment: cast.departments[d],
+      assigneeId: cast.liaisons[d].id,
+      dueDate: cast.dueDate,
+    },
+    TIMEOUT_MS,
+  );
 }
 
 /** Runs the workload against `url` until `until()` says stop; every request is timed and counted by kind. */
@@ -145,7 +156,11 @@ export async function runWorkload(url: string, cast: Cast, until: () => boolean)
       const approved = await hit('supervisor: approve', 'POST', `/api/v1/tasks/${task.id}/approve`, token, { comment: '同意', grade: 'good' });
       if (!approved) continue;
       await hit('supervisor: create task', 'POST', '/api/v1/tasks', token, {
-        title: `压测任务 ${cast.departments[d]} 续 ${++created}`, description: '压测生成的任务', leadDepartment: cast.departments[d], assigneeId: cast.liaisons[d].id, dueDate: cast.dueDate,
+        title: `压测任务 ${cast.departments[d]} 续 ${++created}`,
+        description: '压测生成的任务',
+        leadDepartment: cast.departments[d],
+        assigneeId: cast.liaisons[d].id,
+        dueDate: cast.dueDate,
       });
     }
   };
@@ -204,11 +219,25 @@ export function describeStats(stats: LoadStats): string {
     const sorted = [...entry.latencies].sort((a, b) => a - b);
     all.push(...sorted);
     total += entry.count;
-    rows.push([kind, String(entry.count), (entry.count / seconds).toFixed(1), ...[50, 90, 99, 100].map((p) => percentile(sorted, p).toFixed(1)),
-      Object.entries(entry.statuses).map(([s, n]) => `${s}×${n}`).join(' ')]);
+    rows.push([
+      kind,
+      String(entry.count),
+      (entry.count / seconds).toFixed(1),
+      ...[50, 90, 99, 100].map((p) => percentile(sorted, p).toFixed(1)),
+      Object.entries(entry.statuses)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' '),
+    ]);
   }
   all.sort((a, b) => a - b);
   rows.push(['all', String(total), (total / seconds).toFixed(1), ...[50, 90, 99, 100].map((p) => percentile(all, p).toFixed(1)), '']);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

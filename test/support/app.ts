@@ -50,7 +50,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     QUEUE_PREFIX: new URL(database.url).pathname.slice(1),
     ...env,
   });
-  const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl: database.url, close: async () => undefined };
+  const runtime: Runtime = {
+    config,
+    policy: loadEscalationPolicy(config.ESCALATION_POLICY),
+    rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC),
+    databaseUrl: database.url,
+    close: async () => undefined,
+  };
   const app: NestFastifyApplication = await createHttpApp(runtime);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -79,7 +85,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     async user(role, departmentCode) {
       const email = `${role}${++counter}-${departmentCode ?? 'all'}@test.duban`;
       const password = 'password-123';
-      const res = await as(adminToken).post('/api/v1/users').send({ email, name: `${role}-${counter}`, password, role, departmentCode });
+      const res = await as(adminToken)
+        .post('/api/v1/users')
+        .send({ email, name: `${role}-${counter}`, password, role, departmentCode });
       if (res.status !== 201) throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
       return { id: res.body.id, email, token: await login(email, password) };
     },

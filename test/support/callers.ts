@@ -61,7 +61,8 @@ export async function taskFixture(app: TestApp, accounts: Record<Caller, CallerA
   const taskId = task.body.id as string;
   await lead.post(`/api/v1/tasks/${taskId}/accept`).send({});
   const evidenceId = (await lead.post(`/api/v1/tasks/${taskId}/evidence`).attach('file', PDF, 'a.pdf')).body.id as string;
-  const extensionId = (await lead.post(`/api/v1/tasks/${taskId}/extension-requests`).send({ requestedDueDate: '2031-06-30', reason: '需要更多时间' })).body.id as string;
+  const extensionId = (await lead.post(`/api/v1/tasks/${taskId}/extension-requests`).send({ requestedDueDate: '2031-06-30', reason: '需要更多时间' })).body
+    .id as string;
   if (!evidenceId || !extensionId) throw new Error('fixture task: evidence or extension request not created');
   return { taskId, evidenceId, extensionId };
 }

@@ -24,7 +24,10 @@ export async function fingerprinter(url: string): Promise<Fingerprinter> {
   );
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const query = rows
-    .map(({ schema, name }) => `SELECT '${schema}.${name}' AS t, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) AS h FROM ${ident(schema)}.${ident(name)}`)
+    .map(
+      ({ schema, name }) =>
+        `SELECT '${schema}.${name}' AS t, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) AS h FROM ${ident(schema)}.${ident(name)}`,
+    )
     .join(' UNION ALL ');
   return {
     async take() {

@@ -38,10 +38,18 @@ export async function spawnApi(env: Record<string, string>, readyMs = 30_000, en
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`the API on port ${port}`, async () => {
-    if (child.exitCode !== null) throw new Error(`API exited before it was ready:\n${output}`);
-    return fetch(`${url}/health`).then((res) => res.status === 200, () => false);
-  }, readyMs, 100);
+  await waitFor(
+    `the API on port ${port}`,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`API exited before it was ready:\n${output}`);
+      return fetch(`${url}/health`).then(
+        (res) => res.status === 200,
+        () => false,
+      );
+    },
+    readyMs,
+    100,
+  );
   return { child, url, port, output: () => output, exited, stop: () => stopChild(child, exited) };
 }
 
@@ -64,8 +72,11 @@ export function rssKiB(pid: number): number | null {
 /** PostgreSQL sessions open on `databaseUrl`'s database, by application_name (duban's pool, its queue's pools, others). */
 export async function databaseSessions(databaseUrl: string): Promise<Record<string, number>> {
   const name = new URL(databaseUrl).pathname.slice(1);
-  const rows = await sql<{ app: string; n: number }>(databaseUrl,
-    "SELECT coalesce(nullif(application_name, ''), '?') AS app, count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY 1", [name]);
+  const rows = await sql<{ app: string; n: number }>(
+    databaseUrl,
+    "SELECT coalesce(nullif(application_name, ''), '?') AS app, count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY 1",
+    [name],
+  );
   return Object.fromEntries(rows.map((r) => [r.app, r.n]));
 }
 
@@ -98,7 +109,13 @@ export async function call(url: string, method: string, path: string, token?: st
 }
 
 /** Creates a user through an admin token and logs it in. */
-export async function createUser(url: string, adminToken: string, email: string, role: string, departmentCode?: string): Promise<{ id: string; email: string; token: string }> {
+export async function createUser(
+  url: string,
+  adminToken: string,
+  email: string,
+  role: string,
+  departmentCode?: string,
+): Promise<{ id: string; email: string; token: string }> {
   const password = 'password-123';
   const created = await call(url, 'POST', '/api/v1/users', adminToken, { email, name: email.split('@')[0], password, role, departmentCode });
   if (created.status !== 201) throw new Error(`create user ${email}: ${created.status} ${JSON.stringify(created.body)}`);
@@ -114,7 +131,9 @@ export async function login(url: string, email: string, password: string): Promi
 }
 
 // A minimal valid PDF: evidence is recognised by content.
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 export function evidenceForm(name = '佐证.pdf'): FormData {
   const form = new FormData();

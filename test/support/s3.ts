@@ -52,8 +52,11 @@ export async function startS3(bucket = 'duban-evidence'): Promise<LocalS3> {
     endpoint,
     bucket,
     env: {
-      EVIDENCE_STORE: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: bucket,
-      S3_ACCESS_KEY_ID: CREDENTIALS.accessKeyId, S3_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      EVIDENCE_STORE: 's3',
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
     },
     async putRaw(key, body) {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));

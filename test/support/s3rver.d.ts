@@ -11,7 +11,10 @@ declare module 's3rver' {
     resetOnClose?: boolean;
     configureBuckets?: Array<{ name: string }>;
   }
-  type Middleware = (ctx: { method: string; path: string; query: Record<string, string | undefined>; status: number; body: unknown }, next: () => Promise<void>) => Promise<void>;
+  type Middleware = (
+    ctx: { method: string; path: string; query: Record<string, string | undefined>; status: number; body: unknown },
+    next: () => Promise<void>,
+  ) => Promise<void>;
 
   export default class S3rver {
     constructor(options: S3rverOptions);

@@ -34,14 +34,17 @@ export function secondsLadder(leadSeconds: number, gapSeconds: number, count = 3
  */
 export function writeSecondsPolicy(dir: string, ladder: { steps: string[] }): string {
   const policy = join(dir, 'seconds-policy.yaml');
-  writeFileSync(policy, [
-    'workdays: false',
-    'warnBefore: PT1M',
-    'steps:',
-    `  - { at: ${ladder.steps[0]}, to: [assignee], template: reminder }`,
-    `  - { at: ${ladder.steps[1]}, to: [assignee, supervisors], template: overdue }`,
-    `  - { at: ${ladder.steps[2]}, to: [leader], template: escalation }`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    policy,
+    [
+      'workdays: false',
+      'warnBefore: PT1M',
+      'steps:',
+      `  - { at: ${ladder.steps[0]}, to: [assignee], template: reminder }`,
+      `  - { at: ${ladder.steps[1]}, to: [assignee, supervisors], template: overdue }`,
+      `  - { at: ${ladder.steps[2]}, to: [leader], template: escalation }`,
+      '',
+    ].join('\n'),
+  );
   return policy;
 }

@@ -22,7 +22,13 @@ function workerEnv(target: WorkerTarget, env: Record<string, string>): Record<st
 /** The worker (apps/worker's module) in this process, as `npm run start:worker` builds it. */
 export async function startWorker(target: WorkerTarget, env: Record<string, string> = {}): Promise<INestApplicationContext> {
   const config = loadConfig(workerEnv(target, env));
-  const runtime: Runtime = { config, policy: loadEscalationPolicy(config.ESCALATION_POLICY), rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC), databaseUrl: target.databaseUrl, close: async () => undefined };
+  const runtime: Runtime = {
+    config,
+    policy: loadEscalationPolicy(config.ESCALATION_POLICY),
+    rubric: loadAssessmentRubric(config.ASSESSMENT_RUBRIC),
+    databaseUrl: target.databaseUrl,
+    close: async () => undefined,
+  };
   const context = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(config) });
   await context.init();
   return context;

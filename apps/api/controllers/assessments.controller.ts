@@ -6,8 +6,17 @@ import { AssessmentService } from '../../../libs/assessment/assessment.service.j
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import {
-  AssessmentCycleDetailDto, AssessmentCycleDto, DepartmentAssessmentDto, DepartmentScoreParam, OpenAssessmentDto, ReportJobDto, ReportParam,
-  RequestReportDto, ReviewerScoreDto, ScoreDto, YearParam,
+  AssessmentCycleDetailDto,
+  AssessmentCycleDto,
+  DepartmentAssessmentDto,
+  DepartmentScoreParam,
+  OpenAssessmentDto,
+  ReportJobDto,
+  ReportParam,
+  RequestReportDto,
+  ReviewerScoreDto,
+  ScoreDto,
+  YearParam,
 } from '../dto/assessment.dto.js';
 
 /** Annual assessment cycles (年度目标考核): metrics, reviewers' scores, ranking, finalising and the reports. */

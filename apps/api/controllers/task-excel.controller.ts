@@ -40,7 +40,10 @@ export class TaskExcelController {
   @Post('tasks/bulk')
   @Can('task.bulk')
   @HttpCode(200)
-  @ApiOperation({ summary: 'change the due date, assignee or co-departments of many tasks at once: all or nothing; each task with the version read (a stale one is 409 and nothing changes); audited per task' })
+  @ApiOperation({
+    summary:
+      'change the due date, assignee or co-departments of many tasks at once: all or nothing; each task with the version read (a stale one is 409 and nothing changes); audited per task',
+  })
   @ApiOkResponse({ type: BulkResultDto })
   bulk(@CurrentActor() actor: Actor, @Body() body: BulkUpdateDto) {
     return this.bulkChanges.update(actor, body.ids, body.set);
@@ -48,7 +51,10 @@ export class TaskExcelController {
 
   @Get('tasks/:id/notice.html')
   @Can('task.notice')
-  @ApiOperation({ summary: 'a printable A4 督办通知单 (kind=supervise) or 催办通知单 (kind=urge, naming days overdue and reminders sent); numbered per kind and year, once per task, kind and day; audited' })
+  @ApiOperation({
+    summary:
+      'a printable A4 督办通知单 (kind=supervise) or 催办通知单 (kind=urge, naming days overdue and reminders sent); numbered per kind and year, once per task, kind and day; audited',
+  })
   @ApiQuery({ name: 'kind', required: true, enum: ['supervise', 'urge'] })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'the page', schema: { type: 'string' } })
@@ -65,7 +71,10 @@ export class TaskExcelController {
 
   @Get('tasks.xlsx')
   @Can('task.export')
-  @ApiOperation({ summary: 'every task GET /tasks lists with the same filters (no paging), as a workbook: Chinese headers, light, days overdue, department names, progress, last report; streamed' })
+  @ApiOperation({
+    summary:
+      'every task GET /tasks lists with the same filters (no paging), as a workbook: Chinese headers, light, days overdue, department names, progress, last report; streamed',
+  })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
   async export(@CurrentActor() actor: Actor, @Query() query: TaskListQuery, @Res() reply: FastifyReply) {
@@ -85,7 +94,11 @@ export class TaskExcelController {
   @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
   async template(@Res() reply: FastifyReply) {
     const file = await importTemplate(await this.departments.list());
-    return reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('task-import-template.xlsx', TEMPLATE_FILE_NAME)).send(file);
+    return reply
+      .header('content-type', XLSX)
+      .header('cache-control', 'no-store')
+      .header('content-disposition', attachment('task-import-template.xlsx', TEMPLATE_FILE_NAME))
+      .send(file);
   }
 
   @Post('tasks/import')

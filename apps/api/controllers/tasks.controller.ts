@@ -12,8 +12,19 @@ import { TaskService } from '../../../libs/tasks/task.service.js';
 import { evidenceUploadLimits } from '../../../libs/evidence/upload-limits.js';
 import { malformedMultipart } from '../multipart.js';
 import {
-  ApproveDto, CreateTaskDto, DecisionDto, EvidenceDto, ExtensionRequestDto, ProgressDto, ReturnDto, SubmitDto, TaskDto,
-  TaskListQuery, TaskPageDto, UpdateTaskDto, VersionedDto,
+  ApproveDto,
+  CreateTaskDto,
+  DecisionDto,
+  EvidenceDto,
+  ExtensionRequestDto,
+  ProgressDto,
+  ReturnDto,
+  SubmitDto,
+  TaskDto,
+  TaskListQuery,
+  TaskPageDto,
+  UpdateTaskDto,
+  VersionedDto,
 } from '../dto/task.dto.js';
 
 /**

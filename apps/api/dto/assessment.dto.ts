@@ -5,19 +5,25 @@ import { REPORT_FORMATS, type ReportFormat } from '../../../libs/reports/assessm
 
 export class OpenAssessmentDto {
   @ApiProperty({ example: 2025, description: 'the year assessed: tasks whose due date falls in it' })
-  @IsInt() @Min(2000) @Max(2100)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 }
 
 export class YearParam {
   @ApiProperty({ example: 2025 })
-  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 }
 
 export class DepartmentScoreParam extends YearParam {
   @ApiProperty({ example: 'finance' })
-  @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
   code: string;
 }
 
@@ -29,15 +35,21 @@ export class ReportParam extends YearParam {
 
 export class ScoreDto {
   @ApiProperty({ example: 88.5, minimum: 0, maximum: 100, description: 'the reviewer’s score of the department, 0–100, two decimals at most' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
   score: number;
 
   @ApiPropertyOptional({ example: '任务推进扎实，佐证材料齐全', description: 'required when the score is below the rubric’s commentRequiredBelow' })
-  @IsOptional() @IsString() @MaxLength(5000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
   comment?: string;
 
   @ApiPropertyOptional({ example: 1, description: 'omit on the first score; a revision names the version it revises (else 409)' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   version?: number;
 }
 

@@ -5,11 +5,14 @@ import { Role } from '../../../libs/common/roles.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@duban.local' })
-  @IsEmail({ require_tld: false }) @MaxLength(320)
+  @IsEmail({ require_tld: false })
+  @MaxLength(320)
   email: string;
 
   @ApiProperty({ example: 'change-me-please' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   password: string;
 }
 
@@ -28,15 +31,20 @@ export class LoginResultDto {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'liaison@finance.taixing.gov.cn' })
-  @IsEmail({ require_tld: false }) @MaxLength(320)
+  @IsEmail({ require_tld: false })
+  @MaxLength(320)
   email: string;
 
   @ApiProperty({ example: '王芳' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ minLength: 8 })
-  @IsString() @MinLength(8) @MaxLength(200)
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ enum: Role })
@@ -44,6 +52,9 @@ export class CreateUserDto {
   role: Role;
 
   @ApiProperty({ required: false, description: 'required for leader and liaison', example: 'finance' })
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   departmentCode?: string;
 }

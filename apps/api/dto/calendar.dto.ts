@@ -10,7 +10,11 @@ export class CalendarDaysQuery {
     example: 2027,
     description: "the year whose packaged holidays and make-up workdays to list with the administrators' entries; without it, every administrator's entry",
   })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(2200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
   year?: number;
 }
 
@@ -29,7 +33,9 @@ export class SetCalendarDayDto {
   kind: CalendarDayKind;
 
   @ApiPropertyOptional({ example: '元旦（国办发明电〔2026〕X号）', maxLength: 200 })
-  @Omittable() @IsString() @MaxLength(200)
+  @Omittable()
+  @IsString()
+  @MaxLength(200)
   note?: string;
 }
 
@@ -37,9 +43,16 @@ export class CalendarDayDto {
   @ApiProperty({ example: '2027-01-01' }) date: string;
   @ApiProperty({ enum: CALENDAR_DAY_KINDS }) kind: string;
   @ApiProperty({ example: '元旦' }) note: string;
-  @ApiProperty({ enum: ['package', 'admin'], description: 'package: npm chinese-days (State Council notices); admin: entered by an administrator, wins over the package' })
+  @ApiProperty({
+    enum: ['package', 'admin'],
+    description: 'package: npm chinese-days (State Council notices); admin: entered by an administrator, wins over the package',
+  })
   source: string;
-  @ApiPropertyOptional({ enum: CALENDAR_DAY_KINDS, nullable: true, description: "on an administrator's entry: what the package says about the date (null: nothing, so Monday–Friday applies)" })
+  @ApiPropertyOptional({
+    enum: CALENDAR_DAY_KINDS,
+    nullable: true,
+    description: "on an administrator's entry: what the package says about the date (null: nothing, so Monday–Friday applies)",
+  })
   packageKind?: string | null;
   @ApiPropertyOptional() updatedAt?: Date;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) updatedBy?: string | null;

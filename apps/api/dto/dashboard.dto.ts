@@ -7,7 +7,9 @@ import { YearValueDto } from './indicator.dto.js';
 
 export class DashboardQuery {
   @ApiPropertyOptional({ example: 'finance', description: "only this department (a department role may name only its own; another's is 404)" })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   department?: string;
 }
 
@@ -21,7 +23,8 @@ export class StatusTotalsDto {
 export class OnTimeDto {
   @ApiProperty({ description: 'tasks completed (in the month, or the twelve months)' }) completed: number;
   @ApiProperty({ description: 'of them completed on or before their due date in TZ, i.e. before the end of that day' }) onTime: number;
-  @ApiProperty({ nullable: true, type: Number, example: 0.8333, description: 'onTime / completed, four decimals; null when none completed' }) rate: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0.8333, description: 'onTime / completed, four decimals; null when none completed' }) rate:
+    number | null;
 }
 
 export class MonthOnTimeDto extends OnTimeDto {
@@ -56,11 +59,24 @@ export class IndicatorPaceDto {
   @ApiProperty({ nullable: true, type: Number }) baselineYear: number | null;
   @ApiProperty() departmentCode: string;
   @ApiProperty({ nullable: true, type: YearValueDto }) latest: YearValueDto | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'where the straight line from baseline (end of baselineYear) to target (end of targetYear) stands today' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'where the straight line from baseline (end of baselineYear) to target (end of targetYear) stands today',
+  })
   expected: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: "how far the latest value is behind `expected`, as a share of the way from baseline to target (the target itself when they are equal); 0 or less is at or ahead" })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'how far the latest value is behind `expected`, as a share of the way from baseline to target (the target itself when they are equal); 0 or less is at or ahead',
+  })
   behindShare: number | null;
-  @ApiProperty({ enum: PACE_LIGHTS, description: '序时进度: green at or ahead of the line; yellow behind by less than `tolerance`; red beyond; unknown without baseline, baselineYear or a reported value' })
+  @ApiProperty({
+    enum: PACE_LIGHTS,
+    description:
+      '序时进度: green at or ahead of the line; yellow behind by less than `tolerance`; red beyond; unknown without baseline, baselineYear or a reported value',
+  })
   pace: string;
 }
 
@@ -79,9 +95,13 @@ export class IndicatorSummaryDto {
 
 export class DashboardDto {
   @ApiProperty({ example: '2026-03-10', description: 'today in TZ' }) asOf: string;
-  @ApiProperty({ example: '2026-03-13', description: "the last date inside the warning window: today moved on by the policy's warnBefore, in working days when workdays: true" })
+  @ApiProperty({
+    example: '2026-03-13',
+    description: "the last date inside the warning window: today moved on by the policy's warnBefore, in working days when workdays: true",
+  })
   warnUntil: string;
-  @ApiProperty({ type: [String], example: ['2025-04', '2026-03'], description: 'the twelve months of the on-time rates, oldest first, this month last' }) months: string[];
+  @ApiProperty({ type: [String], example: ['2025-04', '2026-03'], description: 'the twelve months of the on-time rates, oldest first, this month last' })
+  months: string[];
   @ApiProperty({ type: [DepartmentDashboardDto], description: "the departments the caller may see, in the plan's order (a department role: its own)" })
   departments: DepartmentDashboardDto[];
   @ApiProperty({ type: DashboardFiguresDto, description: 'the same figures summed over `departments`' }) totals: DashboardFiguresDto;
@@ -96,18 +116,23 @@ export class BulletinTaskDto {
   @ApiProperty({ enum: TaskStatus }) status: string;
   @ApiProperty() overdue: boolean;
   @ApiProperty({ description: 'calendar days past the due date, 0 when not overdue' }) daysOverdue: number;
-  @ApiProperty({ description: "a reminder of the current deadline went to a leader of the department" }) escalated: boolean;
+  @ApiProperty({ description: 'a reminder of the current deadline went to a leader of the department' }) escalated: boolean;
 }
 
 export class BulletinItemDto {
-  @ApiProperty({ description: 'by overdue, then escalated, descending; equal in both share a rank (1, 2, 2, 4) and follow the plan’s department order' }) rank: number;
+  @ApiProperty({ description: 'by overdue, then escalated, descending; equal in both share a rank (1, 2, 2, 4) and follow the plan’s department order' })
+  rank: number;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'open tasks it leads that are overdue' }) overdue: number;
   @ApiProperty({ description: 'open tasks it leads whose current deadline’s reminders reached a leader (escalation)' }) escalated: number;
   @ApiProperty() overdueAndEscalated: number;
   @ApiProperty() maxDaysOverdue: number;
-  @ApiProperty({ type: [BulletinTaskDto], description: 'up to five: the overdue, longest overdue first (then by id); then escalated tasks not yet overdue, soonest due first' }) worst: BulletinTaskDto[];
+  @ApiProperty({
+    type: [BulletinTaskDto],
+    description: 'up to five: the overdue, longest overdue first (then by id); then escalated tasks not yet overdue, soonest due first',
+  })
+  worst: BulletinTaskDto[];
 }
 
 export class BulletinDto {

@@ -11,11 +11,13 @@ export class SetWebhookDto {
   kind: WebhookKind;
 
   @ApiProperty({ example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', description: "the robot's webhook address" })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
   url: string;
 
   @ApiPropertyOptional({ default: true, description: 'false keeps the address but sends nothing' })
-  @Omittable() @IsBoolean()
+  @Omittable()
+  @IsBoolean()
   enabled?: boolean;
 }
 
@@ -29,7 +31,8 @@ export class WebhookDto {
 
 export class DeliveryListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DeliveryStatus, description: 'failed: the messages given up after DELIVERY_GIVE_UP_MS of retries' })
-  @IsOptional() @IsEnum(DeliveryStatus)
+  @IsOptional()
+  @IsEnum(DeliveryStatus)
   status?: DeliveryStatus;
 }
 

@@ -5,13 +5,17 @@ import { COMPARATORS } from '../../../libs/indicators/indicator-trend.js';
 
 export class IndicatorListQuery {
   @ApiPropertyOptional({ example: 'edu', description: 'only the indicators this department owns' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   department?: string;
 }
 
 export class ReportIndicatorValueDto {
   @ApiProperty({ example: 2022, description: 'the year the value measures; a second report for a year replaces the first' })
-  @IsInt() @Min(1900) @Max(2200)
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
   year: number;
 
   @ApiProperty({ example: 91.5, description: "in the indicator's unit" })
@@ -19,11 +23,16 @@ export class ReportIndicatorValueDto {
   value: number;
 
   @ApiPropertyOptional({ example: '据教育统计年报' })
-  @Omittable() @IsString() @MaxLength(10000)
+  @Omittable()
+  @IsString()
+  @MaxLength(10000)
   note?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: "evidence already uploaded to one of the department's tasks" })
-  @Omittable() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   evidenceIds?: string[];
 }
 
@@ -63,15 +72,19 @@ export class IndicatorDto {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: YearValueDto, description: 'the latest reported year and its value' }) latest: YearValueDto | null;
   @ApiProperty({
-    nullable: true, type: Number,
-    description: "still to go from the latest value to the target, positive in the better direction (>=: target − value; <=: value − target; =: the distance); 0 or less is met; null without a report",
+    nullable: true,
+    type: Number,
+    description:
+      'still to go from the latest value to the target, positive in the better direction (>=: target − value; <=: value − target; =: the distance); 0 or less is met; null without a report',
   })
   gap: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'the least-squares line through the baseline and the reported values, at targetYear' })
   projected: number | null;
   @ApiProperty({
-    nullable: true, enum: ['on_track', 'at_risk', 'off_track'],
-    description: 'on_track: the projection meets the target; at_risk: it misses by at most 10 % of the distance from baseline (or first value) to target; off_track: otherwise; null with fewer than two years of data',
+    nullable: true,
+    enum: ['on_track', 'at_risk', 'off_track'],
+    description:
+      'on_track: the projection meets the target; at_risk: it misses by at most 10 % of the distance from baseline (or first value) to target; off_track: otherwise; null with fewer than two years of data',
   })
   trend: string | null;
 }

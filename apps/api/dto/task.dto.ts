@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 import { PageQuery } from './common.dto.js';
@@ -11,23 +9,34 @@ import { GRADES, type Grade } from '../../../libs/vocabulary/tasks.js';
 
 export class CreateTaskDto {
   @ApiProperty({ example: '落实教育经费法定增长要求' })
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   title: string;
 
   @ApiPropertyOptional()
-  @Omittable() @IsString() @MaxLength(20000)
+  @Omittable()
+  @IsString()
+  @MaxLength(20000)
   description?: string;
 
   @ApiProperty({ example: 'finance', description: '牵头单位 code' })
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   leadDepartment: string;
 
   @ApiPropertyOptional({ example: ['tax'], description: '配合单位 codes' })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
   coDepartments?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a user of the lead department' })
-  @Omittable() @IsUUID()
+  @Omittable()
+  @IsUUID()
   assigneeId?: string;
 
   @ApiProperty({ example: '2025-12-31', description: 'YYYY-MM-DD in TZ, due at the end of that day' })
@@ -35,64 +44,108 @@ export class CreateTaskDto {
   dueDate: string;
 
   @ApiPropertyOptional({ example: '七(二)财政部门' })
-  @Omittable() @IsString() @MaxLength(100)
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
   clauseRef?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   indicatorCodes?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'parent task of decomposed work' })
-  @Omittable() @IsUUID()
+  @Omittable()
+  @IsUUID()
   parentId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: '督办责任人: the owning supervisor (an active supervisor); default the creator. Receives the ladder steps addressed to `supervisor` and the review reminders' })
-  @Omittable() @IsUUID()
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      '督办责任人: the owning supervisor (an active supervisor); default the creator. Receives the ladder steps addressed to `supervisor` and the review reminders',
+  })
+  @Omittable()
+  @IsUUID()
   supervisorId?: string;
 }
 
 export class UpdateTaskDto {
   @ApiProperty({ description: 'the version read; a stale one is 409' })
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   title?: string;
 
-  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(20000)
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsString()
+  @MaxLength(20000)
   description?: string;
 
-  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   leadDepartment?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(64, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
   coDepartments?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'a user of the lead department; changing leadDepartment without naming one clears it' }) @Omittable() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: 'a user of the lead department; changing leadDepartment without naming one clears it' })
+  @Omittable()
+  @IsUUID()
   assigneeId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: '督办责任人 (an active supervisor)' }) @Omittable() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: '督办责任人 (an active supervisor)' })
+  @Omittable()
+  @IsUUID()
   supervisorId?: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31' }) @Omittable() @IsCalendarDate()
+  @ApiPropertyOptional({ example: '2025-12-31' })
+  @Omittable()
+  @IsCalendarDate()
   dueDate?: string;
 
-  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
   clauseRef?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   indicatorCodes?: string[];
 }
 
 export class TaskListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'department code: tasks it leads or co-operates on' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   department?: string;
 
   @ApiPropertyOptional({ enum: TaskStatus })
-  @IsOptional() @IsEnum(TaskStatus)
+  @IsOptional()
+  @IsEnum(TaskStatus)
   status?: TaskStatus;
 
   @ApiPropertyOptional({ description: 'only tasks past their due date and not completed' })
@@ -103,68 +156,94 @@ export class TaskListQuery extends PageQuery {
 
   @ApiPropertyOptional({
     enum: ['green', 'yellow', 'red'],
-    description: "only tasks of this light: red overdue; yellow due from today to the last day of the policy's warning window (warnBefore, counted in working days when the policy says workdays: true); green the rest and completed work",
+    description:
+      "only tasks of this light: red overdue; yellow due from today to the last day of the policy's warning window (warnBefore, counted in working days when the policy says workdays: true); green the rest and completed work",
   })
-  @IsOptional() @IsIn(['green', 'yellow', 'red'])
+  @IsOptional()
+  @IsIn(['green', 'yellow', 'red'])
   light?: 'green' | 'yellow' | 'red';
 
   @ApiPropertyOptional({ example: '2025-12-31', description: 'due on or before this date' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   dueBefore?: string;
 
   @ApiPropertyOptional({ description: 'text in title, description or code' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'sub-tasks of this task' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   parentId?: string;
 }
 
 export class VersionedDto {
   @ApiPropertyOptional({ description: 'when given, a stale version is 409' })
-  @Omittable() @IsInt() @Min(1)
+  @Omittable()
+  @IsInt()
+  @Min(1)
   version?: number;
 }
 
 export class ProgressDto {
   @ApiProperty({ example: '已完成资金测算，正在报批' })
-  @IsString() @IsNotEmpty() @MaxLength(10000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
   note: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @Omittable() @IsInt() @Min(0) @Max(100)
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(100)
   percent?: number;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @Omittable() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   evidenceIds?: string[];
 }
 
 export class SubmitDto extends VersionedDto {
   @ApiProperty({ example: '已按要求完成，佐证材料见附件' })
-  @IsString() @IsNotEmpty() @MaxLength(10000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
   summary: string;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'at least one evidence id of this task' })
-  @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   evidenceIds: string[];
 }
 
 export { GRADES };
 
 export class ApproveDto extends VersionedDto {
-  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(10000)
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsString()
+  @MaxLength(10000)
   comment?: string;
 
   @ApiPropertyOptional({ enum: GRADES, description: '优秀/良好/合格/不合格' })
-  @Omittable() @IsIn(GRADES)
+  @Omittable()
+  @IsIn(GRADES)
   grade?: Grade;
 }
 
 export class ReturnDto extends VersionedDto {
   @ApiProperty({ example: '佐证材料不完整，请补充资金拨付凭证' })
-  @IsString() @IsNotEmpty() @MaxLength(10000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
   reason: string;
 }
 
@@ -174,12 +253,17 @@ export class ExtensionRequestDto {
   requestedDueDate: string;
 
   @ApiProperty({ example: '项目用地审批尚未完成' })
-  @IsString() @IsNotEmpty() @MaxLength(10000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
   reason: string;
 }
 
 export class DecisionDto {
-  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(10000)
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsString()
+  @MaxLength(10000)
   comment?: string;
 }
 
@@ -210,13 +294,20 @@ export class TaskDto {
   @ApiProperty() overdue: boolean;
   @ApiProperty({
     enum: ['green', 'yellow', 'red'],
-    description: "red: overdue; yellow: due within the policy's warning window (warnBefore from today, in working days when workdays: true); green: otherwise, and completed work",
+    description:
+      "red: overdue; yellow: due within the policy's warning window (warnBefore from today, in working days when workdays: true); green: otherwise, and completed work",
   })
   light: string;
   @ApiProperty({ nullable: true, type: String }) clauseRef: string | null;
   @ApiProperty() percent: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: '督办责任人 (single task view)' }) supervisorId?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'the latest submission; the one approved decides on time (single task view)' }) submittedAt?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'the latest submission; the one approved decides on time (single task view)',
+  })
+  submittedAt?: string | null;
   @ApiPropertyOptional({ nullable: true, description: '督办责任人 by name: `{id, name}` (single task view)' }) supervisor?: TaskOwnerDto | null;
 }
 

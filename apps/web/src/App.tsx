@@ -61,16 +61,23 @@ function Routed() {
     setUser(null);
     void navigate('/login');
   }, [navigate]);
-  useEffect(() => setUnauthorizedHandler(() => {
-    queryClient.clear();
-    setUser(null);
-    void navigate('/login?expired=1');
-  }), [navigate]);
-  const signIn = useCallback((token: string, signedIn: SessionUser) => {
-    saveSession(token, signedIn);
-    setUser(signedIn);
-    void navigate(nextPath(window.location.search) ?? homePath(signedIn.role), { replace: true });
-  }, [navigate]);
+  useEffect(
+    () =>
+      setUnauthorizedHandler(() => {
+        queryClient.clear();
+        setUser(null);
+        void navigate('/login?expired=1');
+      }),
+    [navigate],
+  );
+  const signIn = useCallback(
+    (token: string, signedIn: SessionUser) => {
+      saveSession(token, signedIn);
+      setUser(signedIn);
+      void navigate(nextPath(window.location.search) ?? homePath(signedIn.role), { replace: true });
+    },
+    [navigate],
+  );
   const auth = useMemo(() => (user ? { user, signOut } : null), [user, signOut]);
 
   if (!auth) {

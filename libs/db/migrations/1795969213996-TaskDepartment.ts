@@ -29,10 +29,16 @@ export class TaskDepartment1795969213996 implements MigrationInterface {
   name = 'TaskDepartment1795969213996';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query("CREATE TABLE \"task_department\" (\"task_id\" uuid NOT NULL, \"department_code\" character varying(64) NOT NULL, \"due_date\" date NOT NULL, \"status\" character varying(20) NOT NULL, CONSTRAINT \"PK_7981ee373291e8bd97d67a4d8fa\" PRIMARY KEY (\"task_id\", \"department_code\"))");
-    await runner.query("CREATE INDEX \"idx_task_department_open_due\" ON \"task_department\"  (\"department_code\", \"due_date\", \"task_id\") WHERE \"status\" <> 'completed'");
-    await runner.query("CREATE INDEX \"idx_task_department_due\" ON \"task_department\"  (\"department_code\", \"due_date\", \"task_id\") ");
-    await runner.query("ALTER TABLE \"task_department\" ADD CONSTRAINT \"fk_task_department_task\" FOREIGN KEY (\"task_id\") REFERENCES \"task\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await runner.query(
+      'CREATE TABLE "task_department" ("task_id" uuid NOT NULL, "department_code" character varying(64) NOT NULL, "due_date" date NOT NULL, "status" character varying(20) NOT NULL, CONSTRAINT "PK_7981ee373291e8bd97d67a4d8fa" PRIMARY KEY ("task_id", "department_code"))',
+    );
+    await runner.query(
+      'CREATE INDEX "idx_task_department_open_due" ON "task_department"  ("department_code", "due_date", "task_id") WHERE "status" <> \'completed\'',
+    );
+    await runner.query('CREATE INDEX "idx_task_department_due" ON "task_department"  ("department_code", "due_date", "task_id") ');
+    await runner.query(
+      'ALTER TABLE "task_department" ADD CONSTRAINT "fk_task_department_task" FOREIGN KEY ("task_id") REFERENCES "task"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+    );
     await runner.query(SYNC_FUNCTION);
     await runner.query(`CREATE TRIGGER task_department_sync AFTER INSERT OR UPDATE OF lead_department_code, co_department_codes, due_date, status
                         ON task FOR EACH ROW EXECUTE FUNCTION task_department_sync()`);
@@ -43,9 +49,9 @@ export class TaskDepartment1795969213996 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP TRIGGER task_department_sync ON task');
     await runner.query('DROP FUNCTION task_department_sync()');
-    await runner.query("ALTER TABLE \"task_department\" DROP CONSTRAINT \"fk_task_department_task\"");
-    await runner.query("DROP INDEX \"public\".\"idx_task_department_due\"");
-    await runner.query("DROP INDEX \"public\".\"idx_task_department_open_due\"");
-    await runner.query("DROP TABLE \"task_department\"");
+    await runner.query('ALTER TABLE "task_department" DROP CONSTRAINT "fk_task_department_task"');
+    await runner.query('DROP INDEX "public"."idx_task_department_due"');
+    await runner.query('DROP INDEX "public"."idx_task_department_open_due"');
+    await runner.query('DROP TABLE "task_department"');
   }
 }

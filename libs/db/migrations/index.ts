@@ -12,4 +12,17 @@ import { Notices1796433758590 } from './1796433758590-Notices.js';
 import { TaskOwningSupervisor1796434330807 } from './1796434330807-TaskOwningSupervisor.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
-export const MIGRATIONS = [Initial1795948660765, AuditAppendOnlyAndArrayIndex1795948660800, Indicators1795949158647, Reminders1795950345215, Assessment1795957029482, DashboardIndexes1795958701363, OpenCoDepartmentsIndex1795962825168, TaskDepartment1795969213996, DropOpenCoDepartmentsIndex1795972000000, DepartmentAliases1796433102487, Notices1796433758590, TaskOwningSupervisor1796434330807];
+export const MIGRATIONS = [
+  Initial1795948660765,
+  AuditAppendOnlyAndArrayIndex1795948660800,
+  Indicators1795949158647,
+  Reminders1795950345215,
+  Assessment1795957029482,
+  DashboardIndexes1795958701363,
+  OpenCoDepartmentsIndex1795962825168,
+  TaskDepartment1795969213996,
+  DropOpenCoDepartmentsIndex1795972000000,
+  DepartmentAliases1796433102487,
+  Notices1796433758590,
+  TaskOwningSupervisor1796434330807,
+];

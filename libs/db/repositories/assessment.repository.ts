@@ -150,7 +150,10 @@ export class AssessmentRepository {
   }
 
   listCycles(): Promise<AssessmentCycleEntity[]> {
-    return this.cycles().find({ select: { year: true, status: true, openedBy: true, openedAt: true, finalizedBy: true, finalizedAt: true }, order: { year: 'DESC' } });
+    return this.cycles().find({
+      select: { year: true, status: true, openedBy: true, openedAt: true, finalizedBy: true, finalizedAt: true },
+      order: { year: 'DESC' },
+    });
   }
 
   findCycle(year: number): Promise<AssessmentCycleEntity | null> {
@@ -164,10 +167,9 @@ export class AssessmentRepository {
 
   /** Inserts the cycle unless the year has one; returns null when it had. */
   async insertCycle(year: number, openedBy: string): Promise<AssessmentCycleEntity | null> {
-    const rows: unknown[] = await this.tx.manager().query(
-      `INSERT INTO assessment_cycle (year, opened_by) VALUES ($1, $2) ON CONFLICT (year) DO NOTHING RETURNING year`,
-      [year, openedBy],
-    );
+    const rows: unknown[] = await this.tx
+      .manager()
+      .query(`INSERT INTO assessment_cycle (year, opened_by) VALUES ($1, $2) ON CONFLICT (year) DO NOTHING RETURNING year`, [year, openedBy]);
     return rows.length > 0 ? this.findCycle(year) : null;
   }
 
@@ -184,10 +186,9 @@ export class AssessmentRepository {
   }
 
   async countTasks(year: number): Promise<number> {
-    const [row]: Array<{ n: number }> = await this.tx.manager().query(
-      `SELECT count(*)::int AS n FROM task WHERE due_date >= make_date($1, 1, 1) AND due_date < make_date($1 + 1, 1, 1)`,
-      [year],
-    );
+    const [row]: Array<{ n: number }> = await this.tx
+      .manager()
+      .query(`SELECT count(*)::int AS n FROM task WHERE due_date >= make_date($1, 1, 1) AND due_date < make_date($1 + 1, 1, 1)`, [year]);
     return row.n;
   }
 
@@ -241,10 +242,12 @@ export class AssessmentRepository {
 
   /** Claims a queued (or abandoned running) row for rendering; false when another worker has it or it is finished. */
   async claimReport(id: string): Promise<boolean> {
-    const [, affected] = await this.tx.manager().query<[unknown, number]>(
-      `UPDATE assessment_report SET status = '${REPORT_STATUS.Running}', progress = 0, error = NULL WHERE id = $1 AND status IN ('${REPORT_STATUS.Queued}', '${REPORT_STATUS.Running}')`,
-      [id],
-    );
+    const [, affected] = await this.tx
+      .manager()
+      .query<[unknown, number]>(
+        `UPDATE assessment_report SET status = '${REPORT_STATUS.Running}', progress = 0, error = NULL WHERE id = $1 AND status IN ('${REPORT_STATUS.Queued}', '${REPORT_STATUS.Running}')`,
+        [id],
+      );
     return affected > 0;
   }
 
@@ -262,10 +265,9 @@ export class AssessmentRepository {
 
   /** Rows still `queued` since before `before` (their job may have been lost). */
   async queuedReportIds(before: Date): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.tx.manager().query(
-      `SELECT id FROM assessment_report WHERE status = '${REPORT_STATUS.Queued}' AND created_at < $1 ORDER BY created_at LIMIT 1000`,
-      [before],
-    );
+    const rows: Array<{ id: string }> = await this.tx
+      .manager()
+      .query(`SELECT id FROM assessment_report WHERE status = '${REPORT_STATUS.Queued}' AND created_at < $1 ORDER BY created_at LIMIT 1000`, [before]);
     return rows.map((r) => r.id);
   }
 }

@@ -66,7 +66,15 @@ export class CalendarFeedRepository {
       [tokenHash],
     );
     const r = rows[0];
-    return r ? { feedId: r.feed_id as string, userId: r.user_id as string, name: r.name as string, role: r.role as Role, departmentCode: r.department_code as string | null } : null;
+    return r
+      ? {
+          feedId: r.feed_id as string,
+          userId: r.user_id as string,
+          name: r.name as string,
+          role: r.role as Role,
+          departmentCode: r.department_code as string | null,
+        }
+      : null;
   }
 
   /** Tasks not completed that `department` leads or co-operates on; every one when `department` is null. By due date. */
@@ -80,9 +88,15 @@ export class CalendarFeedRepository {
       [department],
     );
     return rows.map((r) => ({
-      id: r.id as string, code: r.code as string | null, title: r.title as string, dueDate: r.due_date as string, status: r.status as string,
-      leadDepartmentCode: r.lead_department_code as string, coDepartmentCodes: r.co_department_codes as string[],
-      version: Number(r.version), updatedAt: r.updated_at as Date,
+      id: r.id as string,
+      code: r.code as string | null,
+      title: r.title as string,
+      dueDate: r.due_date as string,
+      status: r.status as string,
+      leadDepartmentCode: r.lead_department_code as string,
+      coDepartmentCodes: r.co_department_codes as string[],
+      version: Number(r.version),
+      updatedAt: r.updated_at as Date,
     }));
   }
 }

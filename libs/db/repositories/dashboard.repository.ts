@@ -197,9 +197,16 @@ export class DashboardRepository {
   async departmentCounts(today: string, warnUntil: string, weekEnd: string, department: string | null): Promise<DepartmentCounts[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(DEPARTMENT_COUNTS_SQL, [today, warnUntil, weekEnd, department]);
     return rows.map((r) => ({
-      code: r.code as string, name: r.name as string, total: Number(r.total), assigned: Number(r.assigned),
-      inProgress: Number(r.in_progress), submitted: Number(r.submitted), completed: Number(r.completed),
-      overdue: Number(r.overdue), dueSoon: Number(r.due_soon), dueWithin7Days: Number(r.due_within_7_days),
+      code: r.code as string,
+      name: r.name as string,
+      total: Number(r.total),
+      assigned: Number(r.assigned),
+      inProgress: Number(r.in_progress),
+      submitted: Number(r.submitted),
+      completed: Number(r.completed),
+      overdue: Number(r.overdue),
+      dueSoon: Number(r.due_soon),
+      dueWithin7Days: Number(r.due_within_7_days),
     }));
   }
 
@@ -212,8 +219,14 @@ export class DashboardRepository {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(INDICATOR_LATEST_SQL);
     const num = (value: unknown) => (value === null ? null : Number(value));
     return rows.map((r) => ({
-      code: r.code as string, name: r.name as string, unit: r.unit as string, comparator: r.comparator as IndicatorLatest['comparator'],
-      target: Number(r.target), targetYear: Number(r.target_year), baseline: num(r.baseline), baselineYear: num(r.baseline_year),
+      code: r.code as string,
+      name: r.name as string,
+      unit: r.unit as string,
+      comparator: r.comparator as IndicatorLatest['comparator'],
+      target: Number(r.target),
+      targetYear: Number(r.target_year),
+      baseline: num(r.baseline),
+      baselineYear: num(r.baseline_year),
       departmentCode: r.department_code as string,
       latest: r.latest_year === null ? null : { year: Number(r.latest_year), value: Number(r.latest_value) },
     }));
@@ -222,8 +235,14 @@ export class DashboardRepository {
   async bulletin(today: string, worstPerDepartment: number): Promise<BulletinRow[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(BULLETIN_SQL, [today, worstPerDepartment]);
     return rows.map((r) => ({
-      code: r.code as string, name: r.name as string, ordinal: Number(r.ordinal), overdue: Number(r.overdue), escalated: Number(r.escalated),
-      overdueAndEscalated: Number(r.overdue_and_escalated), maxDaysOverdue: Number(r.max_days_overdue), worst: r.worst as BulletinTaskRow[],
+      code: r.code as string,
+      name: r.name as string,
+      ordinal: Number(r.ordinal),
+      overdue: Number(r.overdue),
+      escalated: Number(r.escalated),
+      overdueAndEscalated: Number(r.overdue_and_escalated),
+      maxDaysOverdue: Number(r.max_days_overdue),
+      worst: r.worst as BulletinTaskRow[],
     }));
   }
 }

@@ -25,8 +25,18 @@ export class DeliveryRepository {
     if (rows.length === 0) return null;
     const r = rows[0];
     return Object.assign(new DeliveryEntity(), {
-      id: r.id, channel: r.channel, recipientId: r.recipient_id, departmentCode: r.department_code, target: r.target, subject: r.subject, body: r.body,
-      status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at,
+      id: r.id,
+      channel: r.channel,
+      recipientId: r.recipient_id,
+      departmentCode: r.department_code,
+      target: r.target,
+      subject: r.subject,
+      body: r.body,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
     });
   }
 
@@ -52,10 +62,10 @@ export class DeliveryRepository {
 
   /** Records a failed attempt of a pending row (it stays pending, to be retried). */
   async recordAttempt(id: string, error: string): Promise<void> {
-    await this.transition(
-      `UPDATE delivery SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = '${DeliveryStatus.Pending}'`,
-      [id, error.slice(0, ERROR_MAX)],
-    );
+    await this.transition(`UPDATE delivery SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = '${DeliveryStatus.Pending}'`, [
+      id,
+      error.slice(0, ERROR_MAX),
+    ]);
   }
 
   /** Gives a pending row up; false when it was no longer pending. */
@@ -80,21 +90,26 @@ export class DeliveryRepository {
             ORDER BY created_at, id LIMIT $4`,
           [olderThan, after.createdAt, after.id, limit],
         )
-      : await this.tx.manager().query(
-          `SELECT id, created_at FROM delivery WHERE status = '${DeliveryStatus.Pending}' AND created_at < $1 ORDER BY created_at, id LIMIT $2`,
-          [olderThan, limit],
-        );
+      : await this.tx
+          .manager()
+          .query(`SELECT id, created_at FROM delivery WHERE status = '${DeliveryStatus.Pending}' AND created_at < $1 ORDER BY created_at, id LIMIT $2`, [
+            olderThan,
+            limit,
+          ]);
     return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));
   }
 
   /** Rows for administrators, newest first, optionally of one status. */
   async list(status: DeliveryStatus | undefined, offset: number, limit: number): Promise<{ items: DeliveryEntity[]; total: number }> {
-    const [items, total] = await this.tx.manager().getRepository(DeliveryEntity).findAndCount({
-      where: status ? { status } : {},
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: offset,
-      take: limit,
-    });
+    const [items, total] = await this.tx
+      .manager()
+      .getRepository(DeliveryEntity)
+      .findAndCount({
+        where: status ? { status } : {},
+        order: { createdAt: 'DESC', id: 'ASC' },
+        skip: offset,
+        take: limit,
+      });
     return { items, total };
   }
 

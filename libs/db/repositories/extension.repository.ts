@@ -10,7 +10,9 @@ export class ExtensionRepository {
     return this.tx.manager().getRepository(ExtensionRequestEntity);
   }
 
-  insert(request: Omit<ExtensionRequestEntity, 'id' | 'createdAt' | 'decidedBy' | 'decidedAt' | 'decisionComment' | 'status'>): Promise<ExtensionRequestEntity> {
+  insert(
+    request: Omit<ExtensionRequestEntity, 'id' | 'createdAt' | 'decidedBy' | 'decidedAt' | 'decisionComment' | 'status'>,
+  ): Promise<ExtensionRequestEntity> {
     return this.repo().save(this.repo().create(request));
   }
 

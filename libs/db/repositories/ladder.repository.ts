@@ -26,7 +26,10 @@ export interface Recipient {
   departmentCode: string | null;
 }
 
-export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body' | 'deliveryId'>;
+export type NewNotification = Pick<
+  NotificationEntity,
+  'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body' | 'deliveryId'
+>;
 /** A delivery to record, its id chosen by the caller (so that notifications can name it before it is written). */
 export type NewDelivery = Pick<DeliveryEntity, 'id' | 'channel' | 'recipientId' | 'departmentCode' | 'target' | 'subject' | 'body'>;
 
@@ -49,9 +52,15 @@ export class LadderRepository {
       [now, limit],
     );
     return rows.map((r) => ({
-      id: r.id as string, title: r.title as string, leadDepartmentCode: r.lead_department_code as string,
-      assigneeId: r.assignee_id as string | null, dueDate: r.due_date as string, status: r.status as string, ladderFrom: r.ladder_from as Date,
-      supervisorId: r.supervisor_id as string | null, submittedAt: r.submitted_at as Date | null,
+      id: r.id as string,
+      title: r.title as string,
+      leadDepartmentCode: r.lead_department_code as string,
+      assigneeId: r.assignee_id as string | null,
+      dueDate: r.due_date as string,
+      status: r.status as string,
+      ladderFrom: r.ladder_from as Date,
+      supervisorId: r.supervisor_id as string | null,
+      submittedAt: r.submitted_at as Date | null,
     }));
   }
 
@@ -67,9 +76,9 @@ export class LadderRepository {
 
   async usersById(ids: string[]): Promise<Recipient[]> {
     if (ids.length === 0) return [];
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
-      'SELECT id, email, name, role, department_code FROM app_user WHERE active AND id = ANY($1)', [ids],
-    );
+    const rows: Array<Record<string, unknown>> = await this.tx
+      .manager()
+      .query('SELECT id, email, name, role, department_code FROM app_user WHERE active AND id = ANY($1)', [ids]);
     return rows.map(toRecipient);
   }
 
@@ -86,8 +95,15 @@ export class LadderRepository {
          ON CONFLICT (task_id, step_index, recipient_id, due_date) DO NOTHING
          RETURNING task_id, step_index, recipient_id`,
         [
-          chunk.map((r) => r.taskId), chunk.map((r) => r.stepIndex), chunk.map((r) => r.stepAt), chunk.map((r) => r.recipientId),
-          chunk.map((r) => r.dueDate), chunk.map((r) => r.template), chunk.map((r) => r.subject), chunk.map((r) => r.body), chunk.map((r) => r.deliveryId),
+          chunk.map((r) => r.taskId),
+          chunk.map((r) => r.stepIndex),
+          chunk.map((r) => r.stepAt),
+          chunk.map((r) => r.recipientId),
+          chunk.map((r) => r.dueDate),
+          chunk.map((r) => r.template),
+          chunk.map((r) => r.subject),
+          chunk.map((r) => r.body),
+          chunk.map((r) => r.deliveryId),
         ],
       );
       // RETURNING lists only the rows actually inserted; match them back by their key.
@@ -107,8 +123,13 @@ export class LadderRepository {
       `INSERT INTO delivery (id, channel, recipient_id, department_code, target, subject, body)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[])`,
       [
-        deliveries.map((d) => d.id), deliveries.map((d) => d.channel), deliveries.map((d) => d.recipientId), deliveries.map((d) => d.departmentCode),
-        deliveries.map((d) => d.target), deliveries.map((d) => d.subject), deliveries.map((d) => d.body),
+        deliveries.map((d) => d.id),
+        deliveries.map((d) => d.channel),
+        deliveries.map((d) => d.recipientId),
+        deliveries.map((d) => d.departmentCode),
+        deliveries.map((d) => d.target),
+        deliveries.map((d) => d.subject),
+        deliveries.map((d) => d.body),
       ],
     );
   }
@@ -116,10 +137,12 @@ export class LadderRepository {
   async setNextReminders(next: Array<{ id: string; at: Date | null }>): Promise<void> {
     for (let i = 0; i < next.length; i += CHUNK) {
       const chunk = next.slice(i, i + CHUNK);
-      await this.tx.manager().query(
-        `UPDATE task t SET next_reminder_at = v.at FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE t.id = v.id`,
-        [chunk.map((n) => n.id), chunk.map((n) => n.at)],
-      );
+      await this.tx
+        .manager()
+        .query(`UPDATE task t SET next_reminder_at = v.at FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE t.id = v.id`, [
+          chunk.map((n) => n.id),
+          chunk.map((n) => n.at),
+        ]);
     }
   }
 
@@ -130,24 +153,30 @@ export class LadderRepository {
 
   /** Enabled group robots of `departments`. */
   async webhooks(departments: string[]): Promise<Array<{ departmentCode: string; kind: string; url: string }>> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
-      'SELECT department_code, kind, url FROM department_webhook WHERE enabled AND department_code = ANY($1)', [departments],
-    );
+    const rows: Array<Record<string, unknown>> = await this.tx
+      .manager()
+      .query('SELECT department_code, kind, url FROM department_webhook WHERE enabled AND department_code = ANY($1)', [departments]);
     return rows.map((r) => ({ departmentCode: r.department_code as string, kind: r.kind as string, url: r.url as string }));
   }
 
   /** A user's own notifications, newest first; `unread` keeps those not yet read. */
   async forRecipient(recipientId: string, offset: number, limit: number, unread = false): Promise<{ items: NotificationEntity[]; total: number }> {
-    const [items, total] = await this.tx.manager().getRepository(NotificationEntity).findAndCount({
-      where: { recipientId, ...(unread ? { readAt: IsNull() } : {}) }, order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: limit,
-    });
+    const [items, total] = await this.tx
+      .manager()
+      .getRepository(NotificationEntity)
+      .findAndCount({
+        where: { recipientId, ...(unread ? { readAt: IsNull() } : {}) },
+        order: { createdAt: 'DESC', id: 'ASC' },
+        skip: offset,
+        take: limit,
+      });
     return { items, total };
   }
 
   async unreadCount(recipientId: string): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await this.tx.manager().query(
-      'SELECT count(*)::int AS n FROM notification WHERE recipient_id = $1 AND read_at IS NULL', [recipientId],
-    );
+    const [{ n }]: Array<{ n: number }> = await this.tx
+      .manager()
+      .query('SELECT count(*)::int AS n FROM notification WHERE recipient_id = $1 AND read_at IS NULL', [recipientId]);
     return n;
   }
 
@@ -163,10 +192,11 @@ export class LadderRepository {
 
   /** Marks every unread notification of the recipient read; returns how many. */
   async markAllRead(recipientId: string): Promise<number> {
-    const rows: unknown[] = await this.tx.manager().query(
-      'WITH marked AS (UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING id) SELECT id FROM marked',
-      [recipientId],
-    );
+    const rows: unknown[] = await this.tx
+      .manager()
+      .query('WITH marked AS (UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING id) SELECT id FROM marked', [
+        recipientId,
+      ]);
     return rows.length;
   }
 }

@@ -17,7 +17,9 @@ export class NoticeRepository {
   /** The next number of `kind` in `year`; the lock holds other issuers off until this transaction ends. */
   async nextNumber(kind: NoticeEntity['kind'], year: number): Promise<number> {
     await this.tx.manager().query('SELECT pg_advisory_xact_lock(hashtext($1))', [`duban:notice:${kind}:${year}`]);
-    const [{ last }] = await this.tx.manager().query<Array<{ last: number | null }>>('SELECT max(number) AS last FROM notice WHERE kind = $1 AND year = $2', [kind, year]);
+    const [{ last }] = await this.tx
+      .manager()
+      .query<Array<{ last: number | null }>>('SELECT max(number) AS last FROM notice WHERE kind = $1 AND year = $2', [kind, year]);
     return (last ?? 0) + 1;
   }
 
@@ -27,10 +29,12 @@ export class NoticeRepository {
 
   /** The reminders the ladder has sent about a task: how many steps, and when the last went out. */
   async remindersSent(taskId: string): Promise<{ count: number; last: Date | null }> {
-    const [row] = await this.tx.manager().query<Array<{ count: string; last: Date | null }>>(
-      'SELECT count(DISTINCT (due_date, step_index)) AS count, max(created_at) AS last FROM notification WHERE task_id = $1',
-      [taskId],
-    );
+    const [row] = await this.tx
+      .manager()
+      .query<Array<{ count: string; last: Date | null }>>(
+        'SELECT count(DISTINCT (due_date, step_index)) AS count, max(created_at) AS last FROM notification WHERE task_id = $1',
+        [taskId],
+      );
     return { count: Number(row.count), last: row.last };
   }
 }

@@ -7,7 +7,10 @@ export class PlanRepository {
   constructor(private readonly tx: Transactions) {}
 
   list(): Promise<PlanEntity[]> {
-    return this.tx.manager().getRepository(PlanEntity).find({ order: { startYear: 'DESC', code: 'ASC' } });
+    return this.tx
+      .manager()
+      .getRepository(PlanEntity)
+      .find({ order: { startYear: 'DESC', code: 'ASC' } });
   }
 
   findById(id: string): Promise<PlanEntity | null> {
@@ -19,21 +22,33 @@ export class PlanRepository {
   }
 
   sections(planId: string): Promise<PlanSectionEntity[]> {
-    return this.tx.manager().getRepository(PlanSectionEntity).find({ where: { planId }, order: { ordinal: 'ASC' } });
+    return this.tx
+      .manager()
+      .getRepository(PlanSectionEntity)
+      .find({ where: { planId }, order: { ordinal: 'ASC' } });
   }
 
   clauses(planId: string): Promise<PlanClauseEntity[]> {
-    return this.tx.manager().getRepository(PlanClauseEntity).find({ where: { planId }, order: { ordinal: 'ASC', ref: 'ASC' } });
+    return this.tx
+      .manager()
+      .getRepository(PlanClauseEntity)
+      .find({ where: { planId }, order: { ordinal: 'ASC', ref: 'ASC' } });
   }
 
   /** Every clause ref of every plan: the 分工表 import checks its clause column against them. */
   async clauseRefs(): Promise<Set<string>> {
-    const rows = await this.tx.manager().getRepository(PlanClauseEntity).find({ select: { ref: true } });
+    const rows = await this.tx
+      .manager()
+      .getRepository(PlanClauseEntity)
+      .find({ select: { ref: true } });
     return new Set(rows.map((r) => r.ref));
   }
 
   /** The clause `ref` of any plan (the plan's own when `planId` is given). */
   findClause(ref: string, planId?: string | null): Promise<PlanClauseEntity | null> {
-    return this.tx.manager().getRepository(PlanClauseEntity).findOne({ where: planId ? { ref, planId } : { ref } });
+    return this.tx
+      .manager()
+      .getRepository(PlanClauseEntity)
+      .findOne({ where: planId ? { ref, planId } : { ref } });
   }
 }

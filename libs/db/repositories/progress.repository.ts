@@ -12,7 +12,10 @@ export class ProgressRepository {
   }
 
   listForTask(taskId: string): Promise<ProgressReportEntity[]> {
-    return this.tx.manager().getRepository(ProgressReportEntity).find({ where: { taskId }, order: { createdAt: 'ASC' } });
+    return this.tx
+      .manager()
+      .getRepository(ProgressReportEntity)
+      .find({ where: { taskId }, order: { createdAt: 'ASC' } });
   }
 
   /** Each task's latest report (the export's 最近报送), one query for a batch of tasks. */

@@ -9,8 +9,18 @@ import { Transactions } from '../transaction.js';
 
 /** The columns of a task that its plan's seeds own; status, assignee, progress and the rest belong to the work. */
 const TASK_SEED_COLUMNS = [
-  'id', 'code', 'planId', 'title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'dueDate', 'clauseRef',
-  'parentId', 'indicatorCodes', 'dutyCode',
+  'id',
+  'code',
+  'planId',
+  'title',
+  'description',
+  'leadDepartmentCode',
+  'coDepartmentCodes',
+  'dueDate',
+  'clauseRef',
+  'parentId',
+  'indicatorCodes',
+  'dutyCode',
 ] as const;
 export type SeedTaskRow = Pick<TaskEntity, Exclude<(typeof TASK_SEED_COLUMNS)[number], 'code'>> & { code: string };
 
@@ -65,6 +75,9 @@ export class SeedRepository {
   /** Writes `changes` to one row; a task's version and updatedAt move with them. */
   async update(table: SeedTable, rowId: string, changes: Record<string, unknown>): Promise<void> {
     const { entity, id } = TABLES[table];
-    await this.tx.manager().getRepository<ObjectLiteral>(entity).update({ [id]: rowId }, changes);
+    await this.tx
+      .manager()
+      .getRepository<ObjectLiteral>(entity)
+      .update({ [id]: rowId }, changes);
   }
 }

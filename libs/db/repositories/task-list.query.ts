@@ -70,9 +70,10 @@ export function taskListStatements(filter: TaskListFilter): TaskListStatements {
   }
   const where = whereClause([...deadline, ...taskOnly]);
   // Rows never repeat (one task_department row per task and department), so count(*) is exact.
-  const count = departmentParam && taskOnly.length === 0
-    ? `SELECT count(*) FROM task_department td WHERE td.department_code = ${departmentParam}${deadline.map((c) => ` AND ${c}`).join('')}`
-    : `SELECT count(*) FROM ${from}${where}`;
+  const count =
+    departmentParam && taskOnly.length === 0
+      ? `SELECT count(*) FROM task_department td WHERE td.department_code = ${departmentParam}${deadline.map((c) => ` AND ${c}`).join('')}`
+      : `SELECT count(*) FROM ${from}${where}`;
   const countValues = [...values];
   const order = departmentParam ? 'td.due_date, td.task_id' : 't.due_date, t.id';
   const page = `SELECT ${LIST_COLUMNS}, (${count}) AS total FROM ${from}${where} ORDER BY ${order} LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`;
@@ -87,11 +88,13 @@ function deadlineConditions(a: 't' | 'td', filter: TaskListFilter, param: (value
   if (filter.light) {
     // The same rule as taskLight(), in SQL.
     const { light, today, warnUntil } = filter.light;
-    conditions.push({
-      red: () => `${a}.status <> 'completed' AND ${a}.due_date < ${param(today)}`,
-      yellow: () => `${a}.status <> 'completed' AND ${a}.due_date >= ${param(today)} AND ${a}.due_date <= ${param(warnUntil)}`,
-      green: () => `(${a}.status = 'completed' OR ${a}.due_date > ${param(warnUntil)})`,
-    }[light]());
+    conditions.push(
+      {
+        red: () => `${a}.status <> 'completed' AND ${a}.due_date < ${param(today)}`,
+        yellow: () => `${a}.status <> 'completed' AND ${a}.due_date >= ${param(today)} AND ${a}.due_date <= ${param(warnUntil)}`,
+        green: () => `(${a}.status = 'completed' OR ${a}.due_date > ${param(warnUntil)})`,
+      }[light](),
+    );
   }
   if (filter.dueBefore) conditions.push(`${a}.due_date <= ${param(filter.dueBefore)}`);
   return conditions;

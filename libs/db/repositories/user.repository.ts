@@ -26,10 +26,9 @@ export class UserRepository {
    * runs it, and TypeORM's findOneBy built and hydrated a query each time for a one-row read.
    */
   async findAccount(id: string): Promise<UserAccount | null> {
-    const rows = await this.tx.manager().query<UserAccount[]>(
-      'SELECT id, email, name, role, department_code AS "departmentCode", active FROM app_user WHERE id = $1',
-      [id],
-    );
+    const rows = await this.tx
+      .manager()
+      .query<UserAccount[]>('SELECT id, email, name, role, department_code AS "departmentCode", active FROM app_user WHERE id = $1', [id]);
     return rows[0] ?? null;
   }
 

@@ -15,7 +15,10 @@ export class WebhookRepository {
 
   /** The robot of `departmentCode`, locked until the transaction ends (so its audit entry's `before` is what it replaced). */
   lockForUpdate(departmentCode: string): Promise<DepartmentWebhookEntity | null> {
-    return this.tx.manager().getRepository(DepartmentWebhookEntity).findOne({ where: { departmentCode }, lock: { mode: 'pessimistic_write' } });
+    return this.tx
+      .manager()
+      .getRepository(DepartmentWebhookEntity)
+      .findOne({ where: { departmentCode }, lock: { mode: 'pessimistic_write' } });
   }
 
   async upsert(settings: WebhookSettings): Promise<DepartmentWebhookEntity> {

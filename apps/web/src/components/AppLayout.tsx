@@ -25,8 +25,10 @@ const MENU: { key: string; label: Label; roles?: Role[] }[] = [
 ];
 
 export function menuFor(role: Role): { key: string; label: string }[] {
-  return MENU.filter((m) => !m.roles || m.roles.includes(role))
-    .map((m) => ({ key: m.key, label: typeof m.label === 'string' ? m.label : (m.label[role] ?? m.label.other) }));
+  return MENU.filter((m) => !m.roles || m.roles.includes(role)).map((m) => ({
+    key: m.key,
+    label: typeof m.label === 'string' ? m.label : (m.label[role] ?? m.label.other),
+  }));
 }
 
 export function AppLayout() {
@@ -38,13 +40,28 @@ export function AppLayout() {
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState(true);
   // The unread badge: refreshed on every page change and once a minute.
-  const unread = useQuery({ queryKey: ['notifications', 'unread-count', location.pathname], queryFn: () => get<{ count: number }>('/notifications/unread-count'), refetchInterval: 60_000 });
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread-count', location.pathname],
+    queryFn: () => get<{ count: number }>('/notifications/unread-count'),
+    refetchInterval: 60_000,
+  });
   const unreadCount = unread.data?.count ?? 0;
-  const items = menuFor(user.role).map((i) => (i.key === '/notifications' && unreadCount > 0
-    ? { key: i.key, label: <Space size={6}>{i.label}<Badge count={unreadCount} size="small" aria-label={`${unreadCount} 条未读`} /></Space> }
-    : i));
-  const selected = items.map((i) => i.key).filter((k) => location.pathname === k || (k !== '/tasks' && location.pathname.startsWith(`${k}/`)))[0]
-    ?? (location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' && location.pathname !== '/tasks/import' ? '/tasks' : location.pathname);
+  const items = menuFor(user.role).map((i) =>
+    i.key === '/notifications' && unreadCount > 0
+      ? {
+          key: i.key,
+          label: (
+            <Space size={6}>
+              {i.label}
+              <Badge count={unreadCount} size="small" aria-label={`${unreadCount} 条未读`} />
+            </Space>
+          ),
+        }
+      : i,
+  );
+  const selected =
+    items.map((i) => i.key).filter((k) => location.pathname === k || (k !== '/tasks' && location.pathname.startsWith(`${k}/`)))[0] ??
+    (location.pathname.startsWith('/tasks/') && location.pathname !== '/tasks/new' && location.pathname !== '/tasks/import' ? '/tasks' : location.pathname);
   const menu = (
     <Menu
       mode={narrow ? 'vertical' : 'inline'}
@@ -66,17 +83,42 @@ export function AppLayout() {
         </Layout.Sider>
       )}
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: narrow ? '0 12px' : '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Space>
-            {narrow && <Button aria-label="菜单" onClick={() => setCollapsed(!collapsed)}>菜单</Button>}
-            <Typography.Text strong style={{ fontSize: narrow ? 14 : 16 }}>泰兴市教育“十四五”规划督办</Typography.Text>
+            {narrow && (
+              <Button aria-label="菜单" onClick={() => setCollapsed(!collapsed)}>
+                菜单
+              </Button>
+            )}
+            <Typography.Text strong style={{ fontSize: narrow ? 14 : 16 }}>
+              泰兴市教育“十四五”规划督办
+            </Typography.Text>
           </Space>
           <Space size="small" wrap={false}>
-            {!narrow && <Typography.Text type="secondary">{user.name}（{ROLE_LABELS[user.role]}{user.departmentCode ? `·${name(user.departmentCode)}` : ''}）</Typography.Text>}
+            {!narrow && (
+              <Typography.Text type="secondary">
+                {user.name}（{ROLE_LABELS[user.role]}
+                {user.departmentCode ? `·${name(user.departmentCode)}` : ''}）
+              </Typography.Text>
+            )}
             <Badge count={unreadCount} size="small" data-testid="unread-badge">
-              <Button size="small" onClick={() => void navigate('/notifications')}>消息</Button>
+              <Button size="small" onClick={() => void navigate('/notifications')}>
+                消息
+              </Button>
             </Badge>
-            <Button size="small" onClick={signOut}>退出</Button>
+            <Button size="small" onClick={signOut}>
+              退出
+            </Button>
           </Space>
         </Layout.Header>
         {narrow && !collapsed && <div style={{ background: '#001529' }}>{menu}</div>}

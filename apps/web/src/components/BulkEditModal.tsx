@@ -39,7 +39,16 @@ export function BulkEditModal({ tasks, open, onClose }: { tasks: TaskSummary[]; 
   }
 
   return (
-    <Modal title={`批量修改（已选 ${tasks.length} 项）`} open={open} okText="保存" cancelText="取消" confirmLoading={saving} onOk={save} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal
+      title={`批量修改（已选 ${tasks.length} 项）`}
+      open={open}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
       <p style={{ color: '#888' }}>只修改填写的项；任一任务已被他人修改时全部不改，请刷新后重试。</p>
       <Form form={form} layout="vertical">
         <Form.Item name="dueDate" label="完成时限">

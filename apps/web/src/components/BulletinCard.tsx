@@ -22,12 +22,16 @@ export function BulletinCard() {
               <Space wrap>
                 <Tag color={d.rank === 1 ? 'red' : 'default'}>第 {d.rank} 名</Tag>
                 <b>{d.name}</b>
-                <span>逾期 {d.overdue} 项 · 已升级 {d.escalated} 项 · 最长逾期 {d.maxDaysOverdue} 天</span>
+                <span>
+                  逾期 {d.overdue} 项 · 已升级 {d.escalated} 项 · 最长逾期 {d.maxDaysOverdue} 天
+                </span>
               </Space>
               {d.worst.map((t) => (
                 <div key={t.id} style={{ marginLeft: 8 }}>
                   <Typography.Text type="secondary">·</Typography.Text> <Link to={`/tasks/${t.id}`}>{t.title}</Link>
-                  <Typography.Text type="secondary">（截止 {formatDate(t.dueDate)}，逾期 {t.daysOverdue} 天{t.escalated ? '，已升级' : ''}）</Typography.Text>
+                  <Typography.Text type="secondary">
+                    （截止 {formatDate(t.dueDate)}，逾期 {t.daysOverdue} 天{t.escalated ? '，已升级' : ''}）
+                  </Typography.Text>
                 </div>
               ))}
             </div>

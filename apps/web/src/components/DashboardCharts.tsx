@@ -8,37 +8,74 @@ import type { Dashboard } from '../lib/types';
 /** The dashboard's per-department figures: totals, a bar chart of overdue and due-soon work, and on-time rates. */
 export function DashboardCharts({ data }: { data: Dashboard }) {
   const names = data.departments.map((d) => d.name);
-  const bars = useMemo(() => ({
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0, data: ['逾期', '临期（预警期内）', '7 日内到期'] },
-    grid: { left: 8, right: 8, bottom: 8, top: 48, containLabel: true },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 40 : 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      { name: '逾期', type: 'bar', data: data.departments.map((d) => d.overdue), itemStyle: { color: '#f5222d' } },
-      { name: '临期（预警期内）', type: 'bar', data: data.departments.map((d) => d.dueSoon), itemStyle: { color: '#faad14' } },
-      { name: '7 日内到期', type: 'bar', data: data.departments.map((d) => d.dueWithin7Days), itemStyle: { color: '#1677ff' } },
-    ],
-  }), [data, names]);
-  const rates = useMemo(() => ({
-    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '无办结任务' : `${v}%`) },
-    grid: { left: 8, right: 8, bottom: 8, top: 24, containLabel: true },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 40 : 0 } },
-    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [{ name: '按期办结率', type: 'bar', data: data.departments.map((d) => (d.onTime.rate === null ? null : Math.round(d.onTime.rate * 1000) / 10)), itemStyle: { color: '#52c41a' } }],
-  }), [data, names]);
+  const bars = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: ['逾期', '临期（预警期内）', '7 日内到期'] },
+      grid: { left: 8, right: 8, bottom: 8, top: 48, containLabel: true },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 40 : 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: '逾期', type: 'bar', data: data.departments.map((d) => d.overdue), itemStyle: { color: '#f5222d' } },
+        { name: '临期（预警期内）', type: 'bar', data: data.departments.map((d) => d.dueSoon), itemStyle: { color: '#faad14' } },
+        { name: '7 日内到期', type: 'bar', data: data.departments.map((d) => d.dueWithin7Days), itemStyle: { color: '#1677ff' } },
+      ],
+    }),
+    [data, names],
+  );
+  const rates = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '无办结任务' : `${v}%`) },
+      grid: { left: 8, right: 8, bottom: 8, top: 24, containLabel: true },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 40 : 0 } },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          name: '按期办结率',
+          type: 'bar',
+          data: data.departments.map((d) => (d.onTime.rate === null ? null : Math.round(d.onTime.rate * 1000) / 10)),
+          itemStyle: { color: '#52c41a' },
+        },
+      ],
+    }),
+    [data, names],
+  );
   const totals = data.totals;
   return (
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="任务总数" value={totals.total} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="逾期" value={totals.overdue} styles={{ content: { color: '#f5222d' } }} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="临期" value={totals.dueSoon} styles={{ content: { color: '#d48806' } }} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="按期办结率（近 12 个月）" value={formatShare(totals.onTime.rate)} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="任务总数" value={totals.total} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="逾期" value={totals.overdue} styles={{ content: { color: '#f5222d' } }} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="临期" value={totals.dueSoon} styles={{ content: { color: '#d48806' } }} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="按期办结率（近 12 个月）" value={formatShare(totals.onTime.rate)} />
+          </Card>
+        </Col>
       </Row>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}><Card size="small" title={`各单位逾期与临期任务（截至 ${formatDate(data.asOf)}）`}><Chart option={bars} label="各单位逾期与临期任务柱状图" /></Card></Col>
-        <Col xs={24} xl={10}><Card size="small" title="各单位按期办结率"><Chart option={rates} label="各单位按期办结率柱状图" /></Card></Col>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={`各单位逾期与临期任务（截至 ${formatDate(data.asOf)}）`}>
+            <Chart option={bars} label="各单位逾期与临期任务柱状图" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title="各单位按期办结率">
+            <Chart option={rates} label="各单位按期办结率柱状图" />
+          </Card>
+        </Col>
       </Row>
       <Card size="small" title="各单位状态" style={{ marginTop: 16 }}>
         {data.departments.length === 0 && <Alert type="info" title="暂无数据" />}
@@ -47,7 +84,9 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
             <Col key={d.code} xs={24} sm={12} lg={8}>
               <Card size="small" data-testid="dashboard-department">
                 <b>{d.name}</b> <LightDot light={d.light} />
-                <div style={{ color: '#666' }}>共 {d.total} 项 · 逾期 {d.overdue} · 临期 {d.dueSoon} · 按期率 {formatShare(d.onTime.rate)}</div>
+                <div style={{ color: '#666' }}>
+                  共 {d.total} 项 · 逾期 {d.overdue} · 临期 {d.dueSoon} · 按期率 {formatShare(d.onTime.rate)}
+                </div>
               </Card>
             </Col>
           ))}

@@ -32,9 +32,20 @@ export function NotificationList({ only }: { only?: string }) {
       {query.error && <QueryError error={query.error} retry={() => query.refetch()} />}
       {!only && (
         <Space style={{ marginBottom: 8 }} wrap>
-          <Segmented<string> value={unreadOnly ? 'unread' : 'all'} onChange={(v) => { setUnreadOnly(v === 'unread'); setPage(1); }}
-            options={[{ value: 'all', label: '全部' }, { value: 'unread', label: '未读' }]} />
-          <Button size="small" loading={markAll.isPending} onClick={() => markAll.mutate()}>全部标为已读</Button>
+          <Segmented<string>
+            value={unreadOnly ? 'unread' : 'all'}
+            onChange={(v) => {
+              setUnreadOnly(v === 'unread');
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: '全部' },
+              { value: 'unread', label: '未读' },
+            ]}
+          />
+          <Button size="small" loading={markAll.isPending} onClick={() => markAll.mutate()}>
+            全部标为已读
+          </Button>
         </Space>
       )}
       <List
@@ -43,15 +54,50 @@ export function NotificationList({ only }: { only?: string }) {
         locale={{ emptyText: only ? '暂无升级提醒' : '暂无消息' }}
         pagination={only ? false : { current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         renderItem={(n) => (
-          <List.Item data-testid="notification" data-template={n.template} data-read={n.readAt ? 'true' : 'false'}
-            actions={n.readAt ? [] : [<Button key="read" size="small" type="link" onClick={() => markRead.mutate(n.id)}>标为已读</Button>]}>
+          <List.Item
+            data-testid="notification"
+            data-template={n.template}
+            data-read={n.readAt ? 'true' : 'false'}
+            actions={
+              n.readAt
+                ? []
+                : [
+                    <Button key="read" size="small" type="link" onClick={() => markRead.mutate(n.id)}>
+                      标为已读
+                    </Button>,
+                  ]
+            }
+          >
             <List.Item.Meta
-              title={<>{!n.readAt && <Tag color="gold">未读</Tag>}{TEMPLATE_LABELS[n.template] && <Tag color={TEMPLATE_LABELS[n.template].color}>{TEMPLATE_LABELS[n.template].label}</Tag>}
-                {n.taskId ? <Link to={`/tasks/${n.taskId}`} onClick={() => { if (!n.readAt) markRead.mutate(n.id); }}>{n.subject}</Link> : n.subject}</>}
-              description={<>
-                <div>{formatDateTime(n.createdAt)}{n.dueDate ? ` · 截止 ${formatDate(n.dueDate)}` : ''}</div>
-                <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{n.body}</Typography.Paragraph>
-              </>}
+              title={
+                <>
+                  {!n.readAt && <Tag color="gold">未读</Tag>}
+                  {TEMPLATE_LABELS[n.template] && <Tag color={TEMPLATE_LABELS[n.template].color}>{TEMPLATE_LABELS[n.template].label}</Tag>}
+                  {n.taskId ? (
+                    <Link
+                      to={`/tasks/${n.taskId}`}
+                      onClick={() => {
+                        if (!n.readAt) markRead.mutate(n.id);
+                      }}
+                    >
+                      {n.subject}
+                    </Link>
+                  ) : (
+                    n.subject
+                  )}
+                </>
+              }
+              description={
+                <>
+                  <div>
+                    {formatDateTime(n.createdAt)}
+                    {n.dueDate ? ` · 截止 ${formatDate(n.dueDate)}` : ''}
+                  </div>
+                  <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                    {n.body}
+                  </Typography.Paragraph>
+                </>
+              }
             />
           </List.Item>
         )}

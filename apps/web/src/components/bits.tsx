@@ -26,7 +26,13 @@ export function QueryError({ error, retry }: { error: unknown; retry?: () => voi
       type="error"
       showIcon
       title={errorText(error)}
-      action={retry ? <Button size="small" onClick={retry}>重试</Button> : undefined}
+      action={
+        retry ? (
+          <Button size="small" onClick={retry}>
+            重试
+          </Button>
+        ) : undefined
+      }
       style={{ marginBottom: 16 }}
     />
   );

@@ -8,7 +8,9 @@ import { clearDraft, loadDraft, saveDraft } from '../lib/drafts';
  * `done()` is called after a successful request: a failed request, a reload or
  * leaving the page loses nothing.
  */
-export function useDraftForm<T extends object>(key: string): {
+export function useDraftForm<T extends object>(
+  key: string,
+): {
   form: FormInstance<T>;
   initialValues: Partial<T> | undefined;
   onValuesChange: (_: unknown, all: T) => void;

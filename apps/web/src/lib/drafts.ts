@@ -21,9 +21,7 @@ function store(): DraftStore | null {
 
 /** Values worth keeping: drops empty strings, empty lists and undefined, so an untouched form leaves no draft. */
 export function meaningful(values: Record<string, unknown>): Record<string, unknown> | null {
-  const kept = Object.fromEntries(
-    Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
-  );
+  const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)));
   return Object.keys(kept).length > 0 ? kept : null;
 }
 

@@ -10,7 +10,12 @@ describe('describeError', () => {
     [404, { message: 'Cannot GET /api/v1/dashboard' }, '/dashboard', '该功能暂未开通（服务器尚未提供此接口），请稍后再试或联系管理员'],
     [404, { message: '任务不存在：x' }, '/tasks/x', '未找到：任务不存在：x'],
     [404, { message: 'Not Found' }, '/tasks/x', '未找到该内容，可能已删除或无权查看'],
-    [409, { message: '任务已被他人修改（当前版本 3，请求版本 2），请刷新后重试' }, '/tasks/1/accept', '操作未完成：任务已被他人修改（当前版本 3，请求版本 2），请刷新后重试'],
+    [
+      409,
+      { message: '任务已被他人修改（当前版本 3，请求版本 2），请刷新后重试' },
+      '/tasks/1/accept',
+      '操作未完成：任务已被他人修改（当前版本 3，请求版本 2），请刷新后重试',
+    ],
     [409, { message: 'Conflict' }, '/tasks/1/accept', '操作与当前状态冲突（可能已被他人修改），请刷新后重试'],
     [413, { message: 'Payload Too Large' }, '/tasks/1/evidence', '文件过大，超过了允许的上限'],
     [415, { message: 'Unsupported Media Type' }, '/tasks/1/evidence', '不支持该文件类型，请上传 PDF、Office 文档或图片'],
@@ -22,8 +27,13 @@ describe('describeError', () => {
   });
 
   it('names each bad field of a validation error in Chinese', () => {
-    expect(describeError(400, { statusCode: 400, error: 'Bad Request', message: ['title should not be empty', 'dueDate must be a calendar date YYYY-MM-DD', 'property foo should not exist'] }))
-      .toBe('填写有误：任务名称不能为空；截止日期必须是有效日期；不接受的字段：foo');
+    expect(
+      describeError(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['title should not be empty', 'dueDate must be a calendar date YYYY-MM-DD', 'property foo should not exist'],
+      }),
+    ).toBe('填写有误：任务名称不能为空；截止日期必须是有效日期；不接受的字段：foo');
   });
 
   it('keeps a Chinese domain message of a 400 as it is', () => {

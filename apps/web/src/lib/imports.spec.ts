@@ -2,13 +2,29 @@ import { type ImportReport, previewRows } from './imports';
 
 describe('import preview rows', () => {
   const task = (sheet: string, row: number, title: string) => ({
-    sheet, row, code: `XLS-${row}`, label: null, title, description: '', leadDepartmentCode: 'edu', coDepartmentCodes: [], dueDate: '2025-12-31',
-    clauseRef: null, parentRow: null, action: 'create' as const, changed: [],
+    sheet,
+    row,
+    code: `XLS-${row}`,
+    label: null,
+    title,
+    description: '',
+    leadDepartmentCode: 'edu',
+    coDepartmentCodes: [],
+    dueDate: '2025-12-31',
+    clauseRef: null,
+    parentRow: null,
+    action: 'create' as const,
+    changed: [],
   });
 
   it('puts each problem in its row, keeps rows that became no task, in sheet and row order', () => {
     const report: ImportReport = {
-      dryRun: true, rows: 2, created: 2, updated: 0, unchanged: 0, sheets: ['教育', '财政'],
+      dryRun: true,
+      rows: 2,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      sheets: ['教育', '财政'],
       tasks: [task('财政', 2, '丙'), task('教育', 3, '乙')],
       errors: [
         { sheet: '教育', row: 3, column: '完成时限', cell: 'E3', message: '日期不存在' },

@@ -15,7 +15,10 @@ describe('layOutSection', () => {
   });
 
   it('returns clauses not found in the text apart, and places a repeated sentence once', () => {
-    const { paragraphs, unplaced } = layOutSection('甲。甲。', [{ ref: 'a', text: '甲。' }, { ref: 'b', text: '乙。' }]);
+    const { paragraphs, unplaced } = layOutSection('甲。甲。', [
+      { ref: 'a', text: '甲。' },
+      { ref: 'b', text: '乙。' },
+    ]);
     expect(paragraphs).toEqual([[{ text: '甲。', ref: 'a' }, { text: '甲。' }]]);
     expect(unplaced).toEqual([{ ref: 'b', text: '乙。' }]);
   });

@@ -1,6 +1,13 @@
 import { followReportJob, jobPath, pollDelay, POLL_GIVE_UP_MS, reportStep, type ReportJob, type ReportStep } from './reports';
 
-const job = (status: ReportJob['status'], progress = 0, error: string | null = null): ReportJob => ({ id: 'j1', year: 2026, format: 'xlsx', status, progress, error });
+const job = (status: ReportJob['status'], progress = 0, error: string | null = null): ReportJob => ({
+  id: 'j1',
+  year: 2026,
+  format: 'xlsx',
+  status,
+  progress,
+  error,
+});
 
 describe('reportStep', () => {
   it('waits on a queued or running job, with its percent (at most 99 until done)', () => {
@@ -39,8 +46,13 @@ describe('followReportJob', () => {
     const polled: string[] = [];
     const sleeps: number[] = [];
     const file = await followReportJob(job('queued'), '/assessments/2026/reports/j1', {
-      status: async (p) => { polled.push(p); return answers.shift()!; },
-      sleep: async (ms) => { sleeps.push(ms); },
+      status: async (p) => {
+        polled.push(p);
+        return answers.shift()!;
+      },
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
       onStep: (s) => steps.push(s),
     });
     expect(file).toBe('/assessments/2026/reports/j1/file');
@@ -51,18 +63,23 @@ describe('followReportJob', () => {
   });
 
   it('rejects with the reason when the job fails', async () => {
-    await expect(followReportJob(job('running', 5), '/p', { status: async () => job('failed', 5, '磁盘已满'), sleep: async () => undefined, onStep: () => undefined }))
-      .rejects.toThrow('报告生成失败：磁盘已满，请稍后重试');
+    await expect(
+      followReportJob(job('running', 5), '/p', { status: async () => job('failed', 5, '磁盘已满'), sleep: async () => undefined, onStep: () => undefined }),
+    ).rejects.toThrow('报告生成失败：磁盘已满，请稍后重试');
   });
 
   it('gives up after the deadline', async () => {
     let clock = 0;
-    await expect(followReportJob(job('running', 1), '/p', {
-      status: async () => job('running', 1),
-      sleep: async (ms) => { clock += ms; },
-      onStep: () => undefined,
-      now: () => clock,
-    })).rejects.toThrow('报告生成时间过长');
+    await expect(
+      followReportJob(job('running', 1), '/p', {
+        status: async () => job('running', 1),
+        sleep: async (ms) => {
+          clock += ms;
+        },
+        onStep: () => undefined,
+        now: () => clock,
+      }),
+    ).rejects.toThrow('报告生成时间过长');
     expect(clock).toBeGreaterThan(POLL_GIVE_UP_MS - 3000);
   });
 });

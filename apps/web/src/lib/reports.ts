@@ -9,10 +9,7 @@ export interface ReportJob {
 }
 
 /** What the console does after reading a job's state. */
-export type ReportStep =
-  | { kind: 'wait'; percent: number; text: string }
-  | { kind: 'fetch'; percent: 100 }
-  | { kind: 'fail'; text: string };
+export type ReportStep = { kind: 'wait'; percent: number; text: string } | { kind: 'fetch'; percent: 100 } | { kind: 'fail'; text: string };
 
 /** The next step for `job`: keep polling (with the bar's percent and words), fetch the file, or say why it failed. */
 export function reportStep(job: ReportJob): ReportStep {

@@ -79,22 +79,45 @@ it('labels history actions in Chinese and keeps unknown ones', () => {
 
 describe('historyDetail', () => {
   it('tells a return: the status change and the reason', () => {
-    expect(historyDetail({ action: 'task.return', from: 'submitted', to: 'in_progress', detail: { reason: '请补充银行回单', before: { status: 'submitted' }, after: { status: 'in_progress' } } }))
-      .toEqual(['待审核 → 办理中', '理由：请补充银行回单']);
+    expect(
+      historyDetail({
+        action: 'task.return',
+        from: 'submitted',
+        to: 'in_progress',
+        detail: { reason: '请补充银行回单', before: { status: 'submitted' }, after: { status: 'in_progress' } },
+      }),
+    ).toEqual(['待审核 → 办理中', '理由：请补充银行回单']);
   });
   it('tells an approval with its grade and comment', () => {
-    expect(historyDetail({ action: 'task.approve', from: 'submitted', to: 'completed', detail: { grade: 'good', comment: '材料齐全' } }))
-      .toEqual(['待审核 → 已办结', '评定等次：良好', '意见：材料齐全']);
+    expect(historyDetail({ action: 'task.approve', from: 'submitted', to: 'completed', detail: { grade: 'good', comment: '材料齐全' } })).toEqual([
+      '待审核 → 已办结',
+      '评定等次：良好',
+      '意见：材料齐全',
+    ]);
   });
   it('tells an extension in its own words and a moved deadline in Chinese dates', () => {
-    expect(historyDetail({ action: 'extension.request', from: null, to: 'pending', detail: { after: { status: 'pending', requestedDueDate: '2027-01-31', reason: '待审议' } } }))
-      .toEqual(['申请延期至：2027年1月31日', '理由：待审议']);
+    expect(
+      historyDetail({
+        action: 'extension.request',
+        from: null,
+        to: 'pending',
+        detail: { after: { status: 'pending', requestedDueDate: '2027-01-31', reason: '待审议' } },
+      }),
+    ).toEqual(['申请延期至：2027年1月31日', '理由：待审议']);
     expect(historyDetail({ action: 'extension.approve', from: 'pending', to: 'approved', detail: { comment: '' } })).toEqual(['待审批 → 已同意']);
-    expect(historyDetail({ action: 'task.extend', from: 'in_progress', to: 'in_progress', detail: { before: { dueDate: '2026-12-01' }, after: { dueDate: '2027-01-31' } } }))
-      .toEqual(['截止日期：2026年12月1日 → 2027年1月31日']);
+    expect(
+      historyDetail({
+        action: 'task.extend',
+        from: 'in_progress',
+        to: 'in_progress',
+        detail: { before: { dueDate: '2026-12-01' }, after: { dueDate: '2027-01-31' } },
+      }),
+    ).toEqual(['截止日期：2026年12月1日 → 2027年1月31日']);
   });
   it('tells progress and uploads', () => {
-    expect(historyDetail({ action: 'task.progress', from: null, to: null, detail: { after: { note: '已完成测算', percent: 60 } } })).toEqual(['进展：已完成测算（60%）']);
+    expect(historyDetail({ action: 'task.progress', from: null, to: null, detail: { after: { note: '已完成测算', percent: 60 } } })).toEqual([
+      '进展：已完成测算（60%）',
+    ]);
     expect(historyDetail({ action: 'evidence.upload', from: null, to: null, detail: { after: { filename: '凭证.pdf' } } })).toEqual(['文件：凭证.pdf']);
     expect(historyDetail({ action: 'task.create', from: null, to: 'assigned', detail: null })).toEqual([]);
   });

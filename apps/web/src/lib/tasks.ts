@@ -131,7 +131,11 @@ export function historyDetail(entry: { action: string; from: string | null; to: 
   if (typeof after.requestedDueDate === 'string') lines.push(`申请延期至：${formatDate(after.requestedDueDate)}`);
   const grade = text(detail.grade);
   if (grade) lines.push(`评定等次：${GRADE_LABELS[grade as Grade] ?? grade}`);
-  for (const [key, label] of [['reason', '理由'], ['comment', '意见'], ['summary', '办结说明']] as const) {
+  for (const [key, label] of [
+    ['reason', '理由'],
+    ['comment', '意见'],
+    ['summary', '办结说明'],
+  ] as const) {
     const value = text(detail[key]) ?? (key === 'reason' ? text(after.reason) : null);
     if (value) lines.push(`${label}：${value}`);
   }

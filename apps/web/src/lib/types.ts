@@ -177,8 +177,17 @@ export interface DepartmentAssessment {
   departmentCode: string;
   departmentName: string;
   metrics: {
-    due: number; onTime: number; late: number; overdue: number; pending: number; meanDaysLate: number | null;
-    returns: number; evidenceShare: number | null; extensionRequests: number; turnedRed: number; escalated: number;
+    due: number;
+    onTime: number;
+    late: number;
+    overdue: number;
+    pending: number;
+    meanDaysLate: number | null;
+    returns: number;
+    evidenceShare: number | null;
+    extensionRequests: number;
+    turnedRed: number;
+    escalated: number;
     grades: Record<Grade, number>;
     indicators: Record<'on_track' | 'at_risk' | 'off_track' | 'unknown', number>;
   };

@@ -32,9 +32,18 @@ describe('userFormErrors', () => {
 
 describe('userBody', () => {
   it('trims, and drops a department left over from a role that had one', () => {
-    expect(userBody({ email: ' a@b.local ', name: ' 李四 ', password: 'password-1', role: 'reviewer', departmentCode: 'finance' }))
-      .toEqual({ email: 'a@b.local', name: '李四', password: 'password-1', role: 'reviewer' });
-    expect(userBody({ email: 'a@b.local', name: '李四', password: 'password-1', role: 'leader', departmentCode: 'finance' }))
-      .toEqual({ email: 'a@b.local', name: '李四', password: 'password-1', role: 'leader', departmentCode: 'finance' });
+    expect(userBody({ email: ' a@b.local ', name: ' 李四 ', password: 'password-1', role: 'reviewer', departmentCode: 'finance' })).toEqual({
+      email: 'a@b.local',
+      name: '李四',
+      password: 'password-1',
+      role: 'reviewer',
+    });
+    expect(userBody({ email: 'a@b.local', name: '李四', password: 'password-1', role: 'leader', departmentCode: 'finance' })).toEqual({
+      email: 'a@b.local',
+      name: '李四',
+      password: 'password-1',
+      role: 'leader',
+      departmentCode: 'finance',
+    });
   });
 });

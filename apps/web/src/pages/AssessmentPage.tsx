@@ -31,7 +31,11 @@ export function AssessmentPage() {
   const score = useMutation({
     mutationFn: (values: { score: number; comment?: string }) => {
       const own = scoring ? mine(scoring) : undefined;
-      return put(`/assessments/${year}/departments/${scoring!.departmentCode}`, { score: values.score, comment: values.comment ?? '', ...(own ? { version: own.version } : {}) });
+      return put(`/assessments/${year}/departments/${scoring!.departmentCode}`, {
+        score: values.score,
+        comment: values.comment ?? '',
+        ...(own ? { version: own.version } : {}),
+      });
     },
     onSuccess: () => {
       message.success('评分已保存');
@@ -83,15 +87,39 @@ export function AssessmentPage() {
   const thisYear = Number(todayInPlanZone().slice(0, 4));
   return (
     <>
-      <PageTitle extra={(
-        <Space wrap>
-          {canOpen && <Button onClick={() => { open.reset(); openForm.setFieldsValue({ year: years.includes(thisYear) ? Math.max(...years) + 1 : thisYear }); setOpening(true); }}>开启考核周期</Button>}
-          {year !== null && <Button loading={building?.kind === 'xlsx'} disabled={building !== null} onClick={() => report('xlsx')}>下载考核报表（Excel）</Button>}
-          {year !== null && <Button loading={building?.kind === 'html'} disabled={building !== null} onClick={() => report('html')}>下载考核报告（网页）</Button>}
-        </Space>
-      )}>年度考核</PageTitle>
+      <PageTitle
+        extra={
+          <Space wrap>
+            {canOpen && (
+              <Button
+                onClick={() => {
+                  open.reset();
+                  openForm.setFieldsValue({ year: years.includes(thisYear) ? Math.max(...years) + 1 : thisYear });
+                  setOpening(true);
+                }}
+              >
+                开启考核周期
+              </Button>
+            )}
+            {year !== null && (
+              <Button loading={building?.kind === 'xlsx'} disabled={building !== null} onClick={() => report('xlsx')}>
+                下载考核报表（Excel）
+              </Button>
+            )}
+            {year !== null && (
+              <Button loading={building?.kind === 'html'} disabled={building !== null} onClick={() => report('html')}>
+                下载考核报告（网页）
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        年度考核
+      </PageTitle>
       {cycles.error && <QueryError error={cycles.error} retry={() => cycles.refetch()} />}
-      {cycles.data && years.length === 0 && <Alert type="info" showIcon title={canOpen ? '尚未开启任何年度的考核，请点击“开启考核周期”' : '尚未开启任何年度的考核，请联系管理员开启考核周期'} />}
+      {cycles.data && years.length === 0 && (
+        <Alert type="info" showIcon title={canOpen ? '尚未开启任何年度的考核，请点击“开启考核周期”' : '尚未开启任何年度的考核，请联系管理员开启考核周期'} />
+      )}
       {building?.step?.kind === 'wait' && (
         <Card size="small" style={{ marginBottom: 12 }} aria-label="报告生成进度">
           <div>本年度任务较多，报告正在后台生成，完成后将自动下载：{building.step.text}</div>
@@ -104,7 +132,11 @@ export function AssessmentPage() {
             考核年度：
             <Select value={year} onChange={setChosen} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 120 }} />
             {cycle && <Tag color={cycle.status === 'open' ? 'green' : 'default'}>{cycle.status === 'open' ? '评分中' : '已定稿'}</Tag>}
-            {user.role === 'admin' && cycle?.status === 'open' && <Button danger loading={finalize.isPending} onClick={confirmFinalize}>定稿</Button>}
+            {user.role === 'admin' && cycle?.status === 'open' && (
+              <Button danger loading={finalize.isPending} onClick={confirmFinalize}>
+                定稿
+              </Button>
+            )}
           </Space>
           {finalized && <Alert type="info" showIcon style={{ marginTop: 12 }} title="本年度考核已定稿，评分已锁定，排名与报告按定稿时的数据固定" />}
         </Card>
@@ -130,38 +162,90 @@ export function AssessmentPage() {
             { title: '系统评分', render: (_, r) => formatNumber(r.computedScore), width: 80 },
             { title: '考核评分', render: (_, r) => formatNumber(r.reviewerMean), width: 80 },
             { title: '综合得分', render: (_, r) => <b>{formatNumber(r.finalScore)}</b>, width: 80 },
-            ...(user.role === 'reviewer' ? [{
-              title: '我的评分', width: 160, render: (_: unknown, r: DepartmentAssessment) => {
-                const own = mine(r);
-                return <Space direction="vertical" size={0}>
-                  {own ? <span>{formatNumber(own.score)}{own.comment ? `：${own.comment}` : ''}</span> : <span style={{ color: '#999' }}>未评分</span>}
-                  <Button size="small" type="link" style={{ padding: 0 }} disabled={finalized} title={finalized ? '已定稿，不能再评分' : undefined}
-                    onClick={() => setScoring(r)}>{own ? '修改评分' : '评分'}</Button>
-                </Space>;
-              },
-            }] : []),
+            ...(user.role === 'reviewer'
+              ? [
+                  {
+                    title: '我的评分',
+                    width: 160,
+                    render: (_: unknown, r: DepartmentAssessment) => {
+                      const own = mine(r);
+                      return (
+                        <Space direction="vertical" size={0}>
+                          {own ? (
+                            <span>
+                              {formatNumber(own.score)}
+                              {own.comment ? `：${own.comment}` : ''}
+                            </span>
+                          ) : (
+                            <span style={{ color: '#999' }}>未评分</span>
+                          )}
+                          <Button
+                            size="small"
+                            type="link"
+                            style={{ padding: 0 }}
+                            disabled={finalized}
+                            title={finalized ? '已定稿，不能再评分' : undefined}
+                            onClick={() => setScoring(r)}
+                          >
+                            {own ? '修改评分' : '评分'}
+                          </Button>
+                        </Space>
+                      );
+                    },
+                  },
+                ]
+              : []),
           ]}
         />
       )}
-      <Modal title="开启考核周期" open={opening} okText="开启" cancelText="取消" confirmLoading={open.isPending}
-        onCancel={() => setOpening(false)} onOk={() => openForm.submit()} forceRender>
-        {open.error && <Alert type="error" showIcon title={open.error instanceof ApiError && open.error.status === 409 ? '该年度的考核周期已开启，无需重复开启' : errorText(open.error)} style={{ marginBottom: 12 }} />}
+      <Modal
+        title="开启考核周期"
+        open={opening}
+        okText="开启"
+        cancelText="取消"
+        confirmLoading={open.isPending}
+        onCancel={() => setOpening(false)}
+        onOk={() => openForm.submit()}
+        forceRender
+      >
+        {open.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={open.error instanceof ApiError && open.error.status === 409 ? '该年度的考核周期已开启，无需重复开启' : errorText(open.error)}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <Form form={openForm} layout="vertical" onFinish={(v) => open.mutate(v)}>
           <Form.Item label="考核年度" name="year" extra="考核截止日期在该年度内的任务" rules={[{ required: true, message: '请填写考核年度' }]}>
             <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title={scoring ? `评分：${scoring.departmentName}` : ''} open={scoring !== null} okText="保存" cancelText="取消" confirmLoading={score.isPending}
-        onCancel={() => setScoring(null)} onOk={() => draft.form.submit()} destroyOnHidden>
+      <Modal
+        title={scoring ? `评分：${scoring.departmentName}` : ''}
+        open={scoring !== null}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={score.isPending}
+        onCancel={() => setScoring(null)}
+        onOk={() => draft.form.submit()}
+        destroyOnHidden
+      >
         {score.error && <Alert type="error" showIcon title={errorText(score.error)} style={{ marginBottom: 12 }} />}
-        <Form form={draft.form} layout="vertical" onValuesChange={draft.onValuesChange}
+        <Form
+          form={draft.form}
+          layout="vertical"
+          onValuesChange={draft.onValuesChange}
           initialValues={draft.initialValues ?? (scoring && mine(scoring) ? { score: mine(scoring)!.score, comment: mine(scoring)!.comment } : undefined)}
-          onFinish={(v) => score.mutate(v)}>
+          onFinish={(v) => score.mutate(v)}
+        >
           <Form.Item label="评分（0–100）" name="score" rules={[{ required: true, message: '请填写评分' }]}>
             <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item label="评语" name="comment"><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+          <Form.Item label="评语" name="comment">
+            <Input.TextArea rows={3} maxLength={5000} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -22,24 +22,69 @@ export function BoardPage() {
     { title: '灯', key: 'light', width: 70, render: (_: unknown, t: TaskSummary) => <LightDot light={lightOf(t, today)} /> },
     { title: '任务', key: 'title', render: (_: unknown, t: TaskSummary) => <Link to={`/tasks/${t.id}`}>{t.title}</Link> },
     { title: '牵头单位', key: 'lead', width: 140, render: (_: unknown, t: TaskSummary) => name(t.leadDepartmentCode) },
-    { title: '截止日期', key: 'due', width: 160, render: (_: unknown, t: TaskSummary) => <>{formatDate(t.dueDate)}<br /><small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small></> },
+    {
+      title: '截止日期',
+      key: 'due',
+      width: 160,
+      render: (_: unknown, t: TaskSummary) => (
+        <>
+          {formatDate(t.dueDate)}
+          <br />
+          <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
+        </>
+      ),
+    },
     { title: '状态', key: 'status', width: 90, render: (_: unknown, t: TaskSummary) => <StatusTag status={t.status} /> },
   ];
   return (
     <>
-      <PageTitle extra={<Button type="primary" onClick={() => navigate('/tasks/new')}>新建任务</Button>}>督办台</PageTitle>
-      {dashboard.error ? <QueryError error={dashboard.error} retry={() => dashboard.refetch()} /> : dashboard.data ? <DashboardCharts data={dashboard.data} /> : <Card loading />}
+      <PageTitle
+        extra={
+          <Button type="primary" onClick={() => navigate('/tasks/new')}>
+            新建任务
+          </Button>
+        }
+      >
+        督办台
+      </PageTitle>
+      {dashboard.error ? (
+        <QueryError error={dashboard.error} retry={() => dashboard.refetch()} />
+      ) : dashboard.data ? (
+        <DashboardCharts data={dashboard.data} />
+      ) : (
+        <Card loading />
+      )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={12}>
           <Card size="small" title={`逾期任务（${overdue.data?.total ?? 0}）`} extra={<Link to="/tasks?overdue=true">全部</Link>}>
             {overdue.error && <QueryError error={overdue.error} />}
-            <div data-testid="overdue-list"><Table<TaskSummary> rowKey="id" size="small" loading={overdue.isLoading} dataSource={overdue.data?.items ?? []} columns={columns} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 600 }} locale={{ emptyText: '没有逾期任务' }} /></div>
+            <div data-testid="overdue-list">
+              <Table<TaskSummary>
+                rowKey="id"
+                size="small"
+                loading={overdue.isLoading}
+                dataSource={overdue.data?.items ?? []}
+                columns={columns}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 600 }}
+                locale={{ emptyText: '没有逾期任务' }}
+              />
+            </div>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={`待审核（${submitted.data?.total ?? 0}）`} extra={<Link to="/tasks?status=submitted">全部</Link>}>
             {submitted.error && <QueryError error={submitted.error} />}
-            <Table<TaskSummary> rowKey="id" size="small" loading={submitted.isLoading} dataSource={submitted.data?.items ?? []} columns={columns} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 600 }} locale={{ emptyText: '没有待审核的任务' }} />
+            <Table<TaskSummary>
+              rowKey="id"
+              size="small"
+              loading={submitted.isLoading}
+              dataSource={submitted.data?.items ?? []}
+              columns={columns}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              scroll={{ x: 600 }}
+              locale={{ emptyText: '没有待审核的任务' }}
+            />
           </Card>
         </Col>
       </Row>

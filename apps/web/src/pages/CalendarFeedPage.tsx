@@ -37,22 +37,42 @@ export function CalendarFeedPage() {
     <>
       <PageTitle>日历订阅</PageTitle>
       <Card style={{ maxWidth: 760 }}>
-        <Typography.Paragraph>生成专属订阅链接后，可在手机或电脑日历（如 Outlook、苹果日历）中“订阅日历”，自动显示本人负责任务的截止日期。链接等同于密码，请勿转发。</Typography.Paragraph>
+        <Typography.Paragraph>
+          生成专属订阅链接后，可在手机或电脑日历（如 Outlook、苹果日历）中“订阅日历”，自动显示本人负责任务的截止日期。链接等同于密码，请勿转发。
+        </Typography.Paragraph>
         {status.error && <QueryError error={status.error} retry={() => status.refetch()} />}
         {url && (
           <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
             <Input readOnly value={url} data-testid="feed-url" />
-            <Button onClick={() => navigator.clipboard?.writeText(url).then(() => message.success('已复制'), () => message.info('请手动复制链接'))}>复制</Button>
+            <Button
+              onClick={() =>
+                navigator.clipboard?.writeText(url).then(
+                  () => message.success('已复制'),
+                  () => message.info('请手动复制链接'),
+                )
+              }
+            >
+              复制
+            </Button>
           </Space.Compact>
         )}
         {!url && status.data?.active && (
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已有订阅链接（生成于 ${formatDateTime(status.data.createdAt)}），出于安全只在生成时显示一次；如遗失请重新生成。`} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`已有订阅链接（生成于 ${formatDateTime(status.data.createdAt)}），出于安全只在生成时显示一次；如遗失请重新生成。`}
+          />
         )}
         <Space wrap>
-          <Button type="primary" loading={create.isPending} onClick={() => create.mutate()}>{active ? '重新生成链接' : '生成订阅链接'}</Button>
+          <Button type="primary" loading={create.isPending} onClick={() => create.mutate()}>
+            {active ? '重新生成链接' : '生成订阅链接'}
+          </Button>
           {active && (
             <Popconfirm title="停用后原链接立即失效，确定吗？" okText="停用" cancelText="取消" onConfirm={() => revoke.mutate()}>
-              <Button danger loading={revoke.isPending}>停用链接</Button>
+              <Button danger loading={revoke.isPending}>
+                停用链接
+              </Button>
             </Popconfirm>
           )}
         </Space>

@@ -58,34 +58,68 @@ export function CreateTaskPage() {
       <PageTitle>新建任务</PageTitle>
       <Card style={{ maxWidth: 760 }}>
         {create.error && <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} data-testid="form-error" />}
-        <Form<NewTask> form={draft.form} layout="vertical" initialValues={draft.initialValues} onValuesChange={draft.onValuesChange}
-          onFinish={(values) => create.mutate({
-            ...values,
-            description: values.description || undefined,
-            coDepartments: values.coDepartments?.length ? values.coDepartments : undefined,
-            clauseRef: values.clauseRef || undefined,
-            indicatorCodes: values.indicatorCodes?.length ? values.indicatorCodes : undefined,
-          })}>
-          <Form.Item label="任务名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写任务名称' }, { max: 300, message: '不超过 300 字' }]}>
+        <Form<NewTask>
+          form={draft.form}
+          layout="vertical"
+          initialValues={draft.initialValues}
+          onValuesChange={draft.onValuesChange}
+          onFinish={(values) =>
+            create.mutate({
+              ...values,
+              description: values.description || undefined,
+              coDepartments: values.coDepartments?.length ? values.coDepartments : undefined,
+              clauseRef: values.clauseRef || undefined,
+              indicatorCodes: values.indicatorCodes?.length ? values.indicatorCodes : undefined,
+            })
+          }
+        >
+          <Form.Item
+            label="任务名称"
+            name="title"
+            rules={[
+              { required: true, whitespace: true, message: '请填写任务名称' },
+              { max: 300, message: '不超过 300 字' },
+            ]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item label="任务说明" name="description"><Input.TextArea rows={4} /></Form.Item>
+          <Form.Item label="任务说明" name="description">
+            <Input.TextArea rows={4} />
+          </Form.Item>
           <Form.Item label="牵头单位" name="leadDepartment" rules={[{ required: true, message: '请选择牵头单位' }]}>
             <Select options={departmentOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="选择牵头单位" />
           </Form.Item>
           <Form.Item label="配合单位" name="coDepartments">
-            <Select mode="multiple" options={departmentOptions.filter((d) => d.value !== lead)} showSearch={{ optionFilterProp: 'label' }} placeholder="可多选" />
+            <Select
+              mode="multiple"
+              options={departmentOptions.filter((d) => d.value !== lead)}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="可多选"
+            />
           </Form.Item>
           <Form.Item label="截止日期" name="dueDate" rules={[{ required: true, message: '请选择截止日期' }]} {...dateField}>
             <ChineseDatePicker />
           </Form.Item>
           <Form.Item label="规划条款" name="clauseRef" extra={clauses.error ? errorText(clauses.error) : '任务所落实的规划条款'}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={clauseOptions} loading={clauses.isLoading} placeholder="输入条款编号或文字搜索" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={clauseOptions}
+              loading={clauses.isLoading}
+              placeholder="输入条款编号或文字搜索"
+            />
           </Form.Item>
           <Form.Item label="关联指标" name="indicatorCodes">
-            <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))} />
+            <Select
+              mode="multiple"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))}
+            />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>创建并下达</Button>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            创建并下达
+          </Button>
         </Form>
       </Card>
     </>

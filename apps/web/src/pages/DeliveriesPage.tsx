@@ -21,13 +21,22 @@ const CHANNEL_LABELS: Record<string, string> = { mail: '邮件', webhook: '群�
 /** 投递失败 (administrator): the mails and robot messages given up after their retries. */
 export function DeliveriesPage() {
   const { name } = useDepartments();
-  const failed = useQuery({ queryKey: ['deliveries', 'failed'], queryFn: () => get<{ items: Delivery[]; total: number }>('/deliveries?status=failed&page=1&limit=100') });
+  const failed = useQuery({
+    queryKey: ['deliveries', 'failed'],
+    queryFn: () => get<{ items: Delivery[]; total: number }>('/deliveries?status=failed&page=1&limit=100'),
+  });
   return (
     <>
       <PageTitle>投递失败</PageTitle>
       {failed.error && <QueryError error={failed.error} retry={() => failed.refetch()} />}
-      {failed.data && <Alert type={failed.data.total ? 'warning' : 'success'} showIcon style={{ marginBottom: 12 }}
-        title={failed.data.total ? `共 ${failed.data.total} 条消息多次重试后仍未送达，请核对收件地址或机器人配置` : '没有投递失败的消息'} />}
+      {failed.data && (
+        <Alert
+          type={failed.data.total ? 'warning' : 'success'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={failed.data.total ? `共 ${failed.data.total} 条消息多次重试后仍未送达，请核对收件地址或机器人配置` : '没有投递失败的消息'}
+        />
+      )}
       <Table<Delivery>
         rowKey="id"
         size="small"

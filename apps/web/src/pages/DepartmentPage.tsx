@@ -16,10 +16,18 @@ export function DepartmentPage() {
   return (
     <>
       <PageTitle extra={<Link to="/tasks">查看部门任务</Link>}>本部门督办情况{user.departmentCode ? `（${name(user.departmentCode)}）` : ''}</PageTitle>
-      {dashboard.error ? <QueryError error={dashboard.error} retry={() => dashboard.refetch()} /> : dashboard.data ? <DashboardCharts data={dashboard.data} /> : <Card loading />}
+      {dashboard.error ? (
+        <QueryError error={dashboard.error} retry={() => dashboard.refetch()} />
+      ) : dashboard.data ? (
+        <DashboardCharts data={dashboard.data} />
+      ) : (
+        <Card loading />
+      )}
       <Row style={{ marginTop: 16 }}>
         <Col span={24}>
-          <Card size="small" title="收到的督办升级" data-testid="escalations"><NotificationList only="escalation" /></Card>
+          <Card size="small" title="收到的督办升级" data-testid="escalations">
+            <NotificationList only="escalation" />
+          </Card>
         </Col>
       </Row>
     </>

@@ -47,7 +47,8 @@ export function ImportTasksPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
           <Typography.Text type="secondary">
-            上传 .xlsx 分工表（模板或各单位自制的表格均可：按表头识别「重点任务」「牵头单位」「配合单位」「完成时限」等列，合并单元格、多个工作表、序号层级都能读取）。先预览检查，无误后再确认导入；重复导入同一文件不会产生重复任务。
+            上传 .xlsx
+            分工表（模板或各单位自制的表格均可：按表头识别「重点任务」「牵头单位」「配合单位」「完成时限」等列，合并单元格、多个工作表、序号层级都能读取）。先预览检查，无误后再确认导入；重复导入同一文件不会产生重复任务。
           </Typography.Text>
           <Space wrap>
             <Upload
@@ -66,8 +67,12 @@ export function ImportTasksPage() {
             >
               <Button>选择文件</Button>
             </Upload>
-            <Button type="primary" disabled={!file} loading={busy && !report} onClick={() => send(true)}>预览</Button>
-            <Button type="primary" danger={false} disabled={!clean || busy} loading={busy && clean} onClick={() => send(false)}>确认导入</Button>
+            <Button type="primary" disabled={!file} loading={busy && !report} onClick={() => send(true)}>
+              预览
+            </Button>
+            <Button type="primary" danger={false} disabled={!clean || busy} loading={busy && clean} onClick={() => send(false)}>
+              确认导入
+            </Button>
           </Space>
         </div>
       </Card>
@@ -77,9 +82,11 @@ export function ImportTasksPage() {
           style={{ marginBottom: 12 }}
           showIcon
           type={clean ? 'success' : 'error'}
-          title={clean
-            ? `共 ${report.rows} 项任务（工作表：${report.sheets.join('、')}）：将新建 ${report.created} 项，更新 ${report.updated} 项，${report.unchanged} 项不变`
-            : `发现 ${report.errors.length} 处问题，请修改表格后重新上传；有问题时不会导入任何任务`}
+          title={
+            clean
+              ? `共 ${report.rows} 项任务（工作表：${report.sheets.join('、')}）：将新建 ${report.created} 项，更新 ${report.updated} 项，${report.unchanged} 项不变`
+              : `发现 ${report.errors.length} 处问题，请修改表格后重新上传；有问题时不会导入任何任务`
+          }
         />
       )}
       {report && (
@@ -90,22 +97,42 @@ export function ImportTasksPage() {
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 900 }}
           rowClassName={(r) => (r.problems.length > 0 ? 'import-row-error' : '')}
-          onRow={(r) => ({ style: r.problems.length > 0 ? { background: '#fff1f0' } : undefined, 'data-testid': 'import-row' } as React.HTMLAttributes<HTMLElement>)}
+          onRow={(r) =>
+            ({ style: r.problems.length > 0 ? { background: '#fff1f0' } : undefined, 'data-testid': 'import-row' }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             { title: '位置', key: 'at', width: 110, render: (_, r) => `${r.sheet} 第 ${r.row} 行` },
-            { title: '处理', key: 'action', width: 70, render: (_, r) => (r.task ? <Tag color={ACTION_COLORS[r.task.action]}>{ACTION_LABELS[r.task.action]}</Tag> : null) },
             {
-              title: '任务', key: 'title', render: (_, r) => r.task && (
-                <span style={{ paddingLeft: r.task.parentRow ? 16 : 0 }}>{r.task.label ? `${r.task.label} ` : ''}{r.task.title}</span>
-              ),
+              title: '处理',
+              key: 'action',
+              width: 70,
+              render: (_, r) => (r.task ? <Tag color={ACTION_COLORS[r.task.action]}>{ACTION_LABELS[r.task.action]}</Tag> : null),
+            },
+            {
+              title: '任务',
+              key: 'title',
+              render: (_, r) =>
+                r.task && (
+                  <span style={{ paddingLeft: r.task.parentRow ? 16 : 0 }}>
+                    {r.task.label ? `${r.task.label} ` : ''}
+                    {r.task.title}
+                  </span>
+                ),
             },
             { title: '牵头单位', key: 'lead', width: 130, render: (_, r) => (r.task?.leadDepartmentCode ? name(r.task.leadDepartmentCode) : '') },
             { title: '配合单位', key: 'co', width: 160, render: (_, r) => r.task?.coDepartmentCodes.map(name).join('、') },
             { title: '完成时限', key: 'due', width: 110, render: (_, r) => (r.task?.dueDate ? formatDate(r.task.dueDate) : '') },
             {
-              title: '问题', key: 'problems', width: 320, render: (_, r) => r.problems.map((p) => (
-                <div key={`${p.column}${p.message}`} style={{ color: '#cf1322' }}>{p.cell ? `${p.cell} ` : ''}{p.message}</div>
-              )),
+              title: '问题',
+              key: 'problems',
+              width: 320,
+              render: (_, r) =>
+                r.problems.map((p) => (
+                  <div key={`${p.column}${p.message}`} style={{ color: '#cf1322' }}>
+                    {p.cell ? `${p.cell} ` : ''}
+                    {p.message}
+                  </div>
+                )),
             },
           ]}
         />

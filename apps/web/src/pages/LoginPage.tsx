@@ -24,7 +24,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (token: string, user: Se
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5', padding: 12 }}>
       <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>泰兴市教育“十四五”规划督办平台</Typography.Title>
+        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+          泰兴市教育“十四五”规划督办平台
+        </Typography.Title>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label="邮箱" name="email" rules={[{ required: true, message: '请输入邮箱' }]}>
@@ -33,7 +35,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (token: string, user: Se
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
         </Form>
       </Card>
     </div>

@@ -6,7 +6,9 @@ export function NotificationsPage() {
   return (
     <>
       <PageTitle>消息提醒</PageTitle>
-      <Card size="small"><NotificationList /></Card>
+      <Card size="small">
+        <NotificationList />
+      </Card>
     </>
   );
 }

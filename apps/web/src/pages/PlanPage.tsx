@@ -28,14 +28,22 @@ export function PlanPage() {
   useEffect(() => {
     if (location.hash && plan.data) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
   }, [location.hash, plan.data]);
-  const depth = (code: string, parent: string | null): number => (parent ? 1 + depth(parent, plan.data?.sections.find((s) => s.code === parent)?.parentCode ?? null) : 0);
+  const depth = (code: string, parent: string | null): number =>
+    parent ? 1 + depth(parent, plan.data?.sections.find((s) => s.code === parent)?.parentCode ?? null) : 0;
   const today = todayInPlanZone();
   const title = (p: Plan) => p.title ?? p.name ?? p.code ?? p.id;
   return (
     <>
-      <PageTitle extra={plans.data && plans.data.length > 1 && (
-        <Select value={planId} onChange={setChosen} options={plans.data.map((p) => ({ value: p.id, label: title(p) }))} style={{ minWidth: 240 }} />
-      )}>{plan.data ? title(plan.data) : '规划文本'}</PageTitle>
+      <PageTitle
+        extra={
+          plans.data &&
+          plans.data.length > 1 && (
+            <Select value={planId} onChange={setChosen} options={plans.data.map((p) => ({ value: p.id, label: title(p) }))} style={{ minWidth: 240 }} />
+          )
+        }
+      >
+        {plan.data ? title(plan.data) : '规划文本'}
+      </PageTitle>
       {plans.error && <QueryError error={plans.error} retry={() => plans.refetch()} />}
       {plan.error && <QueryError error={plan.error} retry={() => plan.refetch()} />}
       {tasks.error && <QueryError error={tasks.error} />}
@@ -44,7 +52,9 @@ export function PlanPage() {
         const level = Math.min(5, 3 + depth(s.code, s.parentCode)) as 3 | 4 | 5;
         return (
           <Card key={s.code} size="small" style={{ marginBottom: 8 }} id={`section-${s.code}`}>
-            <Typography.Title level={level} style={{ marginTop: 0 }}>{s.title}</Typography.Title>
+            <Typography.Title level={level} style={{ marginTop: 0 }}>
+              {s.title}
+            </Typography.Title>
             {(() => {
               const { paragraphs, unplaced } = layOutSection(s.text ?? '', s.clauses);
               const links = (ref: string) => {
@@ -54,9 +64,17 @@ export function PlanPage() {
                   <Space wrap size={4} style={{ display: 'flex', margin: '4px 0 8px' }} key={`links-${ref}`}>
                     <Typography.Text type="secondary">{ref}：</Typography.Text>
                     {linked.tasks.map((t) => (
-                      <Link key={t.id} to={`/tasks/${t.id}`}><Tag><LightDot light={lightOf(t, today)} /> {t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title}</Tag></Link>
+                      <Link key={t.id} to={`/tasks/${t.id}`}>
+                        <Tag>
+                          <LightDot light={lightOf(t, today)} /> {t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title}
+                        </Tag>
+                      </Link>
                     ))}
-                    {linked.indicators.map((i) => <Link key={i.code} to="/indicators"><Tag color="purple">指标：{i.name}</Tag></Link>)}
+                    {linked.indicators.map((i) => (
+                      <Link key={i.code} to="/indicators">
+                        <Tag color="purple">指标：{i.name}</Tag>
+                      </Link>
+                    ))}
                   </Space>
                 );
               };
@@ -65,17 +83,34 @@ export function PlanPage() {
                   {paragraphs.map((segments, n) => (
                     <div key={n}>
                       <Typography.Paragraph style={{ marginBottom: 4 }}>
-                        {segments.map((seg, k) => (seg.ref ? (
-                          <mark key={k} id={`clause-${seg.ref}`} data-testid="clause" data-ref={seg.ref} style={{ background: byClause.has(seg.ref) ? '#fff7e6' : '#fafafa', padding: '0 2px' }}>
-                            {seg.text}<sup style={{ color: '#999' }}>{seg.ref}</sup>
-                          </mark>
-                        ) : <span key={k}>{seg.text}</span>))}
+                        {segments.map((seg, k) =>
+                          seg.ref ? (
+                            <mark
+                              key={k}
+                              id={`clause-${seg.ref}`}
+                              data-testid="clause"
+                              data-ref={seg.ref}
+                              style={{ background: byClause.has(seg.ref) ? '#fff7e6' : '#fafafa', padding: '0 2px' }}
+                            >
+                              {seg.text}
+                              <sup style={{ color: '#999' }}>{seg.ref}</sup>
+                            </mark>
+                          ) : (
+                            <span key={k}>{seg.text}</span>
+                          ),
+                        )}
                       </Typography.Paragraph>
                       {segments.filter((seg) => seg.ref).map((seg) => links(seg.ref!))}
                     </div>
                   ))}
                   {unplaced.map((c) => (
-                    <div key={c.ref} id={`clause-${c.ref}`} data-testid="clause" data-ref={c.ref} style={{ borderLeft: '3px solid #eee', paddingLeft: 8, marginBottom: 8 }}>
+                    <div
+                      key={c.ref}
+                      id={`clause-${c.ref}`}
+                      data-testid="clause"
+                      data-ref={c.ref}
+                      style={{ borderLeft: '3px solid #eee', paddingLeft: 8, marginBottom: 8 }}
+                    >
                       <Typography.Text type="secondary">{c.ref}</Typography.Text> {c.text}
                       {links(c.ref)}
                     </div>

@@ -1,6 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, List, Modal, Progress, Row, Select, Space, Tag, Timeline, Typography, Upload,
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -33,47 +52,84 @@ export function TaskDetailPage() {
   const actions = availableActions(user.role, t, user.departmentCode);
   return (
     <>
-      <PageTitle extra={
-        <Space wrap>
-          {user.role === 'supervisor' && <NoticeButtons taskId={t.id} />}
-          <Link to="/tasks">返回任务列表</Link>
-        </Space>
-      }>{t.code ? `${t.code} ` : ''}{t.title}</PageTitle>
+      <PageTitle
+        extra={
+          <Space wrap>
+            {user.role === 'supervisor' && <NoticeButtons taskId={t.id} />}
+            <Link to="/tasks">返回任务列表</Link>
+          </Space>
+        }
+      >
+        {t.code ? `${t.code} ` : ''}
+        {t.title}
+      </PageTitle>
       {t.returnReason && t.status === 'in_progress' && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="该任务已被退回，请按意见补充后重新提交" description={`退回理由：${t.returnReason}`} data-testid="return-reason" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="该任务已被退回，请按意见补充后重新提交"
+          description={`退回理由：${t.returnReason}`}
+          data-testid="return-reason"
+        />
       )}
       {t.calendarNote && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t.calendarNote} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="任务信息" size="small">
             <Descriptions column={1} size="small" labelStyle={{ width: 96 }}>
-              <Descriptions.Item label="状态"><Space><StatusTag status={t.status} /><LightDot light={lightOf(t, today)} /></Space></Descriptions.Item>
-              <Descriptions.Item label="截止日期">{formatDate(t.dueDate)}（{deadlineText(t.status, t.dueDate, today)}）</Descriptions.Item>
+              <Descriptions.Item label="状态">
+                <Space>
+                  <StatusTag status={t.status} />
+                  <LightDot light={lightOf(t, today)} />
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label="截止日期">
+                {formatDate(t.dueDate)}（{deadlineText(t.status, t.dueDate, today)}）
+              </Descriptions.Item>
               <Descriptions.Item label="牵头单位">{name(t.leadDepartmentCode)}</Descriptions.Item>
               <Descriptions.Item label="配合单位">{t.coDepartmentCodes.length ? t.coDepartmentCodes.map(name).join('、') : '无'}</Descriptions.Item>
               <Descriptions.Item label="督办责任人">{t.supervisor?.name ?? '全体督查人员'}</Descriptions.Item>
               {t.submittedAt && t.status === 'submitted' && (
                 <Descriptions.Item label="提交时间">{formatDateTime(t.submittedAt)}（审核期间不计逾期）</Descriptions.Item>
               )}
-              <Descriptions.Item label="完成进度"><Progress percent={t.percent ?? 0} size="small" style={{ maxWidth: 240 }} /></Descriptions.Item>
+              <Descriptions.Item label="完成进度">
+                <Progress percent={t.percent ?? 0} size="small" style={{ maxWidth: 240 }} />
+              </Descriptions.Item>
               {t.grade && <Descriptions.Item label="评定等次">{GRADE_LABELS[t.grade] ?? t.grade}</Descriptions.Item>}
               {t.clauseRef && (
-                <Descriptions.Item label="规划条款"><div><Link to={`/plan#clause-${encodeURIComponent(t.clauseRef)}`}>{t.clauseRef}</Link>{t.clauseText && <div style={{ color: '#555' }}>{t.clauseText}</div>}</div></Descriptions.Item>
+                <Descriptions.Item label="规划条款">
+                  <div>
+                    <Link to={`/plan#clause-${encodeURIComponent(t.clauseRef)}`}>{t.clauseRef}</Link>
+                    {t.clauseText && <div style={{ color: '#555' }}>{t.clauseText}</div>}
+                  </div>
+                </Descriptions.Item>
               )}
-              {t.description && <Descriptions.Item label="任务说明"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{t.description}</Typography.Paragraph></Descriptions.Item>}
+              {t.description && (
+                <Descriptions.Item label="任务说明">
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{t.description}</Typography.Paragraph>
+                </Descriptions.Item>
+              )}
             </Descriptions>
           </Card>
           <EvidenceCard task={t} canUpload={actions.has('evidence')} onChange={refresh} />
           <Card title="办理进展" size="small" style={{ marginTop: 16 }}>
-            {t.progress.length === 0 ? <Typography.Text type="secondary">尚无进展</Typography.Text> : (
-              <Timeline items={t.progress.map((p) => ({
-                children: (
-                  <>
-                    <div><b>{formatDateTime(p.createdAt)}</b> {name(p.departmentCode)}{p.percent !== null ? ` · ${p.percent}%` : ''}</div>
-                    <div style={{ whiteSpace: 'pre-wrap' }}>{p.note}</div>
-                  </>
-                ),
-              }))} />
+            {t.progress.length === 0 ? (
+              <Typography.Text type="secondary">尚无进展</Typography.Text>
+            ) : (
+              <Timeline
+                items={t.progress.map((p) => ({
+                  children: (
+                    <>
+                      <div>
+                        <b>{formatDateTime(p.createdAt)}</b> {name(p.departmentCode)}
+                        {p.percent !== null ? ` · ${p.percent}%` : ''}
+                      </div>
+                      <div style={{ whiteSpace: 'pre-wrap' }}>{p.note}</div>
+                    </>
+                  ),
+                }))}
+              />
             )}
           </Card>
         </Col>
@@ -82,15 +138,25 @@ export function TaskDetailPage() {
           <ExtensionCard task={t} canRequest={actions.has('extend')} canDecide={user.role === 'supervisor' || user.role === 'admin'} onChange={refresh} />
           <Card title="办理记录（全部留痕）" size="small" style={{ marginTop: 16 }}>
             {history.error && <QueryError error={history.error} />}
-            <Timeline items={(history.data ?? []).map((h) => ({
-              children: (
-                <div data-testid="history-entry">
-                  <div><b>{historyActionLabel(h.action)}</b></div>
-                  {historyDetail(h).map((line) => <div key={line} style={{ whiteSpace: 'pre-wrap' }}>{line}</div>)}
-                  <small style={{ color: '#888' }}>{formatDateTime(h.at)} · {h.actor?.name ?? '系统'}</small>
-                </div>
-              ),
-            }))} />
+            <Timeline
+              items={(history.data ?? []).map((h) => ({
+                children: (
+                  <div data-testid="history-entry">
+                    <div>
+                      <b>{historyActionLabel(h.action)}</b>
+                    </div>
+                    {historyDetail(h).map((line) => (
+                      <div key={line} style={{ whiteSpace: 'pre-wrap' }}>
+                        {line}
+                      </div>
+                    ))}
+                    <small style={{ color: '#888' }}>
+                      {formatDateTime(h.at)} · {h.actor?.name ?? '系统'}
+                    </small>
+                  </div>
+                ),
+              }))}
+            />
           </Card>
         </Col>
       </Row>
@@ -111,8 +177,7 @@ function EvidenceCard({ task, canUpload, onChange }: { task: TaskDetail; canUplo
             customRequest={({ file, onSuccess, onError }) => {
               const f = file as File;
               setUploads((u) => [...u.filter((x) => x.name !== f.name), { name: f.name, percent: 0 }]);
-              uploadFile<Evidence>(`/tasks/${task.id}/evidence`, f, (percent) =>
-                setUploads((u) => u.map((x) => (x.name === f.name ? { ...x, percent } : x))))
+              uploadFile<Evidence>(`/tasks/${task.id}/evidence`, f, (percent) => setUploads((u) => u.map((x) => (x.name === f.name ? { ...x, percent } : x))))
                 .then((evidence) => {
                   onSuccess?.(evidence);
                   message.success(`已上传：${f.name}`);
@@ -125,7 +190,9 @@ function EvidenceCard({ task, canUpload, onChange }: { task: TaskDetail; canUplo
                 });
             }}
           >
-            <p style={{ margin: 0 }}>将文件拖到此处，或<a>点击选择文件</a></p>
+            <p style={{ margin: 0 }}>
+              将文件拖到此处，或<a>点击选择文件</a>
+            </p>
             <p style={{ margin: 0, color: '#888' }}>支持 PDF、Word、Excel、图片等，单个文件不超过 50 MB</p>
           </Upload.Dragger>
           {uploads.map((u) => (
@@ -142,7 +209,18 @@ function EvidenceCard({ task, canUpload, onChange }: { task: TaskDetail; canUplo
         dataSource={task.evidence}
         locale={{ emptyText: '尚未上传佐证材料' }}
         renderItem={(e) => (
-          <List.Item actions={[<Button key="d" size="small" type="link" onClick={() => download(`/tasks/${task.id}/evidence/${e.id}`, e.filename).catch((err) => message.error(errorText(err)))}>下载</Button>]}>
+          <List.Item
+            actions={[
+              <Button
+                key="d"
+                size="small"
+                type="link"
+                onClick={() => download(`/tasks/${task.id}/evidence/${e.id}`, e.filename).catch((err) => message.error(errorText(err)))}
+              >
+                下载
+              </Button>,
+            ]}
+          >
             <List.Item.Meta title={e.filename} description={`${formatBytes(e.size)} · ${formatDateTime(e.createdAt)}`} />
           </List.Item>
         )}
@@ -176,54 +254,168 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
     <Card title="办理" size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
         {actions.has('accept') && (
-          <Button type="primary" block loading={action.isPending}
-            onClick={() => action.mutate({ path: `/tasks/${task.id}/accept`, body: { version: task.version }, ok: '已签收' })}>签收任务</Button>
+          <Button
+            type="primary"
+            block
+            loading={action.isPending}
+            onClick={() => action.mutate({ path: `/tasks/${task.id}/accept`, body: { version: task.version }, ok: '已签收' })}
+          >
+            签收任务
+          </Button>
         )}
         {actions.has('progress') && (
-          <Form form={progress.form} layout="vertical" initialValues={progress.initialValues} onValuesChange={progress.onValuesChange}
-            onFinish={(v) => action.mutate({ path: `/tasks/${task.id}/progress`, body: { note: v.note, percent: v.percent ?? undefined }, ok: '进展已报送', then: progress.done })}>
+          <Form
+            form={progress.form}
+            layout="vertical"
+            initialValues={progress.initialValues}
+            onValuesChange={progress.onValuesChange}
+            onFinish={(v) =>
+              action.mutate({
+                path: `/tasks/${task.id}/progress`,
+                body: { note: v.note, percent: v.percent ?? undefined },
+                ok: '进展已报送',
+                then: progress.done,
+              })
+            }
+          >
             <Form.Item label="报送进展" name="note" rules={[{ required: true, whitespace: true, message: '请填写进展说明' }]}>
               <Input.TextArea rows={3} placeholder="本阶段完成情况、下一步计划" maxLength={10000} />
             </Form.Item>
             <Form.Item label="完成进度（%）" name="percent">
               <InputNumber min={0} max={100} precision={0} style={{ width: 120 }} />
             </Form.Item>
-            <Button htmlType="submit" loading={action.isPending}>报送进展</Button>
+            <Button htmlType="submit" loading={action.isPending}>
+              报送进展
+            </Button>
           </Form>
         )}
         {actions.has('submit') && (
-          <Button type="primary" block onClick={() => {
-            // The form was mounted before the uploads: offer every file unless the user already chose.
-            if (!(submit.form.getFieldValue('evidenceIds') as string[] | undefined)?.length) submit.form.setFieldsValue({ evidenceIds: task.evidence.map((e) => e.id) });
-            setOpen('submit');
-          }}>提交办结</Button>
+          <Button
+            type="primary"
+            block
+            onClick={() => {
+              // The form was mounted before the uploads: offer every file unless the user already chose.
+              if (!(submit.form.getFieldValue('evidenceIds') as string[] | undefined)?.length)
+                submit.form.setFieldsValue({ evidenceIds: task.evidence.map((e) => e.id) });
+              setOpen('submit');
+            }}
+          >
+            提交办结
+          </Button>
         )}
-        {actions.has('approve') && <Button type="primary" block onClick={() => setOpen('approve')}>审核通过</Button>}
-        {actions.has('return') && <Button danger block onClick={() => setOpen('return')}>退回</Button>}
+        {actions.has('approve') && (
+          <Button type="primary" block onClick={() => setOpen('approve')}>
+            审核通过
+          </Button>
+        )}
+        {actions.has('return') && (
+          <Button danger block onClick={() => setOpen('return')}>
+            退回
+          </Button>
+        )}
       </Space>
-      <Modal title="提交办结" open={open === 'submit'} okText="提交" cancelText="取消" confirmLoading={action.isPending} onCancel={() => setOpen(null)} onOk={() => submit.form.submit()} forceRender>
-        <Form form={submit.form} layout="vertical" initialValues={{ evidenceIds: task.evidence.map((e) => e.id), ...submit.initialValues }} onValuesChange={submit.onValuesChange}
-          onFinish={(v) => action.mutate({ path: `/tasks/${task.id}/submit`, body: { summary: v.summary, evidenceIds: v.evidenceIds ?? [], version: task.version }, ok: '已提交，等待督查审核', then: () => { submit.done(); setOpen(null); } })}>
+      <Modal
+        title="提交办结"
+        open={open === 'submit'}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={action.isPending}
+        onCancel={() => setOpen(null)}
+        onOk={() => submit.form.submit()}
+        forceRender
+      >
+        <Form
+          form={submit.form}
+          layout="vertical"
+          initialValues={{ evidenceIds: task.evidence.map((e) => e.id), ...submit.initialValues }}
+          onValuesChange={submit.onValuesChange}
+          onFinish={(v) =>
+            action.mutate({
+              path: `/tasks/${task.id}/submit`,
+              body: { summary: v.summary, evidenceIds: v.evidenceIds ?? [], version: task.version },
+              ok: '已提交，等待督查审核',
+              then: () => {
+                submit.done();
+                setOpen(null);
+              },
+            })
+          }
+        >
           <Form.Item label="办结说明" name="summary" rules={[{ required: true, whitespace: true, message: '请填写办结说明' }]}>
             <Input.TextArea rows={4} maxLength={10000} />
           </Form.Item>
-          <Form.Item label="佐证材料（至少一项）" name="evidenceIds" rules={[{ required: true, type: 'array', min: 1, message: '请先上传并勾选至少一份佐证材料' }]}>
+          <Form.Item
+            label="佐证材料（至少一项）"
+            name="evidenceIds"
+            rules={[{ required: true, type: 'array', min: 1, message: '请先上传并勾选至少一份佐证材料' }]}
+          >
             <Checkbox.Group options={task.evidence.map((e) => ({ value: e.id, label: e.filename }))} style={{ display: 'flex', flexDirection: 'column' }} />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title="审核通过" open={open === 'approve'} okText="通过" cancelText="取消" confirmLoading={action.isPending} onCancel={() => setOpen(null)} onOk={() => approve.form.submit()} forceRender>
-        <Form form={approve.form} layout="vertical" initialValues={approve.initialValues} onValuesChange={approve.onValuesChange}
-          onFinish={(v) => action.mutate({ path: `/tasks/${task.id}/approve`, body: { grade: v.grade, comment: v.comment || undefined, version: task.version }, ok: '已审核通过，任务办结', then: () => { approve.done(); setOpen(null); } })}>
+      <Modal
+        title="审核通过"
+        open={open === 'approve'}
+        okText="通过"
+        cancelText="取消"
+        confirmLoading={action.isPending}
+        onCancel={() => setOpen(null)}
+        onOk={() => approve.form.submit()}
+        forceRender
+      >
+        <Form
+          form={approve.form}
+          layout="vertical"
+          initialValues={approve.initialValues}
+          onValuesChange={approve.onValuesChange}
+          onFinish={(v) =>
+            action.mutate({
+              path: `/tasks/${task.id}/approve`,
+              body: { grade: v.grade, comment: v.comment || undefined, version: task.version },
+              ok: '已审核通过，任务办结',
+              then: () => {
+                approve.done();
+                setOpen(null);
+              },
+            })
+          }
+        >
           <Form.Item label="评定等次" name="grade" rules={[{ required: true, message: '请选择评定等次' }]}>
             <Select options={(Object.keys(GRADE_LABELS) as Grade[]).map((g) => ({ value: g, label: GRADE_LABELS[g] }))} style={{ maxWidth: 200 }} />
           </Form.Item>
-          <Form.Item label="审核意见" name="comment"><Input.TextArea rows={3} maxLength={10000} /></Form.Item>
+          <Form.Item label="审核意见" name="comment">
+            <Input.TextArea rows={3} maxLength={10000} />
+          </Form.Item>
         </Form>
       </Modal>
-      <Modal title="退回任务" open={open === 'return'} okText="退回" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={action.isPending} onCancel={() => setOpen(null)} onOk={() => giveBack.form.submit()} forceRender>
-        <Form form={giveBack.form} layout="vertical" initialValues={giveBack.initialValues} onValuesChange={giveBack.onValuesChange}
-          onFinish={(v) => action.mutate({ path: `/tasks/${task.id}/return`, body: { reason: v.reason, version: task.version }, ok: '已退回', then: () => { giveBack.done(); setOpen(null); } })}>
+      <Modal
+        title="退回任务"
+        open={open === 'return'}
+        okText="退回"
+        okButtonProps={{ danger: true }}
+        cancelText="取消"
+        confirmLoading={action.isPending}
+        onCancel={() => setOpen(null)}
+        onOk={() => giveBack.form.submit()}
+        forceRender
+      >
+        <Form
+          form={giveBack.form}
+          layout="vertical"
+          initialValues={giveBack.initialValues}
+          onValuesChange={giveBack.onValuesChange}
+          onFinish={(v) =>
+            action.mutate({
+              path: `/tasks/${task.id}/return`,
+              body: { reason: v.reason, version: task.version },
+              ok: '已退回',
+              then: () => {
+                giveBack.done();
+                setOpen(null);
+              },
+            })
+          }
+        >
           <Form.Item label="退回理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写退回理由' }]}>
             <Input.TextArea rows={4} maxLength={10000} />
           </Form.Item>
@@ -253,17 +445,45 @@ function ExtensionCard({ task, canRequest, canDecide, onChange }: { task: TaskDe
         renderItem={(r) => (
           <List.Item data-testid="extension-request">
             <div style={{ width: '100%' }}>
-              <Space wrap><Tag color={EXTENSION_STATUS[r.status]?.color}>{EXTENSION_STATUS[r.status]?.label ?? r.status}</Tag>
-                {formatDate(r.currentDueDate)} → {formatDate(r.requestedDueDate)}</Space>
+              <Space wrap>
+                <Tag color={EXTENSION_STATUS[r.status]?.color}>{EXTENSION_STATUS[r.status]?.label ?? r.status}</Tag>
+                {formatDate(r.currentDueDate)} → {formatDate(r.requestedDueDate)}
+              </Space>
               <div>理由：{r.reason}</div>
               {r.decisionComment && <div>审批意见：{r.decisionComment}</div>}
               {canDecide && r.status === 'pending' && (
                 <Space wrap style={{ marginTop: 8 }}>
                   <Input placeholder="审批意见（可选）" value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 200 }} />
-                  <Button type="primary" size="small" loading={action.isPending}
-                    onClick={() => action.mutate({ path: `/extension-requests/${r.id}/approve`, body: comment ? { comment } : {}, ok: '已同意延期，截止日期已调整', then: () => setComment('') })}>同意</Button>
-                  <Button danger size="small" loading={action.isPending}
-                    onClick={() => action.mutate({ path: `/extension-requests/${r.id}/reject`, body: comment ? { comment } : {}, ok: '已驳回延期申请', then: () => setComment('') })}>不同意</Button>
+                  <Button
+                    type="primary"
+                    size="small"
+                    loading={action.isPending}
+                    onClick={() =>
+                      action.mutate({
+                        path: `/extension-requests/${r.id}/approve`,
+                        body: comment ? { comment } : {},
+                        ok: '已同意延期，截止日期已调整',
+                        then: () => setComment(''),
+                      })
+                    }
+                  >
+                    同意
+                  </Button>
+                  <Button
+                    danger
+                    size="small"
+                    loading={action.isPending}
+                    onClick={() =>
+                      action.mutate({
+                        path: `/extension-requests/${r.id}/reject`,
+                        body: comment ? { comment } : {},
+                        ok: '已驳回延期申请',
+                        then: () => setComment(''),
+                      })
+                    }
+                  >
+                    不同意
+                  </Button>
                 </Space>
               )}
             </div>
@@ -271,15 +491,23 @@ function ExtensionCard({ task, canRequest, canDecide, onChange }: { task: TaskDe
         )}
       />
       {canRequest && task.status !== 'completed' && !task.extensionRequests.some((r) => r.status === 'pending') && (
-        <Form form={ask.form} layout="vertical" initialValues={ask.initialValues} onValuesChange={ask.onValuesChange} style={{ marginTop: 12 }}
-          onFinish={(v) => action.mutate({ path: `/tasks/${task.id}/extension-requests`, body: v, ok: '延期申请已提交', then: ask.done })}>
+        <Form
+          form={ask.form}
+          layout="vertical"
+          initialValues={ask.initialValues}
+          onValuesChange={ask.onValuesChange}
+          style={{ marginTop: 12 }}
+          onFinish={(v) => action.mutate({ path: `/tasks/${task.id}/extension-requests`, body: v, ok: '延期申请已提交', then: ask.done })}
+        >
           <Form.Item label="申请延期至" name="requestedDueDate" rules={[{ required: true, message: '请选择新的截止日期' }]} {...dateField}>
             <ChineseDatePicker disabledPast />
           </Form.Item>
           <Form.Item label="延期理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
             <Input.TextArea rows={2} maxLength={10000} />
           </Form.Item>
-          <Button htmlType="submit" loading={action.isPending}>申请延期</Button>
+          <Button htmlType="submit" loading={action.isPending}>
+            申请延期
+          </Button>
         </Form>
       )}
     </Card>

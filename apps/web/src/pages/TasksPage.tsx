@@ -30,7 +30,11 @@ export function TasksPage() {
   const query = useQuery({ queryKey: ['tasks', search.toString()], queryFn: () => get<Page<TaskSummary>>(`/tasks?${search}`) });
   const today = todayInPlanZone();
   const narrow = !Grid.useBreakpoint().md;
-  const onPage = (p: number) => { const next = new URLSearchParams(params); next.set('page', String(p)); setParams(next); };
+  const onPage = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(p));
+    setParams(next);
+  };
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -56,26 +60,65 @@ export function TasksPage() {
   };
   return (
     <>
-      <PageTitle extra={
-        <Space wrap>
-          {canBulk && <Button disabled={selected.length === 0} onClick={() => setBulkOpen(true)}>批量修改{selected.length > 0 ? `（${selected.length}）` : ''}</Button>}
-          <Button loading={exporting} onClick={exportList}>导出 Excel</Button>
-          {(user.role === 'supervisor' || user.role === 'admin') && <Button type="primary" onClick={() => navigate('/tasks/new')}>新建任务</Button>}
-        </Space>
-      }>
-        {title}{confined && user.departmentCode ? `（${name(user.departmentCode)}）` : ''}
+      <PageTitle
+        extra={
+          <Space wrap>
+            {canBulk && (
+              <Button disabled={selected.length === 0} onClick={() => setBulkOpen(true)}>
+                批量修改{selected.length > 0 ? `（${selected.length}）` : ''}
+              </Button>
+            )}
+            <Button loading={exporting} onClick={exportList}>
+              导出 Excel
+            </Button>
+            {(user.role === 'supervisor' || user.role === 'admin') && (
+              <Button type="primary" onClick={() => navigate('/tasks/new')}>
+                新建任务
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {title}
+        {confined && user.departmentCode ? `（${name(user.departmentCode)}）` : ''}
       </PageTitle>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Input.Search placeholder="搜索任务名称、说明或编号" allowClear value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => set('q', v.trim())} style={{ width: 260 }} />
+          <Input.Search
+            placeholder="搜索任务名称、说明或编号"
+            allowClear
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onSearch={(v) => set('q', v.trim())}
+            style={{ width: 260 }}
+          />
           {!confined && (
-            <Select allowClear placeholder="单位" style={{ width: 200 }} value={filters.department || undefined} onChange={(v) => set('department', v)}
-              options={departments.map((d) => ({ value: d.code, label: d.name }))} showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              allowClear
+              placeholder="单位"
+              style={{ width: 200 }}
+              value={filters.department || undefined}
+              onChange={(v) => set('department', v)}
+              options={departments.map((d) => ({ value: d.code, label: d.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           )}
-          <Select allowClear placeholder="状态" style={{ width: 120 }} value={filters.status || undefined} onChange={(v) => set('status', v)}
-            options={(Object.keys(STATUS_LABELS) as TaskStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-          <Select allowClear placeholder="是否逾期" style={{ width: 120 }} value={filters.overdue || undefined} onChange={(v) => set('overdue', v)}
-            options={[{ value: 'true', label: '仅看逾期' }]} />
+          <Select
+            allowClear
+            placeholder="状态"
+            style={{ width: 120 }}
+            value={filters.status || undefined}
+            onChange={(v) => set('status', v)}
+            options={(Object.keys(STATUS_LABELS) as TaskStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          />
+          <Select
+            allowClear
+            placeholder="是否逾期"
+            style={{ width: 120 }}
+            value={filters.overdue || undefined}
+            onChange={(v) => set('overdue', v)}
+            options={[{ value: 'true', label: '仅看逾期' }]}
+          />
         </Space>
       </Card>
       {query.error && <QueryError error={query.error} retry={() => query.refetch()} />}
@@ -88,7 +131,10 @@ export function TasksPage() {
           pagination={{ current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: onPage, simple: true, hideOnSinglePage: true }}
           renderItem={(t) => (
             <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card">
-              <Link to={`/tasks/${t.id}`} style={{ fontWeight: 500 }}>{t.code ? `${t.code} ` : ''}{t.title}</Link>
+              <Link to={`/tasks/${t.id}`} style={{ fontWeight: 500 }}>
+                {t.code ? `${t.code} ` : ''}
+                {t.title}
+              </Link>
               <Space wrap size="small" style={{ display: 'flex', marginTop: 6 }}>
                 <LightDot light={lightOf(t, today)} />
                 <StatusTag status={t.status} />
@@ -100,30 +146,62 @@ export function TasksPage() {
           )}
         />
       ) : (
-      <Table<TaskSummary>
+        <Table<TaskSummary>
           rowKey="id"
-          rowSelection={canBulk ? { selectedRowKeys: selected.map((t) => t.id), onChange: (_, rows) => setSelected(rows), preserveSelectedRowKeys: true } : undefined}
+          rowSelection={
+            canBulk ? { selectedRowKeys: selected.map((t) => t.id), onChange: (_, rows) => setSelected(rows), preserveSelectedRowKeys: true } : undefined
+          }
           size="middle"
           loading={query.isLoading}
           dataSource={query.data?.items ?? []}
           scroll={{ x: 720 }}
           pagination={{
-            current: page, pageSize: 20, total: query.data?.total ?? 0, showSizeChanger: false,
+            current: page,
+            pageSize: 20,
+            total: query.data?.total ?? 0,
+            showSizeChanger: false,
             showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 项`,
             onChange: onPage,
           }}
           columns={[
             { title: '灯', key: 'light', width: 80, fixed: 'left', render: (_, t) => <LightDot light={lightOf(t, today)} /> },
-            { title: '任务', key: 'title', render: (_, t) => <Link to={`/tasks/${t.id}`}>{t.code ? `${t.code} ` : ''}{t.title}</Link> },
+            {
+              title: '任务',
+              key: 'title',
+              render: (_, t) => (
+                <Link to={`/tasks/${t.id}`}>
+                  {t.code ? `${t.code} ` : ''}
+                  {t.title}
+                </Link>
+              ),
+            },
             { title: '牵头单位', key: 'lead', width: 150, render: (_, t) => name(t.leadDepartmentCode) },
-            { title: '截止日期', key: 'due', width: 170, render: (_, t) => <span>{formatDate(t.dueDate)}<br /><small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small></span> },
+            {
+              title: '截止日期',
+              key: 'due',
+              width: 170,
+              render: (_, t) => (
+                <span>
+                  {formatDate(t.dueDate)}
+                  <br />
+                  <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
+                </span>
+              ),
+            },
             { title: '状态', key: 'status', width: 90, render: (_, t) => <StatusTag status={t.status} /> },
             { title: '进度', key: 'percent', width: 70, render: (_, t) => `${t.percent ?? 0}%` },
           ]}
           locale={{ emptyText: '暂无任务' }}
         />
       )}
-      <BulkEditModal tasks={selected} open={bulkOpen} onClose={(changed) => { setBulkOpen(false); if (changed) setSelected([]); }} />
+      <BulkEditModal
+        tasks={selected}
+        open={bulkOpen}
+        onClose={(changed) => {
+          setBulkOpen(false);
+          if (changed) setSelected([]);
+        }}
+      />
     </>
   );
 }

@@ -9,12 +9,14 @@ import { ROLE_LABELS, type Role } from '../lib/tasks';
 import { needsDepartment, PASSWORD_MIN, ROLE_ORDER, userBody, userFormErrors, type UserForm, type UserRow } from '../lib/users';
 
 /** A rule for one field from `userFormErrors`, so the form and its unit tests share one set of rules. */
-const ruleFor = (field: keyof UserForm) => ({ getFieldsValue }: { getFieldsValue: () => Partial<UserForm> }) => ({
-  validator: async () => {
-    const problem = userFormErrors(getFieldsValue())[field];
-    if (problem) throw new Error(problem);
-  },
-});
+const ruleFor =
+  (field: keyof UserForm) =>
+  ({ getFieldsValue }: { getFieldsValue: () => Partial<UserForm> }) => ({
+    validator: async () => {
+      const problem = userFormErrors(getFieldsValue())[field];
+      if (problem) throw new Error(problem);
+    },
+  });
 
 /** 用户管理 (administrator): every account, and a new one with its role and department. */
 export function UsersPage() {
@@ -36,7 +38,21 @@ export function UsersPage() {
   });
   return (
     <>
-      <PageTitle extra={<Button type="primary" onClick={() => { create.reset(); setCreating(true); }}>新建用户</Button>}>用户管理</PageTitle>
+      <PageTitle
+        extra={
+          <Button
+            type="primary"
+            onClick={() => {
+              create.reset();
+              setCreating(true);
+            }}
+          >
+            新建用户
+          </Button>
+        }
+      >
+        用户管理
+      </PageTitle>
       {users.error && <QueryError error={users.error} retry={() => users.refetch()} />}
       <Table<UserRow>
         rowKey="id"
@@ -52,15 +68,32 @@ export function UsersPage() {
           { title: '所属部门', dataIndex: 'departmentCode', render: (code: string | null) => (code ? name(code) : '—') },
         ]}
       />
-      <Modal title="新建用户" open={creating} okText="创建" cancelText="取消" confirmLoading={create.isPending}
-        onCancel={() => setCreating(false)} onOk={() => form.submit()} forceRender>
+      <Modal
+        title="新建用户"
+        open={creating}
+        okText="创建"
+        cancelText="取消"
+        confirmLoading={create.isPending}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        forceRender
+      >
         {create.error && <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 12 }} />}
-        <Form<UserForm> form={form} layout="vertical" initialValues={{ role: 'liaison' }} onFinish={(v) => create.mutate(v)}
+        <Form<UserForm>
+          form={form}
+          layout="vertical"
+          initialValues={{ role: 'liaison' }}
+          onFinish={(v) => create.mutate(v)}
           onValuesChange={(changed: Partial<UserForm>) => {
             if ('role' in changed && !needsDepartment(changed.role)) form.setFieldValue('departmentCode', undefined);
-          }}>
-          <Form.Item label="姓名" name="name" required rules={[ruleFor('name')]}><Input maxLength={200} autoComplete="off" /></Form.Item>
-          <Form.Item label="邮箱（登录名）" name="email" required rules={[ruleFor('email')]}><Input maxLength={320} autoComplete="off" /></Form.Item>
+          }}
+        >
+          <Form.Item label="姓名" name="name" required rules={[ruleFor('name')]}>
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+          <Form.Item label="邮箱（登录名）" name="email" required rules={[ruleFor('email')]}>
+            <Input maxLength={320} autoComplete="off" />
+          </Form.Item>
           <Form.Item label="初始密码" name="password" required rules={[ruleFor('password')]} extra={`至少 ${PASSWORD_MIN} 位，请告知本人登录后妥善保管`}>
             <Input.Password maxLength={200} autoComplete="new-password" />
           </Form.Item>
