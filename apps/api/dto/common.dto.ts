@@ -1,6 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** An optional `?name=true|false` query parameter as a boolean; anything else is a 400 naming it. */
+export function QueryBoolean(name: string, description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: `${name} must be true or false` }),
+  );
+}
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })

@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from './is-calendar-date.js';
-import { Omittable } from './omittable.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
+import { UpdateTaskDto } from './task.dto.js';
 
 /** One task of a bulk change, with the version the caller read: a stale one fails the whole change. */
 export class BulkTaskRefDto {
@@ -16,30 +15,8 @@ export class BulkTaskRefDto {
   version: number;
 }
 
-export class BulkSetDto {
-  @ApiPropertyOptional({ example: '2025-12-31' })
-  @Omittable()
-  @IsCalendarDate()
-  dueDate?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: "a user of every selected task's lead department" })
-  @Omittable()
-  @IsUUID()
-  assigneeId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: '督办责任人: an active supervisor (400 naming it otherwise)' })
-  @Omittable()
-  @IsUUID()
-  supervisorId?: string;
-
-  @ApiPropertyOptional({ type: [String], description: "replaces each task's co-departments (its lead department left out)" })
-  @Omittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
-  coDepartments?: string[];
-}
+/** The fields a bulk change may set: those of `PATCH /tasks/:id`, validated the same way (coDepartments replaces each task's co-departments). */
+export class BulkSetDto extends PickType(UpdateTaskDto, ['dueDate', 'assigneeId', 'supervisorId', 'coDepartments'] as const) {}
 
 export class BulkUpdateDto {
   @ApiProperty({ type: [BulkTaskRefDto], description: 'the tasks, each with the version read' })

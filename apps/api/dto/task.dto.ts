@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
-import { PageQuery } from './common.dto.js';
+import { PageQuery, QueryBoolean } from './common.dto.js';
 import { TaskStatus } from '../../../libs/tasks/task-status.js';
 import { GRADES, type Grade } from '../../../libs/vocabulary/tasks.js';
 
@@ -148,10 +147,7 @@ export class TaskListQuery extends PageQuery {
   @IsEnum(TaskStatus)
   status?: TaskStatus;
 
-  @ApiPropertyOptional({ description: 'only tasks past their due date and not completed' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'overdue must be true or false' })
+  @QueryBoolean('overdue', 'only tasks past their due date and not completed')
   overdue?: boolean;
 
   @ApiPropertyOptional({
