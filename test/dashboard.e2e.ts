@@ -125,7 +125,7 @@ describe('the dashboard and the 通报', () => {
         code: 'dash',
         name: '看板局',
         total: 12,
-        byStatus: { assigned: 3, in_progress: 3, submitted: 1, completed: 5 },
+        byStatus: { assigned: 3, in_progress: 3, leader_review: 0, submitted: 1, completed: 5 },
         overdue: 2,
         dueSoon: 3, // today, 7 April (after Qingming), 8 April
         dueWithin7Days: 4, // and 9 April

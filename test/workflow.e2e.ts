@@ -233,6 +233,7 @@ describe('the duty workflow, end to end', () => {
         'parentId',
         'percent',
         'status',
+        'submittedAt',
         'title',
         'updatedAt',
         'version',

@@ -31,10 +31,16 @@ export const PERMISSIONS = {
   'task.evidence.read': { roles: ALL_ROLES, scope: 'visible' },
   'task.submit': { roles: [Role.Liaison], scope: 'lead' },
   'task.approve': { roles: [Role.Supervisor], scope: 'visible' },
-  'task.return': { roles: [Role.Supervisor], scope: 'visible' },
+  // A supervisor returns what waits for review; the lead department's leader what waits for its sign-off (TaskService tells which).
+  'task.return': { roles: [Role.Supervisor, Role.Leader], scope: 'lead' },
+  'task.signoff': { roles: [Role.Leader], scope: 'lead' },
+  'task.cancel': { roles: [Role.Supervisor], scope: 'visible' },
+  'task.reopen': { roles: [Role.Supervisor], scope: 'visible' },
   'task.extension.request': { roles: [Role.Liaison], scope: 'lead' },
   'task.history': { roles: ALL_ROLES, scope: 'visible' },
   'extension.decide': { roles: [Role.Supervisor], scope: 'visible' },
+  // On a task that requires sign-off, the lead department's leader agrees to an extension request before the supervisor decides.
+  'extension.endorse': { roles: [Role.Leader], scope: 'lead' },
   'indicator.list': { roles: ALL_ROLES },
   // Which department's liaison may report is decided by the indicator, in IndicatorService.
   'indicator.report': { roles: [Role.Liaison] },

@@ -45,7 +45,7 @@ export class DashboardService {
     const window = await this.clock.window();
     const months = lastMonths(window.today);
     const [counts, monthly, indicators] = await Promise.all([
-      this.dashboard.departmentCounts(window.today, window.warnUntil, addDays(window.today, 7), scope),
+      this.dashboard.departmentCounts(window.today, window.warnUntil, addDays(window.today, 7), scope, window.timeZone),
       this.dashboard.onTimeByMonth(this.config.TZ, `${months[0]}-01`, scope),
       this.dashboard.indicatorsWithLatest(),
     ]);
@@ -74,7 +74,7 @@ export class DashboardService {
   /** The 通报: departments with overdue or escalated open work, ranked, each with its worst tasks. */
   async bulletin() {
     const today = this.clock.today();
-    const rows = await this.dashboard.bulletin(today, BULLETIN_WORST);
+    const rows = await this.dashboard.bulletin(today, BULLETIN_WORST, this.config.TZ);
     const items = rankBulletin(rows).map(({ ordinal: _ordinal, ...row }) => row);
     return { asOf: today, items };
   }
@@ -106,6 +106,7 @@ function figures(c: Counts, months: string[], monthly: MonthCounts[]) {
     byStatus: {
       [TaskStatus.Assigned]: c.assigned,
       [TaskStatus.InProgress]: c.inProgress,
+      [TaskStatus.LeaderReview]: c.leaderReview,
       [TaskStatus.Submitted]: c.submitted,
       [TaskStatus.Completed]: c.completed,
     },
@@ -119,6 +120,6 @@ function figures(c: Counts, months: string[], monthly: MonthCounts[]) {
 }
 
 function sum(rows: DepartmentCounts[]): Counts {
-  const keys = ['total', 'assigned', 'inProgress', 'submitted', 'completed', 'overdue', 'dueSoon', 'dueWithin7Days'] as const;
+  const keys = ['total', 'assigned', 'inProgress', 'leaderReview', 'submitted', 'completed', 'overdue', 'dueSoon', 'dueWithin7Days'] as const;
   return Object.fromEntries(keys.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)])) as Counts;
 }

@@ -11,7 +11,7 @@ import { Transactions } from '../db/transaction.js';
 import type { EscalationPolicy, EscalationStep, TemplateName } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeliveryQueue } from './delivery-queue.js';
-import { awaitsReview } from '../tasks/task-status.js';
+import { awaitsReview, isOpen } from '../tasks/task-status.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 
@@ -119,7 +119,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       }
     };
     for (const task of tasks) {
-      if (task.status === 'completed') {
+      if (!isOpen(task.status)) {
         next.push({ id: task.id, at: null });
       } else if (awaitsReview(task.status) && task.submittedAt) {
         // The fair clock: while the work waits for review the department hears nothing; the reviewers are reminded from the submission on.

@@ -17,6 +17,8 @@ describe('escalation policy validation', () => {
       [1, 0, 30_000],
     ]);
     expect(policy.warnBefore.days).toBe(3);
+    expect(policy.signOff).toBe('none'); // submissions go straight to the supervisor unless the policy says otherwise
+    expect(validatePolicy({ ...valid, signOff: 'leader' }).signOff).toBe('leader');
   });
 
   it.each([
@@ -27,6 +29,7 @@ describe('escalation policy validation', () => {
     [{ ...valid, steps: [valid.steps[0], { at: 'P1D', to: ['boss'], template: 'reminder' }] }, 'steps[1].to'],
     [{ ...valid, steps: [{ at: 'P1D', to: ['leader'], template: 'nag' }] }, 'steps[0].template'],
     [{ ...valid, steps: [{ at: 'P1D', to: ['leader'], template: 'reminder', every: 'P1D' }] }, 'steps[0]'],
+    [{ ...valid, signOff: 'boss' }, 'signOff'],
   ])('refuses a bad field, naming it (%#)', (doc, where) => {
     expect(() => validatePolicy(doc, 'policy.yaml')).toThrow(PolicyError);
     expect(() => validatePolicy(doc, 'policy.yaml')).toThrow(`policy.yaml: ${where}:`);

@@ -16,7 +16,12 @@ export interface EscalationPolicy {
   steps: EscalationStep[];
   /** Moments relative to the submission, while the work waits for review (the fair clock): they remind the reviewers, not the department. */
   review: EscalationStep[];
+  /** `leader`: new tasks require the lead department's leader to sign off the completion report (承办单位负责人审签) before review; `none` (default): they go straight to the supervisor. */
+  signOff: SignOffMode;
 }
+
+export const SIGN_OFF_MODES = ['leader', 'none'] as const;
+export type SignOffMode = (typeof SIGN_OFF_MODES)[number];
 
 export class PolicyError extends Error {}
 
@@ -57,9 +62,11 @@ export function validatePolicy(raw: unknown, source = 'policy'): EscalationPolic
   for (const [index, step] of review.entries()) {
     if (step.at.sign < 0) fail(`review[${index}].at`, `counts from the submission and cannot be negative, got ${step.atText}`);
   }
-  const unknownTop = Object.keys(doc).filter((k) => !['workdays', 'warnBefore', 'steps', 'review'].includes(k));
+  const signOff = doc.signOff ?? 'none';
+  if (!(SIGN_OFF_MODES as readonly unknown[]).includes(signOff)) fail('signOff', `must be leader or none, got ${JSON.stringify(signOff)}`);
+  const unknownTop = Object.keys(doc).filter((k) => !['workdays', 'warnBefore', 'steps', 'review', 'signOff'].includes(k));
   if (unknownTop.length > 0) fail('file', `unknown field ${unknownTop.join(', ')}`);
-  return { workdays: workdays as boolean, warnBefore: warnBefore as SignedDuration, steps, review };
+  return { workdays: workdays as boolean, warnBefore: warnBefore as SignedDuration, steps, review, signOff: signOff as SignOffMode };
 }
 
 function parseSteps(items: unknown[], list: string, recipients: string[], fail: (where: string, message: string) => never): EscalationStep[] {

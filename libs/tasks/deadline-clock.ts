@@ -38,6 +38,6 @@ export class DeadlineClock {
   async window(): Promise<DeadlineWindow> {
     const today = this.today();
     const calendar = await this.calendars.calendar();
-    return { today, warnUntil: calendar.shiftWorkdays(today, this.warnDays) };
+    return { today, warnUntil: calendar.shiftWorkdays(today, this.warnDays), timeZone: this.config.TZ };
   }
 }

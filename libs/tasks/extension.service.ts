@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors.js';
+import type { ExtensionRequestEntity } from '../db/entities/extension-request.entity.js';
 import type { Actor } from '../common/roles.js';
 import { ExtensionStatus } from '../vocabulary/tasks.js';
 import { ExtensionRepository } from '../db/repositories/extension.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { canRequestExtension, STATUS_LABEL } from './task-status.js';
+import { TaskEvents } from './task-events.js';
 import { TaskService } from './task.service.js';
 
-/** Deadline extensions: the lead department asks, a supervisor decides; both are kept. */
+const DECIDED_LABEL: Record<string, string> = {
+  [ExtensionStatus.Approved]: '已批准',
+  [ExtensionStatus.Rejected]: '已驳回',
+  [ExtensionStatus.AwaitingLeader]: '待承办单位负责人同意',
+};
+
+/**
+ * Deadline extensions: the lead department asks, a supervisor decides; both are kept. On a
+ * task that requires sign-off the lead department's leader agrees first (`awaiting_leader`).
+ */
 @Injectable()
 export class ExtensionService {
   constructor(
@@ -16,6 +27,7 @@ export class ExtensionService {
     private readonly tasks: TaskService,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
+    private readonly events: TaskEvents,
   ) {}
 
   async request(actor: Actor, taskId: string, input: { requestedDueDate: string; reason: string }) {
@@ -32,6 +44,7 @@ export class ExtensionService {
         currentDueDate: task.dueDate,
         requestedDueDate: input.requestedDueDate,
         reason: input.reason,
+        status: task.requireSignOff ? ExtensionStatus.AwaitingLeader : ExtensionStatus.Pending,
       });
       await this.audit.record({
         actorId: actor.id,
@@ -41,16 +54,47 @@ export class ExtensionService {
         taskId,
         after: { status: request.status, requestedDueDate: request.requestedDueDate, reason: request.reason },
       });
+      await this.events.emit({ kind: 'extension.requested', task, actorId: actor.id, detail: extensionDetail(request) });
       return request;
+    });
+  }
+
+  /** The lead department's leader agrees (the supervisor decides next) or rejects, on a task that requires sign-off. */
+  async endorse(actor: Actor, id: string, agree: boolean, comment?: string) {
+    return this.tx.run(async () => {
+      const request = await this.mustLock(id);
+      if (request.status !== ExtensionStatus.AwaitingLeader) {
+        throw new ConflictError(
+          `延期申请${request.status === ExtensionStatus.Pending ? '已由负责人同意，待督查审批' : `已处理（${DECIDED_LABEL[request.status]}）`}`,
+        );
+      }
+      const task = await this.tasks.lockCurrent(request.taskId);
+      request.status = agree ? ExtensionStatus.Pending : ExtensionStatus.Rejected;
+      if (!agree) {
+        request.decidedBy = actor.id;
+        request.decidedAt = new Date();
+      }
+      request.decisionComment = comment ?? null;
+      const saved = await this.extensions.save(request);
+      await this.audit.record({
+        actorId: actor.id,
+        action: agree ? 'extension.endorse' : 'extension.reject',
+        entityType: 'extension_request',
+        entityId: id,
+        taskId: request.taskId,
+        before: { status: ExtensionStatus.AwaitingLeader },
+        after: { status: saved.status },
+        detail: { comment },
+      });
+      await this.events.emit({ kind: agree ? 'extension.requested' : 'extension.decided', task, actorId: actor.id, detail: extensionDetail(saved) });
+      return saved;
     });
   }
 
   async decide(actor: Actor, id: string, approve: boolean, comment?: string) {
     return this.tx.run(async () => {
-      const request = await this.extensions.findByIdForUpdate(id);
-      if (!request) throw new NotFoundError(`延期申请不存在：${id}`);
-      if (request.status !== ExtensionStatus.Pending)
-        throw new ConflictError(`延期申请已处理（${request.status === ExtensionStatus.Approved ? '已批准' : '已驳回'}）`);
+      const request = await this.mustLock(id);
+      if (request.status !== ExtensionStatus.Pending) throw new ConflictError(`延期申请${DECIDED_LABEL[request.status]}，督查人员不能审批`);
       const task = await this.tasks.lockCurrent(request.taskId);
       request.status = approve ? ExtensionStatus.Approved : ExtensionStatus.Rejected;
       request.decidedBy = actor.id;
@@ -68,7 +112,24 @@ export class ExtensionService {
         detail: { comment },
       });
       if (approve) await this.tasks.moveDeadline(actor, task, request.requestedDueDate, { extensionRequestId: id });
+      await this.events.emit({ kind: 'extension.decided', task, actorId: actor.id, detail: extensionDetail(saved) });
       return saved;
     });
   }
+
+  private async mustLock(id: string): Promise<ExtensionRequestEntity> {
+    const request = await this.extensions.findByIdForUpdate(id);
+    if (!request) throw new NotFoundError(`延期申请不存在：${id}`);
+    return request;
+  }
+}
+
+function extensionDetail(request: ExtensionRequestEntity) {
+  return {
+    extensionRequestId: request.id,
+    requestedDueDate: request.requestedDueDate,
+    approved: request.status === ExtensionStatus.Approved,
+    comment: request.decisionComment ?? undefined,
+    reason: request.reason,
+  };
 }

@@ -1,4 +1,4 @@
-import { TaskStatus } from '../vocabulary/tasks.js';
+import { CLOSED_STATUSES, TaskStatus } from '../vocabulary/tasks.js';
 
 // Defined with the domain's other words, below the database layer, so the entity can use it too.
 export { TaskStatus };
@@ -9,19 +9,36 @@ export enum TaskTransition {
   Submit = 'submit',
   Approve = 'approve',
   Return = 'return',
+  /** The lead department's leader signs the completion report off (承办单位负责人审签). */
+  SignOff = 'signoff',
+  Cancel = 'cancel',
+  Reopen = 'reopen',
 }
+
+const OPEN = [TaskStatus.Assigned, TaskStatus.InProgress, TaskStatus.LeaderReview, TaskStatus.Submitted];
 
 const TRANSITIONS: Record<TaskTransition, { from: readonly TaskStatus[]; to: TaskStatus }> = {
   [TaskTransition.Accept]: { from: [TaskStatus.Assigned], to: TaskStatus.InProgress },
+  // To `leader_review` instead when the task requires sign-off (see nextStatus).
   [TaskTransition.Submit]: { from: [TaskStatus.InProgress], to: TaskStatus.Submitted },
+  [TaskTransition.SignOff]: { from: [TaskStatus.LeaderReview], to: TaskStatus.Submitted },
   [TaskTransition.Approve]: { from: [TaskStatus.Submitted], to: TaskStatus.Completed },
-  [TaskTransition.Return]: { from: [TaskStatus.Submitted], to: TaskStatus.InProgress },
+  // The supervisor returns from `submitted`, the leader from `leader_review` (TaskService checks which).
+  [TaskTransition.Return]: { from: [TaskStatus.LeaderReview, TaskStatus.Submitted], to: TaskStatus.InProgress },
+  [TaskTransition.Cancel]: { from: OPEN, to: TaskStatus.Cancelled },
+  [TaskTransition.Reopen]: { from: CLOSED_STATUSES, to: TaskStatus.InProgress },
 };
 
 /** The status `transition` leads to from `status`, or null when the status machine forbids it. */
-export function nextStatus(status: TaskStatus, transition: TaskTransition): TaskStatus | null {
+export function nextStatus(status: TaskStatus, transition: TaskTransition, requireSignOff = false): TaskStatus | null {
   const rule = TRANSITIONS[transition];
-  return rule.from.includes(status) ? rule.to : null;
+  if (!rule.from.includes(status)) return null;
+  return transition === TaskTransition.Submit && requireSignOff ? TaskStatus.LeaderReview : rule.to;
+}
+
+/** Work still owed (not completed, not cancelled): it has a deadline ladder and counts in the metrics. */
+export function isOpen(status: string): boolean {
+  return !(CLOSED_STATUSES as readonly string[]).includes(status);
 }
 
 /** Statuses from which `transition` may start (for messages). */
@@ -34,7 +51,7 @@ export function allowedFrom(transition: TaskTransition): readonly TaskStatus[] {
  * deadline ladder is paused and the policy's review steps remind the reviewers instead.
  */
 export function awaitsReview(status: string): boolean {
-  return status === (TaskStatus.Submitted as string);
+  return status === (TaskStatus.Submitted as string) || status === (TaskStatus.LeaderReview as string);
 }
 
 /** Progress and evidence may be added while the work is open. */
@@ -44,32 +61,47 @@ export function acceptsWork(status: TaskStatus): boolean {
 
 /** Deadline extensions make sense only before completion. */
 export function canRequestExtension(status: TaskStatus): boolean {
-  return status !== TaskStatus.Completed;
+  return isOpen(status);
 }
 
 export type TaskLight = 'green' | 'yellow' | 'red';
 
-/** Overdue: not completed and the due date (due at the end of that day) is before today. */
-export function isOverdue(status: TaskStatus, dueDate: string, today: string): boolean {
-  return status !== TaskStatus.Completed && dueDate < today;
+/** What the deadline state of a task is judged from: `submittedOn` is the latest submission's date in `TZ`, when there is one. */
+export interface DeadlineFacts {
+  status: TaskStatus;
+  dueDate: string;
+  submittedOn?: string | null;
+}
+
+/**
+ * Overdue: still open and the due date (due at the end of that day) is before today, unless
+ * the work waits for sign-off or review after a submission made by the due date (the
+ * reviewer's delay is not the department's). Its SQL twin is overdueSql() in
+ * libs/db/repositories/deadline-rules.sql.ts.
+ */
+export function isOverdue(task: DeadlineFacts, today: string): boolean {
+  if (!isOpen(task.status) || task.dueDate >= today) return false;
+  return !(awaitsReview(task.status) && task.submittedOn != null && task.submittedOn <= task.dueDate);
 }
 
 /**
  * The traffic light: red when overdue, yellow when the deadline falls within the
  * warning window (on or before `warnUntil`, the last date inside it: today moved
  * by the policy's `warnBefore` in the ladder's days, see DeadlineClock), else
- * green. Completed work is green.
+ * green. Completed, cancelled and in-time waiting work is green.
  */
-export function taskLight(status: TaskStatus, dueDate: string, today: string, warnUntil: string): TaskLight {
-  if (status === TaskStatus.Completed) return 'green';
-  if (dueDate < today) return 'red';
-  return dueDate <= warnUntil ? 'yellow' : 'green';
+export function taskLight(task: DeadlineFacts, today: string, warnUntil: string): TaskLight {
+  if (!isOpen(task.status) || (task.dueDate < today && !isOverdue(task, today))) return 'green';
+  if (task.dueDate < today) return 'red';
+  return task.dueDate <= warnUntil ? 'yellow' : 'green';
 }
 
 /** Chinese names of statuses, for messages people read. */
 export const STATUS_LABEL: Record<TaskStatus, string> = {
   [TaskStatus.Assigned]: '待签收',
   [TaskStatus.InProgress]: '办理中',
+  [TaskStatus.LeaderReview]: '待负责人审签',
   [TaskStatus.Submitted]: '待审核',
   [TaskStatus.Completed]: '已办结',
+  [TaskStatus.Cancelled]: '已撤销',
 };

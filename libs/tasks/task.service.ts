@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { confinedDepartment } from '../auth/permissions.js';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors.js';
 import { type Actor, Role } from '../common/roles.js';
 import type { TaskEntity } from '../db/entities/task.entity.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
@@ -13,8 +13,11 @@ import { type TaskListFilter, TaskRepository } from '../db/repositories/task.rep
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import type { EscalationPolicy } from '../policy/escalation-policy.js';
+import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { acceptsWork, allowedFrom, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
+import { type TaskEventKind, TaskEvents } from './task-events.js';
+import { acceptsWork, allowedFrom, isOpen, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
 import { type DeadlineWindow, taskSummaryView, withDeadlineState } from './task.view.js';
 import type { Grade, TaskAuditAction } from '../vocabulary/tasks.js';
 
@@ -30,6 +33,8 @@ export interface NewTask {
   parentId?: string;
   /** The owning supervisor (督办责任人); default: the creator. */
   supervisorId?: string;
+  /** Submissions go to the lead department's leader first; default: the policy's `signOff`. */
+  requireSignOff?: boolean;
 }
 
 export type TaskChanges = Partial<Omit<NewTask, 'parentId'>> & { version: number };
@@ -60,6 +65,8 @@ const TRACKED = [
   'status',
   'returnReason',
   'grade',
+  'requireSignOff',
+  'cancelledAt',
 ] as const;
 
 @Injectable()
@@ -76,6 +83,8 @@ export class TaskService {
     private readonly clock: DeadlineClock,
     private readonly calendars: CalendarService,
     private readonly tx: Transactions,
+    private readonly events: TaskEvents,
+    @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
   ) {}
 
   async create(actor: Actor, input: NewTask) {
@@ -96,6 +105,7 @@ export class TaskService {
         status: TaskStatus.Assigned,
         createdBy: actor.id,
         supervisorId: input.supervisorId ?? actor.id,
+        requireSignOff: input.requireSignOff ?? this.policy.signOff === 'leader',
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
       return this.view(task);
@@ -137,7 +147,7 @@ export class TaskService {
     if (Object.keys(fields).length === 0) throw new InvalidInputError('没有需要修改的字段');
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id, version);
-      if (task.status === TaskStatus.Completed) throw new ConflictError('任务已办结，不能再修改');
+      if (!isOpen(task.status)) throw new ConflictError(`任务${STATUS_LABEL[task.status]}，不能再修改（可先重新打开）`);
       await this.checkReferences(fields.leadDepartment ?? task.leadDepartmentCode, fields.coDepartments ?? [], fields.assigneeId, fields.clauseRef);
       if (fields.supervisorId !== undefined) await this.checkSupervisor(fields.supervisorId);
       const before = tracked(task);
@@ -150,6 +160,7 @@ export class TaskService {
       task.coDepartmentCodes = task.coDepartmentCodes.filter((c) => c !== task.leadDepartmentCode);
       if (fields.assigneeId !== undefined) task.assigneeId = fields.assigneeId;
       if (fields.supervisorId !== undefined) task.supervisorId = fields.supervisorId;
+      if (fields.requireSignOff !== undefined) task.requireSignOff = fields.requireSignOff;
       if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
         task.dueDate = fields.dueDate;
         restartLadder(task);
@@ -162,17 +173,18 @@ export class TaskService {
     });
   }
 
-  /** 签收 / 提交 / 通过 / 退回: one status machine step, atomic under a row lock. */
+  /** 签收 / 提交 / 审签 / 通过 / 退回 / 撤销 / 重新打开: one status machine step, atomic under a row lock. */
   async transition(actor: Actor, id: string, transition: TaskTransition, input: TransitionInput = {}) {
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id, input.version);
-      const to = nextStatus(task.status, transition);
+      const to = nextStatus(task.status, transition, task.requireSignOff);
       if (!to) {
         const from = allowedFrom(transition)
           .map((s) => STATUS_LABEL[s])
           .join('、');
         throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，只有「${from}」的任务可以${TRANSITION_LABEL[transition]}`);
       }
+      if (transition === TaskTransition.Return) checkReturner(actor, task);
       const before = tracked(task);
       const detail: Record<string, unknown> = {};
       if (transition === TaskTransition.Submit) {
@@ -190,10 +202,11 @@ export class TaskService {
           evidenceIds,
         });
         task.submittedAt = new Date();
-        // The fair clock: the sweep pauses the deadline ladder and starts the review steps.
+        // The fair clock: the sweep pauses the deadline ladder and starts the review steps (sign-off included).
         task.nextReminderAt = task.submittedAt;
         Object.assign(detail, { summary: input.summary, evidenceIds });
       }
+      if (transition === TaskTransition.SignOff) Object.assign(detail, { comment: input.comment });
       if (transition === TaskTransition.Approve) {
         task.completedAt = new Date();
         task.nextReminderAt = null; // completed work gets no more reminders
@@ -207,9 +220,24 @@ export class TaskService {
         restartLadder(task);
         Object.assign(detail, { reason: input.reason });
       }
+      if (transition === TaskTransition.Cancel) {
+        task.cancelledAt = new Date();
+        task.nextReminderAt = null; // cancelled work gets no reminders
+        Object.assign(detail, { reason: input.reason });
+      }
+      if (transition === TaskTransition.Reopen) {
+        // Open again as work in hand: the approval or withdrawal no longer stands, and the ladder resumes where the deadline stands.
+        task.completedAt = null;
+        task.cancelledAt = null;
+        task.grade = null;
+        restartLadder(task);
+        Object.assign(detail, { reason: input.reason });
+      }
       task.status = to;
       const saved = await this.tasks.save(task);
-      await this.recordChange(actor, `task.${transition}` as const, saved, before, detail);
+      await this.recordChange(actor, TRANSITION_ACTION[transition], saved, before, detail);
+      const kind = transitionEvent(transition, to);
+      if (kind) await this.events.emit({ kind, task: saved, actorId: actor.id, detail: { reason: input.reason, comment: input.comment } });
       return this.view(saved);
     });
   }
@@ -345,9 +373,53 @@ export interface TransitionInput {
 const TRANSITION_LABEL: Record<TaskTransition, string> = {
   [TaskTransition.Accept]: '签收',
   [TaskTransition.Submit]: '提交',
+  [TaskTransition.SignOff]: '审签',
   [TaskTransition.Approve]: '审核通过',
   [TaskTransition.Return]: '退回',
+  [TaskTransition.Cancel]: '撤销',
+  [TaskTransition.Reopen]: '重新打开',
 };
+
+const TRANSITION_ACTION: Record<TaskTransition, TaskAuditAction> = {
+  [TaskTransition.Accept]: 'task.accept',
+  [TaskTransition.Submit]: 'task.submit',
+  [TaskTransition.SignOff]: 'task.signoff',
+  [TaskTransition.Approve]: 'task.approve',
+  [TaskTransition.Return]: 'task.return',
+  [TaskTransition.Cancel]: 'task.cancel',
+  [TaskTransition.Reopen]: 'task.reopen',
+};
+
+/** Whom a step concerns next, as a notification kind (the notifications domain picks the people); accepting concerns no one. */
+function transitionEvent(transition: TaskTransition, to: TaskStatus): TaskEventKind | null {
+  switch (transition) {
+    case TaskTransition.Submit:
+      return to === TaskStatus.LeaderReview ? 'task.signoff_needed' : 'task.submitted';
+    case TaskTransition.SignOff:
+      return 'task.submitted';
+    case TaskTransition.Approve:
+      return 'task.approved';
+    case TaskTransition.Return:
+      return 'task.returned';
+    case TaskTransition.Cancel:
+      return 'task.cancelled';
+    case TaskTransition.Reopen:
+      return 'task.reopened';
+    case TaskTransition.Accept:
+      return null;
+  }
+}
+
+/** The supervisor returns what waits for review; the lead department's leader what waits for its sign-off. */
+function checkReturner(actor: Actor, task: TaskEntity): void {
+  const expected = task.status === TaskStatus.LeaderReview ? Role.Leader : Role.Supervisor;
+  if (actor.role === expected) return;
+  throw new ForbiddenError(
+    task.status === TaskStatus.LeaderReview
+      ? '任务待承办单位负责人审签，只能由负责人退回'
+      : '任务已报督查审核，只能由督查人员退回（负责人只能退回待审签的任务）',
+  );
+}
 
 /** What `GET /tasks` filters by, for the caller: the list and its Excel export share it. */
 export function listFilter(actor: Actor, query: Omit<TaskQuery, 'page' | 'limit'>, window: DeadlineWindow): Omit<TaskListFilter, 'offset' | 'limit'> {
@@ -356,7 +428,8 @@ export function listFilter(actor: Actor, query: Omit<TaskQuery, 'page' | 'limit'
     department: query.department,
     status: query.status,
     overdueBefore: query.overdue ? window.today : undefined,
-    light: query.light ? { light: query.light, ...window } : undefined,
+    light: query.light ? { light: query.light, today: window.today, warnUntil: window.warnUntil } : undefined,
+    timeZone: window.timeZone,
     dueBefore: query.dueBefore,
     q: query.q,
     parentId: query.parentId,

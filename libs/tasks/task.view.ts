@@ -1,6 +1,7 @@
 import type { TaskEntity } from '../db/entities/task.entity.js';
 import type { TaskListRow } from '../db/repositories/task.repository.js';
-import { isOverdue, type TaskLight, taskLight } from './task-status.js';
+import { calendarDate } from '../common/dates.js';
+import { awaitsReview, type DeadlineFacts, isOverdue, type TaskLight, taskLight } from './task-status.js';
 
 export type TaskSummaryView = TaskListRow & { overdue: boolean; light: TaskLight };
 
@@ -8,6 +9,8 @@ export type TaskSummaryView = TaskListRow & { overdue: boolean; light: TaskLight
 export interface DeadlineWindow {
   today: string;
   warnUntil: string;
+  /** The plan's time zone (`TZ`), in which a submission's date is read. */
+  timeZone: string;
 }
 
 /**
@@ -29,16 +32,22 @@ export function taskSummaryView(row: TaskListRow, window: DeadlineWindow): TaskS
     clauseRef: row.clauseRef,
     percent: row.percent,
     updatedAt: row.updatedAt,
-    overdue: isOverdue(row.status, row.dueDate, window.today),
-    light: taskLight(row.status, row.dueDate, window.today, window.warnUntil),
+    submittedAt: row.submittedAt,
+    ...deadlineState(row, window),
   };
 }
 
 /** Adds what is derived from the deadline at read time: never stored, so never stale. */
-export function withDeadlineState<T extends Pick<TaskEntity, 'status' | 'dueDate'>>(task: T, window: DeadlineWindow) {
-  return {
-    ...task,
-    overdue: isOverdue(task.status, task.dueDate, window.today),
-    light: taskLight(task.status, task.dueDate, window.today, window.warnUntil),
+export function withDeadlineState<T extends Pick<TaskEntity, 'status' | 'dueDate' | 'submittedAt'>>(task: T, window: DeadlineWindow) {
+  return { ...task, ...deadlineState(task, window) };
+}
+
+function deadlineState(task: Pick<TaskEntity, 'status' | 'dueDate' | 'submittedAt'>, window: DeadlineWindow): { overdue: boolean; light: TaskLight } {
+  // Only work waiting for review needs the submission's date (the fair clock).
+  const facts: DeadlineFacts = {
+    status: task.status,
+    dueDate: task.dueDate,
+    submittedOn: awaitsReview(task.status) && task.submittedAt ? calendarDate(window.timeZone, new Date(task.submittedAt)) : null,
   };
+  return { overdue: isOverdue(facts, window.today), light: taskLight(facts, window.today, window.warnUntil) };
 }

@@ -2,9 +2,16 @@
 export enum TaskStatus {
   Assigned = 'assigned',
   InProgress = 'in_progress',
+  /** Handed in, waiting for the lead department's leader to sign off (承办单位负责人审签); only when the task requires sign-off. */
+  LeaderReview = 'leader_review',
   Submitted = 'submitted',
   Completed = 'completed',
+  /** Withdrawn (撤销) by a supervisor: terminal unless reopened, no reminders, out of every metric. */
+  Cancelled = 'cancelled',
 }
+
+/** Statuses in which work is still owed: everything but completed and cancelled. */
+export const CLOSED_STATUSES = [TaskStatus.Completed, TaskStatus.Cancelled] as const;
 
 /** The grades a supervisor may give completed work (通过时评定), best first; wire values never change once shipped. */
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
@@ -12,6 +19,8 @@ export type Grade = (typeof GRADES)[number];
 
 /** An extension request (延期申请) awaiting or after its decision; wire values never change once shipped. */
 export enum ExtensionStatus {
+  /** On a task that requires sign-off, the lead department's leader agrees first (then `pending`). */
+  AwaitingLeader = 'awaiting_leader',
   Pending = 'pending',
   Approved = 'approved',
   Rejected = 'rejected',
@@ -25,11 +34,15 @@ export type TaskAuditAction =
   | 'task.submit'
   | 'task.approve'
   | 'task.return'
+  | 'task.signoff'
+  | 'task.cancel'
+  | 'task.reopen'
   | 'task.extend'
   | 'task.progress'
   | 'task.import.create'
   | 'task.import.update'
   | 'task.notice'
   | 'extension.request'
+  | 'extension.endorse'
   | 'extension.approve'
   | 'extension.reject';

@@ -11,6 +11,7 @@ import { LadderRepository } from '../../libs/db/repositories/ladder.repository.j
 import { SettingRepository } from '../../libs/db/repositories/setting.repository.js';
 import { TaskRepository } from '../../libs/db/repositories/task.repository.js';
 import type { TaskListFilter } from '../../libs/db/repositories/task-list.query.js';
+import { isOpen, isOverdue, taskLight, type TaskStatus } from '../../libs/tasks/task-status.js';
 import { type Medium, newActor, Role, startMedium } from './medium.js';
 
 /**
@@ -18,7 +19,7 @@ import { type Medium, newActor, Role, startMedium } from './medium.js';
  * question answered in TypeScript from the plain rows (the oracle), on the imported plan with
  * statuses and deadlines spread so that every filter has rows on both sides.
  */
-interface Row {
+type Row = {
   id: string;
   code: string | null;
   title: string;
@@ -27,11 +28,19 @@ interface Row {
   co: string[];
   status: string;
   due: string;
-}
+  submittedOn: string | null;
+};
 
 const TODAY = '2025-06-16';
 const WARN_UNTIL = '2025-06-19';
 const WEEK_END = '2025-06-23';
+const TZ = 'Asia/Shanghai';
+
+/** The TypeScript twins of the SQL rules (libs/tasks/task-status.ts) are the oracle. */
+const open = (r: Row) => isOpen(r.status);
+const facts = (r: Row) => ({ status: r.status as TaskStatus, dueDate: r.due, submittedOn: r.submittedOn });
+const overdue = (r: Row) => isOverdue(facts(r), TODAY);
+const light = (r: Row) => taskLight(facts(r), TODAY, WARN_UNTIL);
 
 describe('repositories on PostgreSQL (hand-written SQL)', () => {
   let medium: Medium;
@@ -43,12 +52,18 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
     await medium.sql(`
       WITH n AS (SELECT id, row_number() OVER (ORDER BY code, id) AS i FROM task)
       UPDATE task t SET
-        status = (ARRAY['assigned', 'in_progress', 'submitted', 'completed'])[1 + n.i % 4],
+        status = (ARRAY['assigned', 'in_progress', 'leader_review', 'submitted', 'completed', 'cancelled'])[1 + n.i % 6],
         due_date = DATE '${TODAY}' + ((n.i * 7) % 41 - 20)::int
       FROM n WHERE n.id = t.id`);
+    // Handed in the day before, on or after the due date (at noon in the plan's time zone): the fair clock has both sides.
+    await medium.sql(`
+      WITH n AS (SELECT id, row_number() OVER (ORDER BY code, id) AS i FROM task)
+      UPDATE task t SET submitted_at = ((t.due_date + (n.i % 3 - 1)::int)::timestamp + interval '12 hours') AT TIME ZONE '${TZ}'
+      FROM n WHERE n.id = t.id AND t.status IN ('leader_review', 'submitted', 'completed')`);
     rows = (
-      await medium.sql<{ id: string; code: string | null; title: string; description: string; lead: string; co: string[]; status: string; due: string }>(
-        `SELECT id, code, title, description, lead_department_code AS lead, co_department_codes AS co, status, to_char(due_date, 'YYYY-MM-DD') AS due FROM task`,
+      await medium.sql<Row>(
+        `SELECT id, code, title, description, lead_department_code AS lead, co_department_codes AS co, status, to_char(due_date, 'YYYY-MM-DD') AS due,
+                to_char(submitted_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD') AS "submittedOn" FROM task`,
       )
     ).map((r) => ({ ...r }));
   });
@@ -56,20 +71,25 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
 
   describe('TaskRepository.list (task-list.query.ts)', () => {
     const of = (r: Row, department: string) => r.lead === department || r.co.includes(department);
-    const open = (r: Row) => r.status !== 'completed';
     const cases: Array<[string, Omit<TaskListFilter, 'offset' | 'limit'>, (r: Row) => boolean]> = [
       ['everything', {}, () => true],
       ['a department it leads or co-operates on', { department: 'finance' }, (r) => of(r, 'finance')],
       ['the caller’s own department', { visibleDepartment: 'edu' }, (r) => of(r, 'edu')],
       ['a status within a department', { department: 'edu', status: 'submitted' }, (r) => of(r, 'edu') && r.status === 'submitted'],
-      ['overdue', { overdueBefore: TODAY }, (r) => open(r) && r.due < TODAY],
-      ['red', { light: { light: 'red', today: TODAY, warnUntil: WARN_UNTIL } }, (r) => open(r) && r.due < TODAY],
+      ['overdue', { overdueBefore: TODAY, timeZone: TZ }, overdue],
+      ['overdue in a department', { department: 'edu', overdueBefore: TODAY, timeZone: TZ }, (r) => of(r, 'edu') && overdue(r)],
+      ['red', { light: { light: 'red', today: TODAY, warnUntil: WARN_UNTIL }, timeZone: TZ }, (r) => light(r) === 'red'],
       [
         'yellow in a department',
-        { department: 'ndrc', light: { light: 'yellow', today: TODAY, warnUntil: WARN_UNTIL } },
-        (r) => of(r, 'ndrc') && open(r) && r.due >= TODAY && r.due <= WARN_UNTIL,
+        { department: 'ndrc', light: { light: 'yellow', today: TODAY, warnUntil: WARN_UNTIL }, timeZone: TZ },
+        (r) => of(r, 'ndrc') && light(r) === 'yellow',
       ],
-      ['green', { light: { light: 'green', today: TODAY, warnUntil: WARN_UNTIL } }, (r) => !open(r) || r.due > WARN_UNTIL],
+      ['green', { light: { light: 'green', today: TODAY, warnUntil: WARN_UNTIL }, timeZone: TZ }, (r) => light(r) === 'green'],
+      [
+        'green in a department',
+        { department: 'finance', light: { light: 'green', today: TODAY, warnUntil: WARN_UNTIL }, timeZone: TZ },
+        (r) => of(r, 'finance') && light(r) === 'green',
+      ],
       ['due before a date', { dueBefore: TODAY }, (r) => r.due <= TODAY],
     ];
 
@@ -117,10 +137,10 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
   });
 
   it('CalendarFeedRepository.openTasks: a department’s open work (led or co-operated on) by due date, or all open work', async () => {
-    const open = rows.filter((r) => r.status !== 'completed').sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
+    const opened = rows.filter(open).sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
     const feeds = medium.get(CalendarFeedRepository);
-    expect((await feeds.openTasks('tax')).map((t) => t.id)).toEqual(open.filter((r) => r.lead === 'tax' || r.co.includes('tax')).map((r) => r.id));
-    expect((await feeds.openTasks(null)).map((t) => t.id)).toEqual(open.map((r) => r.id));
+    expect((await feeds.openTasks('tax')).map((t) => t.id)).toEqual(opened.filter((r) => r.lead === 'tax' || r.co.includes('tax')).map((r) => r.id));
+    expect((await feeds.openTasks(null)).map((t) => t.id)).toEqual(opened.map((r) => r.id));
   });
 
   it('LadderRepository: recipients are the active supervisors and the departments’ active leaders and liaisons; a notification is recorded once', async () => {
@@ -139,7 +159,7 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
     expect(ids).not.toContain(gone.id);
     expect((await ladder.usersById([liaison.id, gone.id])).map((r) => r.id)).toEqual([liaison.id]);
 
-    const task = rows.find((r) => r.status !== 'completed')!;
+    const task = rows.find(open)!;
     const note = {
       taskId: task.id,
       stepIndex: 0,
@@ -192,33 +212,35 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
   });
 
   it('DashboardRepository.departmentCounts: each lead department’s statuses and deadlines as the oracle counts them', async () => {
-    const counts = await medium.get(DashboardRepository).departmentCounts(TODAY, WARN_UNTIL, WEEK_END, null);
+    const counts = await medium.get(DashboardRepository).departmentCounts(TODAY, WARN_UNTIL, WEEK_END, null, TZ);
     const [{ n }] = await medium.sql<{ n: number }>('SELECT count(*)::int AS n FROM department');
     expect(counts).toHaveLength(n);
     for (const c of counts) {
-      const led = rows.filter((r) => r.lead === c.code);
-      const open = led.filter((r) => r.status !== 'completed');
+      const led = rows.filter((r) => r.lead === c.code && r.status !== 'cancelled');
+      const opened = led.filter(open);
       expect(c).toEqual({
         code: c.code,
         name: c.name,
         total: led.length,
         assigned: led.filter((r) => r.status === 'assigned').length,
         inProgress: led.filter((r) => r.status === 'in_progress').length,
+        leaderReview: led.filter((r) => r.status === 'leader_review').length,
         submitted: led.filter((r) => r.status === 'submitted').length,
         completed: led.filter((r) => r.status === 'completed').length,
-        overdue: open.filter((r) => r.due < TODAY).length,
-        dueSoon: open.filter((r) => r.due >= TODAY && r.due <= WARN_UNTIL).length,
-        dueWithin7Days: open.filter((r) => r.due >= TODAY && r.due <= WEEK_END).length,
+        overdue: opened.filter(overdue).length,
+        dueSoon: opened.filter((r) => r.due >= TODAY && r.due <= WARN_UNTIL).length,
+        dueWithin7Days: opened.filter((r) => r.due >= TODAY && r.due <= WEEK_END).length,
       });
     }
-    const one = await medium.get(DashboardRepository).departmentCounts(TODAY, WARN_UNTIL, WEEK_END, 'finance');
+    expect(counts.reduce((n, c) => n + c.overdue, 0)).toBeLessThan(rows.filter((r) => open(r) && r.due < TODAY).length); // the fair clock spares some
+    const one = await medium.get(DashboardRepository).departmentCounts(TODAY, WARN_UNTIL, WEEK_END, 'finance', TZ);
     expect(one).toEqual(counts.filter((c) => c.code === 'finance'));
   });
 
   it('LadderRepository: locks the due tasks (oldest step first, up to the limit), and reschedules only open ones that have a next step', async () => {
     const ladder = medium.get(LadderRepository);
     await medium.sql('UPDATE task SET next_reminder_at = NULL');
-    const chosen = rows.filter((r) => r.status !== 'completed').slice(0, 5);
+    const chosen = rows.filter(open).slice(0, 5);
     const at = (i: number) => new Date(Date.UTC(2025, 5, 1, i));
     await ladder.setNextReminders(chosen.map((r, i) => ({ id: r.id, at: at(i) })));
     const done = rows.find((r) => r.status === 'completed')!;
@@ -242,6 +264,8 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
       WITH n AS (SELECT id, row_number() OVER (ORDER BY id) AS i FROM task WHERE status = 'completed')
       UPDATE task t SET completed_at = (t.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' + CASE WHEN n.i % 2 = 0 THEN interval '-1 second' ELSE interval '1 second' END
       FROM n WHERE n.id = t.id`);
+    // Approved at once: the submission judged is the completion's moment.
+    await medium.sql(`UPDATE task SET submitted_at = completed_at WHERE status = 'completed'`);
     const late = new Set(
       (
         await medium.sql<{ id: string }>(
@@ -267,25 +291,28 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
   });
 
   it('DashboardRepository.bulletin: each department with overdue work, its count, its longest delay and its worst tasks, longest overdue first', async () => {
-    const bulletin = await medium.get(DashboardRepository).bulletin(TODAY, 3);
-    const overdue = rows.filter((r) => r.status !== 'completed' && r.due < TODAY);
-    const departments = [...new Set(overdue.map((r) => r.lead))];
+    const bulletin = await medium.get(DashboardRepository).bulletin(TODAY, 3, TZ);
+    const late = rows.filter(overdue);
+    const departments = [...new Set(late.map((r) => r.lead))];
     expect(bulletin.map((b) => b.code).sort()).toEqual(departments.sort());
     const days = (due: string) => (Date.parse(TODAY) - Date.parse(due)) / 86_400_000;
     for (const b of bulletin) {
-      const mine = overdue.filter((r) => r.lead === b.code).sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
+      const mine = late.filter((r) => r.lead === b.code).sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
       expect(b).toMatchObject({ overdue: mine.length, maxDaysOverdue: days(mine[0].due), escalated: 0 });
       expect(b.worst.map((t) => [t.id, t.daysOverdue, t.overdue])).toEqual(mine.slice(0, 3).map((r) => [r.id, days(r.due), true]));
     }
   });
 
   it('CalendarRepository.openTaskDueYears: the distinct years of open deadlines, ascending', async () => {
-    await medium.sql(`UPDATE task SET due_date = DATE '2031-02-03' WHERE id = $1`, [rows.find((r) => r.status !== 'completed')!.id]);
+    await medium.sql(`UPDATE task SET due_date = DATE '2031-02-03' WHERE id = $1`, [rows.find(open)!.id]);
     await medium.sql(`UPDATE task SET due_date = DATE '2033-02-03' WHERE id = $1`, [rows.find((r) => r.status === 'completed')!.id]);
-    const open = await medium.sql<{ due: string }>(`SELECT to_char(due_date, 'YYYY') AS due FROM task WHERE status <> 'completed'`);
-    expect(await medium.get(CalendarRepository).openTaskDueYears()).toEqual([...new Set(open.map((r) => Number(r.due)))].sort((a, b) => a - b));
-    expect(await medium.get(CalendarRepository).openTaskDueYears()).toContain(2031);
-    expect(await medium.get(CalendarRepository).openTaskDueYears()).not.toContain(2033);
+    await medium.sql(`UPDATE task SET due_date = DATE '2035-02-03' WHERE id = $1`, [rows.find((r) => r.status === 'cancelled')!.id]);
+    const opened = await medium.sql<{ due: string }>(`SELECT to_char(due_date, 'YYYY') AS due FROM task WHERE status NOT IN ('completed', 'cancelled')`);
+    const years = await medium.get(CalendarRepository).openTaskDueYears();
+    expect(years).toEqual([...new Set(opened.map((r) => Number(r.due)))].sort((a, b) => a - b));
+    expect(years).toContain(2031);
+    expect(years).not.toContain(2033);
+    expect(years).not.toContain(2035);
   });
 
   it('AssessmentRepository: a queued or abandoned report is claimed, a finished one never; old queued rows are found for re-queueing', async () => {

@@ -18,7 +18,9 @@ import {
   EvidenceDto,
   ExtensionRequestDto,
   ProgressDto,
-  ReturnDto,
+  ReasonDto,
+  SignOffDto,
+  EndorseDto,
   SubmitDto,
   TaskDto,
   TaskListQuery,
@@ -143,8 +145,38 @@ export class TasksController {
   @Can('task.return')
   @HttpCode(200)
   @ApiOkResponse({ type: TaskDto })
-  giveBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReturnDto) {
+  giveBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto) {
     return this.tasks.transition(actor, id, TaskTransition.Return, body);
+  }
+
+  @Post('tasks/:id/sign-off')
+  @Can('task.signoff')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: TaskDto,
+    description: "承办单位负责人审签: the lead department's leader passes the completion report on to the supervisor (leader_review → submitted)",
+  })
+  signOff(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SignOffDto) {
+    return this.tasks.transition(actor, id, TaskTransition.SignOff, body);
+  }
+
+  @Post('tasks/:id/cancel')
+  @Can('task.cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto, description: '撤销: any open task; no more reminders, out of every metric; a reason is required' })
+  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto) {
+    return this.tasks.transition(actor, id, TaskTransition.Cancel, body);
+  }
+
+  @Post('tasks/:id/reopen')
+  @Can('task.reopen')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: TaskDto,
+    description: 'completed or cancelled → in_progress (the approval and grade no longer stand); the ladder resumes where the deadline stands',
+  })
+  reopen(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto) {
+    return this.tasks.transition(actor, id, TaskTransition.Reopen, body);
   }
 
   @Post('tasks/:id/extension-requests')
@@ -158,6 +190,14 @@ export class TasksController {
   @HttpCode(200)
   approveExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto) {
     return this.extensions.decide(actor, id, true, body.comment);
+  }
+
+  @Post('extension-requests/:id/endorse')
+  @Can('extension.endorse', 'extension-request')
+  @HttpCode(200)
+  @ApiOkResponse({ description: "On a task that requires sign-off: the lead department's leader agrees (→ pending, for the supervisor) or not (→ rejected)" })
+  endorseExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EndorseDto) {
+    return this.extensions.endorse(actor, id, body.agree, body.comment);
   }
 
   @Post('extension-requests/:id/reject')

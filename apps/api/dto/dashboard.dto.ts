@@ -16,6 +16,7 @@ export class DashboardQuery {
 export class StatusTotalsDto {
   @ApiProperty() [TaskStatus.Assigned]: number;
   @ApiProperty() [TaskStatus.InProgress]: number;
+  @ApiProperty({ description: "waiting for the lead department's leader to sign off" }) [TaskStatus.LeaderReview]: number;
   @ApiProperty() [TaskStatus.Submitted]: number;
   @ApiProperty() [TaskStatus.Completed]: number;
 }
@@ -34,7 +35,11 @@ export class MonthOnTimeDto extends OnTimeDto {
 export class DashboardFiguresDto {
   @ApiProperty({ description: 'tasks the department leads (co-operation is not counted, so a task counts once)' }) total: number;
   @ApiProperty({ type: StatusTotalsDto }) byStatus: StatusTotalsDto;
-  @ApiProperty({ description: 'not completed and due before today' }) overdue: number;
+  @ApiProperty({
+    description:
+      'overdue by the rule of TaskDto.overdue (work waiting for review after an on-time submission is not); cancelled tasks are left out of every figure',
+  })
+  overdue: number;
   @ApiProperty({ description: "not completed and due from today to warnUntil (the policy's warning window; the yellow light)" }) dueSoon: number;
   @ApiProperty({ description: 'not completed and due from today to seven calendar days on' }) dueWithin7Days: number;
   @ApiProperty({ enum: ['green', 'yellow', 'red'], description: 'red: any overdue; yellow: none overdue but any due within the warning window; else green' })

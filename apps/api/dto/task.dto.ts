@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 import { PageQuery, QueryBoolean } from './common.dto.js';
@@ -69,6 +69,14 @@ export class CreateTaskDto {
   @Omittable()
   @IsUUID()
   supervisorId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "承办单位负责人审签: submissions go to the lead department's leader (`leader_review`) before the supervisor; default from the policy's `signOff` (leader → true)",
+  })
+  @Omittable()
+  @IsBoolean()
+  requireSignOff?: boolean;
 }
 
 export class UpdateTaskDto {
@@ -114,6 +122,11 @@ export class UpdateTaskDto {
   @Omittable()
   @IsUUID()
   supervisorId?: string;
+
+  @ApiPropertyOptional({ description: "require the lead department's leader to sign off submissions (applies to the next submission)" })
+  @Omittable()
+  @IsBoolean()
+  requireSignOff?: boolean;
 
   @ApiPropertyOptional({ example: '2025-12-31' })
   @Omittable()
@@ -235,7 +248,8 @@ export class ApproveDto extends VersionedDto {
   grade?: Grade;
 }
 
-export class ReturnDto extends VersionedDto {
+/** Return, cancel and reopen: a step that must say why. */
+export class ReasonDto extends VersionedDto {
   @ApiProperty({ example: '佐证材料不完整，请补充资金拨付凭证' })
   @IsString()
   @IsNotEmpty()
@@ -253,6 +267,26 @@ export class ExtensionRequestDto {
   @IsNotEmpty()
   @MaxLength(10000)
   reason: string;
+}
+
+export class SignOffDto extends VersionedDto {
+  @ApiPropertyOptional({ example: '情况属实，同意报送' })
+  @Omittable()
+  @IsString()
+  @MaxLength(10000)
+  comment?: string;
+}
+
+export class EndorseDto {
+  @ApiProperty({ description: 'true: the leader agrees and the request goes to the supervisor; false: it is rejected' })
+  @IsBoolean()
+  agree: boolean;
+
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsString()
+  @MaxLength(10000)
+  comment?: string;
 }
 
 export class DecisionDto {
@@ -287,11 +321,15 @@ export class TaskDto {
   @ApiProperty({ example: '2025-12-31' }) dueDate: string;
   @ApiProperty({ enum: TaskStatus }) status: TaskStatus;
   @ApiProperty() version: number;
-  @ApiProperty() overdue: boolean;
+  @ApiProperty({
+    description:
+      'open and past its due date — except work waiting in leader_review or submitted after a submission made by the end of the due date (the fair clock); one submitted late stays overdue',
+  })
+  overdue: boolean;
   @ApiProperty({
     enum: ['green', 'yellow', 'red'],
     description:
-      "red: overdue; yellow: due within the policy's warning window (warnBefore from today, in working days when workdays: true); green: otherwise, and completed work",
+      "red: overdue (see `overdue`); yellow: due within the policy's warning window (warnBefore from today, in working days when workdays: true); green: otherwise, and completed, cancelled or in-time waiting work",
   })
   light: string;
   @ApiProperty({ nullable: true, type: String }) clauseRef: string | null;
@@ -305,6 +343,9 @@ export class TaskDto {
   })
   submittedAt?: string | null;
   @ApiPropertyOptional({ nullable: true, description: '督办责任人 by name: `{id, name}` (single task view)' }) supervisor?: TaskOwnerDto | null;
+  @ApiPropertyOptional({ description: "submissions go to the lead department's leader first (single task view)" }) requireSignOff?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'when a supervisor cancelled it (single task view)' })
+  cancelledAt?: string | null;
 }
 
 export class TaskPageDto {

@@ -33,4 +33,8 @@ export class TaskDepartmentEntity {
   /** Copy of `task.status`. */
   @Column({ type: 'varchar', length: 20 })
   status: string;
+
+  /** Copy of `task.submitted_at`: the overdue rule spares work waiting for review after an on-time submission. */
+  @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true })
+  submittedAt: Date | null;
 }

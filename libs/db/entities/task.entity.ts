@@ -114,6 +114,10 @@ export class TaskEntity {
   @Column({ type: 'uuid', name: 'supervisor_id', nullable: true })
   supervisorId: string | null;
 
+  /** Submissions go to the lead department's leader first (承办单位负责人审签); default from the policy's `signOff`. */
+  @Column({ type: 'boolean', name: 'require_sign_off', default: false })
+  requireSignOff: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 
@@ -126,6 +130,10 @@ export class TaskEntity {
 
   @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
   completedAt: Date | null;
+
+  /** When a supervisor withdrew the task (撤销); cleared by a reopen. */
+  @Column({ type: 'timestamptz', name: 'cancelled_at', nullable: true })
+  cancelledAt: Date | null;
 
   /** When the current deadline was set: ladder steps already past then are skipped but the latest. */
   @Column({ type: 'timestamptz', name: 'ladder_from', default: () => 'now()' })

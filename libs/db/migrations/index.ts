@@ -10,6 +10,7 @@ import { DropOpenCoDepartmentsIndex1795972000000 } from './1795972000000-DropOpe
 import { DepartmentAliases1796433102487 } from './1796433102487-DepartmentAliases.js';
 import { Notices1796433758590 } from './1796433758590-Notices.js';
 import { TaskOwningSupervisor1796434330807 } from './1796434330807-TaskOwningSupervisor.js';
+import { SignOffCancel1796471270085 } from './1796471270085-SignOffCancel.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   DepartmentAliases1796433102487,
   Notices1796433758590,
   TaskOwningSupervisor1796434330807,
+  SignOffCancel1796471270085,
 ];

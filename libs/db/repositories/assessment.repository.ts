@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssessmentCycleEntity, AssessmentReportEntity, AssessmentScoreEntity } from '../entities/assessment.entity.js';
 import { Transactions } from '../transaction.js';
-import { awaitingReviewInTimeSql, completedOnTimeSql, deadlineEndSql, handedInSql } from './deadline-rules.sql.js';
+import { completedOnTimeSql, deadlineEndSql, handedInSql, waitingInTimeSql } from './deadline-rules.sql.js';
 import { REPORT_STATUS, type ReportStatus } from '../../vocabulary/assessment.js';
 import { GRADES, type Grade, type TaskAuditAction, TaskStatus } from '../../vocabulary/tasks.js';
 
@@ -14,8 +14,9 @@ const RETURNED: TaskAuditAction = 'task.return';
  * ($2; on time when the submission finally approved was made by then: deadline-rules.sql.ts;
  * work waiting for review after an on-time submission is pending, not overdue), calendar
  * days late (to the submission, or to `asOf` ($3) while still with the department), evidence
- * files, supervisor returns (audit `task.return`), extension requests and
- * whether a `leader` was notified about it (escalated). $1 is the year.
+ * files, supervisor returns (audit `task.return` from `submitted`; a leader's return before sign-off stays inside the
+ * department), extension requests and
+ * whether a `leader` was notified about it (escalated). $1 is the year. Cancelled tasks leave every metric.
  * The per-task counts are grouped once and hash-joined: correlated subqueries
  * per task cost twice as much and tip the planner into JIT compilation.
  */
@@ -24,16 +25,17 @@ const YEAR_TASKS = `
     SELECT t.id, t.code, t.title, t.status, t.grade, t.lead_department_code AS dept, t.due_date, t.completed_at,
            t.status = '${TaskStatus.Completed}' AS done,
            ${completedOnTimeSql('t', '$2')} AS done_on_time,
-           ${awaitingReviewInTimeSql('t', '$2')} AS waiting_in_time,
+           ${waitingInTimeSql('t', '$2')} AS waiting_in_time,
            ${handedInSql('t')} AS handed_in,
            ${deadlineEndSql('t', '$2')} AS deadline
       FROM task t
-     WHERE t.due_date >= make_date($1, 1, 1) AND t.due_date < make_date($1 + 1, 1, 1)
+     WHERE t.due_date >= make_date($1, 1, 1) AND t.due_date < make_date($1 + 1, 1, 1) AND t.status <> '${TaskStatus.Cancelled}'
   ),
   evidence_count AS (SELECT e.task_id, count(*)::int AS n FROM evidence e WHERE e.task_id IN (SELECT id FROM year_task) GROUP BY e.task_id),
   return_count AS (
     SELECT a.task_id, count(*)::int AS n FROM audit_log a
-     WHERE a.action = '${RETURNED}' AND a.task_id IN (SELECT id FROM year_task) GROUP BY a.task_id
+     WHERE a.action = '${RETURNED}' AND a.before ->> 'status' = '${TaskStatus.Submitted}' AND a.task_id IN (SELECT id FROM year_task)
+     GROUP BY a.task_id
   ),
   extension_count AS (SELECT x.task_id, count(*)::int AS n FROM extension_request x WHERE x.task_id IN (SELECT id FROM year_task) GROUP BY x.task_id),
   escalated AS (
@@ -49,7 +51,7 @@ const YEAR_TASKS = `
                 ELSE 'pending' END AS outcome,
            CASE WHEN y.done AND NOT y.done_on_time THEN (y.handed_in AT TIME ZONE $2)::date - y.due_date
                 WHEN y.waiting_in_time THEN 0
-                WHEN y.status = '${TaskStatus.Submitted}' AND y.deadline <= $3 THEN (y.handed_in AT TIME ZONE $2)::date - y.due_date
+                WHEN y.status IN ('${TaskStatus.LeaderReview}', '${TaskStatus.Submitted}') AND y.deadline <= $3 THEN (y.handed_in AT TIME ZONE $2)::date - y.due_date
                 WHEN NOT y.done AND y.deadline <= $3 THEN ($3::timestamptz AT TIME ZONE $2)::date - y.due_date
                 ELSE 0 END AS days_late,
            coalesce(ev.n, 0) AS evidence_count, coalesce(rt.n, 0) AS returns, coalesce(ex.n, 0) AS extensions,

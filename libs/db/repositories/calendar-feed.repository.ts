@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '../../common/roles.js';
 import { CalendarFeedEntity } from '../entities/calendar-feed.entity.js';
 import { Transactions } from '../transaction.js';
+import { openSql } from './deadline-rules.sql.js';
 
 /** The owner of a feed, as the feed needs it: its current role and department decide the tasks. */
 export interface FeedOwner {
@@ -77,13 +78,13 @@ export class CalendarFeedRepository {
       : null;
   }
 
-  /** Tasks not completed that `department` leads or co-operates on; every one when `department` is null. By due date. */
+  /** Open tasks (not completed or cancelled) that `department` leads or co-operates on; every one when `department` is null. By due date. */
   async openTasks(department: string | null): Promise<FeedTask[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
       `SELECT id, code, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, lead_department_code, co_department_codes, version, updated_at
          FROM task
-        WHERE status <> 'completed'
-          AND ($1::varchar IS NULL OR id IN (SELECT task_id FROM task_department WHERE department_code = $1::varchar AND status <> 'completed'))
+        WHERE ${openSql('task')}
+          AND ($1::varchar IS NULL OR id IN (SELECT task_id FROM task_department td WHERE td.department_code = $1::varchar AND ${openSql('td')}))
         ORDER BY due_date, id`,
       [department],
     );

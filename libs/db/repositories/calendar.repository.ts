@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Between } from 'typeorm';
 import { CalendarDayEntity } from '../entities/calendar-day.entity.js';
 import { Transactions } from '../transaction.js';
+import { openSql } from './deadline-rules.sql.js';
 
 /** Administrators' working-day calendar entries, and the deadline years the calendar must cover. */
 @Injectable()
@@ -51,10 +52,10 @@ export class CalendarRepository {
   async openTaskDueYears(): Promise<number[]> {
     const rows: Array<{ year: number }> = await this.tx.manager().query(
       `WITH RECURSIVE years(year) AS (
-         SELECT extract(year FROM min(due_date))::int FROM task WHERE status <> 'completed'
+         SELECT extract(year FROM min(due_date))::int FROM task WHERE ${openSql('task')}
          UNION ALL
          SELECT (SELECT extract(year FROM min(t.due_date))::int FROM task t
-                 WHERE t.status <> 'completed' AND t.due_date >= make_date(years.year + 1, 1, 1))
+                 WHERE ${openSql('t')} AND t.due_date >= make_date(years.year + 1, 1, 1))
          FROM years WHERE years.year IS NOT NULL
        )
        SELECT year FROM years WHERE year IS NOT NULL ORDER BY year`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../transaction.js';
-import { completedOnTimeSql } from './deadline-rules.sql.js';
+import { completedOnTimeSql, openSql, overdueSql } from './deadline-rules.sql.js';
+import { TaskStatus } from '../../vocabulary/tasks.js';
 
 /** One department's tasks (those it leads), counted. */
 export interface DepartmentCounts {
@@ -9,6 +10,7 @@ export interface DepartmentCounts {
   total: number;
   assigned: number;
   inProgress: number;
+  leaderReview: number;
   submitted: number;
   completed: number;
   overdue: number;
@@ -62,9 +64,10 @@ export interface BulletinRow {
 }
 
 /**
- * Per lead department: totals by status, overdue (not completed, due before $1
- * = today), due within the warning window (due from today to $2 = its last
- * date) and within seven days ($3). $4 limits it to one department;
+ * Per lead department: totals by status (cancelled tasks left out), overdue (by
+ * the one rule of deadline-rules.sql.ts on $1 = today in time zone $5), due
+ * within the warning window (due from today to $2 = its last date) and within
+ * seven days ($3). $4 limits it to one department;
  * departments without tasks are listed with zeros.
  *
  * Two small aggregates rather than one pass with eight FILTERs, which costs
@@ -76,21 +79,22 @@ export const DEPARTMENT_COUNTS_SQL = `
   WITH by_status AS (
     SELECT lead_department_code AS code, status, count(*)::int AS n
       FROM task
-     WHERE $4::varchar IS NULL OR lead_department_code = $4::varchar
+     WHERE ($4::varchar IS NULL OR lead_department_code = $4::varchar) AND status <> '${TaskStatus.Cancelled}'
      GROUP BY 1, 2
   ), deadlines AS (
     SELECT lead_department_code AS code,
-           count(*) FILTER (WHERE due_date < $1::date)::int AS overdue,
+           count(*) FILTER (WHERE ${overdueSql('task', '$1::date', '$5::text')})::int AS overdue,
            count(*) FILTER (WHERE due_date >= $1::date AND due_date <= $2::date)::int AS due_soon,
            count(*) FILTER (WHERE due_date >= $1::date)::int AS due_within_7_days
       FROM task
-     WHERE status <> 'completed' AND due_date <= $3::date AND ($4::varchar IS NULL OR lead_department_code = $4::varchar)
+     WHERE ${openSql('task')} AND due_date <= $3::date AND ($4::varchar IS NULL OR lead_department_code = $4::varchar)
      GROUP BY 1
   )
   SELECT d.code, d.name,
          coalesce(sum(s.n), 0)::int AS total,
          coalesce(sum(s.n) FILTER (WHERE s.status = 'assigned'), 0)::int AS assigned,
          coalesce(sum(s.n) FILTER (WHERE s.status = 'in_progress'), 0)::int AS in_progress,
+         coalesce(sum(s.n) FILTER (WHERE s.status = 'leader_review'), 0)::int AS leader_review,
          coalesce(sum(s.n) FILTER (WHERE s.status = 'submitted'), 0)::int AS submitted,
          coalesce(sum(s.n) FILTER (WHERE s.status = 'completed'), 0)::int AS completed,
          coalesce(min(l.overdue), 0) AS overdue,
@@ -144,14 +148,14 @@ export const INDICATOR_LATEST_SQL = `
  */
 export const BULLETIN_SQL = `
   WITH escalated AS (
-    SELECT DISTINCT t.id, t.lead_department_code AS department, t.due_date < $1::date AS overdue
+    SELECT DISTINCT t.id, t.lead_department_code AS department, ${overdueSql('t', '$1::date', '$3::text')} AS overdue
       FROM notification n
       JOIN app_user u ON u.id = n.recipient_id AND u.role = 'leader'
-      JOIN task t ON t.id = n.task_id AND t.due_date = n.due_date AND t.status <> 'completed'
+      JOIN task t ON t.id = n.task_id AND t.due_date = n.due_date AND ${openSql('t')}
   ), overdue AS (
     SELECT lead_department_code AS department, count(*)::int AS overdue, ($1::date - min(due_date))::int AS max_days_overdue
       FROM task
-     WHERE status <> 'completed' AND due_date < $1::date
+     WHERE ${overdueSql('task', '$1::date', '$3::text')}
      GROUP BY 1
   ), escalated_counts AS (
     SELECT department, count(*)::int AS escalated, count(*) FILTER (WHERE overdue)::int AS overdue_and_escalated
@@ -175,7 +179,7 @@ export const BULLETIN_SQL = `
          SELECT * FROM (
            (SELECT t.id, t.code, t.title, t.due_date, t.status, true AS overdue
               FROM task t
-             WHERE t.status <> 'completed' AND t.lead_department_code = d.code AND t.due_date < $1::date
+             WHERE ${overdueSql('t', '$1::date', '$3::text')} AND t.lead_department_code = d.code
              ORDER BY t.due_date, t.id LIMIT $2)
            UNION ALL
            (SELECT t.id, t.code, t.title, t.due_date, t.status, false
@@ -194,14 +198,15 @@ export const BULLETIN_SQL = `
 export class DashboardRepository {
   constructor(private readonly tx: Transactions) {}
 
-  async departmentCounts(today: string, warnUntil: string, weekEnd: string, department: string | null): Promise<DepartmentCounts[]> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(DEPARTMENT_COUNTS_SQL, [today, warnUntil, weekEnd, department]);
+  async departmentCounts(today: string, warnUntil: string, weekEnd: string, department: string | null, timeZone: string): Promise<DepartmentCounts[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(DEPARTMENT_COUNTS_SQL, [today, warnUntil, weekEnd, department, timeZone]);
     return rows.map((r) => ({
       code: r.code as string,
       name: r.name as string,
       total: Number(r.total),
       assigned: Number(r.assigned),
       inProgress: Number(r.in_progress),
+      leaderReview: Number(r.leader_review),
       submitted: Number(r.submitted),
       completed: Number(r.completed),
       overdue: Number(r.overdue),
@@ -232,8 +237,8 @@ export class DashboardRepository {
     }));
   }
 
-  async bulletin(today: string, worstPerDepartment: number): Promise<BulletinRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(BULLETIN_SQL, [today, worstPerDepartment]);
+  async bulletin(today: string, worstPerDepartment: number, timeZone: string): Promise<BulletinRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(BULLETIN_SQL, [today, worstPerDepartment, timeZone]);
     return rows.map((r) => ({
       code: r.code as string,
       name: r.name as string,

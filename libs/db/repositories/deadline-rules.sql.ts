@@ -26,7 +26,22 @@ export function completedOnTimeSql(t: string, tz: string): string {
   return `(${t}.status = '${TaskStatus.Completed}' AND ${handedInSql(t)} < ${deadlineEndSql(t, tz)})`;
 }
 
-/** Waiting for review after an on-time submission: not overdue while the reviewer has it. */
-export function awaitingReviewInTimeSql(t: string, tz: string): string {
-  return `(${t}.status = '${TaskStatus.Submitted}' AND ${t}.submitted_at < ${deadlineEndSql(t, tz)})`;
+/** Work still owed: neither completed nor cancelled (a cancelled task leaves every metric). Twin of isOpen(). */
+export function openSql(t: string): string {
+  return `${t}.status NOT IN ('${TaskStatus.Completed}', '${TaskStatus.Cancelled}')`;
+}
+
+/** Waiting for the leader's sign-off or the supervisor's review after a submission made by the end of the due date. */
+export function waitingInTimeSql(t: string, tz: string): string {
+  return `(${t}.status IN ('${TaskStatus.LeaderReview}', '${TaskStatus.Submitted}') AND ${t}.submitted_at < ${deadlineEndSql(t, tz)})`;
+}
+
+/**
+ * Overdue on `today` (a date parameter): open, past its due date, and not waiting for
+ * review after an on-time submission (one submitted late stays overdue). Twin of
+ * isOverdue() in libs/tasks/task-status.ts; `t` may also be a task_department row, which
+ * carries the same status, due date and submission.
+ */
+export function overdueSql(t: string, today: string, tz: string): string {
+  return `(${openSql(t)} AND ${t}.due_date < ${today} AND NOT ${waitingInTimeSql(t, tz)})`;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ExtensionRequestEntity } from '../entities/extension-request.entity.js';
+import { In } from 'typeorm';
+import { ExtensionRequestEntity, ExtensionStatus } from '../entities/extension-request.entity.js';
 import { Transactions } from '../transaction.js';
 
 @Injectable()
@@ -10,9 +11,7 @@ export class ExtensionRepository {
     return this.tx.manager().getRepository(ExtensionRequestEntity);
   }
 
-  insert(
-    request: Omit<ExtensionRequestEntity, 'id' | 'createdAt' | 'decidedBy' | 'decidedAt' | 'decisionComment' | 'status'>,
-  ): Promise<ExtensionRequestEntity> {
+  insert(request: Omit<ExtensionRequestEntity, 'id' | 'createdAt' | 'decidedBy' | 'decidedAt' | 'decisionComment'>): Promise<ExtensionRequestEntity> {
     return this.repo().save(this.repo().create(request));
   }
 
@@ -24,8 +23,9 @@ export class ExtensionRepository {
     return this.repo().createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
   }
 
+  /** A request still waiting for a decision (the leader's or the supervisor's). */
   hasPending(taskId: string): Promise<boolean> {
-    return this.repo().existsBy({ taskId, status: 'pending' as ExtensionRequestEntity['status'] });
+    return this.repo().existsBy({ taskId, status: In([ExtensionStatus.Pending, ExtensionStatus.AwaitingLeader]) });
   }
 
   save(request: ExtensionRequestEntity): Promise<ExtensionRequestEntity> {

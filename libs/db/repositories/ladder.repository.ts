@@ -3,6 +3,7 @@ import { IsNull } from 'typeorm';
 import type { DeliveryEntity } from '../entities/delivery.entity.js';
 import { NotificationEntity } from '../entities/notification.entity.js';
 import { Transactions } from '../transaction.js';
+import { openSql } from './deadline-rules.sql.js';
 
 export interface DueTask {
   id: string;
@@ -148,7 +149,7 @@ export class LadderRepository {
 
   /** Makes every open task due for the sweep, which works its ladder out again (after the calendar changed). */
   async rescheduleOpenTasks(): Promise<void> {
-    await this.tx.manager().query(`UPDATE task SET next_reminder_at = now() WHERE status <> 'completed' AND next_reminder_at IS NOT NULL`);
+    await this.tx.manager().query(`UPDATE task SET next_reminder_at = now() WHERE ${openSql('task')} AND next_reminder_at IS NOT NULL`);
   }
 
   /** Enabled group robots of `departments`. */

@@ -1,4 +1,5 @@
 import type { TaskEntity } from '../entities/task.entity.js';
+import { openSql, overdueSql, waitingInTimeSql } from './deadline-rules.sql.js';
 
 export interface TaskListFilter {
   /** Restrict to tasks this department leads or co-operates on. */
@@ -6,7 +7,10 @@ export interface TaskListFilter {
   /** Departments the caller may see; undefined means all. */
   visibleDepartment?: string;
   status?: string;
+  /** Overdue on this date (the one rule of deadline-rules.sql.ts, read in `timeZone`). */
   overdueBefore?: string;
+  /** The plan's time zone, in which the overdue and light filters read a submission's date. */
+  timeZone?: string;
   /** The traffic light, with today and the last date of the warning window it is derived from. */
   light?: { light: 'green' | 'yellow' | 'red'; today: string; warnUntil: string };
   dueBefore?: string;
@@ -22,7 +26,19 @@ export interface TaskListFilter {
  */
 export type TaskListRow = Pick<
   TaskEntity,
-  'id' | 'code' | 'title' | 'leadDepartmentCode' | 'coDepartmentCodes' | 'assigneeId' | 'dueDate' | 'status' | 'version' | 'parentId' | 'clauseRef' | 'percent'
+  | 'id'
+  | 'code'
+  | 'title'
+  | 'leadDepartmentCode'
+  | 'coDepartmentCodes'
+  | 'assigneeId'
+  | 'dueDate'
+  | 'status'
+  | 'version'
+  | 'parentId'
+  | 'clauseRef'
+  | 'percent'
+  | 'submittedAt'
 > & { updatedAt: string };
 
 /** The page's statement and, for a page past the end (no row to carry it), the count's alone. */
@@ -36,7 +52,7 @@ export interface TaskListStatements {
 // spares fifty Date parses and prints a request.
 const LIST_COLUMNS = `t.id, t.code, t.title, t.lead_department_code AS "leadDepartmentCode", t.co_department_codes AS "coDepartmentCodes",
   t.assignee_id AS "assigneeId", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.version, t.parent_id AS "parentId",
-  t.clause_ref AS "clauseRef", t.percent, to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
+  t.clause_ref AS "clauseRef", t.percent, t.submitted_at AS "submittedAt", to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
 
 /**
  * The SQL of a page of tasks in due-date order with the exact number of matches, written
@@ -83,16 +99,20 @@ export function taskListStatements(filter: TaskListFilter): TaskListStatements {
 /** The status and deadline filters, on alias `a` (a task or its task_department row: both carry `status` and `due_date`). */
 function deadlineConditions(a: 't' | 'td', filter: TaskListFilter, param: (value: unknown) => string): string[] {
   const conditions: string[] = [];
+  const timeZone = () => {
+    if (!filter.timeZone) throw new Error('the overdue and light filters need the time zone');
+    return param(filter.timeZone);
+  };
   if (filter.status) conditions.push(`${a}.status = ${param(filter.status)}`);
-  if (filter.overdueBefore) conditions.push(`${a}.status <> 'completed' AND ${a}.due_date < ${param(filter.overdueBefore)}`);
+  if (filter.overdueBefore) conditions.push(overdueSql(a, param(filter.overdueBefore), timeZone()));
   if (filter.light) {
     // The same rule as taskLight(), in SQL.
     const { light, today, warnUntil } = filter.light;
     conditions.push(
       {
-        red: () => `${a}.status <> 'completed' AND ${a}.due_date < ${param(today)}`,
-        yellow: () => `${a}.status <> 'completed' AND ${a}.due_date >= ${param(today)} AND ${a}.due_date <= ${param(warnUntil)}`,
-        green: () => `(${a}.status = 'completed' OR ${a}.due_date > ${param(warnUntil)})`,
+        red: () => overdueSql(a, param(today), timeZone()),
+        yellow: () => `${openSql(a)} AND ${a}.due_date >= ${param(today)} AND ${a}.due_date <= ${param(warnUntil)}`,
+        green: () => `(NOT (${openSql(a)}) OR ${a}.due_date > ${param(warnUntil)} OR (${a}.due_date < ${param(today)} AND ${waitingInTimeSql(a, timeZone())}))`,
       }[light](),
     );
   }

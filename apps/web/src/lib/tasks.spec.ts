@@ -1,4 +1,4 @@
-import { availableActions, computeLight, deadlineText, historyActionLabel, historyDetail, lightOf } from './tasks';
+import { availableActions, computeLight, deadlineText, historyActionLabel, historyDetail, lightOf, type TaskStatus } from './tasks';
 
 describe('computeLight', () => {
   it.each([
@@ -39,7 +39,7 @@ describe('deadlineText', () => {
 });
 
 describe('availableActions', () => {
-  const task = (status: 'assigned' | 'in_progress' | 'submitted' | 'completed') => ({ status, leadDepartmentCode: 'edu', coDepartmentCodes: ['finance'] });
+  const task = (status: TaskStatus) => ({ status, leadDepartmentCode: 'edu', coDepartmentCodes: ['finance'] });
   const list = (s: Set<string>) => [...s].sort();
 
   it('lets the lead liaison accept, then report, upload, submit and ask for time', () => {
@@ -60,13 +60,20 @@ describe('availableActions', () => {
     expect(list(availableActions('liaison', task('completed'), 'edu'))).toEqual([]);
   });
 
-  it('lets a supervisor approve or return submitted work', () => {
-    expect(list(availableActions('supervisor', task('submitted'), null))).toEqual(['approve', 'edit', 'return']);
-    expect(list(availableActions('supervisor', task('completed'), null))).toEqual([]);
+  it('lets a supervisor approve or return submitted work, cancel open work and reopen closed work', () => {
+    expect(list(availableActions('supervisor', task('submitted'), null))).toEqual(['approve', 'cancel', 'edit', 'return']);
+    expect(list(availableActions('supervisor', task('completed'), null))).toEqual(['reopen']);
+    expect(list(availableActions('supervisor', task('cancelled'), null))).toEqual(['reopen']);
   });
 
-  it('leaves leaders and reviewers read-only', () => {
-    expect(list(availableActions('leader', task('submitted'), 'edu'))).toEqual([]);
+  it('lets the lead department’s leader sign off or return what waits for it, and agree to extension requests', () => {
+    expect(list(availableActions('leader', task('leader_review'), 'edu'))).toEqual(['endorse', 'leaderReturn', 'signoff']);
+    expect(list(availableActions('leader', task('submitted'), 'edu'))).toEqual(['endorse']);
+    expect(list(availableActions('leader', task('leader_review'), 'tax'))).toEqual([]);
+  });
+
+  it('offers the admin and reviewers no task action (the API would refuse them)', () => {
+    expect(list(availableActions('admin', task('submitted'), null))).toEqual([]);
     expect(list(availableActions('reviewer', task('submitted'), null))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { daysBetween, formatDate } from './format';
 
-export type TaskStatus = 'assigned' | 'in_progress' | 'submitted' | 'completed';
+export type TaskStatus = 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
 export type Light = 'green' | 'yellow' | 'red';
 export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
 export type Role = 'admin' | 'supervisor' | 'leader' | 'liaison' | 'reviewer';
@@ -8,16 +8,25 @@ export type Role = 'admin' | 'supervisor' | 'leader' | 'liaison' | 'reviewer';
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   assigned: '待签收',
   in_progress: '办理中',
+  leader_review: '待负责人审签',
   submitted: '待审核',
   completed: '已办结',
+  cancelled: '已撤销',
 };
 
 export const STATUS_COLORS: Record<TaskStatus, string> = {
   assigned: 'blue',
   in_progress: 'processing',
+  leader_review: 'purple',
   submitted: 'gold',
   completed: 'success',
+  cancelled: 'default',
 };
+
+/** Work still owed: neither completed nor cancelled. */
+export function isOpen(status: TaskStatus): boolean {
+  return status !== 'completed' && status !== 'cancelled';
+}
 
 export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 
@@ -42,7 +51,7 @@ export const DEFAULT_WARN_DAYS = 3;
  * only stands in when a row carries no `light` (never for a completed task).
  */
 export function computeLight(status: TaskStatus, dueDate: string, today: string, warnDays = DEFAULT_WARN_DAYS): Light {
-  if (status === 'completed') return 'green';
+  if (!isOpen(status)) return 'green';
   const left = daysBetween(today, dueDate);
   if (left < 0) return 'red';
   if (left <= warnDays) return 'yellow';
@@ -56,7 +65,7 @@ export function lightOf(task: { status: TaskStatus; dueDate: string; light?: str
 
 /** `还剩 5 天` / `今天到期` / `已逾期 3 天` / `已办结`. */
 export function deadlineText(status: TaskStatus, dueDate: string, today: string): string {
-  if (status === 'completed') return '已办结';
+  if (!isOpen(status)) return STATUS_LABELS[status];
   const left = daysBetween(today, dueDate);
   if (Number.isNaN(left)) return '';
   if (left > 0) return `还剩 ${left} 天`;
@@ -64,28 +73,45 @@ export function deadlineText(status: TaskStatus, dueDate: string, today: string)
   return `已逾期 ${-left} 天`;
 }
 
+export type TaskAction =
+  'accept' | 'progress' | 'evidence' | 'submit' | 'extend' | 'signoff' | 'leaderReturn' | 'endorse' | 'approve' | 'return' | 'edit' | 'cancel' | 'reopen';
+
 /** What the caller may do to a task in its status (the API decides; this only hides buttons that would be refused). */
 export function availableActions(
   role: Role,
   task: { status: TaskStatus; leadDepartmentCode: string; coDepartmentCodes: string[] },
   departmentCode: string | null,
-): Set<'accept' | 'progress' | 'evidence' | 'submit' | 'extend' | 'approve' | 'return' | 'edit'> {
-  const actions = new Set<'accept' | 'progress' | 'evidence' | 'submit' | 'extend' | 'approve' | 'return' | 'edit'>();
+): Set<TaskAction> {
+  const actions = new Set<TaskAction>();
   const lead = departmentCode !== null && task.leadDepartmentCode === departmentCode;
   const co = departmentCode !== null && task.coDepartmentCodes.includes(departmentCode);
-  if (role === 'liaison' && (lead || co) && task.status !== 'completed') {
+  const open = isOpen(task.status);
+  if (role === 'liaison' && (lead || co) && open) {
     if (lead && task.status === 'assigned') actions.add('accept');
     if (task.status === 'assigned' || task.status === 'in_progress') actions.add('progress');
     actions.add('evidence');
     if (lead && task.status === 'in_progress') actions.add('submit');
     if (lead) actions.add('extend');
   }
-  if (role === 'supervisor' || role === 'admin') {
+  // 承办单位负责人审签: the lead department's leader signs off or returns what waits for it, and agrees to extension requests first.
+  if (role === 'leader' && lead) {
+    if (task.status === 'leader_review') {
+      actions.add('signoff');
+      actions.add('leaderReturn');
+    }
+    actions.add('endorse');
+  }
+  if (role === 'supervisor') {
     if (task.status === 'submitted') {
       actions.add('approve');
       actions.add('return');
     }
-    if (task.status !== 'completed') actions.add('edit');
+    if (open) {
+      actions.add('edit');
+      actions.add('cancel');
+    } else {
+      actions.add('reopen');
+    }
   }
   return actions;
 }
@@ -100,6 +126,10 @@ export const HISTORY_ACTIONS: Record<string, string> = {
   'task.submit': '提交办结',
   'task.approve': '审核通过',
   'task.return': '退回',
+  'task.signoff': '负责人审签',
+  'task.cancel': '撤销任务',
+  'task.reopen': '重新打开',
+  'extension.endorse': '负责人同意延期',
   'extension.request': '申请延期',
   'extension.approve': '同意延期',
   'extension.reject': '不同意延期',
@@ -110,7 +140,7 @@ export function historyActionLabel(action: string): string {
   return HISTORY_ACTIONS[action] ?? action;
 }
 
-export const EXTENSION_LABELS: Record<string, string> = { pending: '待审批', approved: '已同意', rejected: '未同意' };
+export const EXTENSION_LABELS: Record<string, string> = { awaiting_leader: '待负责人同意', pending: '待审批', approved: '已同意', rejected: '未同意' };
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 

@@ -60,7 +60,7 @@ export interface ExtensionRequest {
   currentDueDate: string;
   requestedDueDate: string;
   reason: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'awaiting_leader' | 'pending' | 'approved' | 'rejected';
   decisionComment: string | null;
   decidedAt: string | null;
   createdAt: string;
@@ -72,6 +72,9 @@ export interface TaskDetail extends TaskSummary {
   supervisor: { id: string; name: string } | null;
   /** The latest submission: the one approved decides whether the work was on time. */
   submittedAt: string | null;
+  /** Submissions go to the lead department's leader first (承办单位负责人审签). */
+  requireSignOff: boolean;
+  cancelledAt: string | null;
   clauseText: string | null;
   calendarNote: string | null;
   progress: ProgressReport[];

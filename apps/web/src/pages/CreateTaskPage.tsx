@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Select } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Select } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
@@ -116,6 +116,13 @@ export function CreateTaskPage() {
               showSearch={{ optionFilterProp: 'label' }}
               options={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))}
             />
+          </Form.Item>
+          <Form.Item
+            name="requireSignOff"
+            valuePropName="checked"
+            extra="勾选后，联络员提交的办结材料须经牵头单位负责人审签，再报督查审核（未勾选时按系统默认设置）"
+          >
+            <Checkbox>需承办单位负责人审签</Checkbox>
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending}>
             创建并下达

@@ -73,6 +73,18 @@ export function TaskDetailPage() {
           data-testid="return-reason"
         />
       )}
+      {t.status === 'cancelled' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`该任务已于 ${t.cancelledAt ? formatDateTime(t.cancelledAt) : ''} 撤销，不再提醒，也不计入统计和考核`}
+          data-testid="cancelled-banner"
+        />
+      )}
+      {t.status === 'leader_review' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="办结材料已提交，等待承办单位负责人审签后报督查审核" data-testid="signoff-banner" />
+      )}
       {t.calendarNote && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t.calendarNote} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -90,8 +102,11 @@ export function TaskDetailPage() {
               <Descriptions.Item label="牵头单位">{name(t.leadDepartmentCode)}</Descriptions.Item>
               <Descriptions.Item label="配合单位">{t.coDepartmentCodes.length ? t.coDepartmentCodes.map(name).join('、') : '无'}</Descriptions.Item>
               <Descriptions.Item label="督办责任人">{t.supervisor?.name ?? '全体督查人员'}</Descriptions.Item>
-              {t.submittedAt && t.status === 'submitted' && (
-                <Descriptions.Item label="提交时间">{formatDateTime(t.submittedAt)}（审核期间不计逾期）</Descriptions.Item>
+              {t.requireSignOff && <Descriptions.Item label="负责人审签">需承办单位负责人审签后报送</Descriptions.Item>}
+              {t.submittedAt && (t.status === 'submitted' || t.status === 'leader_review') && (
+                <Descriptions.Item label="提交时间">
+                  {formatDateTime(t.submittedAt)}（{t.overdue ? '逾期提交' : '按期提交，审签和审核期间不计逾期'}）
+                </Descriptions.Item>
               )}
               <Descriptions.Item label="完成进度">
                 <Progress percent={t.percent ?? 0} size="small" style={{ maxWidth: 240 }} />
@@ -135,7 +150,13 @@ export function TaskDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <TaskActions task={t} actions={actions} onChange={refresh} />
-          <ExtensionCard task={t} canRequest={actions.has('extend')} canDecide={user.role === 'supervisor' || user.role === 'admin'} onChange={refresh} />
+          <ExtensionCard
+            task={t}
+            canRequest={actions.has('extend')}
+            canEndorse={actions.has('endorse')}
+            canDecide={user.role === 'supervisor'}
+            onChange={refresh}
+          />
           <Card title="办理记录（全部留痕）" size="small" style={{ marginTop: 16 }}>
             {history.error && <QueryError error={history.error} />}
             <Timeline
@@ -247,9 +268,10 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
   const progress = useDraftForm<{ note: string; percent?: number }>(`progress:${task.id}`);
   const submit = useDraftForm<{ summary: string; evidenceIds: string[] }>(`submit:${task.id}`);
   const approve = useDraftForm<{ grade?: Grade; comment?: string }>(`approve:${task.id}`);
-  const giveBack = useDraftForm<{ reason: string }>(`return:${task.id}`);
-  const [open, setOpen] = useState<'submit' | 'approve' | 'return' | null>(null);
-  if (actions.size === 0 || (actions.size === 1 && actions.has('edit'))) return null;
+  const signOff = useDraftForm<{ comment?: string }>(`signoff:${task.id}`);
+  const [open, setOpen] = useState<'submit' | 'approve' | 'signoff' | ReasonKind | null>(null);
+  const shown = [...actions].filter((a) => a !== 'edit' && a !== 'endorse');
+  if (shown.length === 0) return null;
   return (
     <Card title="办理" size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -303,6 +325,16 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
             提交办结
           </Button>
         )}
+        {actions.has('signoff') && (
+          <Button type="primary" block onClick={() => setOpen('signoff')}>
+            审签同意，报督查审核
+          </Button>
+        )}
+        {actions.has('leaderReturn') && (
+          <Button danger block onClick={() => setOpen('return')}>
+            退回联络员修改
+          </Button>
+        )}
         {actions.has('approve') && (
           <Button type="primary" block onClick={() => setOpen('approve')}>
             审核通过
@@ -311,6 +343,16 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
         {actions.has('return') && (
           <Button danger block onClick={() => setOpen('return')}>
             退回
+          </Button>
+        )}
+        {actions.has('cancel') && (
+          <Button block onClick={() => setOpen('cancel')}>
+            撤销任务
+          </Button>
+        )}
+        {actions.has('reopen') && (
+          <Button block onClick={() => setOpen('reopen')}>
+            重新打开
           </Button>
         )}
       </Space>
@@ -333,7 +375,7 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
             action.mutate({
               path: `/tasks/${task.id}/submit`,
               body: { summary: v.summary, evidenceIds: v.evidenceIds ?? [], version: task.version },
-              ok: '已提交，等待督查审核',
+              ok: task.requireSignOff ? '已提交，等待负责人审签' : '已提交，等待督查审核',
               then: () => {
                 submit.done();
                 setOpen(null);
@@ -389,49 +431,126 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
         </Form>
       </Modal>
       <Modal
-        title="退回任务"
-        open={open === 'return'}
-        okText="退回"
-        okButtonProps={{ danger: true }}
+        title="负责人审签"
+        open={open === 'signoff'}
+        okText="审签同意"
         cancelText="取消"
         confirmLoading={action.isPending}
         onCancel={() => setOpen(null)}
-        onOk={() => giveBack.form.submit()}
+        onOk={() => signOff.form.submit()}
         forceRender
       >
         <Form
-          form={giveBack.form}
+          form={signOff.form}
           layout="vertical"
-          initialValues={giveBack.initialValues}
-          onValuesChange={giveBack.onValuesChange}
+          initialValues={signOff.initialValues}
+          onValuesChange={signOff.onValuesChange}
           onFinish={(v) =>
             action.mutate({
-              path: `/tasks/${task.id}/return`,
-              body: { reason: v.reason, version: task.version },
-              ok: '已退回',
+              path: `/tasks/${task.id}/sign-off`,
+              body: { comment: v.comment || undefined, version: task.version },
+              ok: '已审签，报督查审核',
               then: () => {
-                giveBack.done();
+                signOff.done();
                 setOpen(null);
               },
             })
           }
         >
-          <Form.Item label="退回理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写退回理由' }]}>
-            <Input.TextArea rows={4} maxLength={10000} />
+          <Form.Item label="审签意见（可选）" name="comment">
+            <Input.TextArea rows={3} maxLength={10000} />
           </Form.Item>
         </Form>
       </Modal>
+      {(['return', 'cancel', 'reopen'] as const).map((kind) => (
+        <ReasonModal key={kind} kind={kind} task={task} open={open === kind} onClose={() => setOpen(null)} onChange={onChange} />
+      ))}
     </Card>
   );
 }
 
+type ReasonKind = 'return' | 'cancel' | 'reopen';
+
+const REASON_STEPS: Record<ReasonKind, { title: string; label: string; ok: string; danger: boolean }> = {
+  return: { title: '退回任务', label: '退回理由', ok: '已退回', danger: true },
+  cancel: { title: '撤销任务（不再提醒，不计入统计和考核）', label: '撤销理由', ok: '任务已撤销', danger: true },
+  reopen: { title: '重新打开任务', label: '重新打开的理由', ok: '任务已重新打开，恢复办理', danger: false },
+};
+
+/** Return, cancel and reopen: one step that must say why. */
+function ReasonModal({
+  kind,
+  task,
+  open,
+  onClose,
+  onChange,
+}: {
+  kind: ReasonKind;
+  task: TaskDetail;
+  open: boolean;
+  onClose: () => void;
+  onChange: () => void;
+}) {
+  const action = useAction(onChange);
+  const draft = useDraftForm<{ reason: string }>(`${kind}:${task.id}`);
+  const step = REASON_STEPS[kind];
+  return (
+    <Modal
+      title={step.title}
+      open={open}
+      okText="确定"
+      okButtonProps={{ danger: step.danger }}
+      cancelText="取消"
+      confirmLoading={action.isPending}
+      onCancel={onClose}
+      onOk={() => draft.form.submit()}
+      forceRender
+    >
+      <Form
+        form={draft.form}
+        layout="vertical"
+        initialValues={draft.initialValues}
+        onValuesChange={draft.onValuesChange}
+        onFinish={(v) =>
+          action.mutate({
+            path: `/tasks/${task.id}/${kind}`,
+            body: { reason: v.reason, version: task.version },
+            ok: step.ok,
+            then: () => {
+              draft.done();
+              onClose();
+            },
+          })
+        }
+      >
+        <Form.Item label={step.label} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${step.label}` }]}>
+          <Input.TextArea rows={4} maxLength={10000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 const EXTENSION_STATUS: Record<string, { label: string; color: string }> = {
+  awaiting_leader: { label: '待负责人同意', color: 'purple' },
   pending: { label: '待审批', color: 'gold' },
   approved: { label: '已同意', color: 'green' },
   rejected: { label: '未同意', color: 'red' },
 };
 
-function ExtensionCard({ task, canRequest, canDecide, onChange }: { task: TaskDetail; canRequest: boolean; canDecide: boolean; onChange: () => void }) {
+function ExtensionCard({
+  task,
+  canRequest,
+  canEndorse,
+  canDecide,
+  onChange,
+}: {
+  task: TaskDetail;
+  canRequest: boolean;
+  canEndorse: boolean;
+  canDecide: boolean;
+  onChange: () => void;
+}) {
   const action = useAction(onChange);
   const ask = useDraftForm<{ requestedDueDate: string; reason: string }>(`extension:${task.id}`);
   const [comment, setComment] = useState('');
@@ -451,6 +570,30 @@ function ExtensionCard({ task, canRequest, canDecide, onChange }: { task: TaskDe
               </Space>
               <div>理由：{r.reason}</div>
               {r.decisionComment && <div>审批意见：{r.decisionComment}</div>}
+              {canEndorse && r.status === 'awaiting_leader' && (
+                <Space wrap style={{ marginTop: 8 }}>
+                  <Input placeholder="意见（可选）" value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 200 }} />
+                  {([true, false] as const).map((agree) => (
+                    <Button
+                      key={String(agree)}
+                      type={agree ? 'primary' : 'default'}
+                      danger={!agree}
+                      size="small"
+                      loading={action.isPending}
+                      onClick={() =>
+                        action.mutate({
+                          path: `/extension-requests/${r.id}/endorse`,
+                          body: comment ? { agree, comment } : { agree },
+                          ok: agree ? '已同意，报督查审批' : '已驳回延期申请',
+                          then: () => setComment(''),
+                        })
+                      }
+                    >
+                      {agree ? '同意，报督查审批' : '不同意'}
+                    </Button>
+                  ))}
+                </Space>
+              )}
               {canDecide && r.status === 'pending' && (
                 <Space wrap style={{ marginTop: 8 }}>
                   <Input placeholder="审批意见（可选）" value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 200 }} />
@@ -490,7 +633,7 @@ function ExtensionCard({ task, canRequest, canDecide, onChange }: { task: TaskDe
           </List.Item>
         )}
       />
-      {canRequest && task.status !== 'completed' && !task.extensionRequests.some((r) => r.status === 'pending') && (
+      {canRequest && !task.extensionRequests.some((r) => r.status === 'pending' || r.status === 'awaiting_leader') && (
         <Form
           form={ask.form}
           layout="vertical"
