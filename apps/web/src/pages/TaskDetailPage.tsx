@@ -442,6 +442,7 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
       >
         <Form
           form={signOff.form}
+          name="signoff"
           layout="vertical"
           initialValues={signOff.initialValues}
           onValuesChange={signOff.onValuesChange}
@@ -508,6 +509,7 @@ function ReasonModal({
     >
       <Form
         form={draft.form}
+        name={kind}
         layout="vertical"
         initialValues={draft.initialValues}
         onValuesChange={draft.onValuesChange}

@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, startApp, type TestApp } from './support/app.js';
+import { ensureWebBuild, launchChromium } from './support/web.js';
+
+/**
+ * The sign-off and the supervisor's cancel and reopen in the console, in Debian's Chromium:
+ * the leader finds what waits for its sign-off on its own page and passes it on; the
+ * supervisor withdraws a task and opens it again; the admin is offered none of these.
+ */
+const SHOTS = 'docs/screenshots';
+const PASSWORD = 'password-123';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+type User = { id: string; email: string; token: string };
+
+describe('web console: leader sign-off, cancel and reopen', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let supervisor: User;
+  let liaison: User;
+  let leader: User;
+  let taskId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    ensureWebBuild();
+    app = await startApp();
+    supervisor = await app.user('supervisor');
+    liaison = await app.user('liaison', 'finance');
+    leader = await app.user('leader', 'finance');
+    browser = await launchChromium();
+    const created = await app
+      .as(supervisor.token)
+      .post('/api/v1/tasks')
+      .send({ title: '落实教师培训经费', leadDepartment: 'finance', dueDate: '2031-06-30', assigneeId: liaison.id, requireSignOff: true })
+      .expect(201);
+    taskId = created.body.id;
+    const l = app.as(liaison.token);
+    await l.post(`/api/v1/tasks/${taskId}/accept`).send({}).expect(200);
+    const evidence = (await l.post(`/api/v1/tasks/${taskId}/evidence`).attach('file', PDF, '培训经费拨付凭证.pdf').expect(201)).body.id;
+    const submitted = await l
+      .post(`/api/v1/tasks/${taskId}/submit`)
+      .send({ summary: '培训经费已全部拨付', evidenceIds: [evidence] })
+      .expect(200);
+    expect(submitted.body.status).toBe('leader_review');
+  });
+
+  afterAll(async () => {
+    expect(problems).toEqual([]);
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signedIn(email: string, password = PASSWORD): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${app.url}/`);
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '退出' }).waitFor();
+    return page;
+  }
+  const status = async () => (await app.as(supervisor.token).get(`/api/v1/tasks/${taskId}`).expect(200)).body.status as string;
+
+  it('the leader finds the report waiting on its page and signs it off', async () => {
+    const page = await signedIn(leader.email);
+    const waiting = page.getByTestId('awaiting-signoff');
+    await waiting.getByText('待我审签（1）').waitFor();
+    await waiting.getByRole('link', { name: '落实教师培训经费' }).click();
+    await page.getByTestId('signoff-banner').waitFor();
+    await page.screenshot({ path: `${SHOTS}/leader-signoff.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    await page.getByRole('button', { name: '审签同意，报督查审核' }).click();
+    await page.getByRole('dialog').getByLabel('审签意见（可选）').fill('情况属实，同意报送');
+    await page.getByRole('dialog').getByRole('button', { name: '审签同意' }).click();
+    await page.locator('.ant-message').getByText('已审签，报督查审核').waitFor();
+    await page.getByText('待审核').first().waitFor();
+    expect(await status()).toBe('submitted');
+    // Now the supervisor's: the leader is offered nothing more.
+    expect(await page.getByRole('button', { name: '审签同意，报督查审核' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the supervisor cancels the task with a reason and reopens it', async () => {
+    const page = await signedIn(supervisor.email);
+    await page.goto(`${app.url}/tasks/${taskId}`);
+    await page.getByRole('button', { name: '撤销任务' }).click();
+    await page.getByRole('dialog').getByLabel('撤销理由').fill('与其他事项合并办理');
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('cancelled-banner').waitFor();
+    expect(await status()).toBe('cancelled');
+    expect(await page.getByRole('button', { name: '审核通过' }).count()).toBe(0);
+    await page.getByRole('button', { name: '重新打开' }).click();
+    await page.getByRole('dialog', { name: '重新打开任务' }).getByLabel('重新打开的理由').fill('合并事项取消，恢复办理');
+    await page.getByRole('dialog', { name: '重新打开任务' }).getByRole('button', { name: '确定' }).click();
+    await page.locator('.ant-message').getByText('任务已重新打开，恢复办理').waitFor();
+    expect(await status()).toBe('in_progress');
+    await page.getByText('撤销任务').first().waitFor(); // the history shows both steps
+    await page.getByText('重新打开', { exact: true }).first().waitFor();
+    await page.context().close();
+  });
+
+  it('the admin is offered no task action the API would refuse it', async () => {
+    const page = await signedIn(ADMIN.email, ADMIN.password);
+    await page.goto(`${app.url}/tasks/${taskId}`);
+    await page.getByText('办理记录（全部留痕）').waitFor();
+    for (const name of ['审核通过', '退回', '撤销任务', '重新打开', '审签同意，报督查审核', '签收任务']) {
+      expect([name, await page.getByRole('button', { name, exact: true }).count()]).toEqual([name, 0]);
+    }
+    await page.context().close();
+  });
+});
