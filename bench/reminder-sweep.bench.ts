@@ -31,6 +31,7 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
     await db.query('UPDATE task SET next_reminder_at = NULL'); // the plan's own tasks are not part of this figure
     await db.query(`INSERT INTO app_user (email, name, password_hash, role, department_code)
                     SELECT 'liaison-' || code || '@bench.duban', code, 'x', 'liaison', code FROM department`);
+    await db.query(`INSERT INTO app_user (email, name, password_hash, role) VALUES ('supervisor@bench.duban', '督查', 'x', 'supervisor')`);
     // Every task has a future step except DUE of them, whose deadline passed yesterday.
     await db.query(
       `INSERT INTO task (title, lead_department_code, due_date, status, ladder_from, next_reminder_at)
@@ -49,7 +50,12 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
     await db.query('VACUUM ANALYZE task');
 
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false' });
-    const policy = validatePolicy({ workdays: true, warnBefore: 'P3D', steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }] });
+    const policy = validatePolicy({
+      workdays: true,
+      warnBefore: 'P3D',
+      steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }],
+      review: [{ at: 'P2D', to: ['supervisor'], template: 'review' }],
+    });
     const runtime = benchRuntime(config, databaseUrl, policy);
     const context = await NestFactory.createApplicationContext(rootModule(runtime, SweepBenchModule), { logger: jsonLogger(config) });
     const sweep = context.get(ReminderSweep);
@@ -71,6 +77,23 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
         const result = await sweep.run();
         if (result.recorded !== DUE) throw new Error(`the sweep recorded ${result.recorded}, not ${DUE}`);
       });
+      // The fair clock: the same due tasks again, half of them now waiting for review (submitted three days ago): their
+      // department hears nothing and the owning supervisor gets the review step instead — one notification per task all the same.
+      await db.query('DELETE FROM notification');
+      await db.query('DELETE FROM delivery');
+      await db.query(
+        `UPDATE task SET next_reminder_at = now() - interval '1 minute',
+                status = CASE WHEN substr(title, 5)::int % 2 = 0 THEN 'submitted' ELSE status END,
+                submitted_at = CASE WHEN substr(title, 5)::int % 2 = 0 THEN now() - interval '3 days' END,
+                supervisor_id = (SELECT id FROM app_user WHERE email = 'supervisor@bench.duban')
+          WHERE title LIKE 'due %'`,
+      );
+      await db.query('VACUUM ANALYZE task');
+      const bareMixed = median([await bareSelect(DUE), await bareSelect(DUE), await bareSelect(DUE)]);
+      const mixed = await timed(async () => {
+        const result = await sweep.run();
+        if (result.recorded !== DUE) throw new Error(`the sweep with work under review recorded ${result.recorded}, not ${DUE}`);
+      });
       const empties: number[] = [];
       const bareEmpties: number[] = [];
       for (let i = 0; i < 21; i++) {
@@ -82,6 +105,13 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
           figure: `sweep: record and enqueue ${DUE} due of ${TASKS} tasks`,
           valueMs: full,
           baselineMs: bareFull,
+          baseline: 'bare SELECT … FOR UPDATE of the same rows',
+          targetMs: 2000,
+        },
+        {
+          figure: `sweep: ${DUE} due of ${TASKS} tasks, half waiting for review (the fair clock)`,
+          valueMs: mixed,
+          baselineMs: bareMixed,
           baseline: 'bare SELECT … FOR UPDATE of the same rows',
           targetMs: 2000,
         },
