@@ -1,4 +1,5 @@
-import { loadAssessmentRubric, RubricError, validateRubric } from './assessment-rubric.js';
+import { readFileSync } from 'node:fs';
+import { GRADES, loadAssessmentRubric, RUBRIC_DEDUCTIONS, RUBRIC_METRICS, RubricError, TRENDS, validateRubric } from './assessment-rubric.js';
 
 const valid = {
   metrics: { onTimeRate: 40, evidenceShare: 20, gradeScore: 25, indicatorState: 15 },
@@ -43,6 +44,15 @@ describe('assessment rubric validation', () => {
     expect(() => validateRubric(doc, 'assessment.yaml')).toThrow(RubricError);
     expect(() => validateRubric(doc, 'assessment.yaml')).toThrow(`assessment.yaml: ${where}:`);
     expect(() => validateRubric(doc, 'assessment.yaml')).toThrow(why);
+  });
+
+  it('publishes the schema editors use with the keys the scoring knows', () => {
+    const schema = JSON.parse(readFileSync('config/assessment.schema.json', 'utf8')) as { properties: Record<string, { properties: object }> };
+    const keys = (field: string) => Object.keys(schema.properties[field].properties);
+    expect(keys('metrics')).toEqual([...RUBRIC_METRICS]);
+    expect(keys('deductions')).toEqual([...RUBRIC_DEDUCTIONS]);
+    expect(keys('gradePoints')).toEqual([...GRADES]);
+    expect(keys('indicatorPoints')).toEqual([...TRENDS]);
   });
 
   it('names the file it cannot read', () => {
