@@ -99,7 +99,16 @@ describe('importing a 分工表 from Excel', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body);
     const sheet = workbook.getWorksheet('分工表')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '重点任务', '具体内容', '牵头单位', '配合单位', '完成时限', '规划条款']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '重点任务',
+      '具体内容',
+      '牵头单位',
+      '配合单位',
+      '完成时限',
+      '规划条款',
+      '督办责任人',
+    ]);
     expect(sheet.getCell('D3').dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringContaining('部门列表')] });
     const departments = workbook.getWorksheet('部门列表')!;
     expect(departments.getRow(2).values).toEqual([undefined, '教育部门', 'edu', expect.stringContaining('市教育局')]);
@@ -188,6 +197,37 @@ describe('importing a 分工表 from Excel', () => {
     expect(update).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
     const after = (await app.as(supervisor.token).get(`/api/v1/tasks/${task.id}`).expect(200)).body;
     expect(after).toMatchObject({ dueDate: '2025-10-31', status: 'in_progress' });
+  });
+
+  it('sets the owning supervisor (督办责任人) a row names; an empty cell leaves a new task to the importer and an existing one to its owner', async () => {
+    const named = await app.user('supervisor');
+    const [{ name }] = await sql<{ name: string }>(app.databaseUrl, 'SELECT name FROM app_user WHERE id = $1', [named.id]);
+    const table = async (owner: string) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('督办');
+      sheet.addRow(['重点任务', '牵头单位', '完成时限', '督办责任人']);
+      sheet.addRow(['落实课后服务经费', '财政部门', '2025年底', owner]);
+      sheet.addRow(['核定中小学教职工编制', '编办', '2025年底', '']);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const owners = async () =>
+      Object.fromEntries(
+        (
+          await sql<{ title: string; supervisor_id: string }>(
+            app.databaseUrl,
+            `SELECT title, supervisor_id FROM task WHERE title IN ('落实课后服务经费', '核定中小学教职工编制')`,
+          )
+        ).map((r) => [r.title, r.supervisor_id]),
+      );
+    const unknown = (await upload(await table('不存在的人'), false).expect(422)).body as ImportReport;
+    expect(unknown.errors).toEqual([expect.objectContaining({ row: 2, column: '督办责任人', message: expect.stringContaining('不是在职的督查人员') })]);
+    expect((await upload(await table(name), false).expect(200)).body).toMatchObject({ created: 2, errors: [] });
+    const importer = (await app.as(supervisor.token).get('/api/v1/me').expect(200)).body.id as string;
+    expect(await owners()).toEqual({ 落实课后服务经费: named.id, 核定中小学教职工编制: importer });
+    // Re-imported with the cell emptied, the owner stays; named again by email, nothing changes either.
+    expect((await upload(await table(''), false).expect(200)).body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect((await upload(await table(named.email), false).expect(200)).body).toMatchObject({ updated: 0, unchanged: 2 });
+    expect(await owners()).toEqual({ 落实课后服务经费: named.id, 核定中小学教职工编制: importer });
   });
 
   it('reads a WPS-style table: a title row above the headers, line breaks in headers, number 序号 and date cells', async () => {

@@ -1,5 +1,6 @@
 import { readDeadline } from './deadline-forms.js';
 import { DepartmentMatcher } from './department-matcher.js';
+import { SupervisorMatcher } from './supervisor-matcher.js';
 import { planImport, sequenceLevel } from './import-plan.js';
 import { matchHeader, readHeaderRow } from './table-headers.js';
 import type { TableRow } from './duty-table.js';
@@ -150,6 +151,11 @@ describe('序号 hierarchy', () => {
     { code: 'edu', name: '教育部门', aliases: [] },
     { code: 'finance', name: '财政部门', aliases: [] },
   ]);
+  const supervisors = new SupervisorMatcher([
+    { id: 'w', name: '王督查', email: 'wang@duban.local' },
+    { id: 'l1', name: '李督查', email: 'li@duban.local' },
+    { id: 'l2', name: '李督查', email: 'li2@duban.local' },
+  ]);
   const row = (n: number, cells: Record<string, string>): TableRow => ({
     sheet: 'S',
     row: n,
@@ -166,6 +172,7 @@ describe('序号 hierarchy', () => {
       ],
       matcher,
       () => true,
+      supervisors,
     );
     expect(errors).toEqual([]);
     expect(tasks.map((t) => [t.title, t.leadDepartmentCode, t.dueDate, tasks.find((p) => p.code === t.parentCode)?.title ?? null])).toEqual([
@@ -173,6 +180,32 @@ describe('序号 hierarchy', () => {
       ['师德', 'edu', '2025-06-30', '加强队伍建设'],
       ['师德教育', 'finance', '2025-12-31', '师德'],
       ['经费', 'finance', '2026-12-31', null],
+    ]);
+  });
+
+  it('reads 督办责任人 as an active supervisor by name, or by email when two share a name', () => {
+    const { tasks, errors } = planImport(
+      [
+        row(2, { title: '甲', lead: '教育部门', due: '2025年底', supervisor: '王督查' }),
+        row(3, { title: '乙', lead: '教育部门', due: '2025年底', supervisor: 'Li@Duban.local' }),
+        row(4, { title: '丙', lead: '教育部门', due: '2025年底' }),
+        row(5, { title: '丁', lead: '教育部门', due: '2025年底', supervisor: '李督查' }),
+        row(6, { title: '戊', lead: '教育部门', due: '2025年底', supervisor: '张三' }),
+      ],
+      matcher,
+      () => true,
+      supervisors,
+    );
+    expect(tasks.map((t) => [t.title, t.supervisorId])).toEqual([
+      ['甲', 'w'],
+      ['乙', 'l1'],
+      ['丙', null],
+      ['丁', null],
+      ['戊', null],
+    ]);
+    expect(errors.map((e) => [e.row, e.column, e.message.includes('li@duban.local、li2@duban.local') || e.message.includes('不是在职的督查人员')])).toEqual([
+      [5, '督办责任人', true],
+      [6, '督办责任人', true],
     ]);
   });
 
@@ -185,6 +218,7 @@ describe('序号 hierarchy', () => {
       ],
       matcher,
       () => true,
+      supervisors,
     );
     expect(errors.map((e) => [e.row, e.column])).toEqual([
       [2, '牵头单位'],

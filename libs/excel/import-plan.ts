@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readDeadline } from './deadline-forms.js';
 import type { DepartmentMatcher } from './department-matcher.js';
+import type { SupervisorMatcher } from './supervisor-matcher.js';
 import type { CellProblem, TableRow } from './duty-table.js';
 import { COLUMN_LABEL, type ImportColumn } from './table-headers.js';
 
@@ -20,6 +21,8 @@ export interface PlannedTask {
   clauseRef: string | null;
   /** The parent's code, when the 序号 puts the row under another. */
   parentCode: string | null;
+  /** 督办责任人 named in the row; null leaves it to the default (the importer for a new task, unchanged for an existing one). */
+  supervisorId: string | null;
 }
 
 export interface ImportPlan {
@@ -51,7 +54,12 @@ export function sequenceLevel(label: string): { level: number; rest: string } | 
  * no department or deadline of its own takes its first child's lead department and its
  * children's latest deadline. Every problem is reported against its cell.
  */
-export function planImport(rows: TableRow[], departments: DepartmentMatcher, knownClause: (ref: string) => boolean): ImportPlan {
+export function planImport(
+  rows: TableRow[],
+  departments: DepartmentMatcher,
+  knownClause: (ref: string) => boolean,
+  supervisors: SupervisorMatcher,
+): ImportPlan {
   const errors: CellProblem[] = [];
   const fail = (row: TableRow, column: ImportColumn, message: string) => {
     const address = row.cells[column]?.address;
@@ -83,7 +91,12 @@ export function planImport(rows: TableRow[], departments: DepartmentMatcher, kno
       continue;
     }
     if (title.length > TITLE_MAX) fail(row, 'title', `超过 ${TITLE_MAX} 字（${title.length} 字），请把细节移到「具体内容」`);
-    if (text('supervisor')) fail(row, 'supervisor', '暂不支持导入督办责任人，请清空该列');
+    let supervisorId: string | null = null;
+    if (text('supervisor')) {
+      const named = supervisors.match(text('supervisor'));
+      if ('problem' in named) fail(row, 'supervisor', named.problem);
+      else supervisorId = named.id;
+    }
     const previous = drafts.at(-1);
     // A row without 序号 sits beside the row above, or under it when that row is a bare heading.
     const level = sequence?.level ?? (previous ? previous.level + (previous.needsLead && previous.needsDue ? 1 : 0) : 1);
@@ -123,6 +136,7 @@ export function planImport(rows: TableRow[], departments: DepartmentMatcher, kno
       dueDate,
       clauseRef,
       parentCode: parent?.code ?? null,
+      supervisorId,
       level,
       needsLead: !row.cells.lead,
       needsDue: !row.cells.due,

@@ -22,6 +22,7 @@ export async function importTemplate(departments: Array<{ code: string; name: st
     { header: COLUMN_NAMES.co[0], key: 'co', width: 26 },
     { header: COLUMN_NAMES.due[0], key: 'due', width: 16 },
     { header: COLUMN_NAMES.clause[0], key: 'clause', width: 14 },
+    { header: COLUMN_NAMES.supervisor[0], key: 'supervisor', width: 16 },
   ];
   sheet.getRow(1).font = { bold: true };
   const [first, second] = [departments[0]?.name ?? '', departments[1]?.name ?? ''];
@@ -65,6 +66,7 @@ export async function importTemplate(departments: Array<{ code: string; name: st
     '配合单位：可写多个，用 、 ， , ； 或空格分隔。部门名称见「部门列表」，也可写常见简称（如 发改委、市教育局）。',
     '完成时限：2025-12-31、2025/12/31、2025年12月31日、2025年12月底、2025.12、2025年底、2025年上半年、2025年第三季度。',
     '周期性或长期任务（每季度末、每月、长期坚持）暂不支持导入。',
+    '督办责任人：在职督查人员的姓名（同名时填邮箱）；留空则新任务由导入人担任，已有任务保持不变。',
     '请勿使用公式；同一上级下任务标题不要重复。先“预览”检查错误，再确认导入；重复导入同一文件不会产生重复任务。',
   ])
     help.addRow([line]);

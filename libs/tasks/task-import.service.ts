@@ -10,6 +10,9 @@ import { SeedRepository } from '../db/repositories/seed.repository.js';
 import { TaskRepository } from '../db/repositories/task.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { DepartmentMatcher } from '../excel/department-matcher.js';
+import { SupervisorMatcher } from '../excel/supervisor-matcher.js';
+import { UserRepository } from '../db/repositories/user.repository.js';
+import { Role } from '../common/roles.js';
 import { type CellProblem, readDutyTable } from '../excel/duty-table.js';
 import { planImport, type PlannedTask } from '../excel/import-plan.js';
 import { COLUMN_NAMES } from '../excel/table-headers.js';
@@ -36,8 +39,11 @@ export interface ImportReport {
   tasks: Array<Omit<PlannedTask, 'parentCode'> & { parentRow: number | null; action: ImportAction; changed: string[] }>;
 }
 
-/** The fields an import owns: a re-import rewrites these and leaves status, assignee and progress alone. */
-const IMPORTED_FIELDS = ['title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'dueDate', 'clauseRef', 'parentId'] as const;
+/**
+ * The fields an import owns: a re-import rewrites these and leaves status, assignee and progress alone. The owning
+ * supervisor (督办责任人) is rewritten only when the row names one; a new task without one is owned by the importer.
+ */
+const IMPORTED_FIELDS = ['title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'dueDate', 'clauseRef', 'parentId', 'supervisorId'] as const;
 
 /**
  * Imports a 分工表 (an Excel division of duties): reads and checks every row first, and
@@ -52,6 +58,7 @@ export class TaskImportService {
     private readonly departments: DepartmentRepository,
     private readonly plans: PlanRepository,
     private readonly seeds: SeedRepository,
+    private readonly users: UserRepository,
     private readonly audit: AuditService,
     private readonly events: TaskEvents,
     private readonly tx: Transactions,
@@ -68,8 +75,12 @@ export class TaskImportService {
         `未找到表头行：各工作表前 10 行中没有同时含「${COLUMN_NAMES.title[0]}」「${COLUMN_NAMES.lead[0]}」「${COLUMN_NAMES.due[0]}」（或其同义词）的行`,
       );
     }
-    const [departments, clauses] = await Promise.all([this.departments.list(), this.plans.clauseRefs()]);
-    const plan = planImport(table.rows, new DepartmentMatcher(departments), (ref) => clauses.has(ref));
+    const [departments, clauses, supervisors] = await Promise.all([
+      this.departments.list(),
+      this.plans.clauseRefs(),
+      this.users.activeWithRole(Role.Supervisor),
+    ]);
+    const plan = planImport(table.rows, new DepartmentMatcher(departments), (ref) => clauses.has(ref), new SupervisorMatcher(supervisors));
     const errors = inSheetOrder([...table.problems, ...plan.errors], table.sheets);
     if (options.dryRun || errors.length > 0) {
       return this.report(options.dryRun, plan.tasks, await this.tasks.findByCodes(plan.tasks.map((t) => t.code)), errors, table.sheets);
@@ -111,7 +122,14 @@ export class TaskImportService {
       const current = existing.get(task.code);
       if (!current) {
         const id = byCode.get(task.code)!.id;
-        created.push({ id, code: task.code, ...columns, status: TaskStatus.Assigned, createdBy: actor.id } as TaskEntity);
+        created.push({
+          id,
+          code: task.code,
+          ...columns,
+          supervisorId: columns.supervisorId ?? actor.id,
+          status: TaskStatus.Assigned,
+          createdBy: actor.id,
+        } as TaskEntity);
         audits.push({ actorId: actor.id, action: 'task.import.create', entityType: 'task', entityId: id, taskId: id, after: columns, detail });
         continue;
       }
@@ -139,7 +157,8 @@ export class TaskImportService {
   }
 }
 
-type ImportedColumns = Pick<TaskEntity, (typeof IMPORTED_FIELDS)[number]>;
+type ImportedField = (typeof IMPORTED_FIELDS)[number];
+type ImportedColumns = Omit<Pick<TaskEntity, ImportedField>, 'supervisorId'> & { supervisorId?: string };
 
 /** A planned task as task columns; its parent's id is known once the parent is stored (it comes first). */
 function columnsOf(task: PlannedTask, byCode: Map<string | null, Pick<TaskEntity, 'id'>>): ImportedColumns {
@@ -151,11 +170,13 @@ function columnsOf(task: PlannedTask, byCode: Map<string | null, Pick<TaskEntity
     dueDate: task.dueDate,
     clauseRef: task.clauseRef,
     parentId: task.parentCode ? (byCode.get(task.parentCode)?.id ?? null) : null,
+    ...(task.supervisorId ? { supervisorId: task.supervisorId } : {}),
   };
 }
 
-function changedFields(existing: TaskEntity, columns: ImportedColumns): Array<(typeof IMPORTED_FIELDS)[number]> {
-  return IMPORTED_FIELDS.filter((field) => JSON.stringify(existing[field]) !== JSON.stringify(columns[field]));
+/** The imported fields a row changes; a field the row leaves out (no 督办责任人) is not a change. */
+function changedFields(existing: TaskEntity, columns: ImportedColumns): ImportedField[] {
+  return IMPORTED_FIELDS.filter((field) => field in columns && JSON.stringify(existing[field]) !== JSON.stringify(columns[field]));
 }
 
 function inSheetOrder(errors: CellProblem[], sheets: string[]): CellProblem[] {

@@ -45,6 +45,11 @@ export class UserRepository {
     return { items, total };
   }
 
+  /** The active users of a role, by name (e.g. the supervisors a 分工表 may name as 督办责任人). */
+  activeWithRole(role: UserEntity['role']): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
+    return this.repo().find({ select: { id: true, name: true, email: true }, where: { role, active: true }, order: { name: 'ASC' } });
+  }
+
   /** Serialises first-start admin creation across processes starting at once. */
   async lockBootstrap(): Promise<void> {
     await this.tx.manager().query('SELECT pg_advisory_xact_lock(hashtext($1))', ['duban:bootstrap-admin']);
