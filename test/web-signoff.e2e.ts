@@ -89,13 +89,13 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await page.goto(`${app.url}/tasks/${taskId}`);
     await page.getByRole('button', { name: '撤销任务' }).click();
     await page.getByRole('dialog').getByLabel('撤销理由').fill('与其他事项合并办理');
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '撤销' }).click();
     await page.getByTestId('cancelled-banner').waitFor();
     expect(await status()).toBe('cancelled');
     expect(await page.getByRole('button', { name: '审核通过' }).count()).toBe(0);
     await page.getByRole('button', { name: '重新打开' }).click();
     await page.getByRole('dialog', { name: '重新打开任务' }).getByLabel('重新打开的理由').fill('合并事项取消，恢复办理');
-    await page.getByRole('dialog', { name: '重新打开任务' }).getByRole('button', { name: '确定' }).click();
+    await page.getByRole('dialog', { name: '重新打开任务' }).getByRole('button', { name: '重新打开' }).click();
     await page.locator('.ant-message').getByText('任务已重新打开，恢复办理').waitFor();
     expect(await status()).toBe('in_progress');
     await page.getByText('撤销任务').first().waitFor(); // the history shows both steps

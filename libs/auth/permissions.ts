@@ -17,7 +17,8 @@ export const PERMISSIONS = {
   'department.list': { roles: ALL_ROLES },
   'plan.read': { roles: ALL_ROLES },
   'task.list': { roles: ALL_ROLES },
-  'task.create': { roles: [Role.Supervisor] },
+  // A supervisor creates any task; the lead department's liaison or leader only sub-tasks of its own (TaskService checks the parent).
+  'task.create': { roles: [Role.Supervisor, Role.Liaison, Role.Leader] },
   'task.read': { roles: ALL_ROLES, scope: 'visible' },
   // Scoped like the list it mirrors: a department role exports its own department's work.
   'task.export': { roles: ALL_ROLES },

@@ -89,7 +89,7 @@ export class TaskService {
 
   async create(actor: Actor, input: NewTask) {
     await this.checkReferences(input.leadDepartment, input.coDepartments ?? [], input.assigneeId, input.clauseRef);
-    if (input.parentId && !(await this.tasks.existsById(input.parentId))) throw new InvalidInputError(`parentId 对应的任务不存在：${input.parentId}`);
+    const parent = await this.checkParent(actor, input);
     if (input.supervisorId) await this.checkSupervisor(input.supervisorId);
     return this.tx.run(async () => {
       const task = await this.tasks.insert({
@@ -104,8 +104,9 @@ export class TaskService {
         parentId: input.parentId ?? null,
         status: TaskStatus.Assigned,
         createdBy: actor.id,
-        supervisorId: input.supervisorId ?? actor.id,
-        requireSignOff: input.requireSignOff ?? this.policy.signOff === 'leader',
+        // A department's own split keeps its parent's owner; a supervisor's task is its own unless it names another.
+        supervisorId: input.supervisorId ?? (actor.role === Role.Supervisor ? actor.id : (parent?.supervisorId ?? null)),
+        requireSignOff: input.requireSignOff ?? parent?.requireSignOff ?? this.policy.signOff === 'leader',
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
       return this.view(task);
@@ -121,13 +122,14 @@ export class TaskService {
   /** The task with its progress, evidence, extension requests and the clause it came from. */
   async get(id: string) {
     const task = await this.mustFind(id);
-    const [progress, evidence, extensionRequests, clause, calendarNote, owner] = await Promise.all([
+    const [progress, evidence, extensionRequests, clause, calendarNote, owner, children] = await Promise.all([
       this.progress.listForTask(id),
       this.evidence.listForTask(id),
       this.extensions.listForTask(id),
       task.clauseRef ? this.plans.findClause(task.clauseRef, task.planId) : null,
       task.status === TaskStatus.Completed ? null : this.calendars.calendarNote(task.dueDate),
       task.supervisorId ? this.users.findById(task.supervisorId) : null,
+      this.tasks.childCounts(id),
     ]);
     return {
       ...(await this.view(task)),
@@ -136,6 +138,8 @@ export class TaskService {
       supervisor: owner ? { id: owner.id, name: owner.name } : null,
       /** Set when the reminders of this deadline reach a year whose holidays are not published yet. */
       calendarNote,
+      /** Decomposed work rolled up: sub-tasks in all, completed, and the completed share of those not cancelled (percent). */
+      children: rollUp(children),
       progress,
       evidence: evidence.map(({ storageKey: _hidden, ...e }) => e),
       extensionRequests,
@@ -208,6 +212,8 @@ export class TaskService {
       }
       if (transition === TaskTransition.SignOff) Object.assign(detail, { comment: input.comment });
       if (transition === TaskTransition.Approve) {
+        const open = await this.tasks.openChildren(id);
+        if (open.length > 0) throw new ConflictError(`还有 ${open.length} 项子任务未办结，不能审核通过：${open.map((c) => c.code ?? c.title).join('、')}`);
         task.completedAt = new Date();
         task.nextReminderAt = null; // completed work gets no more reminders
         task.grade = input.grade ?? null;
@@ -221,9 +227,10 @@ export class TaskService {
         Object.assign(detail, { reason: input.reason });
       }
       if (transition === TaskTransition.Cancel) {
+        await this.settleChildren(actor, task, input);
         task.cancelledAt = new Date();
         task.nextReminderAt = null; // cancelled work gets no reminders
-        Object.assign(detail, { reason: input.reason });
+        Object.assign(detail, { reason: input.reason, ...(input.children ? { children: input.children } : {}) });
       }
       if (transition === TaskTransition.Reopen) {
         // Open again as work in hand: the approval or withdrawal no longer stands, and the ladder resumes where the deadline stands.
@@ -240,6 +247,28 @@ export class TaskService {
       if (kind) await this.events.emit({ kind, task: saved, actorId: actor.id, detail: { reason: input.reason, comment: input.comment } });
       return this.view(saved);
     });
+  }
+
+  /** Cancelling a parent with open sub-tasks needs a word on them: cancel them too, or keep them (they stand on their own). */
+  private async settleChildren(actor: Actor, parent: TaskEntity, input: TransitionInput): Promise<void> {
+    const open = await this.tasks.openChildren(parent.id);
+    if (open.length === 0) return;
+    if (!input.children) {
+      throw new ConflictError(
+        `该任务还有 ${open.length} 项未办结的子任务（${open.map((c) => c.code ?? c.title).join('、')}），请选择一并撤销（children: "cancel"）或保留（children: "keep"）`,
+      );
+    }
+    if (input.children === 'keep') return;
+    for (const { id } of open) {
+      const child = await this.lockCurrent(id);
+      const before = tracked(child);
+      child.status = TaskStatus.Cancelled;
+      child.cancelledAt = new Date();
+      child.nextReminderAt = null;
+      const saved = await this.tasks.save(child);
+      await this.recordChange(actor, 'task.cancel', saved, before, { reason: input.reason, parentId: parent.id });
+      await this.events.emit({ kind: 'task.cancelled', task: saved, actorId: actor.id, detail: { reason: input.reason } });
+    }
   }
 
   async addProgress(actor: Actor, id: string, input: { note: string; percent?: number; evidenceIds?: string[] }) {
@@ -344,6 +373,33 @@ export class TaskService {
     return task;
   }
 
+  /**
+   * Decomposition (分解): a supervisor may split any task; the lead department's liaison or leader only its own, into parts
+   * for itself or a co-department. A sub-task is due no later than its parent, and only open work is split.
+   */
+  private async checkParent(actor: Actor, input: NewTask): Promise<TaskEntity | null> {
+    const department = confinedDepartment(actor);
+    if (!input.parentId) {
+      if (actor.role !== Role.Supervisor)
+        throw new ForbiddenError('只有督查人员可以新建任务；牵头单位的联络员、负责人可在本单位牵头的任务下分解子任务（填写 parentId）');
+      return null;
+    }
+    const parent = await this.tasks.findById(input.parentId);
+    const visible = parent && (department === null || parent.leadDepartmentCode === department || parent.coDepartmentCodes.includes(department));
+    if (!parent || !visible) {
+      if (department === null) throw new InvalidInputError(`parentId 对应的任务不存在：${input.parentId}`);
+      throw new NotFoundError(`任务不存在：${input.parentId}`);
+    }
+    if (department !== null && parent.leadDepartmentCode !== department) throw new ForbiddenError('只有牵头单位可以分解本任务（配合单位不能分解）');
+    if (!isOpen(parent.status)) throw new ConflictError(`上级任务${STATUS_LABEL[parent.status]}，不能再分解`);
+    const parts = [parent.leadDepartmentCode, ...parent.coDepartmentCodes];
+    if (department !== null && !parts.includes(input.leadDepartment)) {
+      throw new InvalidInputError(`子任务只能由上级任务的牵头或配合单位承办：${parts.join('、')}`);
+    }
+    if (input.dueDate > parent.dueDate) throw new InvalidInputError(`dueDate 不能晚于上级任务的截止日期 ${parent.dueDate}`);
+    return parent;
+  }
+
   private async checkSupervisor(id: string) {
     const supervisor = await this.users.findById(id);
     if (!supervisor || !supervisor.active || supervisor.role !== Role.Supervisor) throw new InvalidInputError(`supervisorId 必须是在职的督查人员：${id}`);
@@ -363,6 +419,8 @@ export class TaskService {
 
 export interface TransitionInput {
   version?: number;
+  /** Cancelling a parent: what becomes of its open sub-tasks. */
+  children?: 'cancel' | 'keep';
   summary?: string;
   evidenceIds?: string[];
   comment?: string;
@@ -449,4 +507,10 @@ export function restartLadder(task: TaskEntity): void {
 
 function tracked(task: TaskEntity): Record<string, unknown> {
   return Object.fromEntries(TRACKED.map((k) => [k, task[k]]));
+}
+
+/** The parent's figures of its sub-tasks; cancelled parts are left out of the share. */
+export function rollUp(counts: { total: number; completed: number; cancelled: number }) {
+  const counted = counts.total - counts.cancelled;
+  return { total: counts.total, completed: counts.completed, percent: counted > 0 ? Math.round((100 * counts.completed) / counted) : null };
 }

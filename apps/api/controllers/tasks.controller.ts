@@ -19,6 +19,7 @@ import {
   ExtensionRequestDto,
   ProgressDto,
   ReasonDto,
+  CancelDto,
   SignOffDto,
   EndorseDto,
   SubmitDto,
@@ -164,7 +165,7 @@ export class TasksController {
   @Can('task.cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: TaskDto, description: '撤销: any open task; no more reminders, out of every metric; a reason is required' })
-  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto) {
+  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CancelDto) {
     return this.tasks.transition(actor, id, TaskTransition.Cancel, body);
   }
 

@@ -269,6 +269,16 @@ export class ExtensionRequestDto {
   reason: string;
 }
 
+export class CancelDto extends ReasonDto {
+  @ApiPropertyOptional({
+    enum: ['cancel', 'keep'],
+    description: 'required when the task has open sub-tasks: cancel them too, or keep them (they go on on their own); otherwise 409 naming them',
+  })
+  @Omittable()
+  @IsIn(['cancel', 'keep'])
+  children?: 'cancel' | 'keep';
+}
+
 export class SignOffDto extends VersionedDto {
   @ApiPropertyOptional({ example: '情况属实，同意报送' })
   @Omittable()
@@ -311,6 +321,12 @@ export class TaskOwnerDto {
   @ApiProperty() name: string;
 }
 
+export class TaskChildrenDto {
+  @ApiProperty() total: number;
+  @ApiProperty() completed: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'completed share of the sub-tasks not cancelled, 0–100; null without any' }) percent: number | null;
+}
+
 export class TaskDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) code: string | null;
@@ -346,6 +362,7 @@ export class TaskDto {
   @ApiPropertyOptional({ description: "submissions go to the lead department's leader first (single task view)" }) requireSignOff?: boolean;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'when a supervisor cancelled it (single task view)' })
   cancelledAt?: string | null;
+  @ApiPropertyOptional({ type: TaskChildrenDto, description: 'its sub-tasks rolled up (single task view)' }) children?: TaskChildrenDto;
 }
 
 export class TaskPageDto {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { openSql } from './deadline-rules.sql.js';
+import { TaskStatus } from '../../vocabulary/tasks.js';
 import { In } from 'typeorm';
 import { TaskEntity } from '../entities/task.entity.js';
 import { Transactions } from '../transaction.js';
@@ -64,5 +66,30 @@ export class TaskRepository {
 
   async existsById(id: string): Promise<boolean> {
     return this.repo().existsBy({ id });
+  }
+
+  /** A parent's sub-tasks counted: all, completed, cancelled (the roll-up of decomposed work). */
+  async childCounts(parentId: string): Promise<{ total: number; completed: number; cancelled: number }> {
+    const [row] = await this.tx.manager().query<Array<{ total: number; completed: number; cancelled: number }>>(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE status = '${TaskStatus.Completed}')::int AS completed,
+              count(*) FILTER (WHERE status = '${TaskStatus.Cancelled}')::int AS cancelled
+         FROM task WHERE parent_id = $1`,
+      [parentId],
+    );
+    return row;
+  }
+
+  /** A parent's sub-tasks still open, oldest deadline first (to name them when they stop the parent). */
+  openChildren(parentId: string): Promise<TaskEntity[]> {
+    return this.tx
+      .manager()
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.parent_id = :parentId', { parentId })
+      .andWhere(openSql('t'))
+      .orderBy('t.due_date')
+      .addOrderBy('t.id')
+      .getMany();
   }
 }

@@ -15,7 +15,7 @@ const MENU: { key: string; label: Label; roles?: Role[] }[] = [
   { key: '/department', label: '本部门', roles: ['leader'] },
   { key: '/assessment', label: '年度考核', roles: ['reviewer', 'admin'] },
   { key: '/tasks', label: { liaison: '我的任务', leader: '部门任务', reviewer: '任务查询', other: '全部任务' } },
-  { key: '/tasks/new', label: '新建任务', roles: ['supervisor', 'admin'] },
+  { key: '/tasks/new', label: '新建任务', roles: ['supervisor'] },
   { key: '/tasks/import', label: '导入分工表', roles: ['supervisor'] },
   { key: '/indicators', label: { liaison: '指标填报', other: '目标指标' } },
   { key: '/notifications', label: { leader: '升级提醒', other: '消息提醒' } },

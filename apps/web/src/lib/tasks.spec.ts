@@ -43,12 +43,12 @@ describe('availableActions', () => {
   const list = (s: Set<string>) => [...s].sort();
 
   it('lets the lead liaison accept, then report, upload, submit and ask for time', () => {
-    expect(list(availableActions('liaison', task('assigned'), 'edu'))).toEqual(['accept', 'evidence', 'extend', 'progress']);
-    expect(list(availableActions('liaison', task('in_progress'), 'edu'))).toEqual(['evidence', 'extend', 'progress', 'submit']);
+    expect(list(availableActions('liaison', task('assigned'), 'edu'))).toEqual(['accept', 'evidence', 'extend', 'progress', 'split']);
+    expect(list(availableActions('liaison', task('in_progress'), 'edu'))).toEqual(['evidence', 'extend', 'progress', 'split', 'submit']);
   });
 
   it('lets no one report progress on submitted work, but evidence may still come', () => {
-    expect(list(availableActions('liaison', task('submitted'), 'edu'))).toEqual(['evidence', 'extend']);
+    expect(list(availableActions('liaison', task('submitted'), 'edu'))).toEqual(['evidence', 'extend', 'split']);
   });
 
   it('lets a co-department liaison only report and upload', () => {
@@ -61,14 +61,14 @@ describe('availableActions', () => {
   });
 
   it('lets a supervisor approve or return submitted work, cancel open work and reopen closed work', () => {
-    expect(list(availableActions('supervisor', task('submitted'), null))).toEqual(['approve', 'cancel', 'edit', 'return']);
+    expect(list(availableActions('supervisor', task('submitted'), null))).toEqual(['approve', 'cancel', 'edit', 'return', 'split']);
     expect(list(availableActions('supervisor', task('completed'), null))).toEqual(['reopen']);
     expect(list(availableActions('supervisor', task('cancelled'), null))).toEqual(['reopen']);
   });
 
   it('lets the lead department’s leader sign off or return what waits for it, and agree to extension requests', () => {
-    expect(list(availableActions('leader', task('leader_review'), 'edu'))).toEqual(['endorse', 'leaderReturn', 'signoff']);
-    expect(list(availableActions('leader', task('submitted'), 'edu'))).toEqual(['endorse']);
+    expect(list(availableActions('leader', task('leader_review'), 'edu'))).toEqual(['endorse', 'leaderReturn', 'signoff', 'split']);
+    expect(list(availableActions('leader', task('submitted'), 'edu'))).toEqual(['endorse', 'split']);
     expect(list(availableActions('leader', task('leader_review'), 'tax'))).toEqual([]);
   });
 

@@ -74,7 +74,20 @@ export function deadlineText(status: TaskStatus, dueDate: string, today: string)
 }
 
 export type TaskAction =
-  'accept' | 'progress' | 'evidence' | 'submit' | 'extend' | 'signoff' | 'leaderReturn' | 'endorse' | 'approve' | 'return' | 'edit' | 'cancel' | 'reopen';
+  | 'accept'
+  | 'progress'
+  | 'evidence'
+  | 'submit'
+  | 'extend'
+  | 'signoff'
+  | 'leaderReturn'
+  | 'endorse'
+  | 'approve'
+  | 'return'
+  | 'edit'
+  | 'cancel'
+  | 'reopen'
+  | 'split';
 
 /** What the caller may do to a task in its status (the API decides; this only hides buttons that would be refused). */
 export function availableActions(
@@ -93,6 +106,8 @@ export function availableActions(
     if (lead && task.status === 'in_progress') actions.add('submit');
     if (lead) actions.add('extend');
   }
+  // 分解: the lead department's liaison or leader splits open work it leads (a supervisor any open work).
+  if ((role === 'liaison' || role === 'leader') && lead && open) actions.add('split');
   // 承办单位负责人审签: the lead department's leader signs off or returns what waits for it, and agrees to extension requests first.
   if (role === 'leader' && lead) {
     if (task.status === 'leader_review') {
@@ -109,6 +124,7 @@ export function availableActions(
     if (open) {
       actions.add('edit');
       actions.add('cancel');
+      actions.add('split');
     } else {
       actions.add('reopen');
     }

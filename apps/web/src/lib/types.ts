@@ -27,6 +27,8 @@ export interface TaskSummary {
   light: Light;
   clauseRef: string | null;
   percent: number;
+  /** The task it is part of (分解), if any. */
+  parentId: string | null;
   returnReason?: string | null;
   grade?: Grade | null;
   indicatorCodes?: string[];
@@ -75,6 +77,8 @@ export interface TaskDetail extends TaskSummary {
   /** Submissions go to the lead department's leader first (承办单位负责人审签). */
   requireSignOff: boolean;
   cancelledAt: string | null;
+  /** Its sub-tasks rolled up: percent is the completed share of those not cancelled. */
+  children: { total: number; completed: number; percent: number | null };
   clauseText: string | null;
   calendarNote: string | null;
   progress: ProgressReport[];

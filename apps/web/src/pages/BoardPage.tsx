@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { BulletinCard } from '../components/BulletinCard';
 import { DashboardCharts } from '../components/DashboardCharts';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
-import { useDepartments } from '../hooks';
+import { useAuth, useDepartments } from '../hooks';
 import { get } from '../lib/api';
 import { formatDate, todayInPlanZone } from '../lib/format';
 import { deadlineText, lightOf } from '../lib/tasks';
@@ -13,6 +13,7 @@ import type { Dashboard, Page, TaskSummary } from '../lib/types';
 /** 督办台: the supervisor's day — charts, what is overdue, what waits for review. */
 export function BoardPage() {
   const navigate = useNavigate();
+  const { user } = useAuth();
   const { name } = useDepartments();
   const dashboard = useQuery({ queryKey: ['dashboard', ''], queryFn: () => get<Dashboard>('/dashboard') });
   const overdue = useQuery({ queryKey: ['tasks', 'overdue'], queryFn: () => get<Page<TaskSummary>>('/tasks?overdue=true&limit=50') });
@@ -40,9 +41,11 @@ export function BoardPage() {
     <>
       <PageTitle
         extra={
-          <Button type="primary" onClick={() => navigate('/tasks/new')}>
-            新建任务
-          </Button>
+          user.role === 'supervisor' && (
+            <Button type="primary" onClick={() => navigate('/tasks/new')}>
+              新建任务
+            </Button>
+          )
         }
       >
         督办台

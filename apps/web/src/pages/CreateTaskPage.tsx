@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Select } from 'antd';
 import { useMemo } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
 import { PageTitle } from '../components/bits';
 import { useDepartments } from '../hooks';
 import { get, post } from '../lib/api';
 import { errorText } from '../lib/errors';
-import type { Indicator, Plan, PlanDetail, TaskSummary } from '../lib/types';
+import type { Indicator, Plan, PlanDetail, TaskDetail, TaskSummary } from '../lib/types';
+import { formatDate } from '../lib/format';
 
 interface NewTask {
   title: string;
@@ -17,6 +18,8 @@ interface NewTask {
   dueDate: string;
   clauseRef?: string;
   indicatorCodes?: string[];
+  requireSignOff?: boolean;
+  parentId?: string;
 }
 
 /** The clauses of every plan, for "clause from the plan". */
@@ -38,7 +41,10 @@ export function CreateTaskPage() {
   const { departments } = useDepartments();
   const clauses = usePlanClauses();
   const indicators = useQuery({ queryKey: ['indicators', ''], queryFn: () => get<Indicator[]>('/indicators') });
-  const draft = useDraftForm<NewTask>('task:new');
+  // 分解子任务: /tasks/new?parent=<id> splits that task; its parts are led by its lead or co-departments and due no later.
+  const parentId = useSearchParams()[0].get('parent');
+  const parent = useQuery({ queryKey: ['task', parentId], queryFn: () => get<TaskDetail>(`/tasks/${parentId}`), enabled: !!parentId });
+  const draft = useDraftForm<NewTask>(parentId ? `task:new:${parentId}` : 'task:new');
   const lead = Form.useWatch('leadDepartment', draft.form);
   const create = useMutation({
     mutationFn: (body: NewTask) => post<TaskSummary>('/tasks', body),
@@ -48,15 +54,30 @@ export function CreateTaskPage() {
       void navigate(`/tasks/${task.id}`);
     },
   });
-  const departmentOptions = departments.map((d) => ({ value: d.code, label: d.name }));
+  const parts = parent.data ? [parent.data.leadDepartmentCode, ...parent.data.coDepartmentCodes] : null;
+  const departmentOptions = departments.filter((d) => !parts || parts.includes(d.code)).map((d) => ({ value: d.code, label: d.name }));
   const clauseOptions = useMemo(
     () => (clauses.data ?? []).map((c) => ({ value: c.ref, label: `${c.ref} ${c.text.slice(0, 40)}${c.text.length > 40 ? '…' : ''}` })),
     [clauses.data],
   );
   return (
     <>
-      <PageTitle>新建任务</PageTitle>
+      <PageTitle>{parentId ? '分解子任务' : '新建任务'}</PageTitle>
       <Card style={{ maxWidth: 760 }}>
+        {parent.data && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="split-parent"
+            title={
+              <span>
+                上级任务：<Link to={`/tasks/${parent.data.id}`}>{parent.data.title}</Link>（截止 {formatDate(parent.data.dueDate)}
+                ）。子任务由其牵头或配合单位承办，截止日期不晚于上级任务。
+              </span>
+            }
+          />
+        )}
         {create.error && <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} data-testid="form-error" />}
         <Form<NewTask>
           form={draft.form}
@@ -66,6 +87,7 @@ export function CreateTaskPage() {
           onFinish={(values) =>
             create.mutate({
               ...values,
+              parentId: parentId ?? undefined,
               description: values.description || undefined,
               coDepartments: values.coDepartments?.length ? values.coDepartments : undefined,
               clauseRef: values.clauseRef || undefined,

@@ -13,6 +13,7 @@ import {
   List,
   Modal,
   Progress,
+  Radio,
   Row,
   Select,
   Space,
@@ -22,7 +23,7 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
 import { useAuth, useDepartments } from '../hooks';
@@ -31,7 +32,7 @@ import { NoticeButtons } from '../components/NoticeButtons';
 import { errorText } from '../lib/errors';
 import { formatBytes, formatDate, formatDateTime, todayInPlanZone } from '../lib/format';
 import { availableActions, deadlineText, GRADE_LABELS, historyActionLabel, historyDetail, lightOf, type Grade } from '../lib/tasks';
-import type { Evidence, HistoryEntry, TaskDetail } from '../lib/types';
+import type { Evidence, HistoryEntry, Page, TaskDetail, TaskSummary } from '../lib/types';
 
 export function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -102,6 +103,13 @@ export function TaskDetailPage() {
               <Descriptions.Item label="牵头单位">{name(t.leadDepartmentCode)}</Descriptions.Item>
               <Descriptions.Item label="配合单位">{t.coDepartmentCodes.length ? t.coDepartmentCodes.map(name).join('、') : '无'}</Descriptions.Item>
               <Descriptions.Item label="督办责任人">{t.supervisor?.name ?? '全体督查人员'}</Descriptions.Item>
+              {t.parentId && (
+                <Descriptions.Item label="上级任务">
+                  <Link to={`/tasks/${t.parentId}`} data-testid="parent-link">
+                    查看上级任务
+                  </Link>
+                </Descriptions.Item>
+              )}
               {t.requireSignOff && <Descriptions.Item label="负责人审签">需承办单位负责人审签后报送</Descriptions.Item>}
               {t.submittedAt && (t.status === 'submitted' || t.status === 'leader_review') && (
                 <Descriptions.Item label="提交时间">
@@ -127,6 +135,7 @@ export function TaskDetailPage() {
               )}
             </Descriptions>
           </Card>
+          <ChildrenCard task={t} canSplit={actions.has('split')} />
           <EvidenceCard task={t} canUpload={actions.has('evidence')} onChange={refresh} />
           <Card title="办理进展" size="small" style={{ marginTop: 16 }}>
             {t.progress.length === 0 ? (
@@ -182,6 +191,53 @@ export function TaskDetailPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** 分解: the sub-tasks with their progress, and the way to add one. */
+function ChildrenCard({ task, canSplit }: { task: TaskDetail; canSplit: boolean }) {
+  const navigate = useNavigate();
+  const { name } = useDepartments();
+  const today = todayInPlanZone();
+  const children = useQuery({
+    queryKey: ['tasks', 'children', task.id],
+    queryFn: () => get<Page<TaskSummary>>(`/tasks?parentId=${task.id}&limit=100`),
+    enabled: task.children.total > 0,
+  });
+  if (task.children.total === 0 && !canSplit) return null;
+  return (
+    <Card
+      title={`子任务（已办结 ${task.children.completed}/${task.children.total}${task.children.percent !== null ? `，${task.children.percent}%` : ''}）`}
+      size="small"
+      style={{ marginTop: 16 }}
+      data-testid="children"
+      extra={
+        canSplit && (
+          <Button size="small" onClick={() => navigate(`/tasks/new?parent=${task.id}`)}>
+            分解子任务
+          </Button>
+        )
+      }
+    >
+      <List
+        size="small"
+        loading={children.isLoading}
+        dataSource={children.data?.items ?? []}
+        locale={{ emptyText: '尚未分解' }}
+        renderItem={(c) => (
+          <List.Item>
+            <Space wrap>
+              <StatusTag status={c.status} />
+              <LightDot light={lightOf(c, today)} />
+              <Link to={`/tasks/${c.id}`}>{c.title}</Link>
+              <span style={{ color: '#888' }}>
+                {name(c.leadDepartmentCode)} · 截止 {formatDate(c.dueDate)}
+              </span>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
 
@@ -472,10 +528,10 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
 
 type ReasonKind = 'return' | 'cancel' | 'reopen';
 
-const REASON_STEPS: Record<ReasonKind, { title: string; label: string; ok: string; danger: boolean }> = {
-  return: { title: '退回任务', label: '退回理由', ok: '已退回', danger: true },
-  cancel: { title: '撤销任务（不再提醒，不计入统计和考核）', label: '撤销理由', ok: '任务已撤销', danger: true },
-  reopen: { title: '重新打开任务', label: '重新打开的理由', ok: '任务已重新打开，恢复办理', danger: false },
+const REASON_STEPS: Record<ReasonKind, { title: string; label: string; okText: string; ok: string; danger: boolean }> = {
+  return: { title: '退回任务', label: '退回理由', okText: '退回', ok: '已退回', danger: true },
+  cancel: { title: '撤销任务（不再提醒，不计入统计和考核）', label: '撤销理由', okText: '撤销', ok: '任务已撤销', danger: true },
+  reopen: { title: '重新打开任务', label: '重新打开的理由', okText: '重新打开', ok: '任务已重新打开，恢复办理', danger: false },
 };
 
 /** Return, cancel and reopen: one step that must say why. */
@@ -493,13 +549,15 @@ function ReasonModal({
   onChange: () => void;
 }) {
   const action = useAction(onChange);
-  const draft = useDraftForm<{ reason: string }>(`${kind}:${task.id}`);
+  const draft = useDraftForm<{ reason: string; children?: 'cancel' | 'keep' }>(`${kind}:${task.id}`);
   const step = REASON_STEPS[kind];
+  // Cancelling a parent: its unfinished sub-tasks are cancelled with it or kept (the API asks when there are any).
+  const askChildren = kind === 'cancel' && task.children.total > task.children.completed;
   return (
     <Modal
       title={step.title}
       open={open}
-      okText="确定"
+      okText={step.okText}
       okButtonProps={{ danger: step.danger }}
       cancelText="取消"
       confirmLoading={action.isPending}
@@ -516,7 +574,7 @@ function ReasonModal({
         onFinish={(v) =>
           action.mutate({
             path: `/tasks/${task.id}/${kind}`,
-            body: { reason: v.reason, version: task.version },
+            body: { reason: v.reason, version: task.version, ...(askChildren ? { children: v.children } : {}) },
             ok: step.ok,
             then: () => {
               draft.done();
@@ -528,6 +586,16 @@ function ReasonModal({
         <Form.Item label={step.label} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${step.label}` }]}>
           <Input.TextArea rows={4} maxLength={10000} />
         </Form.Item>
+        {askChildren && (
+          <Form.Item label="未办结的子任务" name="children" rules={[{ required: true, message: '请选择子任务的处理方式' }]}>
+            <Radio.Group
+              options={[
+                { value: 'cancel', label: '一并撤销' },
+                { value: 'keep', label: '保留，继续办理' },
+              ]}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -71,7 +71,7 @@ export function TasksPage() {
             <Button loading={exporting} onClick={exportList}>
               导出 Excel
             </Button>
-            {(user.role === 'supervisor' || user.role === 'admin') && (
+            {user.role === 'supervisor' && (
               <Button type="primary" onClick={() => navigate('/tasks/new')}>
                 新建任务
               </Button>
