@@ -16,10 +16,16 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeadlineClock } from './deadline-clock.js';
+import { reportSlots, slotStatus } from './report-slots.js';
+import { calendarDate } from '../common/dates.js';
+import { AppConfig } from '../config/app-config.js';
 import { type TaskEventKind, TaskEvents } from './task-events.js';
 import { acceptsWork, allowedFrom, isOpen, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
 import { type DeadlineWindow, taskSummaryView, withDeadlineState } from './task.view.js';
-import type { Grade, TaskAuditAction } from '../vocabulary/tasks.js';
+import type { Grade, ReportCycle, TaskAuditAction } from '../vocabulary/tasks.js';
+
+/** Reports are due by the 5th of the month after each period unless the task says otherwise. */
+export const DEFAULT_REPORT_DUE_DAY = 5;
 
 export interface NewTask {
   title: string;
@@ -35,6 +41,9 @@ export interface NewTask {
   supervisorId?: string;
   /** Submissions go to the lead department's leader first; default: the policy's `signOff`. */
   requireSignOff?: boolean;
+  /** 定期报送: a progress report per month, quarter or half year, due by `reportDueDay` of the month after. */
+  reportEvery?: ReportCycle;
+  reportDueDay?: number;
 }
 
 export type TaskChanges = Partial<Omit<NewTask, 'parentId'>> & { version: number };
@@ -67,6 +76,8 @@ const TRACKED = [
   'grade',
   'requireSignOff',
   'cancelledAt',
+  'reportEvery',
+  'reportDueDay',
 ] as const;
 
 @Injectable()
@@ -84,6 +95,7 @@ export class TaskService {
     private readonly calendars: CalendarService,
     private readonly tx: Transactions,
     private readonly events: TaskEvents,
+    private readonly config: AppConfig,
     @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
   ) {}
 
@@ -107,6 +119,8 @@ export class TaskService {
         // A department's own split keeps its parent's owner; a supervisor's task is its own unless it names another.
         supervisorId: input.supervisorId ?? (actor.role === Role.Supervisor ? actor.id : (parent?.supervisorId ?? null)),
         requireSignOff: input.requireSignOff ?? parent?.requireSignOff ?? this.policy.signOff === 'leader',
+        reportEvery: input.reportEvery ?? null,
+        reportDueDay: input.reportDueDay ?? DEFAULT_REPORT_DUE_DAY,
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
       return this.view(task);
@@ -165,6 +179,8 @@ export class TaskService {
       if (fields.assigneeId !== undefined) task.assigneeId = fields.assigneeId;
       if (fields.supervisorId !== undefined) task.supervisorId = fields.supervisorId;
       if (fields.requireSignOff !== undefined) task.requireSignOff = fields.requireSignOff;
+      if (fields.reportEvery !== undefined) task.reportEvery = fields.reportEvery;
+      if (fields.reportDueDay !== undefined) task.reportDueDay = fields.reportDueDay;
       if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
         task.dueDate = fields.dueDate;
         restartLadder(task);
@@ -271,10 +287,11 @@ export class TaskService {
     }
   }
 
-  async addProgress(actor: Actor, id: string, input: { note: string; percent?: number; evidenceIds?: string[] }) {
+  async addProgress(actor: Actor, id: string, input: { note: string; percent?: number; evidenceIds?: string[]; period?: string }) {
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id);
       if (!acceptsWork(task.status)) throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，不能再报送进展`);
+      if (input.period !== undefined) await this.checkPeriod(task, input.period);
       const evidenceIds = unique(input.evidenceIds ?? []);
       const foreign = await this.evidence.foreignIds(id, evidenceIds);
       if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
@@ -286,6 +303,7 @@ export class TaskService {
         note: input.note,
         percent: input.percent ?? null,
         evidenceIds,
+        period: input.period ?? null,
       });
       // Only the lead department's figure moves the task's percentage.
       if (input.percent !== undefined && actor.departmentCode === task.leadDepartmentCode) {
@@ -298,10 +316,50 @@ export class TaskService {
         entityType: 'progress_report',
         entityId: report.id,
         taskId: id,
-        after: { note: report.note, percent: report.percent, evidenceIds },
+        after: { note: report.note, percent: report.percent, evidenceIds, ...(report.period ? { period: report.period } : {}) },
       });
       return report;
     });
+  }
+
+  /** The task's report slots (定期报送) with their state today: filed, late, missed or open, and the report that filed each. */
+  async reportSlots(id: string) {
+    const task = await this.mustFind(id);
+    if (!task.reportEvery) return [];
+    const [slots, filings] = await Promise.all([this.slotsOf(task), this.progress.firstFilings(id)]);
+    const today = this.clock.today();
+    return slots.map((slot) => {
+      const filing = filings.get(slot.period);
+      const filedOn = filing ? calendarDate(this.config.TZ, filing.createdAt) : null;
+      return {
+        period: slot.period,
+        from: slot.from,
+        to: slot.to,
+        dueDate: slot.dueDate,
+        status: slotStatus(slot, filedOn, today),
+        progressId: filing?.id ?? null,
+      };
+    });
+  }
+
+  private async slotsOf(task: TaskEntity) {
+    if (!task.reportEvery) return [];
+    const calendar = this.policy.workdays ? await this.calendars.calendar() : undefined;
+    const facts = {
+      reportEvery: task.reportEvery,
+      reportDueDay: task.reportDueDay,
+      startOn: calendarDate(this.config.TZ, task.createdAt),
+      dueDate: task.dueDate,
+    };
+    return reportSlots(facts, calendar);
+  }
+
+  /** A report may file a period of the task's cycle that has begun (a second one for a filed period updates it: audited, no new slot). */
+  private async checkPeriod(task: TaskEntity, period: string) {
+    if (!task.reportEvery) throw new InvalidInputError('该任务没有定期报送要求，period 不适用');
+    const slot = (await this.slotsOf(task)).find((s) => s.period === period);
+    if (!slot) throw new InvalidInputError(`period 不是该任务的报送期：${period}`);
+    if (slot.from > this.clock.today()) throw new InvalidInputError(`报送期 ${period} 尚未开始（${slot.from} 起）`);
   }
 
   /** An approved extension moves the deadline (and, with it, restarts the reminder ladder). */

@@ -13,6 +13,14 @@ export enum TaskStatus {
 /** Statuses in which work is still owed: everything but completed and cancelled. */
 export const CLOSED_STATUSES = [TaskStatus.Completed, TaskStatus.Cancelled] as const;
 
+/** Reporting cycles (定期报送: 月报, 季报, 半年报) a task may carry; wire values never change once shipped. */
+export const REPORT_CYCLES = ['P1M', 'P3M', 'P6M'] as const;
+export type ReportCycle = (typeof REPORT_CYCLES)[number];
+
+/** A report slot's state: still to come or due, filed by its deadline, filed after it, or never filed by it. */
+export const REPORT_SLOT_STATUSES = ['open', 'filed', 'late', 'missed'] as const;
+export type ReportSlotStatus = (typeof REPORT_SLOT_STATUSES)[number];
+
 /** The grades a supervisor may give completed work (通过时评定), best first; wire values never change once shipped. */
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type Grade = (typeof GRADES)[number];

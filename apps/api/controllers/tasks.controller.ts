@@ -19,6 +19,7 @@ import {
   ExtensionRequestDto,
   ProgressDto,
   ReasonDto,
+  ReportSlotDto,
   CancelDto,
   SignOffDto,
   EndorseDto,
@@ -206,6 +207,13 @@ export class TasksController {
   @HttpCode(200)
   rejectExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto) {
     return this.extensions.decide(actor, id, false, body.comment);
+  }
+
+  @Get('tasks/:id/report-slots')
+  @Can('task.read')
+  @ApiOkResponse({ type: [ReportSlotDto], description: "定期报送: the task's report periods with their deadline and state; empty without a cycle" })
+  reportSlots(@Param('id') id: string) {
+    return this.tasks.reportSlots(id);
   }
 
   @Get('tasks/:id/history')

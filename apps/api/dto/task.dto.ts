@@ -4,7 +4,7 @@ import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 import { PageQuery, QueryBoolean } from './common.dto.js';
 import { TaskStatus } from '../../../libs/tasks/task-status.js';
-import { GRADES, type Grade } from '../../../libs/vocabulary/tasks.js';
+import { GRADES, type Grade, REPORT_CYCLES, REPORT_SLOT_STATUSES, type ReportCycle, type ReportSlotStatus } from '../../../libs/vocabulary/tasks.js';
 
 export class CreateTaskDto {
   @ApiProperty({ example: '落实教育经费法定增长要求' })
@@ -77,6 +77,21 @@ export class CreateTaskDto {
   @Omittable()
   @IsBoolean()
   requireSignOff?: boolean;
+
+  @ApiPropertyOptional({
+    enum: REPORT_CYCLES,
+    description: '定期报送: a progress report is owed for each month (P1M), quarter (P3M) or half year (P6M) from the one the task is created in',
+  })
+  @Omittable()
+  @IsIn(REPORT_CYCLES)
+  reportEvery?: ReportCycle;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 28, description: 'reports are due by this day of the month after each period (default 5)' })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  reportDueDay?: number;
 }
 
 export class UpdateTaskDto {
@@ -127,6 +142,21 @@ export class UpdateTaskDto {
   @Omittable()
   @IsBoolean()
   requireSignOff?: boolean;
+
+  @ApiPropertyOptional({
+    enum: REPORT_CYCLES,
+    description: '定期报送: a progress report is owed for each month (P1M), quarter (P3M) or half year (P6M) from the one the task is created in',
+  })
+  @Omittable()
+  @IsIn(REPORT_CYCLES)
+  reportEvery?: ReportCycle;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 28, description: 'reports are due by this day of the month after each period (default 5)' })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  reportDueDay?: number;
 
   @ApiPropertyOptional({ example: '2025-12-31' })
   @Omittable()
@@ -217,6 +247,16 @@ export class ProgressDto {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   evidenceIds?: string[];
+
+  @ApiPropertyOptional({
+    example: '2026-03',
+    description:
+      "the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it",
+  })
+  @Omittable()
+  @IsString()
+  @MaxLength(7)
+  period?: string;
 }
 
 export class SubmitDto extends VersionedDto {
@@ -321,6 +361,20 @@ export class TaskOwnerDto {
   @ApiProperty() name: string;
 }
 
+export class ReportSlotDto {
+  @ApiProperty({ example: '2026-03', description: '2026-03 (month), 2026-Q1 (quarter), 2026-H1 (half year)' }) period: string;
+  @ApiProperty({ example: '2026-03-01' }) from: string;
+  @ApiProperty({ example: '2026-03-31' }) to: string;
+  @ApiProperty({
+    example: '2026-04-07',
+    description: 'due by the end of this day (reportDueDay of the next month, the next working day when the policy counts working days)',
+  })
+  dueDate: string;
+  @ApiProperty({ enum: REPORT_SLOT_STATUSES, description: 'filed: by its deadline; late: after it; missed: not by it; open: not yet due' })
+  status: ReportSlotStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the first report filed for the period' }) progressId: string | null;
+}
+
 export class TaskChildrenDto {
   @ApiProperty() total: number;
   @ApiProperty() completed: number;
@@ -363,6 +417,8 @@ export class TaskDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'when a supervisor cancelled it (single task view)' })
   cancelledAt?: string | null;
   @ApiPropertyOptional({ type: TaskChildrenDto, description: 'its sub-tasks rolled up (single task view)' }) children?: TaskChildrenDto;
+  @ApiPropertyOptional({ enum: REPORT_CYCLES, nullable: true, description: '定期报送 cycle (single task view)' }) reportEvery?: ReportCycle | null;
+  @ApiPropertyOptional({ description: 'reports due by this day of the month after each period (single task view)' }) reportDueDay?: number;
 }
 
 export class TaskPageDto {

@@ -5,6 +5,7 @@ import type { TaskEntity } from './task.entity.js';
 /** A liaison's report on a task: a note, optionally a percentage and evidence. */
 @Entity('progress_report')
 @Index('idx_progress_task', ['taskId', 'createdAt'])
+@Index('idx_progress_period', ['taskId', 'period', 'createdAt'], { where: '"period" IS NOT NULL' })
 export class ProgressReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,6 +35,10 @@ export class ProgressReportEntity {
 
   @Column({ type: 'uuid', array: true, name: 'evidence_ids', default: () => "'{}'" })
   evidenceIds: string[];
+
+  /** The reporting period this report files (`2026-03`, `2026-Q1`, `2026-H1`), for a task with a reporting cycle. */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  period: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -4,7 +4,7 @@ import type { DepartmentEntity } from './department.entity.js';
 import type { DutyEntity } from './duty.entity.js';
 import type { PlanEntity } from './plan.entity.js';
 import type { UserEntity } from './user.entity.js';
-import { type Grade, TaskStatus } from '../../vocabulary/tasks.js';
+import { type Grade, type ReportCycle, TaskStatus } from '../../vocabulary/tasks.js';
 
 /**
  * A duty turned into tracked work. `overdue` and the light are derived from
@@ -113,6 +113,14 @@ export class TaskEntity {
   /** The owning supervisor (督办责任人): receives the task's `supervisor` ladder steps and review reminders. Default: its creator. */
   @Column({ type: 'uuid', name: 'supervisor_id', nullable: true })
   supervisorId: string | null;
+
+  /** Reporting cycle (定期报送): a progress report is owed for each period; null: none. */
+  @Column({ type: 'varchar', length: 8, name: 'report_every', nullable: true })
+  reportEvery: ReportCycle | null;
+
+  /** Reports are due by this day of the month after each period. */
+  @Column({ type: 'smallint', name: 'report_due_day', default: 5 })
+  reportDueDay: number;
 
   /** Submissions go to the lead department's leader first (承办单位负责人审签); default from the policy's `signOff`. */
   @Column({ type: 'boolean', name: 'require_sign_off', default: false })

@@ -11,6 +11,7 @@ import { DepartmentAliases1796433102487 } from './1796433102487-DepartmentAliase
 import { Notices1796433758590 } from './1796433758590-Notices.js';
 import { TaskOwningSupervisor1796434330807 } from './1796434330807-TaskOwningSupervisor.js';
 import { SignOffCancel1796471270085 } from './1796471270085-SignOffCancel.js';
+import { ReportingCycles1796473131107 } from './1796473131107-ReportingCycles.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Notices1796433758590,
   TaskOwningSupervisor1796434330807,
   SignOffCancel1796471270085,
+  ReportingCycles1796473131107,
 ];

@@ -6,9 +6,19 @@ import { Transactions } from '../transaction.js';
 export class ProgressRepository {
   constructor(private readonly tx: Transactions) {}
 
-  insert(report: Omit<ProgressReportEntity, 'id' | 'createdAt'>): Promise<ProgressReportEntity> {
+  insert(report: Omit<ProgressReportEntity, 'id' | 'createdAt' | 'period'> & { period?: string | null }): Promise<ProgressReportEntity> {
     const repo = this.tx.manager().getRepository(ProgressReportEntity);
-    return repo.save(repo.create(report));
+    return repo.save(repo.create({ ...report, period: report.period ?? null }));
+  }
+
+  /** The first report filed for each period of a task (the one that decides on time), by period. */
+  async firstFilings(taskId: string): Promise<Map<string, { id: string; createdAt: Date }>> {
+    const rows = await this.tx.manager().query<Array<{ period: string; id: string; createdAt: Date }>>(
+      `SELECT DISTINCT ON (period) period, id, created_at AS "createdAt" FROM progress_report
+        WHERE task_id = $1 AND period IS NOT NULL ORDER BY period, created_at, id`,
+      [taskId],
+    );
+    return new Map(rows.map((r) => [r.period, { id: r.id, createdAt: r.createdAt }]));
   }
 
   listForTask(taskId: string): Promise<ProgressReportEntity[]> {

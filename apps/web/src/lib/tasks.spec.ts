@@ -1,4 +1,4 @@
-import { availableActions, computeLight, deadlineText, historyActionLabel, historyDetail, lightOf, type TaskStatus } from './tasks';
+import { availableActions, computeLight, deadlineText, historyActionLabel, historyDetail, lightOf, periodLabel, type TaskStatus } from './tasks';
 
 describe('computeLight', () => {
   it.each([
@@ -127,5 +127,18 @@ describe('historyDetail', () => {
     ]);
     expect(historyDetail({ action: 'evidence.upload', from: null, to: null, detail: { after: { filename: '凭证.pdf' } } })).toEqual(['文件：凭证.pdf']);
     expect(historyDetail({ action: 'task.create', from: null, to: 'assigned', detail: null })).toEqual([]);
+  });
+});
+
+describe('periodLabel', () => {
+  it.each([
+    ['2026-03', '2026年3月'],
+    ['2026-12', '2026年12月'],
+    ['2026-Q1', '2026年第一季度'],
+    ['2026-Q4', '2026年第四季度'],
+    ['2026-H1', '2026年上半年'],
+    ['2026-H2', '2026年下半年'],
+  ])('%s reads %s', (period, label) => {
+    expect(periodLabel(period)).toBe(label);
   });
 });

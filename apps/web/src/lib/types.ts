@@ -77,6 +77,9 @@ export interface TaskDetail extends TaskSummary {
   /** Submissions go to the lead department's leader first (承办单位负责人审签). */
   requireSignOff: boolean;
   cancelledAt: string | null;
+  /** 定期报送: a report per month (P1M), quarter (P3M) or half year (P6M), due by reportDueDay of the next month. */
+  reportEvery: 'P1M' | 'P3M' | 'P6M' | null;
+  reportDueDay: number;
   /** Its sub-tasks rolled up: percent is the completed share of those not cancelled. */
   children: { total: number; completed: number; percent: number | null };
   clauseText: string | null;
@@ -84,6 +87,15 @@ export interface TaskDetail extends TaskSummary {
   progress: ProgressReport[];
   evidence: Evidence[];
   extensionRequests: ExtensionRequest[];
+}
+
+export interface ReportSlot {
+  period: string;
+  from: string;
+  to: string;
+  dueDate: string;
+  status: 'open' | 'filed' | 'late' | 'missed';
+  progressId: string | null;
 }
 
 export interface HistoryEntry {

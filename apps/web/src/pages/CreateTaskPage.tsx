@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Select } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
@@ -9,6 +9,7 @@ import { get, post } from '../lib/api';
 import { errorText } from '../lib/errors';
 import type { Indicator, Plan, PlanDetail, TaskDetail, TaskSummary } from '../lib/types';
 import { formatDate } from '../lib/format';
+import { REPORT_CYCLE_LABELS } from '../lib/tasks';
 
 interface NewTask {
   title: string;
@@ -20,6 +21,8 @@ interface NewTask {
   indicatorCodes?: string[];
   requireSignOff?: boolean;
   parentId?: string;
+  reportEvery?: 'P1M' | 'P3M' | 'P6M';
+  reportDueDay?: number;
 }
 
 /** The clauses of every plan, for "clause from the plan". */
@@ -46,6 +49,7 @@ export function CreateTaskPage() {
   const parent = useQuery({ queryKey: ['task', parentId], queryFn: () => get<TaskDetail>(`/tasks/${parentId}`), enabled: !!parentId });
   const draft = useDraftForm<NewTask>(parentId ? `task:new:${parentId}` : 'task:new');
   const lead = Form.useWatch('leadDepartment', draft.form);
+  const reportEvery = Form.useWatch('reportEvery', draft.form);
   const create = useMutation({
     mutationFn: (body: NewTask) => post<TaskSummary>('/tasks', body),
     onSuccess: (task) => {
@@ -139,6 +143,19 @@ export function CreateTaskPage() {
               options={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))}
             />
           </Form.Item>
+          <Form.Item label="定期报送" name="reportEvery" extra="长期任务可要求按月、季度或半年报送进展，逾期未报会提醒并计入通报">
+            <Select
+              allowClear
+              placeholder="无需定期报送"
+              style={{ maxWidth: 240 }}
+              options={(Object.keys(REPORT_CYCLE_LABELS) as Array<keyof typeof REPORT_CYCLE_LABELS>).map((c) => ({ value: c, label: REPORT_CYCLE_LABELS[c] }))}
+            />
+          </Form.Item>
+          {reportEvery && (
+            <Form.Item label="报送截止日（次月几日前）" name="reportDueDay" initialValue={5}>
+              <InputNumber min={1} max={28} precision={0} style={{ width: 120 }} />
+            </Form.Item>
+          )}
           <Form.Item
             name="requireSignOff"
             valuePropName="checked"

@@ -31,8 +31,19 @@ import { download, get, post, uploadFile } from '../lib/api';
 import { NoticeButtons } from '../components/NoticeButtons';
 import { errorText } from '../lib/errors';
 import { formatBytes, formatDate, formatDateTime, todayInPlanZone } from '../lib/format';
-import { availableActions, deadlineText, GRADE_LABELS, historyActionLabel, historyDetail, lightOf, type Grade } from '../lib/tasks';
-import type { Evidence, HistoryEntry, Page, TaskDetail, TaskSummary } from '../lib/types';
+import {
+  availableActions,
+  deadlineText,
+  GRADE_LABELS,
+  historyActionLabel,
+  historyDetail,
+  lightOf,
+  periodLabel,
+  REPORT_CYCLE_LABELS,
+  SLOT_STATUS,
+  type Grade,
+} from '../lib/tasks';
+import type { Evidence, HistoryEntry, Page, ReportSlot, TaskDetail, TaskSummary } from '../lib/types';
 
 export function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -136,6 +147,7 @@ export function TaskDetailPage() {
             </Descriptions>
           </Card>
           <ChildrenCard task={t} canSplit={actions.has('split')} />
+          {t.reportEvery && <ReportSlotsCard task={t} />}
           <EvidenceCard task={t} canUpload={actions.has('evidence')} onChange={refresh} />
           <Card title="办理进展" size="small" style={{ marginTop: 16 }}>
             {t.progress.length === 0 ? (
@@ -192,6 +204,45 @@ export function TaskDetailPage() {
       </Row>
     </>
   );
+}
+
+/** 定期报送: each period's report, its deadline and whether it came. */
+function ReportSlotsCard({ task }: { task: TaskDetail }) {
+  const slots = useReportSlots(task);
+  const missed = (slots.data ?? []).filter((s) => s.status === 'missed').length;
+  return (
+    <Card
+      title={`定期报送（${task.reportEvery ? REPORT_CYCLE_LABELS[task.reportEvery] : ''}，次月 ${task.reportDueDay} 日前${missed ? `；逾期未报 ${missed} 期` : ''}）`}
+      size="small"
+      style={{ marginTop: 16 }}
+      data-testid="report-slots"
+    >
+      {slots.error && <QueryError error={slots.error} />}
+      <List
+        size="small"
+        loading={slots.isLoading}
+        dataSource={slots.data ?? []}
+        locale={{ emptyText: '尚无报送期' }}
+        renderItem={(s) => (
+          <List.Item data-testid="report-slot">
+            <Space wrap>
+              <b>{periodLabel(s.period)}</b>
+              <Tag color={SLOT_STATUS[s.status].color}>{SLOT_STATUS[s.status].label}</Tag>
+              <span style={{ color: '#888' }}>截止 {formatDate(s.dueDate)}</span>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+function useReportSlots(task: TaskDetail) {
+  return useQuery({
+    queryKey: ['task', task.id, 'report-slots'],
+    queryFn: () => get<ReportSlot[]>(`/tasks/${task.id}/report-slots`),
+    enabled: !!task.reportEvery,
+  });
 }
 
 /** 分解: the sub-tasks with their progress, and the way to add one. */
@@ -321,7 +372,11 @@ function useAction(onChange: () => void) {
 
 function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: ReturnType<typeof availableActions>; onChange: () => void }) {
   const action = useAction(onChange);
-  const progress = useDraftForm<{ note: string; percent?: number }>(`progress:${task.id}`);
+  const progress = useDraftForm<{ note: string; percent?: number; period?: string }>(`progress:${task.id}`);
+  const slots = useReportSlots(task);
+  const today = todayInPlanZone();
+  // Periods a report may file: begun ones, the earliest unfiled first offered.
+  const periods = (slots.data ?? []).filter((s) => s.from <= today);
   const submit = useDraftForm<{ summary: string; evidenceIds: string[] }>(`submit:${task.id}`);
   const approve = useDraftForm<{ grade?: Grade; comment?: string }>(`approve:${task.id}`);
   const signOff = useDraftForm<{ comment?: string }>(`signoff:${task.id}`);
@@ -350,7 +405,7 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
             onFinish={(v) =>
               action.mutate({
                 path: `/tasks/${task.id}/progress`,
-                body: { note: v.note, percent: v.percent ?? undefined },
+                body: { note: v.note, percent: v.percent ?? undefined, period: v.period || undefined },
                 ok: '进展已报送',
                 then: progress.done,
               })
@@ -359,6 +414,15 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
             <Form.Item label="报送进展" name="note" rules={[{ required: true, whitespace: true, message: '请填写进展说明' }]}>
               <Input.TextArea rows={3} placeholder="本阶段完成情况、下一步计划" maxLength={10000} />
             </Form.Item>
+            {periods.length > 0 && (
+              <Form.Item label="报送期" name="period" extra="按期报送请选择对应的报送期；同一期可再次报送作为补充">
+                <Select
+                  allowClear
+                  style={{ maxWidth: 240 }}
+                  options={periods.map((s) => ({ value: s.period, label: `${periodLabel(s.period)}（${SLOT_STATUS[s.status].label}）` }))}
+                />
+              </Form.Item>
+            )}
             <Form.Item label="完成进度（%）" name="percent">
               <InputNumber min={0} max={100} precision={0} style={{ width: 120 }} />
             </Form.Item>

@@ -1,0 +1,63 @@
+import { chinaCalendar } from '../calendar/china-calendar.js';
+import { packagedDays } from '../calendar/packaged-days.js';
+import { periodOf, reportSlots, slotDueDate, slotStatus } from './report-slots.js';
+
+describe('report periods', () => {
+  it.each([
+    ['P1M', '2026-02-14', '2026-02', '2026-02-01', '2026-02-28'],
+    ['P1M', '2028-02-29', '2028-02', '2028-02-01', '2028-02-29'],
+    ['P3M', '2026-03-31', '2026-Q1', '2026-01-01', '2026-03-31'],
+    ['P3M', '2026-04-01', '2026-Q2', '2026-04-01', '2026-06-30'],
+    ['P3M', '2026-12-31', '2026-Q4', '2026-10-01', '2026-12-31'],
+    ['P6M', '2026-06-30', '2026-H1', '2026-01-01', '2026-06-30'],
+    ['P6M', '2026-07-01', '2026-H2', '2026-07-01', '2026-12-31'],
+  ] as const)('%s on %s is %s (%s to %s)', (cycle, date, period, from, to) => {
+    expect(periodOf(cycle, date)).toEqual({ period, from, to });
+  });
+});
+
+describe('report slots', () => {
+  it('runs from the period the task was created in to the last one ending before its deadline', () => {
+    const slots = reportSlots({ reportEvery: 'P1M', reportDueDay: 5, startOn: '2026-03-10', dueDate: '2026-12-31' });
+    expect(slots.map((s) => s.period)).toEqual(['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(slots[0]).toEqual({ period: '2026-03', from: '2026-03-01', to: '2026-03-31', dueDate: '2026-04-05' });
+    expect(slots.at(-1)!.dueDate).toBe('2026-12-05');
+  });
+
+  it('counts quarters across the year end, and a five-year monthly task has sixty slots', () => {
+    const quarters = reportSlots({ reportEvery: 'P3M', reportDueDay: 10, startOn: '2026-11-20', dueDate: '2027-09-30' });
+    expect(quarters.map((s) => [s.period, s.dueDate])).toEqual([
+      ['2026-Q4', '2027-01-10'],
+      ['2027-Q1', '2027-04-10'],
+      ['2027-Q2', '2027-07-10'],
+    ]);
+    expect(reportSlots({ reportEvery: 'P1M', reportDueDay: 5, startOn: '2026-01-01', dueDate: '2031-01-01' })).toHaveLength(60);
+  });
+
+  it('moves with an extended deadline: the new last periods are owed too', () => {
+    const before = reportSlots({ reportEvery: 'P6M', reportDueDay: 5, startOn: '2026-01-15', dueDate: '2026-12-31' });
+    const after = reportSlots({ reportEvery: 'P6M', reportDueDay: 5, startOn: '2026-01-15', dueDate: '2027-06-30' });
+    expect(before.map((s) => s.period)).toEqual(['2026-H1']);
+    expect(after.map((s) => s.period)).toEqual(['2026-H1', '2026-H2']);
+  });
+
+  it('puts a due day past the month’s end on its last day, and on the next working day after a holiday (2026 Spring Festival)', () => {
+    expect(slotDueDate('2026-01-31', 31)).toBe('2026-02-28');
+    const china = chinaCalendar(packagedDays(), []);
+    // 17 February 2026 is the first day of the Spring Festival; work resumes on the 24th.
+    expect(slotDueDate('2026-01-31', 17)).toBe('2026-02-17');
+    expect(slotDueDate('2026-01-31', 17, china)).toBe('2026-02-24');
+    // A Saturday (2026-08-01) moves to Monday.
+    expect(slotDueDate('2026-07-31', 1, china)).toBe('2026-08-03');
+  });
+
+  it.each([
+    ['2026-04-05', '2026-04-01', '2026-04-20', 'filed'],
+    ['2026-04-05', '2026-04-05', '2026-04-20', 'filed'],
+    ['2026-04-05', '2026-04-06', '2026-04-20', 'late'],
+    ['2026-04-05', null, '2026-04-06', 'missed'],
+    ['2026-04-05', null, '2026-04-05', 'open'],
+  ] as const)('a slot due %s filed on %s is, on %s, %s', (dueDate, filedOn, today, status) => {
+    expect(slotStatus({ dueDate }, filedOn, today)).toBe(status);
+  });
+});
