@@ -49,7 +49,8 @@ describe('the fair clock: review does not count against the department', () => {
   const notes = async (taskId: string) =>
     sql<{ step_at: string; template: string; recipient_id: string }>(
       app.databaseUrl,
-      'SELECT step_at, template, recipient_id FROM notification WHERE task_id = $1 ORDER BY created_at, step_index, recipient_id',
+      // The ladder's steps; what happened to the task (events) is test/task-notifications.e2e.ts's subject.
+      'SELECT step_at, template, recipient_id FROM notification WHERE task_id = $1 AND step_index IS NOT NULL ORDER BY created_at, step_index, recipient_id',
       [taskId],
     );
   const sweepAt = async (at: Date) => {

@@ -103,6 +103,19 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await page.context().close();
   });
 
+  it('the liaison reads what moved in its messages and takes a kind off mail', async () => {
+    const page = await signedIn(liaison.email);
+    await page.goto(`${app.url}/notifications`);
+    // The sign-off and the reopen above reached the assignee in-app.
+    await page.getByText('【重新打开】「落实教师培训经费」已重新打开，请继续办理').first().waitFor();
+    const prefs = page.getByTestId('mail-preferences');
+    await prefs.getByRole('checkbox', { name: '任务被退回' }).click(); // saved at once; the box follows the server's answer
+    await page.locator('.ant-message').getByText('邮件设置已保存').waitFor();
+    const saved = (await app.as(liaison.token).get('/api/v1/notifications/preferences').expect(200)).body.kinds as Array<{ kind: string; mail: boolean }>;
+    expect(saved.filter((k) => !k.mail).map((k) => k.kind)).toEqual(['task.returned']);
+    await page.context().close();
+  });
+
   it('the admin is offered no task action the API would refuse it', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     await page.goto(`${app.url}/tasks/${taskId}`);

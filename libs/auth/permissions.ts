@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'me.read': { roles: ALL_ROLES },
   'notification.list': { roles: ALL_ROLES },
   'notification.read': { roles: ALL_ROLES },
+  'notification.preferences': { roles: ALL_ROLES },
   'user.list': { roles: [Role.Admin] },
   'user.create': { roles: [Role.Admin] },
   'department.list': { roles: ALL_ROLES },

@@ -9,11 +9,13 @@ import { DeliveryService } from './delivery.service.js';
 import { NotificationService } from './notification.service.js';
 import { ReminderSweep } from './reminder-sweep.service.js';
 import { WebhookService } from './webhook.service.js';
+import { TaskEventNotifier } from './task-event-notifier.js';
+import { TasksModule } from '../tasks/tasks.module.js';
 
-/** Notifications as people read and manage them: in-app lists, the departments' robots, the delivery log. */
+/** Notifications as people read and manage them: in-app lists, the departments' robots, the delivery log; and the events of tasks turned into them. */
 @Module({
-  imports: [AuditModule],
-  providers: [NotificationService, WebhookService, DeliveryAdminService],
+  imports: [AuditModule, TasksModule],
+  providers: [NotificationService, WebhookService, DeliveryAdminService, TaskEventNotifier],
   exports: [NotificationService, WebhookService, DeliveryAdminService],
 })
 export class NotificationsModule {}

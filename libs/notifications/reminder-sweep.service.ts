@@ -14,6 +14,7 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
+import { renderEventDigest } from './event-templates.js';
 
 /** Tasks handled per transaction; a larger backlog is worked through in several. */
 const BATCH = 5000;
@@ -64,8 +65,59 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       if (batch.deliveries.length > 0) await this.deliveries.enqueue(batch.deliveries);
       if (batch.tasks < BATCH) break;
     }
+    // What happened to tasks since the last sweep: each person's event notifications in one mail (the digest).
+    for (;;) {
+      const batch = await this.tx.run(() => this.mailEvents());
+      deliveries.push(...batch.deliveries);
+      if (batch.deliveries.length > 0) await this.deliveries.enqueue(batch.deliveries);
+      if (batch.claimed < BATCH) break;
+    }
     if (recorded > 0) this.logger.log(`已记录 ${recorded} 条提醒，待发送 ${deliveries.length} 封`);
     return { recorded, deliveries };
+  }
+
+  /**
+   * The event notifications written since the last sweep (TaskEventNotifier) that are to be mailed:
+   * one mail per person and one robot message per lead department, recorded and linked in one
+   * transaction, so a crash before the commit leaves them pending for the next sweep and a crash
+   * after it leaves deliveries the recovery re-queues — never a second mail.
+   */
+  private async mailEvents(): Promise<{ claimed: number; deliveries: string[] }> {
+    const pending = await this.ladder.lockPendingEventMails(BATCH);
+    if (pending.length === 0) return { claimed: 0, deliveries: [] };
+    const mails: NewDelivery[] = [];
+    const mailOf = new Map<string, string>();
+    for (const [recipientId, rows] of groupBy(pending, (n) => n.recipientId)) {
+      const { subject, body } = renderEventDigest(rows, this.cap.maxItems, this.cap.listLink);
+      const id = randomUUID();
+      mailOf.set(recipientId, id);
+      mails.push({ id, channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: rows[0].email, subject, body });
+    }
+    const robots = await this.ladder.webhooks([...new Set(pending.map((n) => n.leadDepartmentCode))]);
+    const names = new Map((await this.departments.list()).map((d) => [d.code, d.name]));
+    // Once per event, however many people it went to.
+    const events = [...new Map(pending.map((n) => [`${n.taskId}|${n.kind}|${n.createdAt.getTime()}`, n])).values()];
+    const messages = robots.flatMap((robot): NewDelivery[] => {
+      const rows = events.filter((n) => n.leadDepartmentCode === robot.departmentCode);
+      if (rows.length === 0) return [];
+      const title = `督办动态：${names.get(robot.departmentCode) ?? robot.departmentCode} ${rows.length} 条`;
+      const lines = rows.slice(0, this.cap.maxItems).map((n) => `- ${escapeMarkdown(n.subject)}，[查看任务](${this.publicUrl}/tasks/${n.taskId})`);
+      const more = rows.length > lines.length ? `\n\n另有 ${rows.length - lines.length} 条，请登录系统查看：${this.cap.listLink}` : '';
+      return [
+        {
+          id: randomUUID(),
+          channel: DeliveryChannel.Webhook,
+          recipientId: null,
+          departmentCode: robot.departmentCode,
+          target: robot.url,
+          subject: title,
+          body: `### ${title}\n${lines.join('\n')}${more}`,
+        },
+      ];
+    });
+    await this.ladder.insertDeliveries([...mails, ...messages]);
+    await this.ladder.settleEventMails(pending.map((n) => ({ id: n.id, deliveryId: mailOf.get(n.recipientId) ?? null })));
+    return { claimed: pending.length, deliveries: [...mails, ...messages].map((d) => d.id) };
   }
 
   private async sweepBatch(now: Date) {
@@ -269,6 +321,11 @@ class People {
     const owner = task.supervisorId ? this.byId.get(task.supervisorId) : undefined;
     return owner ? [owner] : this.supervisors;
   }
+}
+
+/** Text shown verbatim in a robot's markdown: its markup characters taken literally. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]()#>!|~<]/g, (c) => `\\${c}`);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -127,6 +127,8 @@ export class ExtensionService {
 function extensionDetail(request: ExtensionRequestEntity) {
   return {
     extensionRequestId: request.id,
+    requesterId: request.requestedBy,
+    awaitingLeader: request.status === ExtensionStatus.AwaitingLeader,
     requestedDueDate: request.requestedDueDate,
     approved: request.status === ExtensionStatus.Approved,
     comment: request.decisionComment ?? undefined,

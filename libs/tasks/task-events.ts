@@ -33,16 +33,31 @@ export interface TaskEvent {
     mentionedUserIds?: string[];
     /** Previous lead department or assignee, when a change moved the work to someone else. */
     previousAssigneeId?: string | null;
+    /** An extension request: who asked (told of the decision). */
+    requesterId?: string;
+    /** An extension request on a task that requires sign-off waits for the lead department's leader first. */
+    awaitingLeader?: boolean;
   };
 }
 
+/** Hears every task event, inside the change's transaction (a failure rolls the change back). */
+export type TaskEventListener = (event: TaskEvent) => Promise<void>;
+
 /**
  * The tasks domain announces each change here, inside the change's transaction, so a
- * notification is written if and only if the change is. The notifications domain provides
- * the implementation (who is the next person to act, in-app row, queued mail, robot); this
- * default hears nothing.
+ * notification is written if and only if the change is. The notifications domain subscribes
+ * at start-up (who is the next person to act, in-app row, mail digest, robot): the tasks domain
+ * may not import it, so it holds the subscribers instead. With none, events are heard by no one.
  */
 @Injectable()
 export class TaskEvents {
-  async emit(_event: TaskEvent): Promise<void> {}
+  private readonly listeners: TaskEventListener[] = [];
+
+  subscribe(listener: TaskEventListener): void {
+    this.listeners.push(listener);
+  }
+
+  async emit(event: TaskEvent): Promise<void> {
+    for (const listener of this.listeners) await listener(event);
+  }
 }

@@ -123,6 +123,7 @@ export class TaskService {
         reportDueDay: input.reportDueDay ?? DEFAULT_REPORT_DUE_DAY,
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
+      await this.events.emit({ kind: 'task.assigned', task, actorId: actor.id });
       return this.view(task);
     });
   }
@@ -189,6 +190,10 @@ export class TaskService {
       if (fields.indicatorCodes !== undefined) task.indicatorCodes = unique(fields.indicatorCodes);
       const saved = await this.tasks.save(task);
       await this.recordChange(actor, 'task.update', saved, before);
+      // Work handed to someone new (another assignee, or another lead department's liaisons) is theirs to hear of.
+      const handedOver = before.leadDepartmentCode !== saved.leadDepartmentCode || (saved.assigneeId !== null && before.assigneeId !== saved.assigneeId);
+      if (handedOver)
+        await this.events.emit({ kind: 'task.assigned', task: saved, actorId: actor.id, detail: { previousAssigneeId: before.assigneeId as string | null } });
       return this.view(saved);
     });
   }

@@ -12,4 +12,4 @@ export enum DeliveryStatus {
 }
 
 /** What the audit log records of the departments' group robots. */
-export type NotificationAuditAction = 'webhook.set' | 'webhook.remove';
+export type NotificationAuditAction = 'webhook.set' | 'webhook.remove' | 'user.notification_preferences';

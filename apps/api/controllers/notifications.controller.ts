@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import { NotificationService } from '../../../libs/notifications/notification.service.js';
-import { NotificationQuery } from '../dto/notification.dto.js';
+import { MailPreferencesDto, NotificationPreferencesDto, NotificationQuery } from '../dto/notification.dto.js';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -23,6 +23,22 @@ export class NotificationsController {
   @ApiOperation({ summary: 'How many of the caller’s notifications are unread: `{count}` (the console’s badge)' })
   unreadCount(@CurrentActor() actor: Actor) {
     return this.notifications.unreadCount(actor);
+  }
+
+  @Get('preferences')
+  @Can('notification.preferences')
+  @ApiOperation({ summary: 'Which kinds of notification reach the caller by mail (in-app always): `{kinds: [{kind, label, mail}]}`' })
+  @ApiOkResponse({ type: NotificationPreferencesDto })
+  preferences(@CurrentActor() actor: Actor) {
+    return this.notifications.preferences(actor);
+  }
+
+  @Put('preferences')
+  @Can('notification.preferences')
+  @ApiOperation({ summary: 'Turns mail off for the kinds named in `mailOff` (and on for the others); the caller’s own choice, audited' })
+  @ApiOkResponse({ type: NotificationPreferencesDto })
+  setPreferences(@CurrentActor() actor: Actor, @Body() body: MailPreferencesDto) {
+    return this.notifications.setPreferences(actor, body.mailOff);
   }
 
   @Post('read-all')

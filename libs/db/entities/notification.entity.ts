@@ -12,6 +12,7 @@ import type { UserEntity } from './user.entity.js';
 @Index('uq_notification_step', ['taskId', 'stepIndex', 'recipientId', 'dueDate'], { unique: true })
 @Index('idx_notification_recipient', ['recipientId', 'createdAt'])
 @Index('idx_notification_delivery', ['deliveryId'])
+@Index('idx_notification_mail_pending', ['createdAt'], { where: '"mail_pending"' })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -23,9 +24,12 @@ export class NotificationEntity {
   @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_notification_task' })
   task?: Relation<TaskEntity>;
 
-  /** Position of the step in the policy; with `stepAt` it says which moment of the ladder this was. */
-  @Column({ type: 'integer', name: 'step_index' })
-  stepIndex: number;
+  /**
+   * Position of the step in the policy; with `stepAt` it says which moment of the ladder this was.
+   * Null for a notification of something that happened to the task (an event: `template` is its kind).
+   */
+  @Column({ type: 'integer', name: 'step_index', nullable: true })
+  stepIndex: number | null;
 
   @Column({ type: 'varchar', length: 40, name: 'step_at' })
   stepAt: string;
@@ -53,6 +57,10 @@ export class NotificationEntity {
   /** The mail that carries it (several notifications of one sweep share one mail). */
   @Column({ type: 'uuid', name: 'delivery_id', nullable: true })
   deliveryId: string | null;
+
+  /** An event's notification still to be mailed: the next sweep gathers each person's into one mail (the digest). */
+  @Column({ type: 'boolean', name: 'mail_pending', default: false })
+  mailPending: boolean;
 
   @Column({ type: 'timestamptz', name: 'read_at', nullable: true })
   readAt: Date | null;

@@ -30,6 +30,10 @@ export class UserEntity {
   @JoinColumn({ name: 'department_code', foreignKeyConstraintName: 'fk_department_code_department' })
   department?: Relation<DepartmentEntity>;
 
+  /** Notification kinds this user gets in-app only (no mail): its own choice. */
+  @Column({ type: 'varchar', array: true, name: 'mail_muted', default: () => "'{}'" })
+  mailMuted: string[];
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

@@ -12,6 +12,7 @@ import { Notices1796433758590 } from './1796433758590-Notices.js';
 import { TaskOwningSupervisor1796434330807 } from './1796434330807-TaskOwningSupervisor.js';
 import { SignOffCancel1796471270085 } from './1796471270085-SignOffCancel.js';
 import { ReportingCycles1796473131107 } from './1796473131107-ReportingCycles.js';
+import { EventNotifications1796473881164 } from './1796473881164-EventNotifications.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   TaskOwningSupervisor1796434330807,
   SignOffCancel1796471270085,
   ReportingCycles1796473131107,
+  EventNotifications1796473881164,
 ];

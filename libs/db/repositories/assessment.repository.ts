@@ -40,7 +40,7 @@ const YEAR_TASKS = `
   extension_count AS (SELECT x.task_id, count(*)::int AS n FROM extension_request x WHERE x.task_id IN (SELECT id FROM year_task) GROUP BY x.task_id),
   escalated AS (
     SELECT DISTINCT n.task_id FROM notification n JOIN app_user u ON u.id = n.recipient_id
-     WHERE u.role = 'leader' AND n.task_id IN (SELECT id FROM year_task)
+     WHERE u.role = 'leader' AND n.step_index IS NOT NULL AND n.task_id IN (SELECT id FROM year_task) -- ladder steps, not events (a sign-off request)
   ),
   judged AS (
     SELECT y.*,

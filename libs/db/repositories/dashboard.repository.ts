@@ -150,7 +150,7 @@ export const BULLETIN_SQL = `
   WITH escalated AS (
     SELECT DISTINCT t.id, t.lead_department_code AS department, ${overdueSql('t', '$1::date', '$3::text')} AS overdue
       FROM notification n
-      JOIN app_user u ON u.id = n.recipient_id AND u.role = 'leader'
+      JOIN app_user u ON u.id = n.recipient_id AND u.role = 'leader' AND n.step_index IS NOT NULL
       JOIN task t ON t.id = n.task_id AND t.due_date = n.due_date AND ${openSql('t')}
   ), overdue AS (
     SELECT lead_department_code AS department, count(*)::int AS overdue, ($1::date - min(due_date))::int AS max_days_overdue

@@ -27,10 +27,33 @@ export interface Recipient {
   departmentCode: string | null;
 }
 
-export type NewNotification = Pick<
-  NotificationEntity,
-  'taskId' | 'stepIndex' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body' | 'deliveryId'
->;
+export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body' | 'deliveryId'> & {
+  stepIndex: number;
+};
+
+/** A notification of something that happened to a task (an event), for one person; `mail` marks it for the next digest. */
+export interface NewEventNotification {
+  taskId: string;
+  recipientId: string;
+  dueDate: string;
+  kind: string;
+  subject: string;
+  body: string;
+  mail: boolean;
+}
+
+/** An event notification waiting for its mail, with what the digest and the robot message need. */
+export interface PendingEventMail {
+  id: string;
+  taskId: string;
+  recipientId: string;
+  email: string;
+  kind: string;
+  subject: string;
+  body: string;
+  leadDepartmentCode: string;
+  createdAt: Date;
+}
 /** A delivery to record, its id chosen by the caller (so that notifications can name it before it is written). */
 export type NewDelivery = Pick<DeliveryEntity, 'id' | 'channel' | 'recipientId' | 'departmentCode' | 'target' | 'subject' | 'body'>;
 
@@ -145,6 +168,56 @@ export class LadderRepository {
           chunk.map((n) => n.at),
         ]);
     }
+  }
+
+  /** Records event notifications (never deduplicated: each event is its own), in one statement. */
+  async insertEventNotifications(rows: NewEventNotification[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.tx.manager().query(
+      `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body, mail_pending)
+       SELECT t, NULL, k, r, d, k, s, b, m FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::varchar[], $5::text[], $6::text[], $7::bool[]) AS v(t, r, d, k, s, b, m)`,
+      [
+        rows.map((r) => r.taskId),
+        rows.map((r) => r.recipientId),
+        rows.map((r) => r.dueDate),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.subject),
+        rows.map((r) => r.body),
+        rows.map((r) => r.mail),
+      ],
+    );
+  }
+
+  /** Event notifications waiting for a mail, oldest first, row-locked (another sweep skips them). */
+  async lockPendingEventMails(limit: number): Promise<PendingEventMail[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
+      `SELECT n.id, n.task_id, n.recipient_id, u.email, n.template, n.subject, n.body, t.lead_department_code, n.created_at
+         FROM notification n JOIN app_user u ON u.id = n.recipient_id JOIN task t ON t.id = n.task_id
+        WHERE n.mail_pending ORDER BY n.created_at, n.id LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      taskId: r.task_id as string,
+      recipientId: r.recipient_id as string,
+      email: r.email as string,
+      kind: r.template as string,
+      subject: r.subject as string,
+      body: r.body as string,
+      leadDepartmentCode: r.lead_department_code as string,
+      createdAt: r.created_at as Date,
+    }));
+  }
+
+  /** Links mailed event notifications to their digest (or clears them when nothing is sent), in one statement. */
+  async settleEventMails(rows: Array<{ id: string; deliveryId: string | null }>): Promise<void> {
+    if (rows.length === 0) return;
+    await this.tx
+      .manager()
+      .query(`UPDATE notification n SET mail_pending = false, delivery_id = v.d FROM unnest($1::uuid[], $2::uuid[]) AS v(id, d) WHERE n.id = v.id`, [
+        rows.map((r) => r.id),
+        rows.map((r) => r.deliveryId),
+      ]);
   }
 
   /** Makes every open task due for the sweep, which works its ladder out again (after the calendar changed). */

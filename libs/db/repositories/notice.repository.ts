@@ -32,7 +32,7 @@ export class NoticeRepository {
     const [row] = await this.tx
       .manager()
       .query<Array<{ count: string; last: Date | null }>>(
-        'SELECT count(DISTINCT (due_date, step_index)) AS count, max(created_at) AS last FROM notification WHERE task_id = $1',
+        'SELECT count(DISTINCT (due_date, step_index)) AS count, max(created_at) AS last FROM notification WHERE task_id = $1 AND step_index IS NOT NULL',
         [taskId],
       );
     return { count: Number(row.count), last: row.last };

@@ -50,6 +50,19 @@ export class UserRepository {
     return this.repo().find({ select: { id: true, name: true, email: true }, where: { role, active: true }, order: { name: 'ASC' } });
   }
 
+  /** The kinds each of `ids` takes off mail (its own choice), by user. */
+  async mailMuted(ids: string[]): Promise<Map<string, string[]>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.tx
+      .manager()
+      .query<Array<{ id: string; mailMuted: string[] }>>('SELECT id, mail_muted AS "mailMuted" FROM app_user WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.mailMuted]));
+  }
+
+  async setMailMuted(id: string, kinds: string[]): Promise<void> {
+    await this.tx.manager().query('UPDATE app_user SET mail_muted = $2 WHERE id = $1', [id, kinds]);
+  }
+
   /** Serialises first-start admin creation across processes starting at once. */
   async lockBootstrap(): Promise<void> {
     await this.tx.manager().query('SELECT pg_advisory_xact_lock(hashtext($1))', ['duban:bootstrap-admin']);

@@ -12,6 +12,16 @@ export const TEMPLATE_LABELS: Record<string, { label: string; color: string }> =
   overdue: { label: '逾期预警', color: 'red' },
   escalation: { label: '督办升级', color: 'volcano' },
   review: { label: '待审核', color: 'purple' },
+  'task.assigned': { label: '新任务', color: 'blue' },
+  'task.signoff_needed': { label: '待审签', color: 'purple' },
+  'task.submitted': { label: '待审核', color: 'purple' },
+  'task.returned': { label: '退回', color: 'orange' },
+  'task.approved': { label: '已办结', color: 'green' },
+  'task.cancelled': { label: '已撤销', color: 'default' },
+  'task.reopened': { label: '重新打开', color: 'blue' },
+  'extension.requested': { label: '延期申请', color: 'gold' },
+  'extension.decided': { label: '延期结果', color: 'gold' },
+  comment: { label: '评论', color: 'cyan' },
 };
 
 /** The caller's notifications (the in-app copy of every mail), newest first; `only` keeps one template. */
