@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   'task.reopen': { roles: [Role.Supervisor], scope: 'visible' },
   'task.extension.request': { roles: [Role.Liaison], scope: 'lead' },
   'task.history': { roles: ALL_ROLES, scope: 'visible' },
+  'task.comment.read': { roles: ALL_ROLES, scope: 'visible' },
+  // Those working on the task comment (批示 only supervisors and leaders, CommentService); reviewers and the admin read.
+  'task.comment': { roles: [Role.Supervisor, Role.Leader, Role.Liaison], scope: 'visible' },
   'extension.decide': { roles: [Role.Supervisor], scope: 'visible' },
   // On a task that requires sign-off, the lead department's leader agrees to an extension request before the supervisor decides.
   'extension.endorse': { roles: [Role.Leader], scope: 'lead' },

@@ -15,6 +15,7 @@ import { LadderRepository } from './repositories/ladder.repository.js';
 import { NoticeRepository } from './repositories/notice.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { ProgressRepository } from './repositories/progress.repository.js';
+import { CommentRepository } from './repositories/comment.repository.js';
 import { SeedRepository } from './repositories/seed.repository.js';
 import { SettingRepository } from './repositories/setting.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   NoticeRepository,
   PlanRepository,
   ProgressRepository,
+  CommentRepository,
   SeedRepository,
   SettingRepository,
   TaskRepository,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { CommentService } from './comment.service.js';
 import { DeadlineClock } from './deadline-clock.js';
 import { ExtensionService } from './extension.service.js';
 import { TaskEvents } from './task-events.js';
@@ -16,7 +17,7 @@ import { TaskImportService } from './task-import.service.js';
  */
 @Module({
   imports: [AuditModule, CalendarModule],
-  providers: [TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService],
-  exports: [TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService],
+  providers: [CommentService, TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService],
+  exports: [CommentService, TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService],
 })
 export class TasksModule {}

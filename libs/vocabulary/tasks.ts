@@ -51,6 +51,7 @@ export type TaskAuditAction =
   | 'task.import.update'
   | 'task.notice'
   | 'extension.request'
+  | 'comment.create'
   | 'extension.endorse'
   | 'extension.approve'
   | 'extension.reject';

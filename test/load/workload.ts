@@ -148,8 +148,10 @@ export async function runWorkload(url: string, cast: Cast, until: () => boolean)
         await idle();
         continue;
       }
-      await hit('supervisor: read task', 'GET', `/api/v1/tasks/${task.id}`, token);
-      if (++turn % 3 === 0) {
+      const detail = await hit('supervisor: read task', 'GET', `/api/v1/tasks/${task.id}`, token);
+      // A parent whose parts are still open cannot be approved (409): a supervisor who reads it returns it instead.
+      const parts = (detail?.body.children ?? { total: 0, completed: 0 }) as { total: number; completed: number };
+      if (++turn % 3 === 0 || parts.completed < parts.total) {
         await hit('supervisor: return', 'POST', `/api/v1/tasks/${task.id}/return`, token, { reason: '佐证不足，请补充' });
         continue;
       }

@@ -6,6 +6,7 @@ import { InvalidInputError, UnsupportedMediaTypeError } from '../../../libs/comm
 import type { Actor } from '../../../libs/common/roles.js';
 import { AppConfig } from '../../../libs/config/app-config.js';
 import { EvidenceService } from '../../../libs/evidence/evidence.service.js';
+import { CommentService } from '../../../libs/tasks/comment.service.js';
 import { ExtensionService } from '../../../libs/tasks/extension.service.js';
 import { TaskTransition } from '../../../libs/tasks/task-status.js';
 import { TaskService } from '../../../libs/tasks/task.service.js';
@@ -19,6 +20,8 @@ import {
   ExtensionRequestDto,
   ProgressDto,
   ReasonDto,
+  CommentDto,
+  NewCommentDto,
   ReportSlotDto,
   CancelDto,
   SignOffDto,
@@ -44,6 +47,7 @@ export class TasksController {
     private readonly extensions: ExtensionService,
     private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
+    private readonly conversation: CommentService,
   ) {}
 
   @Post('tasks')
@@ -214,6 +218,20 @@ export class TasksController {
   @ApiOkResponse({ type: [ReportSlotDto], description: "定期报送: the task's report periods with their deadline and state; empty without a cycle" })
   reportSlots(@Param('id') id: string) {
     return this.tasks.reportSlots(id);
+  }
+
+  @Get('tasks/:id/comments')
+  @Can('task.comment.read')
+  @ApiOkResponse({ type: [CommentDto], description: 'comments and 领导批示 (instruction: true), oldest first' })
+  comments(@Param('id') id: string) {
+    return this.conversation.list(id);
+  }
+
+  @Post('tasks/:id/comments')
+  @Can('task.comment')
+  @ApiCreatedResponse({ type: CommentDto, description: 'a comment, or a 领导批示 by a supervisor or leader; a cancelled task is 409' })
+  comment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: NewCommentDto) {
+    return this.conversation.add(actor, id, body);
   }
 
   @Get('tasks/:id/history')

@@ -427,3 +427,32 @@ export class TaskPageDto {
   @ApiProperty() page: number;
   @ApiProperty() limit: number;
 }
+
+export class NewCommentDto {
+  @ApiProperty({ example: '请@财政联络员 本周内补充拨付凭证', description: 'the comment; `@姓名` tells that person (someone who may see the task)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  body: string;
+
+  @ApiPropertyOptional({ description: '领导批示: shown apart at the top of the task (supervisors and leaders only, 403 otherwise)' })
+  @Omittable()
+  @IsBoolean()
+  instruction?: boolean;
+}
+
+export class CommentAuthorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() role: string;
+  @ApiProperty({ nullable: true, type: String }) departmentCode: string | null;
+}
+
+export class CommentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ description: '领导批示' }) instruction: boolean;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: CommentAuthorDto }) author: CommentAuthorDto;
+  @ApiProperty({ type: [TaskOwnerDto], description: 'the users it @-mentions' }) mentions: TaskOwnerDto[];
+}

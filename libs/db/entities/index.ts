@@ -14,6 +14,7 @@ import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity.js';
 import { PlanClauseEntity, PlanEntity, PlanSectionEntity } from './plan.entity.js';
 import { ProgressReportEntity } from './progress-report.entity.js';
 import { SystemSettingEntity } from './system-setting.entity.js';
+import { TaskCommentEntity } from './task-comment.entity.js';
 import { TaskDepartmentEntity } from './task-department.entity.js';
 import { TaskEntity } from './task.entity.js';
 import { UserEntity } from './user.entity.js';
@@ -34,6 +35,7 @@ export * from './indicator.entity.js';
 export * from './plan.entity.js';
 export * from './progress-report.entity.js';
 export * from './system-setting.entity.js';
+export * from './task-comment.entity.js';
 export * from './task-department.entity.js';
 export * from './task.entity.js';
 export * from './user.entity.js';
@@ -62,5 +64,6 @@ export const ENTITIES = [
   SystemSettingEntity,
   TaskEntity,
   TaskDepartmentEntity,
+  TaskCommentEntity,
   UserEntity,
 ];

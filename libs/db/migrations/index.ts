@@ -13,6 +13,7 @@ import { TaskOwningSupervisor1796434330807 } from './1796434330807-TaskOwningSup
 import { SignOffCancel1796471270085 } from './1796471270085-SignOffCancel.js';
 import { ReportingCycles1796473131107 } from './1796473131107-ReportingCycles.js';
 import { EventNotifications1796473881164 } from './1796473881164-EventNotifications.js';
+import { TaskComments1796474404752 } from './1796474404752-TaskComments.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SignOffCancel1796471270085,
   ReportingCycles1796473131107,
   EventNotifications1796473881164,
+  TaskComments1796474404752,
 ];
