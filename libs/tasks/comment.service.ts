@@ -12,6 +12,7 @@ import { STATUS_LABEL, TaskStatus } from './task-status.js';
 const INSTRUCTING_ROLES: readonly Role[] = [Role.Supervisor, Role.Leader];
 
 /** Control characters other than tab and line breaks have no place in a comment. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
