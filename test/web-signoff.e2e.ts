@@ -103,6 +103,31 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await page.context().close();
   });
 
+  it('the leader writes a 批示, shown at the top of the task; the liaison comments', async () => {
+    const page = await signedIn(leader.email);
+    await page.goto(`${app.url}/tasks/${taskId}`);
+    const comments = page.getByTestId('comments');
+    await comments.getByLabel('评论（@姓名 可提醒对方）').fill('请务必于月底前完成全部拨付');
+    await comments.getByRole('checkbox', { name: '作为领导批示（显示在任务顶部）' }).check();
+    await comments.getByRole('button', { name: '发布' }).click();
+    await page.getByTestId('instructions').getByText('请务必于月底前完成全部拨付').waitFor();
+    await page.context().close();
+
+    const own = await signedIn(liaison.email);
+    await own.goto(`${app.url}/tasks/${taskId}`);
+    await own.getByTestId('instructions').getByText('请务必于月底前完成全部拨付').waitFor();
+    expect(await own.getByRole('checkbox', { name: '作为领导批示（显示在任务顶部）' }).count()).toBe(0);
+    await own.getByTestId('comments').getByLabel('评论（@姓名 可提醒对方）').fill('收到，按期完成');
+    await own.getByTestId('comments').getByRole('button', { name: '发布' }).click();
+    await own.getByTestId('comment').filter({ hasText: '收到，按期完成' }).waitFor();
+    const stored = (await app.as(supervisor.token).get(`/api/v1/tasks/${taskId}/comments`).expect(200)).body as Array<{ body: string; instruction: boolean }>;
+    expect(stored.map((c) => [c.body, c.instruction])).toEqual([
+      ['请务必于月底前完成全部拨付', true],
+      ['收到，按期完成', false],
+    ]);
+    await own.context().close();
+  });
+
   it('the liaison reads what moved in its messages and takes a kind off mail', async () => {
     const page = await signedIn(liaison.email);
     await page.goto(`${app.url}/notifications`);

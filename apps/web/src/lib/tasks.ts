@@ -162,6 +162,7 @@ export const HISTORY_ACTIONS: Record<string, string> = {
   'task.cancel': '撤销任务',
   'task.reopen': '重新打开',
   'extension.endorse': '负责人同意延期',
+  'comment.create': '发表评论或批示',
   'extension.request': '申请延期',
   'extension.approve': '同意延期',
   'extension.reject': '不同意延期',

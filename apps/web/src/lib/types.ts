@@ -98,6 +98,16 @@ export interface ReportSlot {
   progressId: string | null;
 }
 
+export interface TaskComment {
+  id: string;
+  body: string;
+  /** 领导批示 */
+  instruction: boolean;
+  createdAt: string;
+  author: { id: string; name: string; role: Role; departmentCode: string | null };
+  mentions: { id: string; name: string }[];
+}
+
 export interface HistoryEntry {
   at: string;
   actor: { id: string; name: string; email: string; role: Role } | null;

@@ -43,7 +43,7 @@ import {
   SLOT_STATUS,
   type Grade,
 } from '../lib/tasks';
-import type { Evidence, HistoryEntry, Page, ReportSlot, TaskDetail, TaskSummary } from '../lib/types';
+import type { Evidence, HistoryEntry, Page, ReportSlot, TaskComment, TaskDetail, TaskSummary } from '../lib/types';
 
 export function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -52,6 +52,7 @@ export function TaskDetailPage() {
   const client = useQueryClient();
   const task = useQuery({ queryKey: ['task', id], queryFn: () => get<TaskDetail>(`/tasks/${id}`) });
   const history = useQuery({ queryKey: ['task', id, 'history'], queryFn: () => get<HistoryEntry[]>(`/tasks/${id}/history`) });
+  const comments = useQuery({ queryKey: ['task', id, 'comments'], queryFn: () => get<TaskComment[]>(`/tasks/${id}/comments`) });
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['task', id] });
     void client.invalidateQueries({ queryKey: ['tasks'] });
@@ -98,6 +99,7 @@ export function TaskDetailPage() {
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title="办结材料已提交，等待承办单位负责人审签后报督查审核" data-testid="signoff-banner" />
       )}
       {t.calendarNote && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t.calendarNote} />}
+      <Instructions comments={comments.data ?? []} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="任务信息" size="small">
@@ -178,6 +180,13 @@ export function TaskDetailPage() {
             canDecide={user.role === 'supervisor'}
             onChange={refresh}
           />
+          <CommentsCard
+            task={t}
+            comments={comments.data ?? []}
+            canComment={user.role !== 'admin' && user.role !== 'reviewer' && t.status !== 'cancelled'}
+            canInstruct={user.role === 'supervisor' || user.role === 'leader'}
+            onChange={refresh}
+          />
           <Card title="办理记录（全部留痕）" size="small" style={{ marginTop: 16 }}>
             {history.error && <QueryError error={history.error} />}
             <Timeline
@@ -203,6 +212,98 @@ export function TaskDetailPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** 领导批示: shown apart, at the top of the task. */
+function Instructions({ comments }: { comments: TaskComment[] }) {
+  const instructions = comments.filter((c) => c.instruction);
+  if (instructions.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="instructions"
+      title="领导批示"
+      description={instructions.map((c) => (
+        <div key={c.id} style={{ whiteSpace: 'pre-wrap' }}>
+          {c.body}{' '}
+          <small style={{ color: '#888' }}>
+            —— {c.author.name}，{formatDateTime(c.createdAt)}
+          </small>
+        </div>
+      ))}
+    />
+  );
+}
+
+/** The conversation on the task: comments, and 批示 for supervisors and leaders. */
+function CommentsCard({
+  task,
+  comments,
+  canComment,
+  canInstruct,
+  onChange,
+}: {
+  task: TaskDetail;
+  comments: TaskComment[];
+  canComment: boolean;
+  canInstruct: boolean;
+  onChange: () => void;
+}) {
+  const action = useAction(onChange);
+  const draft = useDraftForm<{ body: string; instruction?: boolean }>(`comment:${task.id}`);
+  return (
+    <Card title={`评论与批示（${comments.length}）`} size="small" style={{ marginTop: 16 }} data-testid="comments">
+      <List
+        size="small"
+        dataSource={comments}
+        locale={{ emptyText: '暂无评论' }}
+        renderItem={(c) => (
+          <List.Item data-testid="comment">
+            <div style={{ width: '100%' }}>
+              <Space wrap>
+                <b>{c.author.name}</b>
+                {c.instruction && <Tag color="red">批示</Tag>}
+                <small style={{ color: '#888' }}>{formatDateTime(c.createdAt)}</small>
+              </Space>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{c.body}</div>
+            </div>
+          </List.Item>
+        )}
+      />
+      {canComment && (
+        <Form
+          form={draft.form}
+          name="comment"
+          layout="vertical"
+          initialValues={draft.initialValues}
+          onValuesChange={draft.onValuesChange}
+          style={{ marginTop: 12 }}
+          onFinish={(v) =>
+            action.mutate({
+              path: `/tasks/${task.id}/comments`,
+              body: { body: v.body, instruction: canInstruct ? !!v.instruction : undefined },
+              ok: v.instruction ? '批示已发布' : '评论已发布',
+              then: draft.done,
+            })
+          }
+        >
+          <Form.Item label="评论（@姓名 可提醒对方）" name="body" rules={[{ required: true, whitespace: true, message: '请填写内容' }]}>
+            <Input.TextArea rows={3} maxLength={5000} />
+          </Form.Item>
+          {canInstruct && (
+            <Form.Item name="instruction" valuePropName="checked">
+              <Checkbox>作为领导批示（显示在任务顶部）</Checkbox>
+            </Form.Item>
+          )}
+          <Button htmlType="submit" loading={action.isPending}>
+            发布
+          </Button>
+        </Form>
+      )}
+    </Card>
   );
 }
 
