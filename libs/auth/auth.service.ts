@@ -1,3 +1,4 @@
+import { grantsOf } from './permissions.js';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
@@ -29,13 +30,13 @@ export class AuthService {
     private readonly jwt: JwtService,
   ) {}
 
-  async login(email: string, password: string): Promise<{ accessToken: string; user: UserView }> {
+  async login(email: string, password: string): Promise<{ accessToken: string; user: UserView & { permissions: Record<string, string> } }> {
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !ok || !user.active) throw new UnauthorizedError('邮箱或密码错误');
     const view = toUserView(user);
     const accessToken = await this.jwt.signAsync({ sub: view.id, email: view.email, name: view.name, role: view.role, dept: view.departmentCode });
-    return { accessToken, user: view };
+    return { accessToken, user: { ...view, permissions: grantsOf(view.role) } };
   }
 
   /**

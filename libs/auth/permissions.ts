@@ -102,3 +102,16 @@ export function permissionScope(permission: Permission): TaskScope | undefined {
   const rule: { roles: readonly Role[]; scope?: TaskScope } = PERMISSIONS[permission];
   return rule.scope;
 }
+
+/**
+ * What `role` may do, for the console to offer only that (GET /me and the login answer): each
+ * permission it holds with its task scope (`any` when the permission is not about one task).
+ * The console applies the same scope rule to a task as decide() does here.
+ */
+export function grantsOf(role: Role): Record<string, TaskScope | 'any'> {
+  const grants: Record<string, TaskScope | 'any'> = {};
+  for (const [permission, rule] of Object.entries(PERMISSIONS) as Array<[Permission, { roles: readonly Role[]; scope?: TaskScope }]>) {
+    if (rule.roles.includes(role)) grants[permission] = rule.scope ?? 'any';
+  }
+  return grants;
+}

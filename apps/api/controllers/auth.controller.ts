@@ -2,9 +2,10 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AuthService } from '../../../libs/auth/auth.service.js';
+import { grantsOf } from '../../../libs/auth/permissions.js';
 import { Can, CurrentActor, Public } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
-import { LoginDto, LoginResultDto, UserDto } from '../dto/auth.dto.js';
+import { LoginDto, LoginResultDto, SignedInUserDto } from '../dto/auth.dto.js';
 import { LOGIN_RATE_LIMIT } from '../rate-limit.js';
 
 @ApiTags('auth')
@@ -26,8 +27,8 @@ export class AuthController {
   @Get('me')
   @Can('me.read')
   @ApiBearerAuth()
-  @ApiOkResponse({ type: UserDto })
-  me(@CurrentActor() actor: Actor): UserDto {
-    return { id: actor.id, email: actor.email, name: actor.name, role: actor.role, departmentCode: actor.departmentCode };
+  @ApiOkResponse({ type: SignedInUserDto })
+  me(@CurrentActor() actor: Actor): SignedInUserDto {
+    return { id: actor.id, email: actor.email, name: actor.name, role: actor.role, departmentCode: actor.departmentCode, permissions: grantsOf(actor.role) };
   }
 }

@@ -24,9 +24,20 @@ export class UserDto {
   @ApiProperty({ nullable: true, type: String }) departmentCode: string | null;
 }
 
+export class SignedInUserDto extends UserDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['any', 'visible', 'member', 'lead'] },
+    example: { 'task.read': 'visible', 'task.submit': 'lead', 'notification.list': 'any' },
+    description:
+      "what the caller's role may do: each permission of the access table it holds, with its task scope (visible: a task of its departments; member: one its department leads or co-operates on; lead: one its department leads; any: not about one task). The console offers only these; the API applies the same table",
+  })
+  permissions: Record<string, string>;
+}
+
 export class LoginResultDto {
   @ApiProperty() accessToken: string;
-  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ type: SignedInUserDto }) user: SignedInUserDto;
 }
 
 export class CreateUserDto {

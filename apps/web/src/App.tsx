@@ -7,9 +7,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { AuthContext } from './hooks';
-import { setUnauthorizedHandler } from './lib/api';
+import { get, setUnauthorizedHandler } from './lib/api';
 import { ApiError } from './lib/errors';
-import { clearSession, homePath, loadSession, loginPath, nextPath, saveSession, type SessionUser } from './lib/session';
+import { clearSession, homePath, loadSession, loginPath, nextPath, saveSession, type SessionUser, token } from './lib/session';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { BoardPage } from './pages/BoardPage';
 import { CalendarFeedPage } from './pages/CalendarFeedPage';
@@ -78,6 +78,19 @@ function Routed() {
     },
     [navigate],
   );
+  // A session saved before permissions were part of it (or after the table changed) asks GET /me once for them.
+  useEffect(() => {
+    if (!user) return;
+    void get<SessionUser>('/me').then(
+      (fresh) => {
+        if (JSON.stringify(fresh.permissions) === JSON.stringify(user.permissions)) return;
+        const saved = token();
+        if (saved) saveSession(saved, fresh);
+        setUser(fresh);
+      },
+      () => undefined,
+    );
+  }, [user?.id]); // once per signed-in user, not on every change of the object
   const auth = useMemo(() => (user ? { user, signOut } : null), [user, signOut]);
 
   if (!auth) {

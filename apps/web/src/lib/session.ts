@@ -6,6 +6,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   departmentCode: string | null;
+  /** Permission → scope, from the API's access table (the login answer and GET /me). */
+  permissions?: Record<string, string>;
 }
 
 const TOKEN = 'duban.token';

@@ -1,4 +1,6 @@
-import { availableActions, computeLight, deadlineText, historyActionLabel, historyDetail, lightOf, periodLabel, type TaskStatus } from './tasks';
+import { grantsOf } from '../../../../libs/auth/permissions';
+import type { Role as ServerRole } from '../../../../libs/common/roles';
+import { availableActions, computeLight, deadlineText, historyActionLabel, historyDetail, lightOf, periodLabel, type Role, type TaskStatus } from './tasks';
 
 describe('computeLight', () => {
   it.each([
@@ -41,40 +43,42 @@ describe('deadlineText', () => {
 describe('availableActions', () => {
   const task = (status: TaskStatus) => ({ status, leadDepartmentCode: 'edu', coDepartmentCodes: ['finance'] });
   const list = (s: Set<string>) => [...s].sort();
+  // The permissions the API would send this role (GET /me): the console's rules run on the server's own table.
+  const as = (role: Role, departmentCode: string | null) => ({ role, departmentCode, permissions: grantsOf(role as ServerRole) });
 
   it('lets the lead liaison accept, then report, upload, submit and ask for time', () => {
-    expect(list(availableActions('liaison', task('assigned'), 'edu'))).toEqual(['accept', 'evidence', 'extend', 'progress', 'split']);
-    expect(list(availableActions('liaison', task('in_progress'), 'edu'))).toEqual(['evidence', 'extend', 'progress', 'split', 'submit']);
+    expect(list(availableActions(as('liaison', 'edu'), task('assigned')))).toEqual(['accept', 'evidence', 'extend', 'progress', 'split']);
+    expect(list(availableActions(as('liaison', 'edu'), task('in_progress')))).toEqual(['evidence', 'extend', 'progress', 'split', 'submit']);
   });
 
   it('lets no one report progress on submitted work, but evidence may still come', () => {
-    expect(list(availableActions('liaison', task('submitted'), 'edu'))).toEqual(['evidence', 'extend', 'split']);
+    expect(list(availableActions(as('liaison', 'edu'), task('submitted')))).toEqual(['evidence', 'extend', 'split']);
   });
 
   it('lets a co-department liaison only report and upload', () => {
-    expect(list(availableActions('liaison', task('in_progress'), 'finance'))).toEqual(['evidence', 'progress']);
+    expect(list(availableActions(as('liaison', 'finance'), task('in_progress')))).toEqual(['evidence', 'progress']);
   });
 
   it('gives another department and a completed task nothing', () => {
-    expect(list(availableActions('liaison', task('in_progress'), 'tax'))).toEqual([]);
-    expect(list(availableActions('liaison', task('completed'), 'edu'))).toEqual([]);
+    expect(list(availableActions(as('liaison', 'tax'), task('in_progress')))).toEqual([]);
+    expect(list(availableActions(as('liaison', 'edu'), task('completed')))).toEqual([]);
   });
 
   it('lets a supervisor approve or return submitted work, cancel open work and reopen closed work', () => {
-    expect(list(availableActions('supervisor', task('submitted'), null))).toEqual(['approve', 'cancel', 'edit', 'return', 'split']);
-    expect(list(availableActions('supervisor', task('completed'), null))).toEqual(['reopen']);
-    expect(list(availableActions('supervisor', task('cancelled'), null))).toEqual(['reopen']);
+    expect(list(availableActions(as('supervisor', null), task('submitted')))).toEqual(['approve', 'cancel', 'edit', 'return', 'split']);
+    expect(list(availableActions(as('supervisor', null), task('completed')))).toEqual(['reopen']);
+    expect(list(availableActions(as('supervisor', null), task('cancelled')))).toEqual(['reopen']);
   });
 
   it('lets the lead department’s leader sign off or return what waits for it, and agree to extension requests', () => {
-    expect(list(availableActions('leader', task('leader_review'), 'edu'))).toEqual(['endorse', 'leaderReturn', 'signoff', 'split']);
-    expect(list(availableActions('leader', task('submitted'), 'edu'))).toEqual(['endorse', 'split']);
-    expect(list(availableActions('leader', task('leader_review'), 'tax'))).toEqual([]);
+    expect(list(availableActions(as('leader', 'edu'), task('leader_review')))).toEqual(['endorse', 'leaderReturn', 'signoff', 'split']);
+    expect(list(availableActions(as('leader', 'edu'), task('submitted')))).toEqual(['endorse', 'split']);
+    expect(list(availableActions(as('leader', 'tax'), task('leader_review')))).toEqual([]);
   });
 
   it('offers the admin and reviewers no task action (the API would refuse them)', () => {
-    expect(list(availableActions('admin', task('submitted'), null))).toEqual([]);
-    expect(list(availableActions('reviewer', task('submitted'), null))).toEqual([]);
+    expect(list(availableActions(as('admin', null), task('submitted')))).toEqual([]);
+    expect(list(availableActions(as('reviewer', null), task('submitted')))).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { daysBetween, formatDate } from './format';
+import { can, type Grantee } from './permissions';
 
 export type TaskStatus = 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
 export type Light = 'green' | 'yellow' | 'red';
@@ -105,46 +106,34 @@ export type TaskAction =
   | 'reopen'
   | 'split';
 
-/** What the caller may do to a task in its status (the API decides; this only hides buttons that would be refused). */
-export function availableActions(
-  role: Role,
-  task: { status: TaskStatus; leadDepartmentCode: string; coDepartmentCodes: string[] },
-  departmentCode: string | null,
-): Set<TaskAction> {
+/**
+ * What the caller may do to a task in its status: the permission from the API's table (can()),
+ * then the status the step needs. The API decides; this only hides buttons it would refuse.
+ */
+export function availableActions(user: Grantee, task: { status: TaskStatus; leadDepartmentCode: string; coDepartmentCodes: string[] }): Set<TaskAction> {
   const actions = new Set<TaskAction>();
-  const lead = departmentCode !== null && task.leadDepartmentCode === departmentCode;
-  const co = departmentCode !== null && task.coDepartmentCodes.includes(departmentCode);
   const open = isOpen(task.status);
-  if (role === 'liaison' && (lead || co) && open) {
-    if (lead && task.status === 'assigned') actions.add('accept');
-    if (task.status === 'assigned' || task.status === 'in_progress') actions.add('progress');
-    actions.add('evidence');
-    if (lead && task.status === 'in_progress') actions.add('submit');
-    if (lead) actions.add('extend');
-  }
-  // 分解: the lead department's liaison or leader splits open work it leads (a supervisor any open work).
-  if ((role === 'liaison' || role === 'leader') && lead && open) actions.add('split');
-  // 承办单位负责人审签: the lead department's leader signs off or returns what waits for it, and agrees to extension requests first.
-  if (role === 'leader' && lead) {
-    if (task.status === 'leader_review') {
-      actions.add('signoff');
-      actions.add('leaderReturn');
-    }
-    actions.add('endorse');
-  }
-  if (role === 'supervisor') {
-    if (task.status === 'submitted') {
-      actions.add('approve');
-      actions.add('return');
-    }
-    if (open) {
-      actions.add('edit');
-      actions.add('cancel');
-      actions.add('split');
-    } else {
-      actions.add('reopen');
-    }
-  }
+  const working = task.status === 'assigned' || task.status === 'in_progress';
+  const lead = user.departmentCode !== null && task.leadDepartmentCode === user.departmentCode;
+  const rules: Array<[TaskAction, string, boolean]> = [
+    ['accept', 'task.accept', task.status === 'assigned'],
+    ['progress', 'task.progress', working],
+    ['evidence', 'task.evidence.upload', open],
+    ['submit', 'task.submit', task.status === 'in_progress'],
+    ['extend', 'task.extension.request', open],
+    ['signoff', 'task.signoff', task.status === 'leader_review'],
+    // One route, two hands: the leader returns what waits for its sign-off, the supervisor what waits for review.
+    ['leaderReturn', 'task.return', task.status === 'leader_review' && user.role === 'leader'],
+    ['return', 'task.return', task.status === 'submitted' && user.role !== 'leader'],
+    ['endorse', 'extension.endorse', open],
+    ['approve', 'task.approve', task.status === 'submitted'],
+    ['edit', 'task.edit', open],
+    ['cancel', 'task.cancel', open],
+    ['reopen', 'task.reopen', !open],
+    // 分解: a department role splits only work its department leads (TaskService checks the parent).
+    ['split', 'task.create', open && (user.role === 'supervisor' || lead)],
+  ];
+  for (const [action, permission, when] of rules) if (when && can(user, permission, task)) actions.add(action);
   return actions;
 }
 

@@ -11,6 +11,7 @@ import type { ReportStep } from '../lib/reports';
 import type { AssessmentCycle, DepartmentAssessment } from '../lib/types';
 
 /** 年度考核: each department's computed metrics, the reviewers' scores with comments, the ranking and both reports. */
+import { can } from '../lib/permissions';
 export function AssessmentPage() {
   const { user } = useAuth();
   const { message, modal } = App.useApp();
@@ -52,7 +53,7 @@ export function AssessmentPage() {
       .catch((e) => message.error(errorText(e)))
       .finally(() => setBuilding(null));
   };
-  const canOpen = user.role === 'reviewer' || user.role === 'admin';
+  const canOpen = can(user, 'assessment.open');
   const [opening, setOpening] = useState(false);
   const openForm = Form.useForm<{ year: number }>()[0];
   const open = useMutation({
@@ -132,7 +133,7 @@ export function AssessmentPage() {
             考核年度：
             <Select value={year} onChange={setChosen} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 120 }} />
             {cycle && <Tag color={cycle.status === 'open' ? 'green' : 'default'}>{cycle.status === 'open' ? '评分中' : '已定稿'}</Tag>}
-            {user.role === 'admin' && cycle?.status === 'open' && (
+            {can(user, 'assessment.finalize') && cycle?.status === 'open' && (
               <Button danger loading={finalize.isPending} onClick={confirmFinalize}>
                 定稿
               </Button>

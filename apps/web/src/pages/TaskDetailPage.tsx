@@ -30,6 +30,7 @@ import { useAuth, useDepartments } from '../hooks';
 import { download, get, post, uploadFile } from '../lib/api';
 import { NoticeButtons } from '../components/NoticeButtons';
 import { errorText } from '../lib/errors';
+import { can } from '../lib/permissions';
 import { formatBytes, formatDate, formatDateTime, todayInPlanZone } from '../lib/format';
 import {
   availableActions,
@@ -62,13 +63,13 @@ export function TaskDetailPage() {
   if (!task.data) return <Card loading />;
   const t = task.data;
   const today = todayInPlanZone();
-  const actions = availableActions(user.role, t, user.departmentCode);
+  const actions = availableActions(user, t);
   return (
     <>
       <PageTitle
         extra={
           <Space wrap>
-            {user.role === 'supervisor' && <NoticeButtons taskId={t.id} />}
+            {can(user, 'task.notice', t) && <NoticeButtons taskId={t.id} />}
             <Link to="/tasks">返回任务列表</Link>
           </Space>
         }
@@ -177,14 +178,14 @@ export function TaskDetailPage() {
             task={t}
             canRequest={actions.has('extend')}
             canEndorse={actions.has('endorse')}
-            canDecide={user.role === 'supervisor'}
+            canDecide={can(user, 'extension.decide', t)}
             onChange={refresh}
           />
           <CommentsCard
             task={t}
             comments={comments.data ?? []}
-            canComment={user.role !== 'admin' && user.role !== 'reviewer' && t.status !== 'cancelled'}
-            canInstruct={user.role === 'supervisor' || user.role === 'leader'}
+            canComment={can(user, 'task.comment', t) && t.status !== 'cancelled'}
+            canInstruct={can(user, 'task.comment', t) && (user.role === 'supervisor' || user.role === 'leader')}
             onChange={refresh}
           />
           <Card title="办理记录（全部留痕）" size="small" style={{ marginTop: 16 }}>
@@ -276,7 +277,7 @@ function CommentsCard({
       {canComment && (
         <Form
           form={draft.form}
-          name="comment"
+          name="taskComment"
           layout="vertical"
           initialValues={draft.initialValues}
           onValuesChange={draft.onValuesChange}

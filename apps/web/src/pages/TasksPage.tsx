@@ -8,6 +8,7 @@ import { download, get } from '../lib/api';
 import { BulkEditModal } from '../components/BulkEditModal';
 import { formatDate, todayInPlanZone } from '../lib/format';
 import { deadlineText, lightOf, STATUS_LABELS, type TaskStatus } from '../lib/tasks';
+import { can } from '../lib/permissions';
 import type { Page, TaskSummary } from '../lib/types';
 
 /** 我的任务 (liaison: its department's), 部门任务 (leader), 全部任务 (supervisor, reviewer). */
@@ -43,7 +44,7 @@ export function TasksPage() {
     setParams(next);
   };
   const title = user.role === 'liaison' ? '我的任务' : user.role === 'leader' ? '部门任务' : '全部任务';
-  const canBulk = user.role === 'supervisor';
+  const canBulk = can(user, 'task.bulk');
   const [selected, setSelected] = useState<TaskSummary[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const exportQuery = new URLSearchParams(search);
