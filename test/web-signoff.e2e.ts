@@ -141,6 +141,44 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await page.context().close();
   });
 
+  it('the supervisor edits a task on its own screen, and a change made meanwhile by someone else is not overwritten', async () => {
+    const other = await app.user('supervisor');
+    const [{ name: otherName }] = (await app.as(supervisor.token).get('/api/v1/users/directory?role=supervisor').expect(200)).body.filter(
+      (u: { id: string }) => u.id === other.id,
+    );
+    const page = await signedIn(supervisor.email);
+    await page.goto(`${app.url}/tasks/${taskId}`);
+    await page.getByRole('button', { name: '修改任务' }).click();
+    await page.getByRole('heading', { name: /修改任务/ }).waitFor();
+    await page.getByLabel('截止日期').fill('2031年5月31日');
+    await page.getByLabel('截止日期').press('Tab');
+    await page.getByLabel('督办责任人').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: otherName }).click();
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.locator('.ant-message').getByText('任务已修改').waitFor();
+    await page.getByText('2031年5月31日').first().waitFor();
+    const saved = (await app.as(supervisor.token).get(`/api/v1/tasks/${taskId}`).expect(200)).body;
+    expect(saved).toMatchObject({ dueDate: '2031-05-31', supervisorId: other.id });
+
+    // Someone changes the task while the screen is open: saving says so and keeps the other change.
+    await page.getByRole('button', { name: '修改任务' }).click();
+    await page.getByLabel('任务名称').fill('落实教师培训经费（修订）');
+    await app.as(other.token).patch(`/api/v1/tasks/${taskId}`).send({ version: saved.version, description: '他人补充的说明' }).expect(200);
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByTestId('stale').waitFor();
+    const after = (await app.as(supervisor.token).get(`/api/v1/tasks/${taskId}`).expect(200)).body;
+    expect(after).toMatchObject({ title: '落实教师培训经费', description: '他人补充的说明' });
+    await page.getByTestId('stale').getByRole('button', { name: '重新载入' }).click();
+    await page.getByLabel('任务名称').fill('落实教师培训经费（修订）');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.locator('.ant-message').getByText('任务已修改').waitFor();
+    expect((await app.as(supervisor.token).get(`/api/v1/tasks/${taskId}`).expect(200)).body).toMatchObject({
+      title: '落实教师培训经费（修订）',
+      description: '他人补充的说明',
+    });
+    await page.context().close();
+  });
+
   it('the admin is offered no task action the API would refuse it', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     await page.goto(`${app.url}/tasks/${taskId}`);

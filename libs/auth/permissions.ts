@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'notification.preferences': { roles: ALL_ROLES },
   'user.list': { roles: [Role.Admin] },
   'user.create': { roles: [Role.Admin] },
+  // Whom to pick as assignee or owning supervisor: names and roles only.
+  'user.directory': { roles: [Role.Supervisor, Role.Admin] },
   'department.list': { roles: ALL_ROLES },
   'plan.read': { roles: ALL_ROLES },
   'task.list': { roles: ALL_ROLES },

@@ -50,6 +50,11 @@ export class UserService {
     });
   }
 
+  /** Active users, optionally of one role or department, by name: whom a supervisor may pick. */
+  directory(role?: Role, department?: string) {
+    return this.users.directory(role, department);
+  }
+
   list(offset: number, limit: number) {
     return this.users.list(offset, limit).then(({ items, total }) => ({ items: items.map(toUserView), total }));
   }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import { UserService } from '../../../libs/auth/user.service.js';
 import type { Actor } from '../../../libs/common/roles.js';
-import { CreateUserDto, UserDto } from '../dto/auth.dto.js';
+import { CreateUserDto, DirectoryEntryDto, DirectoryQuery, UserDto } from '../dto/auth.dto.js';
 import { PageQuery } from '../dto/common.dto.js';
 
 @ApiTags('users')
@@ -17,6 +17,14 @@ export class UsersController {
   async list(@Query() query: PageQuery) {
     const { items, total } = await this.users.list((query.page - 1) * query.limit, query.limit);
     return { items, total, page: query.page, limit: query.limit };
+  }
+
+  @Get('directory')
+  @Can('user.directory')
+  @ApiOperation({ summary: 'Active users by name, for choosing an assignee or an owning supervisor: `[{id, name, role, departmentCode}]` (no email or state)' })
+  @ApiOkResponse({ type: [DirectoryEntryDto] })
+  directory(@Query() query: DirectoryQuery): Promise<DirectoryEntryDto[]> {
+    return this.users.directory(query.role, query.department);
   }
 
   @Post()

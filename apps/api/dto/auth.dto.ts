@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { Omittable } from './omittable.js';
 import { Role } from '../../../libs/common/roles.js';
@@ -68,4 +68,16 @@ export class CreateUserDto {
   @IsNotEmpty()
   @MaxLength(64)
   departmentCode?: string;
+}
+
+export class DirectoryQuery {
+  @ApiPropertyOptional({ enum: Role }) @Omittable() @IsEnum(Role) role?: Role;
+  @ApiPropertyOptional({ description: 'a department code' }) @Omittable() @IsString() @MaxLength(64) department?: string;
+}
+
+export class DirectoryEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ nullable: true, type: String }) departmentCode: string | null;
 }

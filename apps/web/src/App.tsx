@@ -16,6 +16,7 @@ import { CalendarFeedPage } from './pages/CalendarFeedPage';
 import { CreateTaskPage } from './pages/CreateTaskPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { DepartmentPage } from './pages/DepartmentPage';
+import { EditTaskPage } from './pages/EditTaskPage';
 import { ImportTasksPage } from './pages/ImportTasksPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -113,6 +114,7 @@ function Routed() {
           <Route path="/tasks/new" element={<CreateTaskPage />} />
           <Route path="/tasks/import" element={<ImportTasksPage />} />
           <Route path="/tasks/:id" element={<TaskDetailPage />} />
+          <Route path="/tasks/:id/edit" element={<EditTaskPage />} />
           <Route path="/assessment" element={<AssessmentPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/plan" element={<PlanPage />} />

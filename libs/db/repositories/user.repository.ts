@@ -45,6 +45,16 @@ export class UserRepository {
     return { items, total };
   }
 
+  /** Active users (of a role, of a department), by name, without anything but who they are. */
+  directory(role?: string, department?: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'role' | 'departmentCode'>>> {
+    return this.repo().find({
+      select: { id: true, name: true, role: true, departmentCode: true },
+      where: { active: true, ...(role ? { role: role as UserEntity['role'] } : {}), ...(department ? { departmentCode: department } : {}) },
+      order: { name: 'ASC' },
+      take: 1000,
+    });
+  }
+
   /** The active users of a role, by name (e.g. the supervisors a 分工表 may name as 督办责任人). */
   activeWithRole(role: UserEntity['role']): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
     return this.repo().find({ select: { id: true, name: true, email: true }, where: { role, active: true }, order: { name: 'ASC' } });

@@ -69,6 +69,11 @@ export function TaskDetailPage() {
       <PageTitle
         extra={
           <Space wrap>
+            {actions.has('edit') && (
+              <Link to={`/tasks/${t.id}/edit`}>
+                <Button>修改任务</Button>
+              </Link>
+            )}
             {can(user, 'task.notice', t) && <NoticeButtons taskId={t.id} />}
             <Link to="/tasks">返回任务列表</Link>
           </Space>
