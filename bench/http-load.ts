@@ -21,7 +21,7 @@ import { type AppConfig, loadConfig } from '../libs/config/app-config.js';
 
 export const CONNECTIONS = 50;
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ADMIN = { email: 'admin@bench.duban', password: 'bench-admin-password-1' };
+const ADMIN = { email: 'admin@bench.duban', password: 'bench-Chief-Pass-2026' };
 
 export interface Load {
   /** Requests (or statement rounds) per second. */

@@ -58,7 +58,7 @@ describe('annual assessment (年度考核)', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    admin = await app.login('admin@duban.local', 'admin-password-1');
+    admin = await app.login('admin@duban.local', 'Chief-Pass-2026');
     supervisor = await app.user('supervisor');
     liaison = await app.user('liaison', 'tax');
     leader = await app.user('leader', 'tax');
@@ -458,7 +458,7 @@ describe('annual assessment (年度考核)', () => {
   it('builds a large report by a job even from GET, and serves the finalised file once built', async () => {
     const small = await startApp({ ASSESSMENT_INLINE_REPORT_MAX_TASKS: '3' });
     try {
-      const token = await small.login('admin@duban.local', 'admin-password-1');
+      const token = await small.login('admin@duban.local', 'Chief-Pass-2026');
       const t = small.as(token);
       await t.post('/api/v1/assessments').send({ year: 2025 }).expect(201);
       const first = await t.get('/api/v1/assessments/2025/report.xlsx');

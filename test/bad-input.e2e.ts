@@ -238,7 +238,7 @@ describe('bad input is a clear 4xx and changes nothing', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
     const limited = await attempt('victim@test.duban', 'wrong-password');
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
-    expect((await attempt('admin@duban.local', 'admin-password-1')).status).toBe(200);
+    expect((await attempt('admin@duban.local', 'Chief-Pass-2026')).status).toBe(200);
   });
 
   it('the audit chain verifies, and a hand-edited row makes audit:verify fail naming it', async () => {

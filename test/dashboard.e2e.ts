@@ -65,7 +65,7 @@ describe('the dashboard and the 通报', () => {
       app.databaseUrl,
       `INSERT INTO department (code, name, ordinal) VALUES ('dash', '看板局', 901), ('dash2', '看板二局', 902), ('dash3', '看板三局', 903)`,
     );
-    admin = await app.login('admin@duban.local', 'admin-password-1');
+    admin = await app.login('admin@duban.local', 'Chief-Pass-2026');
     supervisor = (await app.user('supervisor')).token;
     reviewer = (await app.user('reviewer')).token;
     dashLiaison = (await app.user('liaison', 'dash')).token;

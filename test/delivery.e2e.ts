@@ -113,7 +113,7 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
   beforeAll(async () => {
     smtp = await startSmtp();
     app = await startApp({ SMTP_URL: smtp.url, QUEUE_PREFIX: PREFIX });
-    admin = await app.login('admin@duban.local', 'admin-password-1');
+    admin = await app.login('admin@duban.local', 'Chief-Pass-2026');
     // The producer side, as the reminder sweep uses it.
     producer = new QueueConnection(queueSettings(loadConfig({ ...process.env, ...env() }), app.databaseUrl));
     await producer.open();
@@ -339,7 +339,7 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
         expect(health.body.details.database.status).toBe('up');
 
         // The API records work; queuing it neither fails nor waits.
-        const token = await api.login('admin@duban.local', 'admin-password-1');
+        const token = await api.login('admin@duban.local', 'Chief-Pass-2026');
         expect((await api.as(token).put('/api/v1/departments/edu/webhook').send({ kind: 'wecom', url: 'http://127.0.0.1:9/x' })).status).toBe(200);
         const ids = (
           await sql<{ id: string }>(

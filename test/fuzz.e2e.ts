@@ -527,7 +527,7 @@ async function forgedAuthorizations(): Promise<Record<string, string>> {
     deactivatedUser: `Bearer ${gone.token}`,
     garbage: 'Bearer abc.def.ghi',
     emptyBearer: 'Bearer ',
-    basic: `Basic ${Buffer.from('admin@duban.local:admin-password-1').toString('base64')}`,
+    basic: `Basic ${Buffer.from('admin@duban.local:Chief-Pass-2026').toString('base64')}`,
     twoTokens: `Bearer ${genuine} Bearer ${genuine}`,
     huge: `Bearer ${'a'.repeat(12_000)}`,
   };

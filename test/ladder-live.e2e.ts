@@ -68,7 +68,7 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
       ESCALATION_POLICY: policy,
       REMINDER_SWEEP_MS: '500',
       ADMIN_EMAIL: 'admin@duban.local',
-      ADMIN_PASSWORD: 'admin-password-1',
+      ADMIN_PASSWORD: 'Chief-Pass-2026',
       QUEUE_PREFIX: `duban-ladder-${process.pid}`,
       LOG_LEVEL: 'info',
     };
@@ -88,7 +88,7 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
     const http = request(`http://127.0.0.1:${port}`);
     const login = async (email: string, password: string) =>
       (await http.post('/api/v1/auth/login').send({ email, password }).expect(200)).body.accessToken as string;
-    const admin = await login('admin@duban.local', 'admin-password-1');
+    const admin = await login('admin@duban.local', 'Chief-Pass-2026');
     const user = async (role: string, departmentCode?: string) => {
       const email = `${role}-live@test.duban`;
       const res = await http

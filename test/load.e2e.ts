@@ -66,7 +66,7 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
         DATA_DIR: dataDir,
         SMTP_URL: smtp.url,
         ADMIN_EMAIL: 'admin@duban.local',
-        ADMIN_PASSWORD: 'admin-password-1',
+        ADMIN_PASSWORD: 'Chief-Pass-2026',
         QUEUE_PREFIX: `duban-load-${process.pid}-${randomBytes(3).toString('hex')}`,
         REMINDER_SWEEP_MS: '1000',
         SEED_ON_START: 'false',
@@ -76,7 +76,7 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
       worker = spawnWorker({ databaseUrl: db.url, dataDir }, { ...env, LOG_LEVEL: 'info' });
       await worker.ready();
 
-      const admin = await login(api.url, 'admin@duban.local', 'admin-password-1');
+      const admin = await login(api.url, 'admin@duban.local', 'Chief-Pass-2026');
       const departments = ((await call(api.url, 'GET', '/api/v1/departments', admin)).body as Array<{ code: string }>).slice(0, DEPARTMENTS).map((d) => d.code);
       // Due in three days: each new task gets the policy's one latest passed reminder, so the worker mails all along.
       const dueDate = new Date(Date.now() + SHANGHAI_MS + 3 * 86_400_000).toISOString().slice(0, 10);

@@ -94,7 +94,7 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
       ESCALATION_POLICY: policy,
       REMINDER_SWEEP_MS: '300',
       ADMIN_EMAIL: 'admin@duban.local',
-      ADMIN_PASSWORD: 'admin-password-1',
+      ADMIN_PASSWORD: 'Chief-Pass-2026',
       QUEUE_PREFIX: prefix,
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
@@ -125,7 +125,7 @@ describe(`several processes: two APIs and two workers on one database (${REDIS_U
     const [a, b] = apis;
 
     // A token from one API is good at the other: the signing key is kept in the shared database.
-    const admin = await login(a.url, 'admin@duban.local', 'admin-password-1');
+    const admin = await login(a.url, 'admin@duban.local', 'Chief-Pass-2026');
     expect((await call(b.url, 'GET', '/api/v1/me', admin)).status).toBe(200);
     const supervisor = await createUser(a.url, admin, `supervisor-multi@test.duban`, 'supervisor');
     const departments = ['finance', 'edu'];

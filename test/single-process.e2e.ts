@@ -40,14 +40,14 @@ describe('npm start: one instance of each service in the process', () => {
         // No sweep of its own during the test (the first one runs at start): only the calendar change moves the ladder.
         REMINDER_SWEEP_MS: '3600000',
         ADMIN_EMAIL: 'admin@duban.local',
-        ADMIN_PASSWORD: 'admin-password-1',
+        ADMIN_PASSWORD: 'Chief-Pass-2026',
         QUEUE_PREFIX: `duban-single-${process.pid}`,
       },
       60_000,
       'dist/apps/main.js',
     );
     const http = request(duban.url);
-    const admin = (await http.post('/api/v1/auth/login').send({ email: 'admin@duban.local', password: 'admin-password-1' }).expect(200)).body
+    const admin = (await http.post('/api/v1/auth/login').send({ email: 'admin@duban.local', password: 'Chief-Pass-2026' }).expect(200)).body
       .accessToken as string;
 
     // One open task whose next step the sweep would otherwise not look at before 2099.

@@ -579,7 +579,7 @@ describe('web console', () => {
     await dialog.getByLabel('初始密码').fill('short');
     // 联络员 is the default role; without a department, and with a short password, the form says why before any request.
     await dialog.getByRole('button', { name: '创建' }).click();
-    await dialog.getByText('初始密码至少 8 位').waitFor();
+    await dialog.getByText('初始密码至少 10 位').waitFor();
     await dialog.getByText('部门负责人和联络员须选择所属部门').waitFor();
     await dialog.getByLabel('初始密码').fill(password);
     await dialog.getByLabel('所属部门').click();

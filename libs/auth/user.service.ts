@@ -8,6 +8,8 @@ import { UserRepository } from '../db/repositories/user.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { toUserView, type UserView } from './auth.service.js';
 import { hashPassword } from './password.js';
+import { checkPassword } from './password-policy.js';
+import { AppConfig } from '../config/app-config.js';
 
 export interface NewUser {
   email: string;
@@ -26,6 +28,7 @@ export class UserService {
     private readonly departments: DepartmentRepository,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
+    private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor | null, input: NewUser): Promise<UserView> {
@@ -34,6 +37,7 @@ export class UserService {
     if (input.departmentCode && (await this.departments.unknownCodes([input.departmentCode])).length > 0) {
       throw new InvalidInputError(`departmentCode 不存在：${input.departmentCode}`);
     }
+    checkPassword(input.password, input.email, this.config.PASSWORD_MIN_LENGTH);
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(async () => {
       if (await this.users.findByEmail(input.email)) throw new ConflictError(`邮箱已被使用：${input.email}`);
@@ -64,7 +68,8 @@ export class UserService {
     await this.tx.run(async () => {
       await this.users.lockBootstrap();
       if ((await this.users.count()) > 0) return;
-      const chosen = password ?? randomBytes(12).toString('base64url');
+      // A random one meets the rule whatever the draw: three classes are added to it.
+      const chosen = password ?? `${randomBytes(12).toString('base64url')}-Aa1`;
       await this.create(null, { email, name: '系统管理员', password: chosen, role: Role.Admin });
       if (password) this.logger.log(`已创建管理员 ${email}`);
       // Printed once: nobody can read it back later.

@@ -211,6 +211,25 @@ export class AppConfig {
   })
   TRUST_PROXY?: string;
 
+  /** The least length of a password (with three of four character classes, not a common one). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(8)
+  @Max(128)
+  PASSWORD_MIN_LENGTH = 10;
+
+  /** Failed logins on one account within 15 minutes that lock it (whatever the client's address, on every process). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** How long a locked account stays locked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_MINUTES = 15;
+
   /** Login attempts allowed per client and account per minute. */
   @Transform(toInt)
   @IsInt()

@@ -10,7 +10,7 @@ import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
 import { createTestDatabase } from './database.js';
 import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
 
-export const ADMIN = { email: 'admin@duban.local', password: 'admin-password-1' };
+export const ADMIN = { email: 'admin@duban.local', password: 'Chief-Pass-2026' };
 
 export interface TestApp {
   url: string;

@@ -52,9 +52,13 @@ export class CreateUserDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({
+    minLength: 10,
+    description:
+      'PASSWORD_MIN_LENGTH (10) characters or more, of three of lower/upper/digit/symbol, not a common password, not containing the email local part (400 naming the rule)',
+  })
   @IsString()
-  @MinLength(8)
+  @MinLength(1)
   @MaxLength(200)
   password: string;
 

@@ -15,7 +15,7 @@ describe('userFormErrors', () => {
   it('wants an e-mail address and a password of at least 8 characters', () => {
     expect(userFormErrors({ ...valid, email: 'wang' }).email).toBe('邮箱格式不正确');
     expect(userFormErrors({ ...valid, email: 'wang@local' }).email).toBeUndefined();
-    expect(userFormErrors({ ...valid, password: '1234567' }).password).toBe('初始密码至少 8 位');
+    expect(userFormErrors({ ...valid, password: '1234567' }).password).toBe('初始密码至少 10 位');
     expect(userFormErrors({ ...valid, name: '   ' }).name).toBe('请填写姓名');
   });
 

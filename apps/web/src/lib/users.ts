@@ -26,10 +26,10 @@ export function needsDepartment(role: Role | undefined): boolean {
   return role === 'leader' || role === 'liaison';
 }
 
-export const PASSWORD_MIN = 8;
+export const PASSWORD_MIN = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-/** The form's problems, field by field, in Chinese (the API's rules: an e-mail, a name, 8+ characters, a department for leader and liaison). */
+/** The form's problems, field by field, in Chinese (the API's rules: an e-mail, a name, 10+ characters (the API also asks three character classes and no common password), a department for leader and liaison). */
 export function userFormErrors(form: Partial<UserForm>): Partial<Record<keyof UserForm, string>> {
   const errors: Partial<Record<keyof UserForm, string>> = {};
   const email = form.email?.trim() ?? '';
