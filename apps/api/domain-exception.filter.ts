@@ -9,6 +9,7 @@ import {
   PayloadTooLargeError,
   ServiceUnavailableError,
   UnauthorizedError,
+  LockedError,
   UnsupportedMediaTypeError,
 } from '../../libs/common/errors.js';
 
@@ -21,6 +22,7 @@ const STATUS = new Map<Function, number>([
   [PayloadTooLargeError, HttpStatus.PAYLOAD_TOO_LARGE],
   [UnsupportedMediaTypeError, HttpStatus.UNSUPPORTED_MEDIA_TYPE],
   [UnauthorizedError, HttpStatus.UNAUTHORIZED],
+  [LockedError, HttpStatus.LOCKED],
   [ServiceUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
 ]);
 
@@ -31,6 +33,7 @@ const ERROR_NAMES: Record<number, string> = {
   404: 'Not Found',
   406: 'Not Acceptable',
   409: 'Conflict',
+  423: 'Locked',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
@@ -49,20 +52,23 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost) {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, message } = this.describe(error);
+    const { status, message, code } = this.describe(error);
     // A 5xx domain error (a store that is down) was logged with its cause where it was thrown.
     if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (reply.sent) return;
-    void reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', message });
+    void reply.status(status).send({ statusCode: status, error: code ?? ERROR_NAMES[status] ?? 'Error', message });
   }
 
-  private describe(error: unknown): { status: number; message: unknown } {
+  /** `code`: an exception may name its error (e.g. `password_change_required`), which clients act on. */
+  private describe(error: unknown): { status: number; message: unknown; code?: string } {
     if (error instanceof DomainError) {
       for (const [type, status] of STATUS) if (error instanceof type) return { status, message: error.message };
     }
     if (error instanceof HttpException) {
       const body = error.getResponse();
-      return { status: error.getStatus(), message: typeof body === 'object' && body && 'message' in body ? body.message : error.message };
+      const named =
+        typeof body === 'object' && body && 'error' in body && typeof body.error === 'string' && /^[a-z_]+$/.test(body.error) ? body.error : undefined;
+      return { status: error.getStatus(), message: typeof body === 'object' && body && 'message' in body ? body.message : error.message, code: named };
     }
     const fastify = error as { statusCode?: number; code?: string; message?: string };
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {

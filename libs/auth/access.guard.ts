@@ -14,7 +14,7 @@ import { TaskRepository } from '../db/repositories/task.repository.js';
 import type { Actor } from '../common/roles.js';
 import { AuthService } from './auth.service.js';
 import { type AuthenticatedRequest, PERMISSION_KEY, PUBLIC_KEY, TASK_PARAM_KEY } from './decorators.js';
-import { decide, type Permission, permissionScope, type TaskDepartments } from './permissions.js';
+import { decide, type Permission, permissionScope, type TaskDepartments, WHILE_PASSWORD_CHANGE_REQUIRED } from './permissions.js';
 
 /**
  * The one place access is decided: authenticates the bearer token, then applies
@@ -38,6 +38,9 @@ export class AccessGuard implements CanActivate {
 
     const permission = this.reflector.get<Permission | undefined>(PERMISSION_KEY, context.getHandler());
     if (!permission) throw new ForbiddenException('该接口未配置访问规则');
+    if (request.actor.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.includes(permission)) {
+      throw new ForbiddenException({ statusCode: 403, error: 'password_change_required', message: '当前使用的是临时密码，请先修改密码（POST /me/password）' });
+    }
     const task = permissionScope(permission) ? await this.taskOf(request.params.id, this.reflector.get(TASK_PARAM_KEY, context.getHandler())) : undefined;
     const decision = decide(request.actor, permission, task);
     if (decision === 'not_found') throw new NotFoundException(this.notFoundMessage(context));

@@ -4,18 +4,27 @@ import { JwtService } from '@nestjs/jwt';
 import { Role } from '../common/roles.js';
 import type { UserAccount, UserRepository } from '../db/repositories/user.repository.js';
 import { AuthService } from './auth.service.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { SessionRepository } from '../db/repositories/session.repository.js';
 
 const ID = '0b7f3c2e-8d4a-4f5b-9c1d-2e3f4a5b6c7d';
+const SID = '5d1e8a2b-3c4f-4a6b-8d9e-0f1a2b3c4d5e';
 
 /** AuthService on a real JwtService and an account held in memory (what the database would answer). */
 function setUp() {
   let account: UserAccount = { id: ID, email: 'lianluo@finance.gov.cn', name: '财政局联络员', role: Role.Liaison, departmentCode: 'finance', active: true };
-  const users = { findAccount: async (id: string) => (id === account.id ? account : null) } as unknown as UserRepository;
+  let live = true;
+  const sessions = {
+    account: async (id: string, sid: string) => (id === account.id && sid === SID ? { ...account, mustChangePassword: false, live, stale: false } : null),
+  } as unknown as SessionRepository;
   const jwt = new JwtService({ secret: createSecretKey(randomBytes(32)) });
+  const config = { SESSION_IDLE_MINUTES: 30 } as AppConfig;
   return {
-    auth: new AuthService(users, jwt),
-    token: (expiresIn = 3600) => jwt.signAsync({ sub: ID }, { expiresIn }),
+    auth: new AuthService({} as UserRepository, jwt, sessions, {} as AuditService, config),
+    token: (expiresIn = 3600) => jwt.signAsync({ sub: ID, sid: SID }, { expiresIn }),
     change: (changes: Partial<UserAccount>) => (account = { ...account, ...changes }),
+    end: () => (live = false),
   };
 }
 
@@ -53,5 +62,13 @@ describe('the caller a token names', () => {
     await expect(auth.actorOf(accepted)).resolves.toMatchObject({ role: Role.Leader, departmentCode: 'edu' });
     change({ active: false });
     await expect(auth.actorOf(accepted)).rejects.toThrow('账号不存在或已停用');
+  });
+
+  it('refuses a token whose session has ended (logout, password change, idle)', async () => {
+    const { auth, token, end } = setUp();
+    const accepted = await token();
+    await expect(auth.actorOf(accepted)).resolves.toMatchObject({ id: ID, sessionId: SID });
+    end();
+    await expect(auth.actorOf(accepted)).rejects.toThrow('会话已结束');
   });
 });

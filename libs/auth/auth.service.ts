@@ -1,9 +1,12 @@
-import { grantsOf } from './permissions.js';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { SessionRepository } from '../db/repositories/session.repository.js';
+import { grantsOf } from './permissions.js';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { isUUID } from 'class-validator';
-import { UnauthorizedError } from '../common/errors.js';
+import { LockedError, UnauthorizedError } from '../common/errors.js';
 import type { Actor, Role } from '../common/roles.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -16,6 +19,9 @@ export interface UserView {
   departmentCode: string | null;
 }
 
+/** Failed logins count towards a lock within this many minutes of the first. */
+const LOCKOUT_WINDOW_MINUTES = 15;
+
 /** How many verified tokens a process remembers: far more than the people signed in at once. */
 const VERIFIED_TOKENS = 10_000;
 
@@ -23,20 +29,65 @@ const VERIFIED_TOKENS = 10_000;
 export class AuthService {
   /** Verified against when the e-mail is unknown, so timing does not reveal which accounts exist. */
   private readonly decoyHash = hashPassword('decoy-password-for-timing');
-  private readonly verified = new LRUCache<string, { sub: unknown; expiresAt: number }>({ max: VERIFIED_TOKENS });
+  private readonly verified = new LRUCache<string, { sub: unknown; sid: unknown; expiresAt: number }>({ max: VERIFIED_TOKENS });
 
   constructor(
     private readonly users: UserRepository,
     private readonly jwt: JwtService,
+    private readonly sessions: SessionRepository,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string): Promise<{ accessToken: string; user: UserView & { permissions: Record<string, string> } }> {
+  /**
+   * Signs in: a locked account is refused whatever the password (423), on every process (the
+   * count is in PostgreSQL); each failure is counted against the account and audited with the
+   * client's address; a success opens a session the token names.
+   */
+  async login(
+    email: string,
+    password: string,
+    ip: string | null = null,
+  ): Promise<{ accessToken: string; user: UserView & { permissions: Record<string, string> } }> {
     const user = await this.users.findByEmail(email);
+    if (user?.lockedUntil && user.lockedUntil > new Date()) {
+      await this.audit.record({ actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { reason: 'locked', ip } });
+      throw new LockedError(`登录失败次数过多，账号已锁定至 ${user.lockedUntil.toISOString()}，请稍后再试或联系管理员`);
+    }
+    // Unknown accounts cost the same hash, so the answer's timing does not tell which exist.
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !ok || !user.active) throw new UnauthorizedError('邮箱或密码错误');
+    if (!user || !ok || !user.active) {
+      const reason = !user ? 'unknown_account' : !user.active ? 'inactive' : 'wrong_password';
+      const locked =
+        user && !ok ? await this.sessions.failedLogin(user.id, this.config.LOGIN_MAX_FAILURES, LOCKOUT_WINDOW_MINUTES, this.config.LOGIN_LOCK_MINUTES) : false;
+      await this.audit.record({
+        actorId: user?.id ?? null,
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? email.toLowerCase().slice(0, 320),
+        detail: { reason, ip, ...(locked ? { locked: true } : {}) },
+      });
+      throw new UnauthorizedError('邮箱或密码错误');
+    }
+    await this.sessions.clearFailures(user.id);
+    const sessionId = await this.sessions.open(user.id, ip);
     const view = toUserView(user);
-    const accessToken = await this.jwt.signAsync({ sub: view.id, email: view.email, name: view.name, role: view.role, dept: view.departmentCode });
+    const accessToken = await this.jwt.signAsync({
+      sub: view.id,
+      sid: sessionId,
+      email: view.email,
+      name: view.name,
+      role: view.role,
+      dept: view.departmentCode,
+    });
+    await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, detail: { ip, sessionId } });
     return { accessToken, user: { ...view, permissions: grantsOf(view.role) } };
+  }
+
+  /** Ends the caller's session: its token is refused from the next request on, on every process. */
+  async logout(actor: Actor, ip: string | null = null): Promise<void> {
+    if (actor.sessionId) await this.sessions.end(actor.sessionId, 'logout');
+    await this.audit.record({ actorId: actor.id, action: 'auth.logout', entityType: 'user', entityId: actor.id, detail: { ip } });
   }
 
   /**
@@ -46,10 +97,15 @@ export class AuthService {
    * token, so a token with missing or odd claims cannot act as anyone.
    */
   async actorOf(token: string): Promise<Actor> {
-    const sub = await this.subjectOf(token);
-    const user = typeof sub === 'string' && isUUID(sub) ? await this.users.findAccount(sub) : null;
+    const { sub, sid } = await this.subjectOf(token);
+    const user =
+      typeof sub === 'string' && isUUID(sub) && typeof sid === 'string' && isUUID(sid)
+        ? await this.sessions.account(sub, sid, this.config.SESSION_IDLE_MINUTES)
+        : null;
     if (!user || !user.active) throw new UnauthorizedError('访问令牌对应的账号不存在或已停用，请重新登录');
-    return toUserView(user);
+    if (!user.live) throw new UnauthorizedError('会话已结束（已退出、超时或账号已变更），请重新登录');
+    if (user.stale) await this.sessions.touch(sid as string);
+    return { ...toUserView(user), sessionId: sid as string, mustChangePassword: user.mustChangePassword };
   }
 
   /**
@@ -58,13 +114,13 @@ export class AuthService {
    * request's CPU, and a token's signature cannot change. Keyed by the whole token, so an
    * altered or forged one is never found and is verified in full.
    */
-  private async subjectOf(token: string): Promise<unknown> {
+  private async subjectOf(token: string): Promise<{ sub: unknown; sid: unknown }> {
     const known = this.verified.get(token);
-    if (known && Date.now() < known.expiresAt) return known.sub;
+    if (known && Date.now() < known.expiresAt) return known;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown; exp?: number }>(token);
-      if (typeof claims.exp === 'number') this.verified.set(token, { sub: claims.sub, expiresAt: claims.exp * 1000 });
-      return claims.sub;
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown; exp?: number }>(token);
+      if (typeof claims.exp === 'number') this.verified.set(token, { sub: claims.sub, sid: claims.sid, expiresAt: claims.exp * 1000 });
+      return { sub: claims.sub, sid: claims.sid };
     } catch {
       this.verified.delete(token);
       throw new UnauthorizedError('访问令牌无效或已过期，请重新登录');

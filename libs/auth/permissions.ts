@@ -10,11 +10,15 @@ import { type Actor, ALL_ROLES, DEPARTMENT_ROLES, Role } from '../common/roles.j
  */
 export const PERMISSIONS = {
   'me.read': { roles: ALL_ROLES },
+  'me.password': { roles: ALL_ROLES },
+  'auth.logout': { roles: ALL_ROLES },
   'notification.list': { roles: ALL_ROLES },
   'notification.read': { roles: ALL_ROLES },
   'notification.preferences': { roles: ALL_ROLES },
   'user.list': { roles: [Role.Admin] },
   'user.create': { roles: [Role.Admin] },
+  'user.update': { roles: [Role.Admin] },
+  'user.reset-password': { roles: [Role.Admin] },
   // Whom to pick as assignee or owning supervisor: names and roles only.
   'user.directory': { roles: [Role.Supervisor, Role.Admin] },
   'department.list': { roles: ALL_ROLES },
@@ -117,3 +121,6 @@ export function grantsOf(role: Role): Record<string, TaskScope | 'any'> {
   }
   return grants;
 }
+
+/** What a user holding a reset (temporary) password may still do: read itself, change the password, sign out. */
+export const WHILE_PASSWORD_CHANGE_REQUIRED: readonly Permission[] = ['me.read', 'me.password', 'auth.logout'];

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { ConflictError, InvalidInputError } from '../common/errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors.js';
 import { type Actor, DEPARTMENT_ROLES, Role } from '../common/roles.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { toUserView, type UserView } from './auth.service.js';
-import { hashPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { SessionRepository } from '../db/repositories/session.repository.js';
 import { checkPassword } from './password-policy.js';
 import { AppConfig } from '../config/app-config.js';
 
@@ -29,6 +30,7 @@ export class UserService {
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly config: AppConfig,
+    private readonly sessions: SessionRepository,
   ) {}
 
   async create(actor: Actor | null, input: NewUser): Promise<UserView> {
@@ -60,7 +62,78 @@ export class UserService {
   }
 
   list(offset: number, limit: number) {
-    return this.users.list(offset, limit).then(({ items, total }) => ({ items: items.map(toUserView), total }));
+    return this.users
+      .list(offset, limit)
+      .then(({ items, total }) => ({ items: items.map((u) => ({ ...toUserView(u), active: u.active, version: u.version })), total }));
+  }
+
+  /**
+   * 账号变更: name, role, department, active — with the version read. A deactivation, a role or a
+   * department change ends the user's sessions at once (its tokens answer 401 on every process).
+   */
+  async update(actor: Actor, id: string, changes: { name?: string; role?: Role; departmentCode?: string | null; active?: boolean; version?: number }) {
+    return this.tx.run(async () => {
+      const user = await this.users.findByIdForUpdate(id);
+      if (!user) throw new NotFoundError(`用户不存在：${id}`);
+      if (changes.version !== undefined && changes.version !== user.version) {
+        throw new ConflictError(`用户已被他人修改（当前版本 ${user.version}，请求版本 ${changes.version}），请刷新后重试`);
+      }
+      if (user.id === actor.id && (changes.active === false || (changes.role !== undefined && changes.role !== user.role))) {
+        throw new ForbiddenError('不能停用自己的账号或更改自己的角色');
+      }
+      const role = changes.role ?? user.role;
+      const departmentCode = changes.departmentCode !== undefined ? changes.departmentCode : user.departmentCode;
+      if (DEPARTMENT_ROLES.includes(role) && !departmentCode) throw new InvalidInputError(`角色 ${role} 必须指定 departmentCode`);
+      if (departmentCode && (await this.departments.unknownCodes([departmentCode])).length > 0)
+        throw new InvalidInputError(`departmentCode 不存在：${departmentCode}`);
+      const before = { ...toUserView(user), active: user.active };
+      if (changes.name !== undefined) user.name = changes.name;
+      user.role = role;
+      user.departmentCode = DEPARTMENT_ROLES.includes(role) ? departmentCode : null;
+      if (changes.active !== undefined) user.active = changes.active;
+      const saved = await this.users.save(user);
+      const after = { ...toUserView(saved), active: saved.active };
+      const ends = before.active !== after.active || before.role !== after.role || before.departmentCode !== after.departmentCode;
+      if (ends) await this.sessions.endAll(id, !after.active ? 'deactivated' : 'role');
+      await this.audit.record({ actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id, before, after });
+      return { ...after, version: saved.version };
+    });
+  }
+
+  /** An administrator resets a password: a temporary one, shown once, to be changed at the next sign-in; every session ends. */
+  async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
+    const temporaryPassword = `${randomBytes(9).toString('base64url')}-Tz9`;
+    const passwordHash = await hashPassword(temporaryPassword);
+    return this.tx.run(async () => {
+      const user = await this.users.findByIdForUpdate(id);
+      if (!user) throw new NotFoundError(`用户不存在：${id}`);
+      user.passwordHash = passwordHash;
+      user.mustChangePassword = true;
+      user.failedLogins = 0;
+      user.lockedUntil = null;
+      await this.users.save(user);
+      await this.sessions.endAll(id, 'reset');
+      await this.audit.record({ actorId: actor.id, action: 'user.password_reset', entityType: 'user', entityId: id });
+      return { temporaryPassword };
+    });
+  }
+
+  /** One's own password: the current one, then a new one by the rule; every session of the user ends, this one included. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findById(actor.id);
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw new InvalidInputError('currentPassword 不正确');
+    if (currentPassword === newPassword) throw new InvalidInputError('新密码不能与当前密码相同');
+    checkPassword(newPassword, user.email, this.config.PASSWORD_MIN_LENGTH);
+    const passwordHash = await hashPassword(newPassword);
+    await this.tx.run(async () => {
+      const locked = await this.users.findByIdForUpdate(actor.id);
+      if (!locked) throw new NotFoundError(`用户不存在：${actor.id}`);
+      locked.passwordHash = passwordHash;
+      locked.mustChangePassword = false;
+      await this.users.save(locked);
+      await this.sessions.endAll(actor.id, 'password');
+      await this.audit.record({ actorId: actor.id, action: 'user.password_change', entityType: 'user', entityId: actor.id });
+    });
   }
 
   /** First start: creates the administrator when no user exists (once, even with many processes starting). */

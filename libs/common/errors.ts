@@ -18,5 +18,7 @@ export class InvalidInputError extends DomainError {}
 export class PayloadTooLargeError extends DomainError {}
 export class UnsupportedMediaTypeError extends DomainError {}
 export class UnauthorizedError extends DomainError {}
+/** The account is locked after too many failed logins (423). */
+export class LockedError extends DomainError {}
 /** A backing service (such as the evidence store) cannot be reached; the request may succeed later. */
 export class ServiceUnavailableError extends DomainError {}

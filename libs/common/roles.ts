@@ -17,4 +17,8 @@ export interface Actor {
   name: string;
   role: Role;
   departmentCode: string | null;
+  /** The session the request's token names (ended by a logout). */
+  sessionId?: string;
+  /** Holding a password an administrator reset: only /me, /me/password and logout until it is changed. */
+  mustChangePassword?: boolean;
 }

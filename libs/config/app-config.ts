@@ -145,10 +145,11 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  /** Access token lifetime in seconds. */
+  /** Access token lifetime in seconds (at most a day: a session also ends after SESSION_IDLE_MINUTES without a request). */
   @Transform(toInt)
   @IsInt()
   @Min(60)
+  @Max(24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
 
   /** Largest evidence file accepted, in bytes (50 MiB). */
@@ -229,6 +230,12 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_LOCK_MINUTES = 15;
+
+  /** A session without a request for this long ends (its token answers 401). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_IDLE_MINUTES = 30;
 
   /** Login attempts allowed per client and account per minute. */
   @Transform(toInt)

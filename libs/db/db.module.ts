@@ -16,6 +16,7 @@ import { NoticeRepository } from './repositories/notice.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { ProgressRepository } from './repositories/progress.repository.js';
 import { CommentRepository } from './repositories/comment.repository.js';
+import { SessionRepository } from './repositories/session.repository.js';
 import { SeedRepository } from './repositories/seed.repository.js';
 import { SettingRepository } from './repositories/setting.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   PlanRepository,
   ProgressRepository,
   CommentRepository,
+  SessionRepository,
   SeedRepository,
   SettingRepository,
   TaskRepository,

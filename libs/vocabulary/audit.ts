@@ -18,4 +18,10 @@ export type AuditAction =
   | 'indicator.report'
   | 'seed.create'
   | 'seed.update'
-  | 'user.create';
+  | 'user.create'
+  | 'user.update'
+  | 'user.password_reset'
+  | 'user.password_change'
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.logout';

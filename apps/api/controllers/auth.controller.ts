@@ -1,17 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { UserService } from '../../../libs/auth/user.service.js';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AuthService } from '../../../libs/auth/auth.service.js';
 import { grantsOf } from '../../../libs/auth/permissions.js';
 import { Can, CurrentActor, Public } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
-import { LoginDto, LoginResultDto, SignedInUserDto } from '../dto/auth.dto.js';
+import { ChangePasswordDto, LoginDto, LoginResultDto, SignedInUserDto } from '../dto/auth.dto.js';
 import { LOGIN_RATE_LIMIT } from '../rate-limit.js';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UserService,
+  ) {}
 
   @Post('auth/login')
   @Public()
@@ -20,8 +25,32 @@ export class AuthController {
   @ApiOperation({ summary: '登录，取得访问令牌' })
   @ApiOkResponse({ type: LoginResultDto })
   @ApiTooManyRequestsResponse({ description: 'too many attempts for this client and account' })
-  login(@Body() body: LoginDto): Promise<LoginResultDto> {
-    return this.auth.login(body.email, body.password);
+  @ApiResponse({
+    status: 423,
+    description: 'the account is locked after LOGIN_MAX_FAILURES failed logins within 15 minutes (for LOGIN_LOCK_MINUTES), even with the right password',
+  })
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResultDto> {
+    return this.auth.login(body.email, body.password, request.ip);
+  }
+
+  @Post('auth/logout')
+  @Can('auth.logout')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '退出：ends the session the token names; the token answers 401 from the next request on, on every process' })
+  async logout(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ loggedOut: true }> {
+    await this.auth.logout(actor, request.ip);
+    return { loggedOut: true };
+  }
+
+  @Post('me/password')
+  @Can('me.password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '修改密码: the current password and a new one by the rule (400 naming it); every session of the user ends, this one included' })
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<{ changed: true }> {
+    await this.users.changePassword(actor, body.currentPassword, body.newPassword);
+    return { changed: true };
   }
 
   @Get('me')

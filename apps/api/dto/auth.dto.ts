@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { Omittable } from './omittable.js';
 import { Role } from '../../../libs/common/roles.js';
 
@@ -84,4 +84,21 @@ export class DirectoryEntryDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: Role }) role: Role;
   @ApiProperty({ nullable: true, type: String }) departmentCode: string | null;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: Role }) @Omittable() @IsEnum(Role) role?: Role;
+  @ApiPropertyOptional({ description: 'a department code (leaders and liaisons)' }) @Omittable() @IsString() @MaxLength(64) departmentCode?: string;
+  @ApiPropertyOptional({ description: 'false: deactivated (cannot sign in; its sessions end)' }) @Omittable() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'the version read; a stale one is 409' }) @Omittable() @IsInt() @Min(1) version?: number;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) currentPassword: string;
+  @ApiProperty({ description: 'by the password rule (PASSWORD_MIN_LENGTH, three classes, not common, not the email local part)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  newPassword: string;
 }

@@ -18,6 +18,7 @@ import { TaskCommentEntity } from './task-comment.entity.js';
 import { TaskDepartmentEntity } from './task-department.entity.js';
 import { TaskEntity } from './task.entity.js';
 import { UserEntity } from './user.entity.js';
+import { UserSessionEntity } from './user-session.entity.js';
 
 export * from './assessment.entity.js';
 export * from './audit-entry.entity.js';
@@ -39,6 +40,7 @@ export * from './task-comment.entity.js';
 export * from './task-department.entity.js';
 export * from './task.entity.js';
 export * from './user.entity.js';
+export * from './user-session.entity.js';
 
 export const ENTITIES = [
   AssessmentCycleEntity,
@@ -66,4 +68,5 @@ export const ENTITIES = [
   TaskDepartmentEntity,
   TaskCommentEntity,
   UserEntity,
+  UserSessionEntity,
 ];

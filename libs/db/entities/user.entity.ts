@@ -1,4 +1,4 @@
-import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { DepartmentEntity } from './department.entity.js';
 import { Role } from '../../common/roles.js';
@@ -36,6 +36,24 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Failed logins since `firstFailedAt` (within the lockout window). */
+  @Column({ type: 'integer', name: 'failed_logins', default: 0 })
+  failedLogins: number;
+
+  @Column({ type: 'timestamptz', name: 'first_failed_at', nullable: true })
+  firstFailedAt: Date | null;
+
+  /** Locked until then after LOGIN_MAX_FAILURES failures, whatever the client's address. */
+  @Column({ type: 'timestamptz', name: 'locked_until', nullable: true })
+  lockedUntil: Date | null;
+
+  /** A password an administrator reset: every route but /me, /me/password and logout answers 403 until it is changed. */
+  @Column({ type: 'boolean', name: 'must_change_password', default: false })
+  mustChangePassword: boolean;
+
+  @VersionColumn({ default: 1 })
+  version: number;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -14,6 +14,7 @@ import { SignOffCancel1796471270085 } from './1796471270085-SignOffCancel.js';
 import { ReportingCycles1796473131107 } from './1796473131107-ReportingCycles.js';
 import { EventNotifications1796473881164 } from './1796473881164-EventNotifications.js';
 import { TaskComments1796474404752 } from './1796474404752-TaskComments.js';
+import { AccountSessions1796476046188 } from './1796476046188-AccountSessions.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReportingCycles1796473131107,
   EventNotifications1796473881164,
   TaskComments1796474404752,
+  AccountSessions1796476046188,
 ];

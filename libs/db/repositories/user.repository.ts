@@ -73,6 +73,14 @@ export class UserRepository {
     await this.tx.manager().query('UPDATE app_user SET mail_muted = $2 WHERE id = $1', [id, kinds]);
   }
 
+  findByIdForUpdate(id: string): Promise<UserEntity | null> {
+    return this.repo().findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.repo().save(user);
+  }
+
   /** Serialises first-start admin creation across processes starting at once. */
   async lockBootstrap(): Promise<void> {
     await this.tx.manager().query('SELECT pg_advisory_xact_lock(hashtext($1))', ['duban:bootstrap-admin']);
