@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import fc from 'fast-check';
 import { PERMISSIONS } from '../libs/auth/permissions.js';
 import { ADMIN, startApp } from './support/app.js';
-import { CALLER_NAMES, CALLERS, type Caller, createCallers, LEAD_DEPARTMENT, taskFixture, type TaskFixture } from './support/callers.js';
+import { CALLER_NAMES, CALLERS, type Caller, createCallers, LEAD_DEPARTMENT, signInAgain, taskFixture, type TaskFixture } from './support/callers.js';
 import { sql } from './support/database.js';
 import { fingerprinter } from './support/fingerprint.js';
 import { fillPath, handlersMissingFromDocument, loadOperations, type Operation, percent, resolve, sample, sampleParam } from './support/openapi.js';
@@ -25,7 +25,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const BODY_LIMIT = 1024 * 1024;
 
 // The routes are read from the running app before the tests are declared, so each route is a test of its own.
-const app = await startApp({ EVIDENCE_MAX_BYTES: String(64 * 1024) });
+// The login route is fuzzed with wrong passwords for real accounts: the lockout (test/accounts.e2e.ts) would shut the callers out.
+const app = await startApp({ EVIDENCE_MAX_BYTES: String(64 * 1024), LOGIN_MAX_FAILURES: '1000000' });
 const setup = await (async () => {
   const { document, operations } = await loadOperations(app);
   const accounts = await createCallers(app, ADMIN.password);
@@ -643,6 +644,8 @@ describe(`hostile input on every route (seed ${SEED}, ${RUNS} runs a route; FUZZ
       fc.asyncProperty(requestFor(op, fixture), async (req) => void (await exchange(req))),
       settings(RUNS),
     );
+    // A logout that went through ended its caller's session: the routes after it need them signed in.
+    if (op.permission === 'auth.logout') await signInAgain(app, accounts);
   });
 
   it('a forged, tampered or expired token, or one naming no active user, is 401 on every protected route', async () => {

@@ -39,9 +39,13 @@ describe('login protection: TRUST_PROXY', () => {
     expect(res.body.message).toContain('登录尝试过于频繁');
   });
 
-  it('believes X-Forwarded-For from a proxy named in TRUST_PROXY (each client address then has its own count)', async () => {
-    const app = await start({ TRUST_PROXY: '127.0.0.1' });
+  it('believes X-Forwarded-For from a proxy named in TRUST_PROXY (each client address then has its own count), but the account locks whatever the address', async () => {
+    // LOGIN_MAX_FAILURES high: this case is about the per-address limit alone.
+    const app = await start({ TRUST_PROXY: '127.0.0.1', LOGIN_MAX_FAILURES: '100' });
     expect(await guesses(app, 7)).toEqual([401, 401, 401, 401, 401, 401, 401]);
+    // With the default five, rotating addresses cannot buy a sixth guess: the account is locked (423).
+    const locking = await start({ TRUST_PROXY: '127.0.0.1', LOGIN_RATE_LIMIT: '1000' });
+    expect(await guesses(locking, 7)).toEqual([401, 401, 401, 401, 401, 423, 423]);
   });
 
   it('refuses a TRUST_PROXY that is not a list of addresses or ranges, naming it', () => {

@@ -179,6 +179,35 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await page.context().close();
   });
 
+  it('the admin deactivates and resets an account; the user changes the temporary password first', async () => {
+    const someone = await app.user('liaison', 'edu');
+    const page = await signedIn(ADMIN.email, ADMIN.password);
+    await page.goto(`${app.url}/users`);
+    const row = page.getByRole('row', { name: new RegExp(someone.email) });
+    await row.getByRole('button', { name: '停用' }).click();
+    await row.getByText('已停用').waitFor();
+    expect((await app.as(someone.token).get('/api/v1/me')).status).toBe(401);
+    await row.getByRole('button', { name: '启用' }).click();
+    await row.getByText('正常').waitFor();
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const temporary = (await page.getByTestId('temporary-password').innerText()).trim();
+    expect(temporary.length).toBeGreaterThanOrEqual(10);
+    await page.getByRole('button', { name: '我已记下' }).click();
+    await page.context().close();
+
+    const own = await signedIn(someone.email, temporary);
+    await own.getByTestId('must-change').waitFor();
+    await own.getByLabel('当前密码').fill(temporary);
+    await own.getByLabel('新密码', { exact: true }).fill('Edu-Liaison-2026');
+    await own.getByLabel('再次输入新密码').fill('Edu-Liaison-2026');
+    await own.getByRole('button', { name: '修改密码' }).last().click();
+    await own.getByRole('button', { name: '登录' }).waitFor();
+    await own.context().close();
+    const again = await signedIn(someone.email, 'Edu-Liaison-2026');
+    await again.getByRole('heading', { name: '我的任务' }).waitFor();
+    await again.context().close();
+  });
+
   it('the admin is offered no task action the API would refuse it', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     await page.goto(`${app.url}/tasks/${taskId}`);

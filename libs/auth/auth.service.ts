@@ -48,7 +48,7 @@ export class AuthService {
     email: string,
     password: string,
     ip: string | null = null,
-  ): Promise<{ accessToken: string; user: UserView & { permissions: Record<string, string> } }> {
+  ): Promise<{ accessToken: string; user: UserView & { permissions: Record<string, string>; mustChangePassword: boolean } }> {
     const user = await this.users.findByEmail(email);
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
       await this.audit.record({ actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { reason: 'locked', ip } });
@@ -81,7 +81,7 @@ export class AuthService {
       dept: view.departmentCode,
     });
     await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, detail: { ip, sessionId } });
-    return { accessToken, user: { ...view, permissions: grantsOf(view.role) } };
+    return { accessToken, user: { ...view, permissions: grantsOf(view.role), mustChangePassword: user.mustChangePassword } };
   }
 
   /** Ends the caller's session: its token is refused from the next request on, on every process. */

@@ -11,6 +11,8 @@ import { createTestDatabase } from './database.js';
 import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
 
 export const ADMIN = { email: 'admin@duban.local', password: 'Chief-Pass-2026' };
+/** The password `user()` gives every account it creates. */
+export const USER_PASSWORD = 'password-123';
 
 export interface TestApp {
   url: string;
@@ -84,7 +86,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     login,
     async user(role, departmentCode) {
       const email = `${role}${++counter}-${departmentCode ?? 'all'}@test.duban`;
-      const password = 'password-123';
+      const password = USER_PASSWORD;
       const res = await as(adminToken)
         .post('/api/v1/users')
         .send({ email, name: `${role}-${counter}`, password, role, departmentCode });

@@ -1,3 +1,4 @@
+import { USER_PASSWORD } from './app.js';
 import { Role } from '../../libs/common/roles.js';
 import type { TestApp } from './app.js';
 
@@ -26,6 +27,8 @@ export const CALLER_NAMES = Object.keys(CALLERS) as Caller[];
 export interface CallerAccount {
   id: string;
   token: string;
+  email: string;
+  password: string;
 }
 
 /** Logs the administrator in and creates one user for every other caller. */
@@ -35,13 +38,18 @@ export async function createCallers(app: TestApp, adminPassword: string): Promis
     const { role, department } = CALLERS[name];
     if (role === Role.Admin) {
       const res = await app.http.post('/api/v1/auth/login').send({ email: 'admin@duban.local', password: adminPassword });
-      accounts[name] = { id: res.body.user.id, token: res.body.accessToken };
+      accounts[name] = { id: res.body.user.id, token: res.body.accessToken, email: 'admin@duban.local', password: adminPassword };
     } else {
-      const { id, token } = await app.user(role, department);
-      accounts[name] = { id, token };
+      const { id, token, email } = await app.user(role, department);
+      accounts[name] = { id, token, email, password: USER_PASSWORD };
     }
   }
   return accounts;
+}
+
+/** Signs every caller in again, in place (after a route such as logout ended their sessions). */
+export async function signInAgain(app: TestApp, accounts: Record<Caller, CallerAccount>): Promise<void> {
+  for (const account of Object.values(accounts)) account.token = await app.login(account.email, account.password);
 }
 
 export interface TaskFixture {

@@ -58,6 +58,14 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: SignedInUserDto })
   me(@CurrentActor() actor: Actor): SignedInUserDto {
-    return { id: actor.id, email: actor.email, name: actor.name, role: actor.role, departmentCode: actor.departmentCode, permissions: grantsOf(actor.role) };
+    return {
+      id: actor.id,
+      email: actor.email,
+      name: actor.name,
+      role: actor.role,
+      departmentCode: actor.departmentCode,
+      permissions: grantsOf(actor.role),
+      mustChangePassword: actor.mustChangePassword ?? false,
+    };
   }
 }

@@ -33,6 +33,11 @@ export class SignedInUserDto extends UserDto {
       "what the caller's role may do: each permission of the access table it holds, with its task scope (visible: a task of its departments; member: one its department leads or co-operates on; lead: one its department leads; any: not about one task). The console offers only these; the API applies the same table",
   })
   permissions: Record<string, string>;
+
+  @ApiProperty({
+    description: 'holding a temporary password (after a reset): every route but /me, /me/password and logout answers 403 password_change_required',
+  })
+  mustChangePassword: boolean;
 }
 
 export class LoginResultDto {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { AuthContext } from './hooks';
-import { get, setUnauthorizedHandler } from './lib/api';
+import { get, post, setUnauthorizedHandler } from './lib/api';
 import { ApiError } from './lib/errors';
 import { clearSession, homePath, loadSession, loginPath, nextPath, saveSession, type SessionUser, token } from './lib/session';
 import { AssessmentPage } from './pages/AssessmentPage';
@@ -17,6 +17,7 @@ import { CreateTaskPage } from './pages/CreateTaskPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { DepartmentPage } from './pages/DepartmentPage';
 import { EditTaskPage } from './pages/EditTaskPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ImportTasksPage } from './pages/ImportTasksPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -57,6 +58,8 @@ function Routed() {
   const navigate = useNavigate();
   const [user, setUser] = useState<SessionUser | null>(() => loadSession()?.user ?? null);
   const signOut = useCallback(() => {
+    // The server ends the session too (the token stops working everywhere); the page leaves either way.
+    if (token()) void post('/auth/logout', {}).catch(() => undefined);
     clearSession();
     queryClient.clear();
     setUser(null);
@@ -102,6 +105,18 @@ function Routed() {
       </Routes>
     );
   }
+  if (auth.user.mustChangePassword) {
+    // A temporary password: the change is the only thing the API allows, so the only screen shown.
+    return (
+      <AuthContext.Provider value={auth}>
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route path="*" element={<ChangePasswordPage />} />
+          </Route>
+        </Routes>
+      </AuthContext.Provider>
+    );
+  }
   return (
     <AuthContext.Provider value={auth}>
       <Routes>
@@ -120,6 +135,7 @@ function Routed() {
           <Route path="/plan" element={<PlanPage />} />
           <Route path="/indicators" element={<IndicatorsPage />} />
           <Route path="/calendar" element={<CalendarFeedPage />} />
+          <Route path="/password" element={<ChangePasswordPage />} />
           {auth.user.role === 'admin' && <Route path="/users" element={<UsersPage />} />}
           {auth.user.role === 'admin' && <Route path="/deliveries" element={<DeliveriesPage />} />}
           <Route path="*" element={<Navigate to={homePath(auth.user.role)} replace />} />

@@ -116,6 +116,9 @@ export function AppLayout() {
                 消息
               </Button>
             </Badge>
+            <Button size="small" onClick={() => void navigate('/password')}>
+              修改密码
+            </Button>
             <Button size="small" onClick={signOut}>
               退出
             </Button>

@@ -8,6 +8,8 @@ export interface SessionUser {
   departmentCode: string | null;
   /** Permission → scope, from the API's access table (the login answer and GET /me). */
   permissions?: Record<string, string>;
+  /** A reset (temporary) password: the console shows only the change-password screen. */
+  mustChangePassword?: boolean;
 }
 
 const TOKEN = 'duban.token';

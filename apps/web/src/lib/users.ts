@@ -7,6 +7,9 @@ export interface UserRow {
   name: string;
   role: Role;
   departmentCode: string | null;
+  /** false: deactivated (cannot sign in). */
+  active?: boolean;
+  version?: number;
 }
 
 /** What the administrator fills in to create a user (`POST /api/v1/users`). */

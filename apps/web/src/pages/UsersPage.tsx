@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PageTitle, QueryError } from '../components/bits';
 import { useDepartments } from '../hooks';
-import { getAll, post } from '../lib/api';
+import { getAll, patch, post } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { ROLE_LABELS, type Role } from '../lib/tasks';
 import { needsDepartment, PASSWORD_MIN, ROLE_ORDER, userBody, userFormErrors, type UserForm, type UserRow } from '../lib/users';
@@ -27,6 +27,23 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form) as Role | undefined;
+  const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
+  const refresh = () => void client.invalidateQueries({ queryKey: ['users'] });
+  // 停用/启用 with the version read; a deactivated user's sessions end at once.
+  const toggle = useMutation({
+    mutationFn: (u: UserRow) => patch<UserRow>(`/users/${u.id}`, { active: !(u.active ?? true), version: u.version }),
+    onSuccess: (u) => {
+      message.success(u.active ? `已启用：${u.name}` : `已停用：${u.name}（已登录的会话立即失效）`);
+      refresh();
+    },
+    onError: (error) => message.error(errorText(error)),
+  });
+  const reset = useMutation({
+    mutationFn: (u: UserRow) =>
+      post<{ temporaryPassword: string }>(`/users/${u.id}/reset-password`, {}).then((r) => ({ name: u.name, password: r.temporaryPassword })),
+    onSuccess: (shown) => setTemporary(shown),
+    onError: (error) => message.error(errorText(error)),
+  });
   const create = useMutation({
     mutationFn: (values: UserForm) => post<UserRow>('/users', userBody(values)),
     onSuccess: (user) => {
@@ -66,8 +83,42 @@ export function UsersPage() {
           { title: '邮箱（登录名）', dataIndex: 'email', width: 240 },
           { title: '角色', dataIndex: 'role', width: 110, render: (r: Role) => <Tag>{ROLE_LABELS[r] ?? r}</Tag> },
           { title: '所属部门', dataIndex: 'departmentCode', render: (code: string | null) => (code ? name(code) : '—') },
+          {
+            title: '状态',
+            dataIndex: 'active',
+            width: 80,
+            render: (active: boolean | undefined) => (active === false ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>),
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 170,
+            render: (_, u) => (
+              <Space>
+                <Button size="small" onClick={() => toggle.mutate(u)} loading={toggle.isPending}>
+                  {u.active === false ? '启用' : '停用'}
+                </Button>
+                <Button size="small" onClick={() => reset.mutate(u)} loading={reset.isPending}>
+                  重置密码
+                </Button>
+              </Space>
+            ),
+          },
         ]}
       />
+      <Modal
+        title="临时密码（仅显示一次）"
+        open={temporary !== null}
+        onOk={() => setTemporary(null)}
+        onCancel={() => setTemporary(null)}
+        okText="我已记下"
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
+        <p>{temporary?.name} 的密码已重置，原有登录会话已全部失效。请将以下临时密码告知本人，其登录后须先修改密码：</p>
+        <Typography.Text copyable code data-testid="temporary-password">
+          {temporary?.password}
+        </Typography.Text>
+      </Modal>
       <Modal
         title="新建用户"
         open={creating}
