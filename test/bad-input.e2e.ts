@@ -172,7 +172,9 @@ describe('bad input is a clear 4xx and changes nothing', () => {
       'SELECT id FROM user_session WHERE user_id = $1 AND ended_at IS NULL ORDER BY created_at DESC LIMIT 1',
       [liaisonId],
     );
-    expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: liaisonId, sid, role: 'admin', dept: null })}`)).status).toBe(403);
+    expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: liaisonId, sid, role: 'admin', dept: null })}`)).status).toBe(
+      403,
+    );
     const gone = await app.user('supervisor');
     expect((await app.as(gone.token).get('/api/v1/tasks')).status).toBe(200);
     await sql(app.databaseUrl, 'UPDATE app_user SET active = false WHERE id = $1', [gone.id]);
