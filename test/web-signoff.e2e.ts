@@ -171,7 +171,8 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await page.getByTestId('stale').getByRole('button', { name: '重新载入' }).click();
     await page.getByLabel('任务名称').fill('落实教师培训经费（修订）');
     await page.getByRole('button', { name: '保存修改' }).click();
-    await page.locator('.ant-message').getByText('任务已修改').waitFor();
+    // Back on the task page, under its new title (the first save's toast may still be showing).
+    await page.getByRole('heading', { name: /落实教师培训经费（修订）/ }).waitFor();
     expect((await app.as(supervisor.token).get(`/api/v1/tasks/${taskId}`).expect(200)).body).toMatchObject({
       title: '落实教师培训经费（修订）',
       description: '他人补充的说明',
