@@ -103,17 +103,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       const title = `督办动态：${names.get(robot.departmentCode) ?? robot.departmentCode} ${rows.length} 条`;
       const lines = rows.slice(0, this.cap.maxItems).map((n) => `- ${escapeMarkdown(n.subject)}，[查看任务](${this.publicUrl}/tasks/${n.taskId})`);
       const more = rows.length > lines.length ? `\n\n另有 ${rows.length - lines.length} 条，请登录系统查看：${this.cap.listLink}` : '';
-      return [
-        {
-          id: randomUUID(),
-          channel: DeliveryChannel.Webhook,
-          recipientId: null,
-          departmentCode: robot.departmentCode,
-          target: robot.url,
-          subject: title,
-          body: `### ${title}\n${lines.join('\n')}${more}`,
-        },
-      ];
+      return [robotDelivery(robot, title, `### ${title}\n${lines.join('\n')}${more}`)];
     });
     await this.ladder.insertDeliveries([...mails, ...messages]);
     await this.ladder.settleEventMails(pending.map((n) => ({ id: n.id, deliveryId: mailOf.get(n.recipientId) ?? null })));
@@ -225,17 +215,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         rows.map((n) => n.item),
         this.cap,
       );
-      return [
-        {
-          id: randomUUID(),
-          channel: DeliveryChannel.Webhook,
-          recipientId: null,
-          departmentCode: robot.departmentCode,
-          target: robot.url,
-          subject: title,
-          body: text,
-        },
-      ];
+      return [robotDelivery(robot, title, text)];
     });
     await this.ladder.insertDeliveries(messages);
     return messages.map((m) => m.id);
@@ -321,6 +301,19 @@ class People {
     const owner = task.supervisorId ? this.byId.get(task.supervisorId) : undefined;
     return owner ? [owner] : this.supervisors;
   }
+}
+
+/** One message to a department's group robot (the ladder's and the events' alike). */
+function robotDelivery(robot: { departmentCode: string; url: string }, title: string, text: string): NewDelivery {
+  return {
+    id: randomUUID(),
+    channel: DeliveryChannel.Webhook,
+    recipientId: null,
+    departmentCode: robot.departmentCode,
+    target: robot.url,
+    subject: title,
+    body: text,
+  };
 }
 
 /** Text shown verbatim in a robot's markdown: its markup characters taken literally. */
