@@ -25,8 +25,8 @@ const LAYERS = {
   mail: ['common', 'config'],
   excel: ['common'],
   webhook: ['common', 'config', 'mail'],
-  audit: ['common', 'config', 'db', 'vocabulary'],
-  auth: ['audit', 'common', 'config', 'db'],
+  audit: ['common', 'config', 'db', 'excel', 'vocabulary'],
+  auth: ['audit', 'common', 'config', 'db', 'excel'],
   calendar: ['audit', 'common', 'config', 'db', 'policy'],
   indicators: ['audit', 'common', 'config', 'db', 'vocabulary'],
   tasks: ['audit', 'auth', 'calendar', 'common', 'config', 'db', 'excel', 'policy', 'vocabulary'],
@@ -34,10 +34,12 @@ const LAYERS = {
   'calendar-feed': ['audit', 'common', 'config', 'db', 'tasks', 'vocabulary'],
   dashboard: ['audit', 'auth', 'common', 'config', 'db', 'indicators', 'tasks', 'vocabulary'],
   plan: ['audit', 'common', 'config', 'db', 'indicators', 'vocabulary'],
-  notifications: ['audit', 'calendar', 'common', 'config', 'db', 'mail', 'policy', 'tasks', 'vocabulary', 'webhook'],
+  notifications: ['audit', 'calendar', 'common', 'config', 'db', 'mail', 'metrics', 'policy', 'tasks', 'vocabulary', 'webhook'],
   assessment: ['audit', 'common', 'config', 'db', 'indicators', 'tasks', 'vocabulary'],
   reports: ['assessment', 'audit', 'common', 'config', 'db', 'indicators', 'tasks', 'vocabulary'],
   queue: ['assessment', 'common', 'config', 'notifications'],
+  metrics: [],
+  monitoring: ['calendar', 'common', 'config', 'db', 'metrics', 'queue', 'vocabulary'],
 };
 assertAcyclic(LAYERS);
 const unplaced = readdirSync(new URL('libs', import.meta.url)).filter((lib) => !(lib in LAYERS));

@@ -17,6 +17,7 @@ import { RubricModule } from '../libs/assessment/rubric.module.js';
 import { PolicyModule } from '../libs/policy/policy.module.js';
 import { queueSettings } from '../libs/queue/queue-connection.js';
 import { QueueModule } from '../libs/queue/queue.module.js';
+import { MetricsModule } from '../libs/metrics/metrics.module.js';
 
 export interface Runtime {
   config: AppConfig;
@@ -66,6 +67,7 @@ export function coreModules(runtime: Runtime): DynamicModule[] {
     PolicyModule.forRoot(runtime.policy),
     RubricModule.forRoot(runtime.rubric),
     QueueModule.forRoot(queueSettings(config, runtime.databaseUrl)),
+    { module: MetricsModule, global: true },
   ];
 }
 

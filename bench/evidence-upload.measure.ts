@@ -52,9 +52,22 @@ async function measure(storeEnv: Record<string, string>) {
   try {
     const adminToken = await login(base, ADMIN.email, ADMIN.password);
     const email = `measure-${Date.now()}@test.duban`;
-    await call(base, adminToken, 'POST', '/api/v1/users', { email, name: 'measure', password: 'password-123', role: 'liaison', departmentCode: 'finance' });
+    await call(base, adminToken, 'POST', '/api/v1/users', {
+      email,
+      name: 'measure',
+      password: 'password-123',
+      role: 'liaison',
+      departmentCode: 'finance',
+      mustChangePassword: false,
+    });
     const supervisorEmail = `measure-sup-${Date.now()}@test.duban`;
-    await call(base, adminToken, 'POST', '/api/v1/users', { email: supervisorEmail, name: 'sup', password: 'password-123', role: 'supervisor' });
+    await call(base, adminToken, 'POST', '/api/v1/users', {
+      email: supervisorEmail,
+      name: 'sup',
+      password: 'password-123',
+      role: 'supervisor',
+      mustChangePassword: false,
+    });
     const liaison = await login(base, email, 'password-123');
     const supervisor = await login(base, supervisorEmail, 'password-123');
     const task = (await call(base, supervisor, 'POST', '/api/v1/tasks', { title: '上传测量', leadDepartment: 'finance', dueDate: '2030-12-31' })) as {

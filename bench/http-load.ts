@@ -72,7 +72,14 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
     async user(role, departmentCode) {
       const email = `bench-${role}-${++counter}-${Date.now()}@bench.duban`;
       const password = 'bench-password-123';
-      const { id } = (await call(url, adminToken, 'POST', '/api/v1/users', { email, name: `${role}-${counter}`, password, role, departmentCode })) as {
+      const { id } = (await call(url, adminToken, 'POST', '/api/v1/users', {
+        email,
+        name: `${role}-${counter}`,
+        password,
+        role,
+        departmentCode,
+        mustChangePassword: false,
+      })) as {
         id: string;
       };
       return { id, token: await login(url, email, password) };

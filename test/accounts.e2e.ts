@@ -20,9 +20,9 @@ describe('accounts, sessions and login protection', () => {
   const login = (email: string, password: string, from = '203.0.113.1') =>
     app.http.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ email, password });
   const audit = async (action: string, entityId: string) =>
-    sql<{ actor_id: string | null; detail: { ip?: string; reason?: string } }>(
+    sql<{ actor_id: string | null; ip: string | null; detail: { reason?: string; locked?: boolean } }>(
       app.databaseUrl,
-      'SELECT actor_id, detail FROM audit_log WHERE action = $1 AND entity_id = $2 ORDER BY seq',
+      'SELECT actor_id, ip, detail FROM audit_log WHERE action = $1 AND entity_id = $2 ORDER BY seq',
       [action, entityId],
     );
 
@@ -33,10 +33,12 @@ describe('accounts, sessions and login protection', () => {
     expect(locked.status).toBe(423);
     expect(locked.body.message).toContain('已锁定');
     const failures = await audit('auth.login_failed', user.id);
-    expect(failures.map((f) => [f.detail.reason, f.detail.ip])).toEqual([
+    expect(failures.map((f) => [f.detail.reason, f.ip])).toEqual([
       ...[1, 2, 3, 4, 5].map((i) => ['wrong_password', `198.51.100.${i}`]),
       ['locked', '198.51.100.77'],
     ]);
+    // The fifth failure is the one that locked it.
+    expect(failures.map((f) => f.detail.locked ?? false)).toEqual([false, false, false, false, true, false]);
     // An administrator's reset unlocks it (with a temporary password).
     const reset = await app.as(admin).post(`/api/v1/users/${user.id}/reset-password`).send({});
     expect(reset.status).toBe(200);
@@ -53,7 +55,7 @@ describe('accounts, sessions and login protection', () => {
     expect(again.status).toBe(200);
     expect((await app.as(again.body.accessToken).get('/api/v1/me')).status).toBe(200);
     const signedIn = (await audit('auth.login', user.id)).at(-1);
-    expect(signedIn).toMatchObject({ actor_id: user.id, detail: { ip: '203.0.113.1' } });
+    expect(signedIn).toMatchObject({ actor_id: user.id, ip: '203.0.113.1' });
     expect(await audit('auth.logout', user.id)).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
+import { jwtOptions } from '../libs/auth/jwt-options.js';
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
 
@@ -159,9 +160,32 @@ describe('bad input is a clear 4xx and changes nothing', () => {
     expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${forged}`)).status).toBe(401);
   });
 
+  it('a token is checked for its one algorithm, issuer and audience: with the right secret, anything else → 401', async () => {
+    const secret = (await sql<{ value: string }>(app.databaseUrl, "SELECT value FROM system_setting WHERE key = 'jwt-secret'"))[0].value;
+    const [{ id: sid }] = await sql<{ id: string }>(
+      app.databaseUrl,
+      'SELECT id FROM user_session WHERE user_id = $1 AND ended_at IS NULL ORDER BY created_at DESC LIMIT 1',
+      [liaisonId],
+    );
+    const claims = { sub: liaisonId, sid };
+    const signer = new JwtService({ secret });
+    const call = (token: string) => app.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`);
+    // The genuine shape passes; each departure from it is refused.
+    expect((await call(signer.sign(claims, { algorithm: 'HS256', issuer: 'duban', audience: 'duban-api' }))).status).toBe(200);
+    for (const [what, options] of [
+      ['HS512', { algorithm: 'HS512', issuer: 'duban', audience: 'duban-api' }],
+      ['no issuer', { algorithm: 'HS256', audience: 'duban-api' }],
+      ['another issuer', { algorithm: 'HS256', issuer: 'someone-else', audience: 'duban-api' }],
+      ['no audience', { algorithm: 'HS256', issuer: 'duban' }],
+      ['another audience', { algorithm: 'HS256', issuer: 'duban', audience: 'other-app' }],
+    ] as const) {
+      expect([what, (await call(signer.sign(claims, options))).status]).toEqual([what, 401]);
+    }
+  });
+
   it('a token names a user, not a role: an unknown or deactivated user → 401, a role claim grants nothing', async () => {
     const secret = (await sql<{ value: string }>(app.databaseUrl, "SELECT value FROM system_setting WHERE key = 'jwt-secret'"))[0].value;
-    const signer = new JwtService({ secret });
+    const signer = new JwtService(jwtOptions(secret));
     expect((await app.http.get('/api/v1/users').set('Authorization', `Bearer ${signer.sign({ sub: randomUUID(), role: 'admin', dept: null })}`)).status).toBe(
       401,
     );

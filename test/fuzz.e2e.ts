@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest, validateHeaderValue } from 'node:http';
 import { JwtService } from '@nestjs/jwt';
+import { jwtOptions } from '../libs/auth/jwt-options.js';
 import fc from 'fast-check';
-import { PERMISSIONS } from '../libs/auth/permissions.js';
+import { rolesOf } from '../libs/auth/permissions.js';
 import { ADMIN, startApp } from './support/app.js';
 import { CALLER_NAMES, CALLERS, type Caller, createCallers, LEAD_DEPARTMENT, signInAgain, taskFixture, type TaskFixture } from './support/callers.js';
 import { sql } from './support/database.js';
@@ -368,16 +369,27 @@ function pathFor(op: Operation, fixture: TaskFixture): fc.Arbitrary<string> {
 /** The callers `PERMISSIONS` lets through on `op` (for scoped routes, those of the fixture task's departments). */
 function allowedCallers(op: Operation): Caller[] {
   if (op.isPublic || !op.permission) return CALLER_NAMES;
-  const rule = PERMISSIONS[op.permission] as { roles: readonly string[] };
+  const roles = rolesOf(op.permission);
   return CALLER_NAMES.filter((caller) => {
     const { role, department } = CALLERS[caller];
-    if (!rule.roles.includes(role)) return false;
+    if (!roles.includes(role)) return false;
     if (!op.scope || !department) return true;
     return op.scope === 'lead' ? department === LEAD_DEPARTMENT : caller !== 'leaderOther' && caller !== 'liaisonOther';
   });
 }
 /** Lead-department callers first: a route whose resource belongs to one department (an indicator) lets its own department in. */
-const PREFERENCE: Caller[] = ['liaisonLead', 'supervisor', 'admin', 'reviewer', 'leaderOwn', 'liaisonCo', 'leaderOther', 'liaisonOther'];
+const PREFERENCE: Caller[] = [
+  'liaisonLead',
+  'supervisor',
+  'admin',
+  'reviewer',
+  'leaderOwn',
+  'liaisonCo',
+  'leaderOther',
+  'liaisonOther',
+  'auditor',
+  'securityAdmin',
+];
 
 function authorization(op: Operation): fc.Arbitrary<string | null> {
   const best = PREFERENCE.find((caller) => allowedCallers(op).includes(caller)) ?? 'admin';
@@ -518,7 +530,7 @@ function describeAuthorization(value: string): string {
 
 /** Authorization headers no caller may get past: forged, tampered, expired, or naming no current user. */
 async function forgedAuthorizations(): Promise<Record<string, string>> {
-  const signer = new JwtService({ secret });
+  const signer = new JwtService(jwtOptions(secret));
   const genuine = accounts.supervisor.token;
   const [head, payload] = genuine.split('.');
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

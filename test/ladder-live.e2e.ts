@@ -94,7 +94,7 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
       const res = await http
         .post('/api/v1/users')
         .set('Authorization', `Bearer ${admin}`)
-        .send({ email, name: `${role}-live`, password: 'password-123', role, departmentCode })
+        .send({ email, name: `${role}-live`, password: 'password-123', role, departmentCode, mustChangePassword: false })
         .expect(201);
       return { id: res.body.id as string, email, token: await login(email, 'password-123') };
     };

@@ -61,7 +61,7 @@ describe('starting and stopping', () => {
   it('prints a first administrator password once, and stops cleanly on SIGTERM', async () => {
     const first = startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, ADMIN_EMAIL: 'root@duban.local' });
     await waitFor('the API to listen', () => first.output().includes('Server listening') || first.output().includes('已启动'), 30_000);
-    expect(first.output()).toMatch(/初始密码（仅显示一次）：\S{12,}/);
+    expect(first.output()).toMatch(/初始密码（仅显示一次，首次登录须修改）：\S{12,}/);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 

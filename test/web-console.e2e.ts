@@ -164,6 +164,12 @@ describe('web console', () => {
     expect((await app.http.get('/health')).headers['content-type']).toMatch(/json/);
     expect((await app.http.get('/feeds/x.ics')).headers['content-type'] ?? '').not.toMatch(/text\/html/);
     expect((await app.http.get('/api/docs')).text).toContain('swagger');
+    // Inline scripts are allowed on Swagger UI's pages only: the console, the API and health run none.
+    const scriptSrc = (csp: unknown) => /script-src ([^;]*)/.exec(String(csp))?.[1] ?? '';
+    for (const path of ['/', '/tasks/x', '/api/v1/tasks', '/health', '/assets/nope.js']) {
+      expect([path, scriptSrc((await app.http.get(path)).headers['content-security-policy'])]).toEqual([path, "'self'"]);
+    }
+    expect(scriptSrc((await app.http.get('/api/docs')).headers['content-security-policy'])).toContain("'unsafe-inline'");
   });
 
   it('liaison: signs in, sees the lights, accepts, reports, uploads evidence, submits, asks for time, reports an indicator', async () => {
@@ -619,9 +625,16 @@ describe('web console', () => {
     await page.getByRole('button', { name: '退出' }).click();
     await context.close();
 
-    // The new liaison signs in with the password the administrator set, and starts at 我的任务.
+    // The new liaison signs in with the password the administrator set, must first choose its own, then starts at 我的任务.
     const second = await open();
     await signIn(second.page, email, password);
+    await second.page.getByTestId('must-change').waitFor();
+    await second.page.getByLabel('当前密码').fill(password);
+    await second.page.getByLabel('新密码', { exact: true }).fill('Zhao-Finance-2026');
+    await second.page.getByLabel('再次输入新密码').fill('Zhao-Finance-2026');
+    await second.page.getByRole('button', { name: '修改密码' }).last().click();
+    await second.page.getByRole('button', { name: '登录' }).waitFor();
+    await signIn(second.page, email, 'Zhao-Finance-2026');
     await second.page.getByRole('heading', { name: /我的任务/ }).waitFor();
     await second.context.close();
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium } from './support/web.js';
+import { ensureWebBuild, launchChromium, signedInPage } from './support/web.js';
 import { multiSheetTable, tableWithMistakes } from './fixtures/duty-tables.js';
 
 /**
@@ -36,18 +36,7 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     await app?.close();
   });
 
-  async function signedIn(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${app.url}/`);
-    await page.getByLabel('邮箱').fill(supervisor.email);
-    await page.getByLabel('密码').fill('password-123');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    return page;
-  }
+  const signedIn = (): Promise<Page> => signedInPage(browser, app.url, supervisor.email, 'password-123', problems);
 
   it('previews a table with its mistakes in their rows, then imports the corrected one', async () => {
     const page = await signedIn();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium } from './support/web.js';
+import { ensureWebBuild, launchChromium, signedInPage } from './support/web.js';
 
 /**
  * The sign-off and the supervisor's cancel and reopen in the console, in Debian's Chromium:
@@ -52,18 +52,7 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await app?.close();
   });
 
-  async function signedIn(email: string, password = PASSWORD): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${app.url}/`);
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    return page;
-  }
+  const signedIn = (email: string, password = PASSWORD): Promise<Page> => signedInPage(browser, app.url, email, password, problems);
   const status = async () => (await app.as(supervisor.token).get(`/api/v1/tasks/${taskId}`).expect(200)).body.status as string;
 
   it('the leader finds the report waiting on its page and signs it off', async () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuditModule } from '../../libs/audit/audit.module.js';
 import { AssessmentModule } from '../../libs/assessment/assessment.module.js';
 import { AccessGuard } from '../../libs/auth/access.guard.js';
 import { AuthModule } from '../../libs/auth/auth.module.js';
@@ -15,6 +16,7 @@ import { PlanModule } from '../../libs/plan/plan.module.js';
 import { ReportsModule } from '../../libs/reports/reports.module.js';
 import { TasksModule } from '../../libs/tasks/tasks.module.js';
 import { AssessmentsController } from './controllers/assessments.controller.js';
+import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { CalendarFeedController } from './controllers/calendar-feed.controller.js';
 import { CalendarController } from './controllers/calendar.controller.js';
@@ -23,16 +25,21 @@ import { DeliveriesController } from './controllers/deliveries.controller.js';
 import { IndicatorsController } from './controllers/indicators.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { PlanController } from './controllers/plan.controller.js';
+import { QueueDashboardController } from './controllers/queue-dashboard.controller.js';
 import { TaskExcelController } from './controllers/task-excel.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
 import { DomainExceptionFilter } from './domain-exception.filter.js';
 import { HealthController } from './health.controller.js';
+import { MetricsController } from './metrics.controller.js';
+import { MonitoringModule } from '../../libs/monitoring/monitoring.module.js';
+import { RequestOriginInterceptor } from './request-origin.interceptor.js';
 
 /** HTTP only: records work and answers questions; processing happens in the worker. The domains' services come from their modules. */
 @Module({
   imports: [
+    AuditModule,
     AuthModule,
     PlanModule,
     TasksModule,
@@ -44,6 +51,7 @@ import { HealthController } from './health.controller.js';
     ReportsModule,
     DashboardModule,
     CalendarFeedModule,
+    MonitoringModule,
     // /health checks the mail transport.
     MailModule,
     TerminusModule.forRoot({ logger: false }),
@@ -63,10 +71,14 @@ import { HealthController } from './health.controller.js';
     DashboardController,
     CalendarFeedController,
     TaskExcelController,
+    AuditController,
+    QueueDashboardController,
+    MetricsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: RequestOriginInterceptor },
   ],
 })
 export class ApiModule {}

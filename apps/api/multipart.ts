@@ -1,4 +1,7 @@
-import { InvalidInputError } from '../../libs/common/errors.js';
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { InvalidInputError, UnsupportedMediaTypeError } from '../../libs/common/errors.js';
 
 /**
  * busboy's errors for a multipart body that is cut off or lacks its boundary: plain
@@ -18,4 +21,36 @@ const MALFORMED_MULTIPART = /unexpected end of multipart data|boundary not found
 export function malformedMultipart(error: unknown): unknown {
   if (!(error instanceof Error) || !MALFORMED_MULTIPART.test(error.message) || 'statusCode' in error) return error;
   return new InvalidInputError(`multipart 请求体不完整或格式错误：${error.message}`);
+}
+
+/** The one file of a multipart upload (field `file`), read whole: a workbook to import. */
+export async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<{ content: Buffer; filename: string }> {
+  if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } }).catch((error: unknown) => {
+    throw malformedMultipart(error);
+  });
+  if (!part || part.fieldname !== 'file') {
+    part?.file.resume();
+    throw new InvalidInputError('缺少文件字段 file');
+  }
+  const content = await part.toBuffer().catch((error: unknown) => {
+    throw malformedMultipart(error);
+  });
+  return { content, filename: part.filename };
+}
+
+/** `?dryRun=`: true unless `false` (a preview is the safe default); anything else is a 400. */
+export function dryRunOf(value: string | undefined): boolean {
+  if (value !== undefined && value !== 'true' && value !== 'false') throw new InvalidInputError(`dryRun 只能是 true 或 false：${value}`);
+  return value !== 'false';
+}
+
+/** The OpenAPI of a workbook import: `?dryRun=` and a multipart `file`. */
+export function ApiWorkbookImport(summary: string): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: 'default true' }),
+    ApiConsumes('multipart/form-data'),
+    ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } }),
+  );
 }

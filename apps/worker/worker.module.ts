@@ -1,6 +1,9 @@
 import { Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ThrottledLog } from '../../libs/common/throttled-log.js';
+import type { Server } from 'node:http';
 import { AppConfig } from '../../libs/config/app-config.js';
+import { serveMetrics } from '../../libs/metrics/metrics-endpoint.js';
+import { Metrics } from '../../libs/metrics/metrics.js';
 import { DeliveryRecovery } from '../../libs/notifications/delivery-recovery.service.js';
 import { NotificationDeliveryModule } from '../../libs/notifications/notifications.module.js';
 import { JOB_HANDLERS } from '../../libs/queue/job-handler.js';
@@ -9,6 +12,7 @@ import { JobName, SWEEP_SCHEDULER_ID } from '../../libs/queue/queue-names.js';
 import { QueueWorkers } from '../../libs/queue/queue-workers.js';
 import { AssessmentReportService } from '../../libs/reports/assessment-report.service.js';
 import { ReportsModule } from '../../libs/reports/reports.module.js';
+import { MonitoringModule } from '../../libs/monitoring/monitoring.module.js';
 import { AssessmentReportProcessor } from './assessment-report.processor.js';
 import { DeliveryProcessor } from './delivery.processor.js';
 import { SweepProcessor } from './sweep.processor.js';
@@ -20,7 +24,7 @@ import { SweepProcessor } from './sweep.processor.js';
  * so does Redis coming back: nothing depends on the queue having kept its data.
  */
 @Module({
-  imports: [NotificationDeliveryModule, ReportsModule],
+  imports: [NotificationDeliveryModule, ReportsModule, MonitoringModule],
   providers: [
     DeliveryProcessor,
     SweepProcessor,
@@ -33,6 +37,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Worker');
   private readonly problems = new ThrottledLog(this.logger);
   private timer?: NodeJS.Timeout;
+  private metricsServer?: Server;
   private readonly reconnected = () => void this.reconcile('Redis 恢复后');
 
   constructor(
@@ -41,10 +46,16 @@ export class WorkerModule implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly reports: AssessmentReportService,
     private readonly connection: QueueConnection,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.workers.start();
+    if (this.config.METRICS_PORT) {
+      // The worker has no HTTP of its own: a listener for the scraper alone (npm start's API serves /metrics itself).
+      this.metricsServer = await serveMetrics(this.metrics.registry, this.config.METRICS_PORT, this.config.HOST, this.config.METRICS_TOKEN);
+      this.logger.log(`worker 指标：http://${this.config.HOST}:${this.config.METRICS_PORT}/metrics`);
+    }
     await this.reconcile('启动时');
     this.timer = setInterval(() => void this.reconcile('定时'), this.config.REMINDER_SWEEP_MS);
     this.timer.unref();
@@ -54,6 +65,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await new Promise((resolve) => (this.metricsServer ? this.metricsServer.close(resolve) : resolve(undefined)));
     this.connection.off('reconnected', this.reconnected);
   }
 

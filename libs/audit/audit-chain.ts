@@ -14,6 +14,8 @@ export interface ChainedContent {
   before: unknown;
   after: unknown;
   detail: unknown;
+  /** Hashed only when set, so entries written before addresses were recorded keep their hashes. */
+  ip?: string | null;
 }
 
 /** JSON with object keys sorted at every depth, so jsonb's reordering cannot change a hash. */
@@ -30,8 +32,8 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256(previous hash ‖ canonical content). */
 export function entryHash(prevHash: string, content: ChainedContent): string {
-  const { seq, at, actorId, action, entityType, entityId, taskId, before, after, detail } = content;
-  const body = canonicalJson({ seq, at, actorId, action, entityType, entityId, taskId, before, after, detail });
+  const { seq, at, actorId, action, entityType, entityId, taskId, before, after, detail, ip } = content;
+  const body = canonicalJson({ seq, at, actorId, action, entityType, entityId, taskId, before, after, detail, ip: ip ?? undefined });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../db/repositories/audit.repository.js';
 import { Transactions } from '../db/transaction.js';
+import { currentOrigin } from '../common/request-origin.js';
 import type { AuditAction } from '../vocabulary/audit.js';
-import { entryHash, GENESIS_HASH, verifyChain } from './audit-chain.js';
+import { type ChainBreak, entryHash, GENESIS_HASH, verifyChain } from './audit-chain.js';
 
 export interface AuditEvent {
   actorId: string | null;
@@ -13,6 +14,8 @@ export interface AuditEvent {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   detail?: Record<string, unknown> | null;
+  /** Where the change came from, when not from a request Nest handles (whose address is picked up by itself). */
+  ip?: string | null;
 }
 
 /** Records who changed what, when: one chained entry per state change, in the change's transaction. */
@@ -36,6 +39,7 @@ export class AuditService {
       let seq = head?.seq ?? 0;
       let prevHash = head?.hash ?? GENESIS_HASH;
       const at = new Date();
+      const requestIp = currentOrigin()?.ip ?? null;
       const rows = events.map((event) => {
         const content = {
           seq: ++seq,
@@ -49,6 +53,7 @@ export class AuditService {
           before: event.before ? (JSON.parse(JSON.stringify(event.before)) as Record<string, unknown>) : null,
           after: event.after ? (JSON.parse(JSON.stringify(event.after)) as Record<string, unknown>) : null,
           detail: event.detail ? (JSON.parse(JSON.stringify(event.detail)) as Record<string, unknown>) : null,
+          ip: event.ip ?? requestIp,
         };
         const row = { ...content, prevHash, hash: entryHash(prevHash, content) };
         prevHash = row.hash;
@@ -58,11 +63,20 @@ export class AuditService {
     });
   }
 
+  /**
+   * A file that left the system: evidence (`entityId` its id) or a report (`entityId` the report's name, e.g.
+   * `assessment-2025.xlsx`). Not tied to a task's history, which lists changes only.
+   */
+  async recordDownload(actorId: string, what: 'evidence' | 'report', entityId: string, detail: Record<string, unknown>): Promise<void> {
+    await this.record({ actorId, action: what === 'evidence' ? 'evidence.download' : 'report.download', entityType: what, entityId, detail });
+  }
+
   forTask(taskId: string) {
     return this.entries.listForTask(taskId);
   }
 
-  verify() {
+  /** Walks the whole chain (`npm run audit:verify` does the same): the first broken link, or null. */
+  async verify(): Promise<{ checked: number; broken: ChainBreak | null }> {
     return verifyChain(this.entries.walk());
   }
 }

@@ -42,7 +42,7 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException({ statusCode: 403, error: 'password_change_required', message: '当前使用的是临时密码，请先修改密码（POST /me/password）' });
     }
     const task = permissionScope(permission) ? await this.taskOf(request.params.id, this.reflector.get(TASK_PARAM_KEY, context.getHandler())) : undefined;
-    const decision = decide(request.actor, permission, task);
+    const decision = decide(request.actor, permission, task, this.auth.duties);
     if (decision === 'not_found') throw new NotFoundException(this.notFoundMessage(context));
     if (decision === 'forbidden') throw new ForbiddenException('当前用户无权执行此操作');
     return true;

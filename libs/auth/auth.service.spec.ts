@@ -1,6 +1,7 @@
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
+import { jwtOptions } from './jwt-options.js';
 import { Role } from '../common/roles.js';
 import type { UserAccount, UserRepository } from '../db/repositories/user.repository.js';
 import { AuthService } from './auth.service.js';
@@ -18,7 +19,7 @@ function setUp() {
   const sessions = {
     account: async (id: string, sid: string) => (id === account.id && sid === SID ? { ...account, mustChangePassword: false, live, stale: false } : null),
   } as unknown as SessionRepository;
-  const jwt = new JwtService({ secret: createSecretKey(randomBytes(32)) });
+  const jwt = new JwtService(jwtOptions(createSecretKey(randomBytes(32))));
   const config = { SESSION_IDLE_MINUTES: 30 } as AppConfig;
   return {
     auth: new AuthService({} as UserRepository, jwt, sessions, {} as AuditService, config),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { SessionRepository } from '../db/repositories/session.repository.js';
-import { grantsOf } from './permissions.js';
+import { type Duties, grantsOf } from './permissions.js';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { isUUID } from 'class-validator';
@@ -51,7 +51,7 @@ export class AuthService {
   ): Promise<{ accessToken: string; user: UserView & { permissions: Record<string, string>; mustChangePassword: boolean } }> {
     const user = await this.users.findByEmail(email);
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
-      await this.audit.record({ actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { reason: 'locked', ip } });
+      await this.audit.record({ actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { reason: 'locked' } });
       throw new LockedError(`登录失败次数过多，账号已锁定至 ${user.lockedUntil.toISOString()}，请稍后再试或联系管理员`);
     }
     // Unknown accounts cost the same hash, so the answer's timing does not tell which exist.
@@ -65,7 +65,7 @@ export class AuthService {
         action: 'auth.login_failed',
         entityType: 'user',
         entityId: user?.id ?? email.toLowerCase().slice(0, 320),
-        detail: { reason, ip, ...(locked ? { locked: true } : {}) },
+        detail: { reason, ...(locked ? { locked: true } : {}) },
       });
       throw new UnauthorizedError('邮箱或密码错误');
     }
@@ -80,14 +80,24 @@ export class AuthService {
       role: view.role,
       dept: view.departmentCode,
     });
-    await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, detail: { ip, sessionId } });
-    return { accessToken, user: { ...view, permissions: grantsOf(view.role), mustChangePassword: user.mustChangePassword } };
+    await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, detail: { sessionId } });
+    return { accessToken, user: { ...view, permissions: this.grants(view.role), mustChangePassword: user.mustChangePassword } };
+  }
+
+  /** How duties are divided here (SEPARATION_OF_DUTIES). */
+  get duties(): Duties {
+    return { separated: this.config.SEPARATION_OF_DUTIES === 'true' };
+  }
+
+  /** What `role` may do in this deployment, for the console (GET /me and the login answer). */
+  grants(role: Role): ReturnType<typeof grantsOf> {
+    return grantsOf(role, this.duties);
   }
 
   /** Ends the caller's session: its token is refused from the next request on, on every process. */
-  async logout(actor: Actor, ip: string | null = null): Promise<void> {
+  async logout(actor: Actor): Promise<void> {
     if (actor.sessionId) await this.sessions.end(actor.sessionId, 'logout');
-    await this.audit.record({ actorId: actor.id, action: 'auth.logout', entityType: 'user', entityId: actor.id, detail: { ip } });
+    await this.audit.record({ actorId: actor.id, action: 'auth.logout', entityType: 'user', entityId: actor.id });
   }
 
   /**
@@ -98,14 +108,19 @@ export class AuthService {
    */
   async actorOf(token: string): Promise<Actor> {
     const { sub, sid } = await this.subjectOf(token);
-    const user =
-      typeof sub === 'string' && isUUID(sub) && typeof sid === 'string' && isUUID(sid)
-        ? await this.sessions.account(sub, sid, this.config.SESSION_IDLE_MINUTES)
-        : null;
+    if (typeof sub !== 'string' || !isUUID(sub) || typeof sid !== 'string' || !isUUID(sid)) {
+      throw new UnauthorizedError('访问令牌对应的账号不存在或已停用，请重新登录');
+    }
+    return this.actorOfSession(sub, sid);
+  }
+
+  /** The user of a session, while the session holds (a token, or a ticket standing for one). */
+  async actorOfSession(userId: string, sessionId: string): Promise<Actor> {
+    const user = await this.sessions.account(userId, sessionId, this.config.SESSION_IDLE_MINUTES);
     if (!user || !user.active) throw new UnauthorizedError('访问令牌对应的账号不存在或已停用，请重新登录');
     if (!user.live) throw new UnauthorizedError('会话已结束（已退出、超时或账号已变更），请重新登录');
-    if (user.stale) await this.sessions.touch(sid as string);
-    return { ...toUserView(user), sessionId: sid as string, mustChangePassword: user.mustChangePassword };
+    if (user.stale) await this.sessions.touch(sessionId);
+    return { ...toUserView(user), sessionId, mustChangePassword: user.mustChangePassword };
   }
 
   /**

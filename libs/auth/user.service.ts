@@ -15,9 +15,20 @@ import { AppConfig } from '../config/app-config.js';
 export interface NewUser {
   email: string;
   name: string;
-  password: string;
+  /** Unset: a temporary one is drawn and returned once. */
+  password?: string;
   role: Role;
   departmentCode?: string;
+  /** Whether the first sign-in must change the password (default true: whoever set it knows it). */
+  mustChangePassword?: boolean;
+}
+
+/** A new account as its creator sees it: with the temporary password when one was drawn (shown once). */
+export type CreatedUser = UserView & { mustChangePassword: boolean; temporaryPassword?: string };
+
+/** A password meeting the rule whatever the draw (three classes are added to the random part). */
+export function temporaryPassword(): string {
+  return `${randomBytes(9).toString('base64url')}-Tz9`;
 }
 
 @Injectable()
@@ -33,14 +44,21 @@ export class UserService {
     private readonly sessions: SessionRepository,
   ) {}
 
-  async create(actor: Actor | null, input: NewUser): Promise<UserView> {
+  /**
+   * 开户: an account with the password given (by the rule) or a temporary one drawn here; either way the first
+   * sign-in must change it unless `mustChangePassword: false` says the holder chose it.
+   */
+  async create(actor: Actor | null, input: NewUser): Promise<CreatedUser> {
     const needsDepartment = DEPARTMENT_ROLES.includes(input.role);
     if (needsDepartment && !input.departmentCode) throw new InvalidInputError(`角色 ${input.role} 必须指定 departmentCode`);
     if (input.departmentCode && (await this.departments.unknownCodes([input.departmentCode])).length > 0) {
       throw new InvalidInputError(`departmentCode 不存在：${input.departmentCode}`);
     }
-    checkPassword(input.password, input.email, this.config.PASSWORD_MIN_LENGTH);
-    const passwordHash = await hashPassword(input.password);
+    const drawn = input.password === undefined ? temporaryPassword() : undefined;
+    const password = input.password ?? drawn!;
+    checkPassword(password, input.email, this.config.PASSWORD_MIN_LENGTH);
+    const passwordHash = await hashPassword(password);
+    const mustChangePassword = drawn !== undefined || input.mustChangePassword !== false;
     return this.tx.run(async () => {
       if (await this.users.findByEmail(input.email)) throw new ConflictError(`邮箱已被使用：${input.email}`);
       const user = await this.users.insert({
@@ -49,10 +67,17 @@ export class UserService {
         role: input.role,
         departmentCode: needsDepartment || input.departmentCode ? (input.departmentCode ?? null) : null,
         passwordHash,
+        mustChangePassword,
       });
       const view = toUserView(user);
-      await this.audit.record({ actorId: actor?.id ?? null, action: 'user.create', entityType: 'user', entityId: user.id, after: { ...view } });
-      return view;
+      await this.audit.record({
+        actorId: actor?.id ?? null,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ...view, mustChangePassword },
+      });
+      return { ...view, mustChangePassword, ...(drawn ? { temporaryPassword: drawn } : {}) };
     });
   }
 
@@ -100,10 +125,13 @@ export class UserService {
     });
   }
 
-  /** An administrator resets a password: a temporary one, shown once, to be changed at the next sign-in; every session ends. */
-  async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
-    const temporaryPassword = `${randomBytes(9).toString('base64url')}-Tz9`;
-    const passwordHash = await hashPassword(temporaryPassword);
+  /**
+   * An administrator resets a password: a temporary one, shown once, to be changed at the next sign-in; every
+   * session ends and a lockout is lifted. `actor` null: the operator's `npm run admin:reset-password`.
+   */
+  async resetPassword(actor: Actor | null, id: string): Promise<{ temporaryPassword: string }> {
+    const drawn = temporaryPassword();
+    const passwordHash = await hashPassword(drawn);
     return this.tx.run(async () => {
       const user = await this.users.findByIdForUpdate(id);
       if (!user) throw new NotFoundError(`用户不存在：${id}`);
@@ -113,9 +141,22 @@ export class UserService {
       user.lockedUntil = null;
       await this.users.save(user);
       await this.sessions.endAll(id, 'reset');
-      await this.audit.record({ actorId: actor.id, action: 'user.password_reset', entityType: 'user', entityId: id });
-      return { temporaryPassword };
+      await this.audit.record({
+        actorId: actor?.id ?? null,
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        detail: actor ? null : { via: 'cli' },
+      });
+      return { temporaryPassword: drawn };
     });
+  }
+
+  /** The account of `email` (any case), for the operator's commands. */
+  async findByEmail(email: string): Promise<UserView & { active: boolean }> {
+    const user = await this.users.findByEmail(email);
+    if (!user) throw new NotFoundError(`用户不存在：${email}`);
+    return { ...toUserView(user), active: user.active };
   }
 
   /** One's own password: the current one, then a new one by the rule; every session of the user ends, this one included. */
@@ -141,12 +182,10 @@ export class UserService {
     await this.tx.run(async () => {
       await this.users.lockBootstrap();
       if ((await this.users.count()) > 0) return;
-      // A random one meets the rule whatever the draw: three classes are added to it.
-      const chosen = password ?? `${randomBytes(12).toString('base64url')}-Aa1`;
-      await this.create(null, { email, name: '系统管理员', password: chosen, role: Role.Admin });
-      if (password) this.logger.log(`已创建管理员 ${email}`);
-      // Printed once: nobody can read it back later.
-      else this.logger.warn(`已创建管理员 ${email}，初始密码（仅显示一次）：${chosen}`);
+      // ADMIN_PASSWORD is the operator's own choice; a drawn one is printed once and must be changed at the first sign-in.
+      const created = await this.create(null, { email, name: '系统管理员', password, role: Role.Admin, mustChangePassword: password === undefined });
+      if (created.temporaryPassword) this.logger.warn(`已创建管理员 ${email}，初始密码（仅显示一次，首次登录须修改）：${created.temporaryPassword}`);
+      else this.logger.log(`已创建管理员 ${email}`);
     });
   }
 }

@@ -212,6 +212,31 @@ export class AppConfig {
   })
   TRUST_PROXY?: string;
 
+  /**
+   * 三员分立: `true` takes account management from the admin (to the security administrator, role
+   * `security_admin`) and audit reading (to the auditor, role `auditor`); the admin keeps the system's settings.
+   */
+  @IsIn(['true', 'false'], { message: 'SEPARATION_OF_DUTIES must be true or false' })
+  SEPARATION_OF_DUTIES: 'true' | 'false' = 'false';
+
+  /** A bearer token GET /metrics (and the worker's metrics listener) then requires; unset, /metrics is open (bind it to a private network). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** A worker process (npm run start:worker) serves GET /metrics on this port; unset, it serves none. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Bull Board may retry, clean and remove jobs; unset or `false`, it only shows them. */
+  @IsIn(['true', 'false'], { message: 'QUEUE_DASHBOARD_WRITES must be true or false' })
+  QUEUE_DASHBOARD_WRITES: 'true' | 'false' = 'false';
+
   /** The least length of a password (with three of four character classes, not a common one). */
   @Transform(toInt)
   @IsInt()

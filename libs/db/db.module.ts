@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.js';
 import { AssessmentRepository } from './repositories/assessment.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { OperationsRepository } from './repositories/operations.repository.js';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository.js';
 import { CalendarRepository } from './repositories/calendar.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
@@ -27,6 +28,7 @@ import { Transactions } from './transaction.js';
 const REPOSITORIES = [
   AssessmentRepository,
   AuditRepository,
+  OperationsRepository,
   CalendarFeedRepository,
   CalendarRepository,
   DashboardRepository,

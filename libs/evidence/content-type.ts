@@ -21,6 +21,66 @@ export const ALLOWED_TYPES: Record<string, string> = {
   'text/csv': 'CSV',
 };
 
+/** The file-name extensions each accepted type is saved under; the first is used when a name must be corrected. */
+export const TYPE_EXTENSIONS: Record<string, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  // WPS's own formats (wps, et, dps) are the same compound files.
+  'application/x-cfb': ['doc', 'xls', 'ppt', 'wps', 'et', 'dps'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'application/rtf': ['rtf'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe'],
+  'image/png': ['png'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'image/tiff': ['tif', 'tiff'],
+  'image/bmp': ['bmp'],
+  'image/heic': ['heic', 'heif'],
+  'text/plain': ['txt', 'log', 'md'],
+  'text/csv': ['csv'],
+};
+
+/**
+ * Extensions a browser or Windows would run or render as active content when the file is opened: never kept,
+ * whatever the content (a reviewer's browser saves the file under its name).
+ */
+const ACTIVE_EXTENSIONS = new Set(
+  'hta js mjs cjs jse vbs vbe wsf wsh wsc sct bat cmd ps1 psm1 psd1 sh bash exe com scr pif msi msp dll cpl jar lnk url reg inf html htm xhtml shtml mht mhtml svg svgz xml xsl xslt swf chm application gadget appref-ms'.split(
+    ' ',
+  ),
+);
+
+/** Text that a browser would render as a page or run as a script, whatever the name says. */
+const ACTIVE_TEXT = /^\s*(<!doctype\s+html|<html|<head|<body|<script|<svg|<\?xml|<iframe|<object|<embed)/i;
+
+/** The longest name kept (evidence.filename). */
+const MAX_NAME = 255;
+
+export type NameCheck = { filename: string; corrected: boolean } | { refused: string };
+
+/**
+ * The name evidence is stored under: refused (with the reason) when its extension is one that runs or renders
+ * active content, or its text is markup; otherwise the uploader's name, its extension replaced by the detected
+ * type's when they disagree (a PNG named `报告.pdf` is kept as `报告.png`).
+ */
+export function evidenceName(filename: string, mime: string, head: Buffer): NameCheck {
+  const dot = filename.lastIndexOf('.');
+  const extension = dot > 0 ? filename.slice(dot + 1).toLowerCase() : '';
+  if (ACTIVE_EXTENSIONS.has(extension)) return { refused: `不接受 .${extension} 文件：此类文件打开时会被执行或作为网页显示` };
+  if (mime.startsWith('text/') && ACTIVE_TEXT.test(head.subarray(0, 4096).toString('utf8'))) {
+    return { refused: '文件内容是网页或脚本（HTML、SVG、XML），不能作为佐证材料；请转为 PDF 后上传' };
+  }
+  const allowed = TYPE_EXTENSIONS[mime] ?? [];
+  if (allowed.includes(extension)) return { filename, corrected: false };
+  const stem = dot > 0 ? filename.slice(0, dot) : filename;
+  const corrected = allowed[0] ?? 'bin';
+  // Within the 255 characters a name is kept to: the stem gives way to the extension.
+  return { filename: `${stem.slice(0, MAX_NAME - corrected.length - 1)}.${corrected}`, corrected: true };
+}
+
 /** How much of a file is read to recognise it (Office files need their first zip entries). */
 export const SNIFF_BYTES = 256 * 1024;
 

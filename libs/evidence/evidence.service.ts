@@ -18,7 +18,7 @@ import { TaskRepository } from '../db/repositories/task.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { EvidenceObjectMissingError, EvidenceStorage } from '../storage/evidence-storage.js';
 import { TaskStatus } from '../tasks/task-status.js';
-import { ALLOWED_TYPES, isAllowedType, SNIFF_BYTES, sniffContentType } from './content-type.js';
+import { ALLOWED_TYPES, evidenceName, isAllowedType, SNIFF_BYTES, sniffContentType } from './content-type.js';
 
 export interface IncomingFile {
   stream: Readable;
@@ -64,6 +64,8 @@ export class EvidenceService {
     if (!mimeType || !isAllowedType(mimeType)) {
       throw new UnsupportedMediaTypeError(`文件内容不是允许的类型（识别为 ${mimeType ?? '未知'}）；允许：${Object.values(ALLOWED_TYPES).join('、')}`);
     }
+    const name = evidenceName(cleanFilename(file.filename), mimeType, head.bytes);
+    if ('refused' in name) throw new UnsupportedMediaTypeError(name.refused);
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}`;
     const hasher = new HashAndLimit(this.config.EVIDENCE_MAX_BYTES);
@@ -88,14 +90,15 @@ export class EvidenceService {
           taskId,
           departmentCode: actor.departmentCode ?? task.leadDepartmentCode,
           uploadedBy: actor.id,
-          filename: cleanFilename(file.filename),
+          filename: name.filename,
           mimeType,
           size: hasher.size,
           sha256: hasher.digest(),
           storageKey,
         });
         const view = toView(saved);
-        await this.audit.record({ actorId: actor.id, action: 'evidence.upload', entityType: 'evidence', entityId: id, taskId, after: { ...view } });
+        const detail = name.corrected ? { uploadedAs: cleanFilename(file.filename) } : null;
+        await this.audit.record({ actorId: actor.id, action: 'evidence.upload', entityType: 'evidence', entityId: id, taskId, after: { ...view }, detail });
         return view;
       });
     } catch (error) {
@@ -104,10 +107,14 @@ export class EvidenceService {
     }
   }
 
-  /** The stored file, streamed through a check of its hash: a corrupted file is cut off, never served as whole. */
-  async open(taskId: string, evidenceId: string): Promise<{ meta: EvidenceView; stream: Readable }> {
+  /**
+   * The stored file, streamed through a check of its hash: a corrupted file is cut off, never served as whole.
+   * The download is audited before the file is opened (the stream must reach the reply with nothing awaited between).
+   */
+  async open(actor: Actor, taskId: string, evidenceId: string): Promise<{ meta: EvidenceView; stream: Readable }> {
     const meta = await this.evidence.findForTask(taskId, evidenceId);
     if (!meta) throw new NotFoundError(`佐证材料不存在：${evidenceId}`);
+    await this.audit.recordDownload(actor.id, 'evidence', evidenceId, { taskId, filename: meta.filename, sha256: meta.sha256 });
     const source = await this.storage.get(meta.storageKey).catch((error: unknown) => {
       // Gone from a store that answered is lost; a store that does not answer may come back.
       if (error instanceof EvidenceObjectMissingError) throw new NotFoundError(`佐证材料的文件已丢失：${evidenceId}`);

@@ -89,7 +89,7 @@ function findHeader(sheet: ExcelJS.Worksheet): { row: number; columns: Map<Impor
 }
 
 /** A cell as text (a Date or number kept for deadlines); undefined for a formula or an error value. */
-function cellValue(cell: ExcelJS.Cell): string | number | Date | undefined {
+export function cellValue(cell: ExcelJS.Cell): string | number | Date | undefined {
   const value = cell.value;
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();

@@ -1,9 +1,6 @@
-/**
- * The task list as a workbook, written row by row with exceljs's streaming writer: rows
- * go out as they are added, so ten thousand tasks take the memory of one batch.
- */
-import ExcelJS from 'exceljs';
+/** The task list as a workbook (GET /tasks.xlsx), streamed. */
 import type { Writable } from 'node:stream';
+import { type SheetColumn, type SheetWriter, streamingSheet } from './streaming-sheet.js';
 
 export interface TaskExportRow {
   code: string | null;
@@ -20,7 +17,7 @@ export interface TaskExportRow {
   clauseRef: string | null;
 }
 
-const COLUMNS: Array<{ header: string; key: keyof TaskExportRow; width: number }> = [
+const COLUMNS: Array<SheetColumn<TaskExportRow>> = [
   { header: '编号', key: 'code', width: 16 },
   { header: '任务', key: 'title', width: 48 },
   { header: '牵头单位', key: 'leadDepartment', width: 18 },
@@ -37,29 +34,7 @@ const COLUMNS: Array<{ header: string; key: keyof TaskExportRow; width: number }
 
 export const TASK_EXPORT_HEADERS = COLUMNS.map((c) => c.header);
 
-export interface TaskWorkbookWriter {
-  add(rows: TaskExportRow[]): void;
-  finish(): Promise<void>;
-}
-
-/** Opens the workbook on `out`: a frozen header row with filters on, then `add` as rows come. */
-export function taskWorkbook(out: Writable): TaskWorkbookWriter {
-  // Inline strings: a shared-strings table would grow with every distinct text until the end.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  workbook.creator = 'duban 督办';
-  const sheet = workbook.addWorksheet('任务清单', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS;
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  return {
-    add(rows) {
-      // Every text goes in as a string value, never as {formula}: `=…` in a title stays text.
-      for (const row of rows) sheet.addRow(row).commit();
-    },
-    async finish() {
-      sheet.commit();
-      await workbook.commit();
-    },
-  };
+/** The task list's workbook on `out` (sheet 任务清单). */
+export function taskWorkbook(out: Writable): SheetWriter<TaskExportRow> {
+  return streamingSheet(out, '任务清单', COLUMNS);
 }

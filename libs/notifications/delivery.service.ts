@@ -6,6 +6,7 @@ import { DeliveryChannel, DeliveryStatus } from '../vocabulary/notifications.js'
 import { DeliveryRepository } from '../db/repositories/delivery.repository.js';
 import { WebhookRepository } from '../db/repositories/webhook.repository.js';
 import { MailDriver } from '../mail/mail-driver.js';
+import { Metrics } from '../metrics/metrics.js';
 import { WebhookDriver, WebhookKind } from '../webhook/webhook-driver.js';
 
 /** What became of one delivery job. */
@@ -44,6 +45,7 @@ export class DeliveryService {
     private readonly mail: MailDriver,
     private readonly robots: WebhookDriver,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   async deliver(id: string): Promise<DeliveryOutcome> {
@@ -56,6 +58,7 @@ export class DeliveryService {
     } catch (error) {
       const reason = (error as Error).message || String(error);
       if (error instanceof Undeliverable || Date.now() >= giveUpAt.getTime()) {
+        this.metrics.deliveryFailures.inc({ channel: row.channel, outcome: 'gave_up' });
         if (await this.deliveries.markFailed(id, reason))
           this.log.warn(
             'gave-up',
@@ -63,9 +66,12 @@ export class DeliveryService {
           );
         return 'gave-up';
       }
+      this.metrics.deliveryFailures.inc({ channel: row.channel, outcome: 'retry' });
       await this.deliveries.recordAttempt(id, reason);
       throw new DeliveryRetry(reason, giveUpAt);
     }
+    this.metrics.deliveriesSent.inc({ channel: row.channel });
+    this.metrics.deliveryAge.observe({ channel: row.channel }, (Date.now() - row.createdAt.getTime()) / 1000);
     // Which process sent which message (the JSON line carries the pid): only at LOG_LEVEL=debug.
     this.logger.debug(`消息 ${id}（${row.channel}）已发送`);
     return 'sent';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Metrics } from '../metrics/metrics.js';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import { CalendarService } from '../calendar/calendar.service.js';
@@ -43,6 +44,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     private readonly config: AppConfig,
     @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
     private readonly tx: Transactions,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Moved holidays move ladder steps: let the next sweep work every open ladder out again. */
@@ -55,6 +57,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
   }
 
   async run(now: Date = new Date()): Promise<{ recorded: number; deliveries: string[] }> {
+    const timer = this.metrics.sweepDuration.startTimer();
     let recorded = 0;
     const deliveries: string[] = [];
     for (;;) {
@@ -73,6 +76,8 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       if (batch.claimed < BATCH) break;
     }
     if (recorded > 0) this.logger.log(`已记录 ${recorded} 条提醒，待发送 ${deliveries.length} 封`);
+    this.metrics.sweepRecorded.inc(recorded);
+    timer();
     return { recorded, deliveries };
   }
 

@@ -8,39 +8,52 @@ import type { BullQueue } from './queue-connection.js';
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'duban_queues';
 
-/** Who may open the dashboard: `allow`, `forbidden` (a valid token of someone else) or `unauthenticated`. */
-export type DashboardAccess = (token: string) => Promise<'allow' | 'forbidden' | 'unauthenticated'>;
+export type DashboardDecision = 'allow' | 'forbidden' | 'unauthenticated';
+
+/** Who may open the dashboard, by the credential a request carries. */
+export interface DashboardGate {
+  /** A bearer token (curl, scripts). */
+  byToken(token: string): Promise<DashboardDecision>;
+  /** A single-use ticket from the console, exchanged once for a cookie secret to set. */
+  exchange(ticket: string, ip: string): Promise<{ decision: DashboardDecision; cookie?: string }>;
+  /** The cookie secret an exchange set. */
+  byCookie(secret: string): Promise<DashboardDecision>;
+}
 
 /**
- * Bull Board (the queues, their jobs, retries) at /admin/queues, for
- * administrators. Browsers cannot send a bearer header, so the access token may
- * also come once as `?token=`, which is moved into an HttpOnly cookie scoped to
- * the dashboard (and out of the address bar) by a redirect.
+ * Bull Board (the queues, their jobs, retries) at /admin/queues, for administrators. No token ever sits
+ * in its address: browsers cannot send a bearer header, so the console asks the API for a single-use
+ * ticket (`POST /api/v1/queue-dashboard/ticket`) and opens `/admin/queues?ticket=…`, which is exchanged
+ * for an HttpOnly, SameSite=Strict cookie scoped to the dashboard, then redirected away from. Read-only
+ * (no retry, clean or remove) unless `writable`.
  */
-export async function registerQueueDashboard(fastify: FastifyInstance, queues: BullQueue[], access: DashboardAccess): Promise<void> {
+export async function registerQueueDashboard(fastify: FastifyInstance, queues: BullQueue[], gate: DashboardGate, writable: boolean): Promise<void> {
   const board = new FastifyAdapter();
   board.setBasePath(DASHBOARD_PATH);
   createBullBoard({
     // The adapter only calls the backend-neutral Queue API, which BullMQ's PostgreSQL backend serves too.
-    queues: queues.map((queue) => new BullMQAdapter(queue as unknown as Queue)),
+    queues: queues.map((queue) => new BullMQAdapter(queue as unknown as Queue, { readOnlyMode: !writable, allowRetries: writable })),
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'duban 队列' } },
   });
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
-        const fromQuery = (request.query as Record<string, string | undefined>).token;
-        const token = bearer(request) ?? fromQuery ?? cookie(request, COOKIE);
-        const decision = token ? await access(token) : 'unauthenticated';
-        if (decision !== 'allow') return refuse(reply, decision);
-        if (fromQuery) {
+        const ticket = (request.query as Record<string, string | undefined>).ticket;
+        if (ticket) {
+          const { decision, cookie } = await gate.exchange(ticket, request.ip);
+          if (decision !== 'allow' || !cookie) return refuse(reply, decision === 'allow' ? 'unauthenticated' : decision);
           const secure = request.protocol === 'https' ? '; Secure' : '';
           return reply
             .code(302)
-            .header('set-cookie', `${COOKIE}=${fromQuery}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secure}`)
+            .header('set-cookie', `${COOKIE}=${cookie}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secure}`)
             .header('location', DASHBOARD_PATH)
             .send();
         }
+        const token = bearer(request);
+        const secret = cookie(request, COOKIE);
+        const decision = token ? await gate.byToken(token) : secret ? await gate.byCookie(secret) : 'unauthenticated';
+        if (decision !== 'allow') return refuse(reply, decision);
       });
       await scope.register(board.registerPlugin());
     },
@@ -53,7 +66,7 @@ function refuse(reply: FastifyReply, decision: 'forbidden' | 'unauthenticated') 
   const message =
     decision === 'forbidden'
       ? '队列面板仅限管理员'
-      : `队列面板需要管理员的访问令牌：Authorization: Bearer <token>，或在浏览器中打开 ${DASHBOARD_PATH}?token=<token>`;
+      : `队列面板需要管理员登录：请从控制台的「队列看板」打开（一次性链接），或以 Authorization: Bearer <token> 访问`;
   return reply.code(status).send({ statusCode: status, error: status === 403 ? 'Forbidden' : 'Unauthorized', message });
 }
 

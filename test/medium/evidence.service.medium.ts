@@ -45,8 +45,13 @@ describe('EvidenceService on PostgreSQL and the local store', () => {
       { action: 'evidence.upload', actor_id: liaison.id },
     ]);
 
-    const opened = await evidence.open(task.id, view.id);
+    const opened = await evidence.open(supervisor, task.id, view.id);
     expect(await text(opened.stream)).toBe(PDF.toString());
+    // The download is recorded with who took it.
+    expect(await medium.sql('SELECT action, actor_id FROM audit_log WHERE entity_id = $1 ORDER BY seq', [view.id])).toEqual([
+      { action: 'evidence.upload', actor_id: liaison.id },
+      { action: 'evidence.download', actor_id: supervisor.id },
+    ]);
   });
 
   it('refuses content that is not an allowed type, or a completed task, and leaves neither a row nor a file', async () => {

@@ -9,6 +9,7 @@ import { Role, type Actor } from '../../libs/common/roles.js';
 import { type AppConfig, loadConfig } from '../../libs/config/app-config.js';
 import { ConfigModule } from '../../libs/config/config.module.js';
 import { DbModule } from '../../libs/db/db.module.js';
+import { MetricsModule } from '../../libs/metrics/metrics.module.js';
 import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
 import { PolicyModule } from '../../libs/policy/policy.module.js';
 import { createTestDatabase, sql } from '../support/database.js';
@@ -48,6 +49,7 @@ export async function startMedium(imports: Array<Type | DynamicModule>, options:
       DbModule.forRoot(database.url, 4),
       PolicyModule.forRoot(loadEscalationPolicy(config.ESCALATION_POLICY)),
       RubricModule.forRoot(loadAssessmentRubric(config.ASSESSMENT_RUBRIC)),
+      MetricsModule,
       outsideWorld(options.outside ?? []),
       ...imports,
     ],

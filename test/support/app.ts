@@ -89,7 +89,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       const password = USER_PASSWORD;
       const res = await as(adminToken)
         .post('/api/v1/users')
-        .send({ email, name: `${role}-${counter}`, password, role, departmentCode });
+        .send({ email, name: `${role}-${counter}`, password, role, departmentCode, mustChangePassword: false });
       if (res.status !== 201) throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
       return { id: res.body.id, email, token: await login(email, password) };
     },

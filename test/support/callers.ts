@@ -6,7 +6,8 @@ import type { TestApp } from './app.js';
  * One caller of each role and department relation to the fixture tasks, which
  * are led by finance with tax co-operating; "other" callers belong to edu.
  */
-export type Caller = 'admin' | 'supervisor' | 'reviewer' | 'leaderOwn' | 'leaderOther' | 'liaisonLead' | 'liaisonCo' | 'liaisonOther';
+export type Caller =
+  'admin' | 'supervisor' | 'reviewer' | 'leaderOwn' | 'leaderOther' | 'liaisonLead' | 'liaisonCo' | 'liaisonOther' | 'auditor' | 'securityAdmin';
 
 export const LEAD_DEPARTMENT = 'finance';
 export const CO_DEPARTMENT = 'tax';
@@ -21,6 +22,8 @@ export const CALLERS: Record<Caller, { role: Role; department?: string }> = {
   liaisonLead: { role: Role.Liaison, department: LEAD_DEPARTMENT },
   liaisonCo: { role: Role.Liaison, department: CO_DEPARTMENT },
   liaisonOther: { role: Role.Liaison, department: OTHER_DEPARTMENT },
+  auditor: { role: Role.Auditor },
+  securityAdmin: { role: Role.SecurityAdmin },
 };
 export const CALLER_NAMES = Object.keys(CALLERS) as Caller[];
 

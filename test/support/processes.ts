@@ -117,7 +117,14 @@ export async function createUser(
   departmentCode?: string,
 ): Promise<{ id: string; email: string; token: string }> {
   const password = 'password-123';
-  const created = await call(url, 'POST', '/api/v1/users', adminToken, { email, name: email.split('@')[0], password, role, departmentCode });
+  const created = await call(url, 'POST', '/api/v1/users', adminToken, {
+    email,
+    name: email.split('@')[0],
+    password,
+    role,
+    departmentCode,
+    mustChangePassword: false,
+  });
   if (created.status !== 201) throw new Error(`create user ${email}: ${created.status} ${JSON.stringify(created.body)}`);
   const login = await call(url, 'POST', '/api/v1/auth/login', undefined, { email, password });
   if (login.status !== 200) throw new Error(`login ${email}: ${login.status}`);

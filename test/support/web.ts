@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const WEB_SOURCE = 'apps/web';
 const WEB_BUILD = 'dist/web/index.html';
@@ -49,4 +49,21 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A new browser context (a desktop screen, Chinese, Shanghai time, no motion) signed in to the console at `url`
+ * as `email`; uncaught page errors are collected in `problems`, for the file to assert empty at its end.
+ */
+export async function signedInPage(browser: Browser, url: string, email: string, password: string, problems: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${url}/`);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
+  return page;
 }

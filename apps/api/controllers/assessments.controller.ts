@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, 
 import type { FastifyReply } from 'fastify';
 import { AssessmentReportService, type ReportFile, type ReportFormat } from '../../../libs/reports/assessment-report.service.js';
 import { AssessmentService } from '../../../libs/assessment/assessment.service.js';
+import { AuditService } from '../../../libs/audit/audit.service.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import {
@@ -27,6 +28,7 @@ export class AssessmentsController {
   constructor(
     private readonly assessments: AssessmentService,
     private readonly reports: AssessmentReportService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -113,23 +115,24 @@ export class AssessmentsController {
   @Get(':year/reports/:id/file')
   @Can('assessment.report')
   @ApiOperation({ summary: 'the finished file (409 while it is being built)' })
-  async reportFile(@Param() params: ReportParam, @Res() reply: FastifyReply) {
-    return send(reply, await this.reports.file(params.year, params.id));
+  async reportFile(@CurrentActor() actor: Actor, @Param() params: ReportParam, @Res() reply: FastifyReply) {
+    return this.send(actor, reply, await this.reports.file(params.year, params.id));
   }
 
   private async download(actor: Actor, year: number, format: ReportFormat, reply: FastifyReply) {
     const result = await this.reports.download(actor, year, format);
-    if ('file' in result) return send(reply, result.file);
+    if ('file' in result) return this.send(actor, reply, result.file);
     return reply.status(202).header('location', `/api/v1/assessments/${year}/reports/${result.job.id}`).send(result.job);
   }
-}
 
-/** The file with a Chinese name: an ASCII fallback and the UTF-8 name of RFC 5987 / 6266. */
-function send(reply: FastifyReply, file: ReportFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-length', String(file.content.length))
-    .header('content-disposition', `${file.disposition}; filename="${file.fallbackName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('x-content-type-options', 'nosniff')
-    .send(file.content);
+  /** The file with a Chinese name (an ASCII fallback and the UTF-8 name of RFC 5987 / 6266); its download audited. */
+  private async send(actor: Actor, reply: FastifyReply, file: ReportFile) {
+    await this.audit.recordDownload(actor.id, 'report', file.fallbackName, { filename: file.filename });
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-length', String(file.content.length))
+      .header('content-disposition', `${file.disposition}; filename="${file.fallbackName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.content);
+  }
 }

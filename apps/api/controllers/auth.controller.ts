@@ -4,7 +4,6 @@ import { UserService } from '../../../libs/auth/user.service.js';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AuthService } from '../../../libs/auth/auth.service.js';
-import { grantsOf } from '../../../libs/auth/permissions.js';
 import { Can, CurrentActor, Public } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import { ChangePasswordDto, LoginDto, LoginResultDto, SignedInUserDto } from '../dto/auth.dto.js';
@@ -38,8 +37,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: '退出：ends the session the token names; the token answers 401 from the next request on, on every process' })
-  async logout(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ loggedOut: true }> {
-    await this.auth.logout(actor, request.ip);
+  async logout(@CurrentActor() actor: Actor): Promise<{ loggedOut: true }> {
+    await this.auth.logout(actor);
     return { loggedOut: true };
   }
 
@@ -64,7 +63,7 @@ export class AuthController {
       name: actor.name,
       role: actor.role,
       departmentCode: actor.departmentCode,
-      permissions: grantsOf(actor.role),
+      permissions: this.auth.grants(actor.role),
       mustChangePassword: actor.mustChangePassword ?? false,
     };
   }

@@ -1,20 +1,23 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AuditService } from '../../../libs/audit/audit.service.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import { bulletinFileName, bulletinWorkbook } from '../../../libs/dashboard/bulletin-workbook.js';
 import { DashboardService } from '../../../libs/dashboard/dashboard.service.js';
 import { BulletinDto, DashboardDto, DashboardQuery } from '../dto/dashboard.dto.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { attachment, XLSX } from '../downloads.js';
 
 /** The overview of the plan's work by department, and the 通报 of the departments behind. */
 @ApiTags('dashboard')
 @ApiBearerAuth()
 @Controller('dashboard')
 export class DashboardController {
-  constructor(private readonly dashboard: DashboardService) {}
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
   @Can('dashboard.read')
@@ -40,13 +43,14 @@ export class DashboardController {
   @ApiOperation({ summary: 'the 通报 as a workbook: sheets 通报 and 任务明细, header rows frozen; the file name 督办通报-<date>.xlsx (RFC 5987)' })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
-  async bulletinWorkbook(@Res() reply: FastifyReply) {
+  async bulletinWorkbook(@CurrentActor() actor: Actor, @Res() reply: FastifyReply) {
     const bulletin = await this.dashboard.bulletin();
     const name = bulletinFileName(bulletin.asOf);
+    await this.audit.recordDownload(actor.id, 'report', `bulletin-${bulletin.asOf}.xlsx`, { filename: name });
     return reply
       .header('content-type', XLSX)
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="bulletin-${bulletin.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('content-disposition', attachment(`bulletin-${bulletin.asOf}.xlsx`, name))
       .send(await bulletinWorkbook(bulletin));
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Post } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditService } from '../../../libs/audit/audit.service.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
-import { InvalidInputError, UnsupportedMediaTypeError } from '../../../libs/common/errors.js';
+import { InvalidInputError } from '../../../libs/common/errors.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import { DepartmentRepository } from '../../../libs/db/repositories/department.repository.js';
 import { importTemplate, TEMPLATE_FILE_NAME } from '../../../libs/excel/import-template.js';
@@ -14,15 +15,11 @@ import { TaskExportService } from '../../../libs/tasks/task-export.service.js';
 import { TaskImportService } from '../../../libs/tasks/task-import.service.js';
 import { TaskListQuery } from '../dto/task.dto.js';
 import { PassThrough } from 'node:stream';
-import { malformedMultipart } from '../multipart.js';
+import { ApiWorkbookImport, dryRunOf, uploadedFile } from '../multipart.js';
+import { attachment, XLSX } from '../downloads.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A 分工表 of thousands of rows is well under this; the zip's inflated size is checked separately. */
 const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
-
-export function attachment(fallback: string, name: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Work on many tasks at once: the 分工表 import (dry run first) and its template, the Excel export, bulk changes, printed notices. */
 @ApiTags('tasks')
@@ -35,6 +32,7 @@ export class TaskExcelController {
     private readonly bulkChanges: TaskBulkService,
     private readonly notices: NoticeService,
     private readonly departments: DepartmentRepository,
+    private readonly audit: AuditService,
   ) {}
 
   @Post('tasks/bulk')
@@ -81,6 +79,7 @@ export class TaskExcelController {
     const { page: _page, limit: _limit, ...filters } = query;
     const out = new PassThrough();
     const name = `任务清单-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    await this.audit.recordDownload(actor.id, 'report', 'tasks.xlsx', { filename: name, filters });
     void reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('tasks.xlsx', name)).send(out);
     // Headers are out once the first bytes are: a failure past here can only cut the file short.
     // The workbook ends the stream itself when it is complete.
@@ -104,12 +103,7 @@ export class TaskExcelController {
   @Post('tasks/import')
   @Can('task.import')
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'import a 分工表 (.xlsx): with dryRun=true only checks and previews; a file with any error imports nothing (422 with the same report)',
-  })
-  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: 'default true' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiWorkbookImport('import a 分工表 (.xlsx): with dryRun=true only checks and previews; a file with any error imports nothing (422 with the same report)')
   @ApiOkResponse({ description: '{rows, created, updated, unchanged, errors: [{sheet, row, column, cell, message}], tasks: [preview]}' })
   async import(
     @CurrentActor() actor: Actor,
@@ -117,19 +111,9 @@ export class TaskExcelController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw new InvalidInputError(`dryRun 只能是 true 或 false：${dryRun}`);
-    if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
-    const part = await request.file({ limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }).catch((error: unknown) => {
-      throw malformedMultipart(error);
-    });
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw new InvalidInputError('缺少文件字段 file');
-    }
-    const file = await part.toBuffer().catch((error: unknown) => {
-      throw malformedMultipart(error);
-    });
-    const report = await this.imports.import(actor, file, { dryRun: dryRun !== 'false', fileName: part.filename });
+    const preview = dryRunOf(dryRun);
+    const file = await uploadedFile(request, IMPORT_FILE_LIMIT);
+    const report = await this.imports.import(actor, file.content, { dryRun: preview, fileName: file.filename });
     if (!report.dryRun && report.errors.length > 0) {
       reply.status(422);
       return { message: `表格有 ${report.errors.length} 处错误，未导入任何任务：${report.errors[0].message}`, ...report };

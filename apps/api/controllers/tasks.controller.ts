@@ -118,9 +118,9 @@ export class TasksController {
 
   @Get('tasks/:id/evidence/:evidenceId')
   @Can('task.evidence.read')
-  async download(@Param('id') id: string, @Param('evidenceId') evidenceId: string, @Res() reply: FastifyReply) {
+  async download(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('evidenceId') evidenceId: string, @Res() reply: FastifyReply) {
     if (!/^[0-9a-f-]{36}$/i.test(evidenceId)) throw new InvalidInputError(`evidenceId 必须是 UUID：${evidenceId}`);
-    const { meta, stream } = await this.evidence.open(id, evidenceId);
+    const { meta, stream } = await this.evidence.open(actor, id, evidenceId);
     return reply
       .header('content-type', meta.mimeType)
       .header('content-length', String(meta.size))

@@ -1,16 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
+import { UserImportService } from '../../../libs/auth/user-import.service.js';
 import { UserService } from '../../../libs/auth/user.service.js';
 import type { Actor } from '../../../libs/common/roles.js';
-import { CreateUserDto, DirectoryEntryDto, DirectoryQuery, UpdateUserDto, UserDto } from '../dto/auth.dto.js';
+import { CreatedUserDto, CreateUserDto, DirectoryEntryDto, DirectoryQuery, UpdateUserDto } from '../dto/auth.dto.js';
 import { PageQuery } from '../dto/common.dto.js';
+import { attachment, XLSX } from '../downloads.js';
+import { ApiWorkbookImport, dryRunOf, uploadedFile } from '../multipart.js';
+
+/** An account list of a few thousand rows is far below this. */
+const USER_IMPORT_FILE_LIMIT = 5 * 1024 * 1024;
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly imports: UserImportService,
+  ) {}
 
   @Get()
   @Can('user.list')
@@ -45,10 +55,51 @@ export class UsersController {
     return this.users.resetPassword(actor, id);
   }
 
+  @Get('import/template.xlsx')
+  @Can('user.import')
+  @ApiOperation({ summary: 'the 批量开户 template: 姓名, 邮箱, 角色, 所属部门, with drop-down lists of roles and departments' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
+  async importTemplate(@Res() reply: FastifyReply) {
+    return reply
+      .header('content-type', XLSX)
+      .header('cache-control', 'no-store')
+      .header('content-disposition', attachment('user-import-template.xlsx', '批量开户模板.xlsx'))
+      .send(await this.imports.template());
+  }
+
+  @Post('import')
+  @Can('user.import')
+  @HttpCode(200)
+  @ApiWorkbookImport(
+    '批量开户 from a workbook (姓名, 邮箱, 角色 by Chinese name or code, 所属部门 by name or code): dryRun=true (default) only checks; a file with any error opens no account (422 with the same report). Each account gets a temporary password, returned once in `users[].temporaryPassword`, to be changed at the first sign-in',
+  )
+  @ApiOkResponse({
+    description: '{dryRun, rows, created, errors: [{row, column, message}], users: [{row, name, email, role, departmentCode, temporaryPassword?}]}',
+  })
+  async import(
+    @CurrentActor() actor: Actor,
+    @Query('dryRun') dryRun: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const preview = dryRunOf(dryRun);
+    const file = await uploadedFile(request, USER_IMPORT_FILE_LIMIT);
+    const report = await this.imports.import(actor, file.content, { dryRun: preview, fileName: file.filename });
+    if (!report.dryRun && report.errors.length > 0) {
+      reply.status(422);
+      return { message: `表格有 ${report.errors.length} 处错误，未创建任何账号：${report.errors[0].message}`, ...report };
+    }
+    return report;
+  }
+
   @Post()
   @Can('user.create')
-  @ApiCreatedResponse({ type: UserDto })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserDto> {
+  @ApiOperation({
+    summary: '开户: with a password (by the rule) or without one (a temporary password is drawn and returned once); the first sign-in must change it',
+  })
+  @ApiCreatedResponse({ type: CreatedUserDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<CreatedUserDto> {
     return this.users.create(actor, body);
   }
 }

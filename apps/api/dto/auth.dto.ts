@@ -57,15 +57,24 @@ export class CreateUserDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     minLength: 10,
     description:
-      'PASSWORD_MIN_LENGTH (10) characters or more, of three of lower/upper/digit/symbol, not a common password, not containing the email local part (400 naming the rule)',
+      'PASSWORD_MIN_LENGTH (10) characters or more, of three of lower/upper/digit/symbol, not a common password, not containing the email local part (400 naming the rule). Omitted: a temporary password is drawn and returned once as `temporaryPassword`',
   })
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  password: string;
+  password?: string;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'the first sign-in must change the password (403 password_change_required elsewhere until then); always true for a drawn one',
+  })
+  @Omittable()
+  @IsBoolean()
+  mustChangePassword?: boolean;
 
   @ApiProperty({ enum: Role })
   @IsEnum(Role)
@@ -77,6 +86,11 @@ export class CreateUserDto {
   @IsNotEmpty()
   @MaxLength(64)
   departmentCode?: string;
+}
+
+export class CreatedUserDto extends UserDto {
+  @ApiProperty() mustChangePassword: boolean;
+  @ApiPropertyOptional({ description: 'the drawn temporary password, when none was given: shown this once' }) temporaryPassword?: string;
 }
 
 export class DirectoryQuery {

@@ -10,7 +10,9 @@ import { AuthContext } from './hooks';
 import { get, post, setUnauthorizedHandler } from './lib/api';
 import { ApiError } from './lib/errors';
 import { clearSession, homePath, loadSession, loginPath, nextPath, saveSession, type SessionUser, token } from './lib/session';
+import { can } from './lib/permissions';
 import { AssessmentPage } from './pages/AssessmentPage';
+import { AuditPage } from './pages/AuditPage';
 import { BoardPage } from './pages/BoardPage';
 import { CalendarFeedPage } from './pages/CalendarFeedPage';
 import { CreateTaskPage } from './pages/CreateTaskPage';
@@ -49,9 +51,9 @@ function ToLogin() {
 }
 
 /** Signed in on /login: on to the remembered page, or the role's home (the same target as `signIn`, which races this). */
-function AfterLogin({ role }: { role: SessionUser['role'] }) {
+function AfterLogin({ user }: { user: SessionUser }) {
   const location = useLocation();
-  return <Navigate to={nextPath(location.search) ?? homePath(role)} replace />;
+  return <Navigate to={nextPath(location.search) ?? homePath(user)} replace />;
 }
 
 function Routed() {
@@ -78,7 +80,7 @@ function Routed() {
     (token: string, signedIn: SessionUser) => {
       saveSession(token, signedIn);
       setUser(signedIn);
-      void navigate(nextPath(window.location.search) ?? homePath(signedIn.role), { replace: true });
+      void navigate(nextPath(window.location.search) ?? homePath(signedIn), { replace: true });
     },
     [navigate],
   );
@@ -121,8 +123,8 @@ function Routed() {
     <AuthContext.Provider value={auth}>
       <Routes>
         <Route element={<AppLayout />}>
-          <Route index element={<Navigate to={homePath(auth.user.role)} replace />} />
-          <Route path="/login" element={<AfterLogin role={auth.user.role} />} />
+          <Route index element={<Navigate to={homePath(auth.user)} replace />} />
+          <Route path="/login" element={<AfterLogin user={auth.user} />} />
           <Route path="/board" element={<BoardPage />} />
           <Route path="/department" element={<DepartmentPage />} />
           <Route path="/tasks" element={<TasksPage />} />
@@ -136,9 +138,10 @@ function Routed() {
           <Route path="/indicators" element={<IndicatorsPage />} />
           <Route path="/calendar" element={<CalendarFeedPage />} />
           <Route path="/password" element={<ChangePasswordPage />} />
-          {auth.user.role === 'admin' && <Route path="/users" element={<UsersPage />} />}
+          {can(auth.user, 'user.list') && <Route path="/users" element={<UsersPage />} />}
+          {can(auth.user, 'audit.read') && <Route path="/audit" element={<AuditPage />} />}
           {auth.user.role === 'admin' && <Route path="/deliveries" element={<DeliveriesPage />} />}
-          <Route path="*" element={<Navigate to={homePath(auth.user.role)} replace />} />
+          <Route path="*" element={<Navigate to={homePath(auth.user)} replace />} />
         </Route>
       </Routes>
     </AuthContext.Provider>

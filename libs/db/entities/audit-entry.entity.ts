@@ -8,6 +8,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('audit_log')
 @Index('idx_audit_task', ['taskId', 'seq'])
 @Index('idx_audit_entity', ['entityType', 'entityId'])
+@Index('idx_audit_actor', ['actorId', 'seq'])
+@Index('idx_audit_action', ['action', 'seq'])
 export class AuditEntryEntity {
   /** Position in the chain, assigned under the chain lock: 1, 2, 3 … without gaps. */
   @PrimaryColumn({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
@@ -39,6 +41,10 @@ export class AuditEntryEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   detail: Record<string, unknown> | null;
+
+  /** Where the change came from: the client address of the request that made it (null for the worker's own changes). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
 
   @Column({ type: 'char', length: 64, name: 'prev_hash' })
   prevHash: string;

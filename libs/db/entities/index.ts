@@ -18,6 +18,7 @@ import { TaskCommentEntity } from './task-comment.entity.js';
 import { TaskDepartmentEntity } from './task-department.entity.js';
 import { TaskEntity } from './task.entity.js';
 import { UserEntity } from './user.entity.js';
+import { SessionTicketEntity } from './session-ticket.entity.js';
 import { UserSessionEntity } from './user-session.entity.js';
 
 export * from './assessment.entity.js';
@@ -69,4 +70,5 @@ export const ENTITIES = [
   TaskCommentEntity,
   UserEntity,
   UserSessionEntity,
+  SessionTicketEntity,
 ];

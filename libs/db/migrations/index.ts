@@ -15,6 +15,8 @@ import { ReportingCycles1796473131107 } from './1796473131107-ReportingCycles.js
 import { EventNotifications1796473881164 } from './1796473881164-EventNotifications.js';
 import { TaskComments1796474404752 } from './1796474404752-TaskComments.js';
 import { AccountSessions1796476046188 } from './1796476046188-AccountSessions.js';
+import { AuditReview1796484706179 } from './1796484706179-AuditReview.js';
+import { SessionTickets1796485644148 } from './1796485644148-SessionTickets.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   EventNotifications1796473881164,
   TaskComments1796474404752,
   AccountSessions1796476046188,
+  AuditReview1796484706179,
+  SessionTickets1796485644148,
 ];

@@ -3,8 +3,45 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
 import { Transactions } from '../transaction.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** bigint arrives as text from a raw select. */
+function normaliseRow(row: AuditRow): AuditRow {
+  return { ...row, seq: Number(row.seq) };
+}
+
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 500;
+
+/** What the audit viewer filters by; every field optional. */
+export interface AuditFilter {
+  /** A user's id, email or name. */
+  actor?: string;
+  /** An action (`task.approve`), or a domain's actions (`task.*`). */
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  /** Calendar days in `timeZone`, both inclusive. */
+  from?: string;
+  to?: string;
+  timeZone: string;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  taskId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+}
 
 @Injectable()
 export class AuditRepository {
@@ -41,6 +78,60 @@ export class AuditRepository {
       .manager()
       .getRepository(AuditEntryEntity)
       .find({ where: { taskId }, order: { seq: 'ASC' } });
+  }
+
+  /** Entries matching `filter`, newest first, with the actor's name and email. */
+  async search(filter: AuditFilter, offset: number, limit: number): Promise<{ items: AuditRow[]; total: number }> {
+    const query = this.filtered(filter);
+    const [items, total] = await Promise.all([query.clone().orderBy('a.seq', 'DESC').offset(offset).limit(limit).getRawMany<AuditRow>(), query.getCount()]);
+    return { items: items.map(normaliseRow), total };
+  }
+
+  /** Every entry matching `filter`, newest first, a page at a time (an export of a whole year stays in bounded memory). */
+  async *stream(filter: AuditFilter, pageSize = 2000): AsyncGenerator<AuditRow[]> {
+    let below: number | null = null;
+    for (;;) {
+      const query = this.filtered(filter).orderBy('a.seq', 'DESC').limit(pageSize);
+      if (below !== null) query.andWhere('a.seq < :below', { below });
+      const page = (await query.getRawMany<AuditRow>()).map(normaliseRow);
+      if (page.length === 0) return;
+      yield page;
+      below = page[page.length - 1].seq;
+    }
+  }
+
+  private filtered(filter: AuditFilter) {
+    const query = this.tx
+      .manager()
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('a')
+      .leftJoin('app_user', 'u', 'u.id = a.actor_id')
+      .select([
+        'a.seq AS "seq"',
+        'a.at AS "at"',
+        'a.actor_id AS "actorId"',
+        'u.name AS "actorName"',
+        'u.email AS "actorEmail"',
+        'a.action AS "action"',
+        'a.entity_type AS "entityType"',
+        'a.entity_id AS "entityId"',
+        'a.task_id AS "taskId"',
+        'a.before AS "before"',
+        'a.after AS "after"',
+        'a.detail AS "detail"',
+        'a.ip AS "ip"',
+      ]);
+    if (filter.actor) {
+      if (UUID.test(filter.actor)) query.andWhere('a.actor_id = :actor', { actor: filter.actor });
+      else query.andWhere('(lower(u.email) = lower(:actor) OR u.name = :actor)', { actor: filter.actor });
+    }
+    if (filter.action?.endsWith('.*')) query.andWhere('a.action LIKE :prefix', { prefix: `${filter.action.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%` });
+    else if (filter.action) query.andWhere('a.action = :action', { action: filter.action });
+    if (filter.entityType) query.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.from) query.andWhere('a.at >= (:from::date::timestamp AT TIME ZONE :tz)', { from: filter.from, tz: filter.timeZone });
+    if (filter.to) query.andWhere('a.at < ((:to::date + 1)::timestamp AT TIME ZONE :tz)', { to: filter.to, tz: filter.timeZone });
+    return query;
   }
 
   /** The chain in order, a page at a time, so verifying a million entries stays in bounded memory. */

@@ -46,6 +46,8 @@ export class SessionRepository {
   }
 
   /**
+   * (A bare UPDATE … RETURNING comes back from TypeORM's query() as [rows, count]: the statements below end in a SELECT.)
+   *
    * Counts a failed login of the account, in one statement so processes racing each other count
    * every one: failures within `windowMinutes` of the first add up; the `max`-th locks the account
    * for `lockMinutes`. Returns whether it is now locked.
@@ -55,14 +57,53 @@ export class SessionRepository {
       `WITH counted AS (
          SELECT id, CASE WHEN first_failed_at > now() - make_interval(mins => $3) THEN failed_logins + 1 ELSE 1 END AS n,
                 CASE WHEN first_failed_at > now() - make_interval(mins => $3) THEN first_failed_at ELSE now() END AS since
-           FROM app_user WHERE id = $1 FOR UPDATE)
-       UPDATE app_user u SET failed_logins = c.n, first_failed_at = c.since,
-              locked_until = CASE WHEN c.n >= $2 THEN now() + make_interval(mins => $4) ELSE u.locked_until END
-         FROM counted c WHERE u.id = c.id
-       RETURNING u.locked_until > now() AS locked`,
+           FROM app_user WHERE id = $1 FOR UPDATE),
+       updated AS (
+         UPDATE app_user u SET failed_logins = c.n, first_failed_at = c.since,
+                locked_until = CASE WHEN c.n >= $2 THEN now() + make_interval(mins => $4) ELSE u.locked_until END
+           FROM counted c WHERE u.id = c.id
+         RETURNING u.locked_until > now() AS locked)
+       SELECT locked FROM updated`,
       [userId, max, windowMinutes, lockMinutes],
     );
     return row?.locked ?? false;
+  }
+
+  /** Records a ticket or cookie secret (by its hash) for a session, valid for `seconds`. */
+  async addTicket(hash: string, kind: 'ticket' | 'cookie', userId: string, sessionId: string, seconds: number): Promise<void> {
+    await this.tx
+      .manager()
+      .query(`INSERT INTO session_ticket (hash, kind, user_id, session_id, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`, [
+        hash,
+        kind,
+        userId,
+        sessionId,
+        seconds,
+      ]);
+  }
+
+  /** Uses a ticket up, once, if it is unexpired: the session it stands for, or null. Expired secrets are swept on the way. */
+  async useTicket(hash: string): Promise<{ userId: string; sessionId: string } | null> {
+    await this.tx.manager().query(`DELETE FROM session_ticket WHERE expires_at < now() - interval '1 day'`);
+    const [row] = await this.tx.manager().query<Array<{ userId: string; sessionId: string }>>(
+      `WITH used AS (
+         UPDATE session_ticket SET used_at = now() WHERE hash = $1 AND kind = 'ticket' AND used_at IS NULL AND expires_at > now()
+         RETURNING user_id, session_id)
+       SELECT user_id AS "userId", session_id AS "sessionId" FROM used`,
+      [hash],
+    );
+    return row ?? null;
+  }
+
+  /** The session an unexpired cookie secret stands for, or null. */
+  async cookieSession(hash: string): Promise<{ userId: string; sessionId: string } | null> {
+    const [row] = await this.tx
+      .manager()
+      .query<Array<{ userId: string; sessionId: string }>>(
+        `SELECT user_id AS "userId", session_id AS "sessionId" FROM session_ticket WHERE hash = $1 AND kind = 'cookie' AND expires_at > now()`,
+        [hash],
+      );
+    return row ?? null;
   }
 
   async clearFailures(userId: string): Promise<void> {

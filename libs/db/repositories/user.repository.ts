@@ -17,6 +17,15 @@ export class UserRepository {
     return this.repo().findOneBy({ email: email.toLowerCase() });
   }
 
+  /** Which of `emails` (any case) are taken. */
+  async takenEmails(emails: string[]): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const rows = await this.tx
+      .manager()
+      .query<Array<{ email: string }>>('SELECT email FROM app_user WHERE email = ANY($1)', [emails.map((e) => e.toLowerCase())]);
+    return new Set(rows.map((r) => r.email));
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.repo().findOneBy({ id });
   }

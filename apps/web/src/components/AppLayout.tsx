@@ -4,28 +4,34 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useDepartments } from '../hooks';
 import { get } from '../lib/api';
+import { can, type Grantee } from '../lib/permissions';
 import { ROLE_LABELS, type Role } from '../lib/tasks';
 
 type Label = string | (Partial<Record<Role, string>> & { other: string });
 
-/** The menu, in order; each entry names the roles that see it and, where it differs, its label per role. */
-const MENU: { key: string; label: Label; roles?: Role[] }[] = [
-  { key: '/users', label: '用户管理', roles: ['admin'] },
+/**
+ * The menu, in order; each entry names the roles that see it, or the permission they need (from the API's table,
+ * which SEPARATION_OF_DUTIES changes), and, where it differs, its label per role.
+ */
+const MENU: { key: string; label: Label; roles?: Role[]; permission?: string }[] = [
+  { key: '/users', label: '用户管理', permission: 'user.list' },
+  { key: '/audit', label: '审计日志', permission: 'audit.read' },
   { key: '/board', label: '督办台', roles: ['supervisor', 'admin'] },
   { key: '/department', label: '本部门', roles: ['leader'] },
   { key: '/assessment', label: '年度考核', roles: ['reviewer', 'admin'] },
-  { key: '/tasks', label: { liaison: '我的任务', leader: '部门任务', reviewer: '任务查询', other: '全部任务' } },
+  { key: '/tasks', label: { liaison: '我的任务', leader: '部门任务', reviewer: '任务查询', other: '全部任务' }, permission: 'task.list' },
   { key: '/tasks/new', label: '新建任务', roles: ['supervisor'] },
   { key: '/tasks/import', label: '导入分工表', roles: ['supervisor'] },
-  { key: '/indicators', label: { liaison: '指标填报', other: '目标指标' } },
+  { key: '/indicators', label: { liaison: '指标填报', other: '目标指标' }, permission: 'indicator.list' },
   { key: '/notifications', label: { leader: '升级提醒', other: '消息提醒' } },
-  { key: '/plan', label: '规划文本' },
-  { key: '/calendar', label: '日历订阅' },
+  { key: '/plan', label: '规划文本', permission: 'plan.read' },
+  { key: '/calendar', label: '日历订阅', permission: 'calendar-feed.manage' },
   { key: '/deliveries', label: '投递失败', roles: ['admin'] },
 ];
 
-export function menuFor(role: Role): { key: string; label: string }[] {
-  return MENU.filter((m) => !m.roles || m.roles.includes(role)).map((m) => ({
+export function menuFor(user: Grantee): { key: string; label: string }[] {
+  const role = user.role;
+  return MENU.filter((m) => (!m.roles || m.roles.includes(role)) && (!m.permission || can(user, m.permission))).map((m) => ({
     key: m.key,
     label: typeof m.label === 'string' ? m.label : (m.label[role] ?? m.label.other),
   }));
@@ -46,7 +52,7 @@ export function AppLayout() {
     refetchInterval: 60_000,
   });
   const unreadCount = unread.data?.count ?? 0;
-  const items = menuFor(user.role).map((i) =>
+  const items = menuFor(user).map((i) =>
     i.key === '/notifications' && unreadCount > 0
       ? {
           key: i.key,

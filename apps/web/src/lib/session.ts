@@ -1,3 +1,4 @@
+import { can, type Grantee } from './permissions';
 import type { Role } from './tasks';
 
 export interface SessionUser {
@@ -41,9 +42,13 @@ export function token(): string | null {
   return sessionStorage.getItem(TOKEN);
 }
 
-/** Where each role starts. */
-export function homePath(role: Role): string {
-  switch (role) {
+/** Where each role starts: the admin at 用户管理 while it manages accounts (not under 三员分立), else at 督办台. */
+export function homePath(user: Grantee): string {
+  switch (user.role) {
+    case 'auditor':
+      return '/audit';
+    case 'security_admin':
+      return '/users';
     case 'liaison':
       return '/tasks';
     case 'leader':
@@ -51,7 +56,7 @@ export function homePath(role: Role): string {
     case 'reviewer':
       return '/assessment';
     case 'admin':
-      return '/users';
+      return can(user, 'user.list') ? '/users' : '/board';
     case 'supervisor':
     default:
       return '/board';

@@ -4,7 +4,7 @@ import { can, type Grantee } from './permissions';
 export type TaskStatus = 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
 export type Light = 'green' | 'yellow' | 'red';
 export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
-export type Role = 'admin' | 'supervisor' | 'leader' | 'liaison' | 'reviewer';
+export type Role = 'admin' | 'supervisor' | 'leader' | 'liaison' | 'reviewer' | 'auditor' | 'security_admin';
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   assigned: '待签收',
@@ -53,6 +53,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '部门负责人',
   liaison: '联络员',
   reviewer: '考核',
+  auditor: '安全审计员',
+  security_admin: '安全管理员',
 };
 
 export const LIGHT_LABELS: Record<Light, string> = { green: '正常', yellow: '临期', red: '逾期' };

@@ -9,7 +9,7 @@ describe('userFormErrors', () => {
   });
 
   it('asks for every field, in Chinese', () => {
-    expect(userFormErrors({})).toEqual({ email: '请填写邮箱', name: '请填写姓名', password: '请设置初始密码', role: '请选择角色' });
+    expect(userFormErrors({})).toEqual({ email: '请填写邮箱', name: '请填写姓名', role: '请选择角色' });
   });
 
   it('wants an e-mail address and a password of at least 8 characters', () => {
@@ -24,7 +24,7 @@ describe('userFormErrors', () => {
     expect(needsDepartment(role)).toBe(true);
   });
 
-  it.each(['admin', 'supervisor', 'reviewer'] as const)('%s has no department', (role) => {
+  it.each(['admin', 'supervisor', 'reviewer', 'auditor', 'security_admin'] as const)('%s has no department', (role) => {
     expect(needsDepartment(role)).toBe(false);
     expect(userFormErrors({ ...valid, role, departmentCode: undefined })).toEqual({});
   });
@@ -36,14 +36,24 @@ describe('userBody', () => {
       email: 'a@b.local',
       name: '李四',
       password: 'password-1',
+      mustChangePassword: true,
       role: 'reviewer',
     });
     expect(userBody({ email: 'a@b.local', name: '李四', password: 'password-1', role: 'leader', departmentCode: 'finance' })).toEqual({
       email: 'a@b.local',
       name: '李四',
       password: 'password-1',
+      mustChangePassword: true,
       role: 'leader',
       departmentCode: 'finance',
     });
+  });
+
+  it('sends no password when none was typed (the API draws a temporary one), and keeps an explicit "no change required"', () => {
+    expect(userBody({ email: 'a@b.local', name: '李四', role: 'auditor' })).toEqual({ email: 'a@b.local', name: '李四', role: 'auditor' });
+    expect(userBody({ email: 'a@b.local', name: '李四', password: 'password-1', mustChangePassword: false, role: 'auditor' })).toMatchObject({
+      mustChangePassword: false,
+    });
+    expect(userFormErrors({ email: 'a@b.local', name: '李四', role: 'auditor' })).toEqual({});
   });
 });

@@ -16,13 +16,16 @@ export interface UserRow {
 export interface UserForm {
   email: string;
   name: string;
-  password: string;
+  /** Empty: the API draws a temporary password and shows it once. */
+  password?: string;
   role: Role;
   departmentCode?: string;
+  /** The first sign-in must change the password (the API's default). */
+  mustChangePassword?: boolean;
 }
 
 /** The roles in the order the form offers them. */
-export const ROLE_ORDER: Role[] = ['liaison', 'leader', 'supervisor', 'reviewer', 'admin'];
+export const ROLE_ORDER: Role[] = ['liaison', 'leader', 'supervisor', 'reviewer', 'admin', 'security_admin', 'auditor'];
 
 /** 部门负责人 and 联络员 belong to a department; the others see every department. */
 export function needsDepartment(role: Role | undefined): boolean {
@@ -40,20 +43,21 @@ export function userFormErrors(form: Partial<UserForm>): Partial<Record<keyof Us
   else if (!EMAIL.test(email) || email.length > 320) errors.email = '邮箱格式不正确';
   if (!form.name?.trim()) errors.name = '请填写姓名';
   else if (form.name.trim().length > 200) errors.name = '姓名过长';
-  if (!form.password) errors.password = '请设置初始密码';
-  else if (form.password.length < PASSWORD_MIN) errors.password = `初始密码至少 ${PASSWORD_MIN} 位`;
+  if (!form.password) {
+    // Left empty: a temporary password is drawn by the API.
+  } else if (form.password.length < PASSWORD_MIN) errors.password = `初始密码至少 ${PASSWORD_MIN} 位`;
   else if (form.password.length > 200) errors.password = '初始密码过长';
   if (!form.role) errors.role = '请选择角色';
   else if (needsDepartment(form.role) && !form.departmentCode) errors.departmentCode = '部门负责人和联络员须选择所属部门';
   return errors;
 }
 
-/** The body to send: trimmed, and a department only for the roles that have one. */
+/** The body to send: trimmed, a password only when one was typed, and a department only for the roles that have one. */
 export function userBody(form: UserForm): UserForm {
   return {
     email: form.email.trim(),
     name: form.name.trim(),
-    password: form.password,
+    ...(form.password ? { password: form.password, mustChangePassword: form.mustChangePassword !== false } : {}),
     role: form.role,
     ...(needsDepartment(form.role) && form.departmentCode ? { departmentCode: form.departmentCode } : {}),
   };

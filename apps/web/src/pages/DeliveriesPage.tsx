@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Table, Tag } from 'antd';
+import { Alert, App, Button, Table, Tag } from 'antd';
 import { PageTitle, QueryError } from '../components/bits';
 import { useDepartments } from '../hooks';
-import { get } from '../lib/api';
+import { get, post } from '../lib/api';
+import { errorText } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 
 interface Delivery {
@@ -18,16 +19,28 @@ interface Delivery {
 
 const CHANNEL_LABELS: Record<string, string> = { mail: '邮件', webhook: '群机器人' };
 
-/** 投递失败 (administrator): the mails and robot messages given up after their retries. */
+/**
+ * 投递失败 (administrator): the mails and robot messages given up after their retries; and the way into the queue
+ * dashboard, by a single-use link (no token ever sits in its address).
+ */
 export function DeliveriesPage() {
+  const { message } = App.useApp();
   const { name } = useDepartments();
+  const openQueues = async () => {
+    try {
+      const { url } = await post<{ url: string }>('/queue-dashboard/ticket', {});
+      window.open(url, '_blank', 'noopener');
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
   const failed = useQuery({
     queryKey: ['deliveries', 'failed'],
     queryFn: () => get<{ items: Delivery[]; total: number }>('/deliveries?status=failed&page=1&limit=100'),
   });
   return (
     <>
-      <PageTitle>投递失败</PageTitle>
+      <PageTitle extra={<Button onClick={() => void openQueues()}>队列看板</Button>}>投递失败</PageTitle>
       {failed.error && <QueryError error={failed.error} retry={() => failed.refetch()} />}
       {failed.data && (
         <Alert

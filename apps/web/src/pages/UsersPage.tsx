@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PageTitle, QueryError } from '../components/bits';
+import { ImportUsersModal } from '../components/ImportUsersModal';
 import { useDepartments } from '../hooks';
 import { getAll, patch, post } from '../lib/api';
 import { errorText } from '../lib/errors';
@@ -18,7 +19,7 @@ const ruleFor =
     },
   });
 
-/** 用户管理 (administrator): every account, and a new one with its role and department. */
+/** 用户管理 (the security administrator, or the admin unless duties are separated): every account, a new one, many from a workbook. */
 export function UsersPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -27,7 +28,8 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form) as Role | undefined;
-  const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
+  const [temporary, setTemporary] = useState<{ name: string; password: string; created?: boolean } | null>(null);
+  const [importing, setImporting] = useState(false);
   const refresh = () => void client.invalidateQueries({ queryKey: ['users'] });
   // 停用/启用 with the version read; a deactivated user's sessions end at once.
   const toggle = useMutation({
@@ -45,9 +47,10 @@ export function UsersPage() {
     onError: (error) => message.error(errorText(error)),
   });
   const create = useMutation({
-    mutationFn: (values: UserForm) => post<UserRow>('/users', userBody(values)),
+    mutationFn: (values: UserForm) => post<UserRow & { temporaryPassword?: string }>('/users', userBody(values)),
     onSuccess: (user) => {
       message.success(`已创建用户：${user.name}`);
+      if (user.temporaryPassword) setTemporary({ name: user.name, password: user.temporaryPassword, created: true });
       setCreating(false);
       form.resetFields();
       void client.invalidateQueries({ queryKey: ['users'] });
@@ -57,15 +60,18 @@ export function UsersPage() {
     <>
       <PageTitle
         extra={
-          <Button
-            type="primary"
-            onClick={() => {
-              create.reset();
-              setCreating(true);
-            }}
-          >
-            新建用户
-          </Button>
+          <Space wrap>
+            <Button onClick={() => setImporting(true)}>批量导入</Button>
+            <Button
+              type="primary"
+              onClick={() => {
+                create.reset();
+                setCreating(true);
+              }}
+            >
+              新建用户
+            </Button>
+          </Space>
         }
       >
         用户管理
@@ -114,11 +120,21 @@ export function UsersPage() {
         okText="我已记下"
         cancelButtonProps={{ style: { display: 'none' } }}
       >
-        <p>{temporary?.name} 的密码已重置，原有登录会话已全部失效。请将以下临时密码告知本人，其登录后须先修改密码：</p>
+        <p>
+          {temporary?.created ? `已为 ${temporary.name} 开户。` : `${temporary?.name} 的密码已重置，原有登录会话已全部失效。`}
+          请将以下临时密码告知本人，其登录后须先修改密码：
+        </p>
         <Typography.Text copyable code data-testid="temporary-password">
           {temporary?.password}
         </Typography.Text>
       </Modal>
+      <ImportUsersModal
+        open={importing}
+        onClose={() => {
+          setImporting(false);
+          refresh();
+        }}
+      />
       <Modal
         title="新建用户"
         open={creating}
@@ -133,7 +149,7 @@ export function UsersPage() {
         <Form<UserForm>
           form={form}
           layout="vertical"
-          initialValues={{ role: 'liaison' }}
+          initialValues={{ role: 'liaison', mustChangePassword: true }}
           onFinish={(v) => create.mutate(v)}
           onValuesChange={(changed: Partial<UserForm>) => {
             if ('role' in changed && !needsDepartment(changed.role)) form.setFieldValue('departmentCode', undefined);
@@ -145,8 +161,16 @@ export function UsersPage() {
           <Form.Item label="邮箱（登录名）" name="email" required rules={[ruleFor('email')]}>
             <Input maxLength={320} autoComplete="off" />
           </Form.Item>
-          <Form.Item label="初始密码" name="password" required rules={[ruleFor('password')]} extra={`至少 ${PASSWORD_MIN} 位，请告知本人登录后妥善保管`}>
+          <Form.Item
+            label="初始密码"
+            name="password"
+            rules={[ruleFor('password')]}
+            extra={`留空则由系统生成临时密码（仅显示一次）；自行设置须至少 ${PASSWORD_MIN} 位`}
+          >
             <Input.Password maxLength={200} autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="mustChangePassword" valuePropName="checked">
+            <Checkbox>首次登录须修改密码</Checkbox>
           </Form.Item>
           <Form.Item label="角色" name="role" required rules={[ruleFor('role')]}>
             <Select options={ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
