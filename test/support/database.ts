@@ -3,16 +3,16 @@ import pg from 'pg';
 
 /**
  * A fresh database copied from the migrated template, with the plan imported
- * (or without, for `{ seeded: false }`); dropped by `drop()`.
+ * (or without, for `{ seeded: false }`; or not even migrated, for `{ blank: true }`); dropped by `drop()`.
  */
-export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(options: { seeded?: boolean; blank?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.DUBAN_TEST_ADMIN_URL;
   const template = process.env.DUBAN_TEST_TEMPLATE;
   if (!adminUrl || !template) throw new Error('test/global-setup.ts did not run');
   const name = `duban_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}${options.seeded === false ? '_empty' : ''}`);
+  await admin.query(options.blank ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}${options.seeded === false ? '_empty' : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

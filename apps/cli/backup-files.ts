@@ -1,0 +1,76 @@
+/** The backup folder's layout and manifest, shared by `npm run backup` and `npm run restore`. */
+import { createHash } from 'node:crypto';
+import { createReadStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Writable, type Readable } from 'node:stream';
+import type { DatabaseSnapshot } from '../../libs/db/backup.js';
+
+export const MANIFEST = 'manifest.json';
+const FORMAT = 'duban-backup/1';
+
+export interface BackupManifest {
+  format: typeof FORMAT;
+  createdAt: string;
+  database: DatabaseSnapshot;
+  /** Where the evidence lives: copied into `evidence/` (local), or listed only (s3, which keeps its own copies). */
+  evidenceStore: 'local' | 's3';
+  /** SHA-256 of every file of the backup but the manifest, by path relative to the folder. */
+  files: Record<string, string>;
+}
+
+/** The SHA-256 (hex) of a stream, passed through to `into` when given. */
+export async function sha256Of(source: Readable, into?: Writable): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(
+    source,
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        if (into && !into.write(chunk)) into.once('drain', () => done());
+        else done();
+      },
+      final(done) {
+        if (into) into.end(done);
+        else done();
+      },
+    }),
+  );
+  return hash.digest('hex');
+}
+
+function listFiles(dir: string, root = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), root) : [relative(root, join(dir, entry.name))],
+  );
+}
+
+export async function writeManifest(dir: string, manifest: Omit<BackupManifest, 'format' | 'files'>): Promise<BackupManifest> {
+  const files: Record<string, string> = {};
+  for (const path of listFiles(dir)
+    .filter((p) => p !== MANIFEST)
+    .sort())
+    files[path] = await sha256Of(createReadStream(join(dir, path)));
+  const complete: BackupManifest = { format: FORMAT, ...manifest, files };
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify(complete, null, 2)}\n`);
+  return complete;
+}
+
+/** The manifest, once every file it lists is present with its hash and no other file is there; else the problems. */
+export async function readVerifiedManifest(dir: string): Promise<{ manifest: BackupManifest } | { problems: string[] }> {
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as BackupManifest;
+  } catch (error) {
+    return { problems: [`无法读取 ${join(dir, MANIFEST)}：${(error as Error).message}`] };
+  }
+  if (manifest.format !== FORMAT) return { problems: [`不认识的备份格式：${String(manifest.format)}`] };
+  const problems: string[] = [];
+  const present = new Set(listFiles(dir).filter((p) => p !== MANIFEST));
+  for (const [path, expected] of Object.entries(manifest.files)) {
+    if (!present.delete(path)) problems.push(`缺少文件：${path}`);
+    else if ((await sha256Of(createReadStream(join(dir, path)))) !== expected) problems.push(`文件内容与清单中的 SHA-256 不符：${path}`);
+  }
+  for (const extra of present) problems.push(`清单之外的文件：${extra}`);
+  return problems.length > 0 ? { problems } : { manifest };
+}

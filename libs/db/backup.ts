@@ -1,0 +1,128 @@
+/**
+ * The database half of `npm run backup` / `npm run restore`: every table of the schema copied out in one
+ * REPEATABLE READ snapshot (COPY … TO STDOUT through pg-copy-streams), and copied back into a database whose
+ * schema the same migrations made. Not pg_dump: the embedded server (PostgreSQL 18, from npm) ships no pg_dump,
+ * and a distribution's older pg_dump refuses a newer server; COPY's text format reads back on any version.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+
+/** Tables the migrations own and fill themselves: not copied (their rows say which migrations made the schema). */
+const MIGRATIONS_TABLE = 'schema_migration';
+
+export interface DatabaseSnapshot {
+  /** The migrations that made the schema, in order: a restore needs exactly these. */
+  migrations: string[];
+  /** Rows per table, as copied (the file of table `t` is `database/t.copy`). */
+  rowCounts: Record<string, number>;
+  sequences: Record<string, number | null>;
+  /** The evidence files the snapshot refers to: what the file copy must then find. */
+  evidence: Array<{ storageKey: string; sha256: string; size: number }>;
+  /** The audit chain's last entry at the snapshot. */
+  auditHead: { seq: number; hash: string } | null;
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function tablesOf(client: pg.Client): Promise<string[]> {
+  const rows = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  return rows.rows.map((r) => r.tablename).filter((t) => t !== MIGRATIONS_TABLE);
+}
+
+/** Copies every table of `url` into `dir/database/` from one consistent snapshot, and returns what the snapshot held. */
+export async function dumpDatabase(url: string, dir: string): Promise<DatabaseSnapshot> {
+  const client = new pg.Client({ connectionString: url, application_name: 'duban-backup' });
+  await client.connect();
+  try {
+    // One snapshot for every table and every figure below: the copy is as the database was at one instant.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const migrations = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).rows.map((r) => r.name);
+    const rowCounts: Record<string, number> = {};
+    for (const table of await tablesOf(client)) {
+      await pipeline(client.query(copyTo(`COPY public.${quoted(table)} TO STDOUT`)), createWriteStream(join(dir, 'database', `${table}.copy`)));
+      rowCounts[table] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${quoted(table)}`)).rows[0].n);
+    }
+    const sequences = Object.fromEntries(
+      (
+        await client.query<{ name: string; value: string | null }>(
+          "SELECT sequencename AS name, last_value AS value FROM pg_sequences WHERE schemaname = 'public'",
+        )
+      ).rows.map((r) => [r.name, r.value === null ? null : Number(r.value)]),
+    );
+    const evidence = (
+      await client.query<{ storageKey: string; sha256: string; size: string }>(
+        'SELECT storage_key AS "storageKey", sha256, size FROM evidence ORDER BY storage_key',
+      )
+    ).rows.map((r) => ({ ...r, size: Number(r.size) }));
+    const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0];
+    await client.query('COMMIT');
+    return { migrations, rowCounts, sequences, evidence, auditHead: head ? { seq: Number(head.seq), hash: head.hash } : null };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether `url`'s database holds no rows of duban's yet (a fresh one, or one only migrated). */
+export async function isEmptyDatabase(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const table of await tablesOf(client)) {
+      if ((await client.query(`SELECT 1 FROM public.${quoted(table)} LIMIT 1`)).rowCount) return false;
+    }
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Loads a snapshot into `url`, whose schema `migrateDatabase` has just made with the same migrations: every table
+ * emptied (of rows a migration may have added) and filled from its file in one transaction, with triggers and
+ * foreign keys held off while it loads (`session_replication_role = replica`, which needs a superuser: the
+ * embedded server's user, or `postgres`), then the sequences set.
+ */
+export async function loadDatabase(url: string, dir: string, snapshot: DatabaseSnapshot): Promise<void> {
+  const client = new pg.Client({ connectionString: url, application_name: 'duban-restore' });
+  await client.connect();
+  try {
+    const applied = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).rows.map((r) => r.name);
+    if (applied.join() !== snapshot.migrations.join()) {
+      throw new Error(
+        `备份来自另一版本的 duban（备份含 ${snapshot.migrations.length} 个迁移，当前 ${applied.length} 个）：请用与备份相同版本的 duban 恢复，再升级`,
+      );
+    }
+    await client.query('BEGIN');
+    await client.query('SET LOCAL session_replication_role = replica');
+    const tables = Object.keys(snapshot.rowCounts);
+    await client.query(`TRUNCATE ${tables.map((t) => `public.${quoted(t)}`).join(', ')}`);
+    for (const table of tables) {
+      await pipeline(createReadStream(join(dir, 'database', `${table}.copy`)), client.query(copyFrom(`COPY public.${quoted(table)} FROM STDIN`)));
+    }
+    for (const [name, value] of Object.entries(snapshot.sequences)) {
+      if (value !== null) await client.query('SELECT setval($1, $2)', [`public.${quoted(name)}`, value]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rows per table now, to hold against a snapshot's counts. */
+export async function countRows(url: string, tables: string[]): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of tables) counts[table] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${quoted(table)}`)).rows[0].n);
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
