@@ -72,7 +72,7 @@ export class WebhookPolicy {
   async resolve(text: string, signal: AbortSignal): Promise<WebhookTarget> {
     const url = this.checkUrl(text);
     const host = bareHost(url.hostname);
-    const answers = await abortable(lookup(host, { all: true, verbatim: true }), signal);
+    const answers = await abortable(lookup(host, { all: true, order: 'verbatim' }), signal);
     if (answers.length === 0) throw new Error(`无法解析群机器人的主机名 ${host}`);
     let listedOnly = true;
     for (const answer of answers) {
