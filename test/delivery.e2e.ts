@@ -30,7 +30,11 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
   let admin: string;
   const contexts: INestApplicationContext[] = [];
 
+  /** The test robot listens on 127.0.0.1: the API (which checks a robot URL when it is set) and the workers must allow it. */
+  const ROBOT_ENV = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' };
+
   const env = (extra: Record<string, string> = {}) => ({
+    ...ROBOT_ENV,
     SMTP_URL: smtp.url,
     QUEUE_PREFIX: PREFIX,
     DELIVERY_RETRY_BASE_MS: '100',
@@ -112,7 +116,7 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    app = await startApp({ SMTP_URL: smtp.url, QUEUE_PREFIX: PREFIX });
+    app = await startApp({ ...ROBOT_ENV, SMTP_URL: smtp.url, QUEUE_PREFIX: PREFIX });
     admin = await app.login('admin@duban.local', 'Chief-Pass-2026');
     // The producer side, as the reminder sweep uses it.
     producer = new QueueConnection(queueSettings(loadConfig({ ...process.env, ...env() }), app.databaseUrl));
@@ -323,7 +327,7 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
   if (REDIS_URL)
     it('Redis unreachable for a while: the API keeps recording, the worker logs little, catches up, and both stop in time', async () => {
       const redis = await startTcpProxy(Number(new URL(REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379));
-      const api = await startApp({ SMTP_URL: smtp.url, QUEUE_PREFIX: PREFIX, REDIS_URL: redis.url('redis') });
+      const api = await startApp({ ...ROBOT_ENV, SMTP_URL: smtp.url, QUEUE_PREFIX: PREFIX, REDIS_URL: redis.url('redis') });
       const child = spawnWorker(api, env({ REDIS_URL: redis.url('redis') }));
       let apiClosed: Promise<void> | undefined;
       const closeApi = () => (apiClosed ??= api.close());

@@ -12,6 +12,8 @@ import {
   LockedError,
   UnsupportedMediaTypeError,
 } from '../../libs/common/errors.js';
+import { ThrottledLog } from '../../libs/common/throttled-log.js';
+import { isDatabaseUnavailable } from '../../libs/db/database-unavailable.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- error classes as keys
 const STATUS = new Map<Function, number>([
@@ -49,12 +51,14 @@ const ERROR_NAMES: Record<number, string> = {
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+  private readonly outages = new ThrottledLog(this.logger);
 
   catch(error: unknown, host: ArgumentsHost) {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, message, code } = this.describe(error);
     // A 5xx domain error (a store that is down) was logged with its cause where it was thrown.
-    if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (status === 503 && !(error instanceof DomainError)) this.outages.warn('database', `数据库不可用：${error instanceof Error ? error.message : String(error)}`);
+    else if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (reply.sent) return;
     void reply.status(status).send({ statusCode: status, error: code ?? ERROR_NAMES[status] ?? 'Error', message });
   }
@@ -70,6 +74,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
         typeof body === 'object' && body && 'error' in body && typeof body.error === 'string' && /^[a-z_]+$/.test(body.error) ? body.error : undefined;
       return { status: error.getStatus(), message: typeof body === 'object' && body && 'message' in body ? body.message : error.message, code: named };
     }
+    // A restart or failover of PostgreSQL: the request may be retried (the pool reconnects by itself), not a 500.
+    if (isDatabaseUnavailable(error)) return { status: 503, message: '数据库暂时不可用，请稍后重试' };
     const fastify = error as { statusCode?: number; code?: string; message?: string };
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
       return { status: fastify.statusCode, message: fastifyMessage(fastify.code, fastify.message) };

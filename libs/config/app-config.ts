@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import ipaddr from 'ipaddr.js';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -125,6 +126,27 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /**
+   * The only hosts a group robot URL may name (comma-separated host names or addresses), checked
+   * when an administrator sets the URL and again before each send: duban must not become a way to
+   * reach the hosts around it (SSRF).
+   */
+  @Matches(/^\s*[A-Za-z0-9.:[\]-]+\s*(,\s*[A-Za-z0-9.:[\]-]+\s*)*$/, {
+    message: 'WEBHOOK_ALLOWED_HOSTS must list host names separated by commas, e.g. qyapi.weixin.qq.com,oapi.dingtalk.com',
+  })
+  WEBHOOK_ALLOWED_HOSTS = 'qyapi.weixin.qq.com,oapi.dingtalk.com';
+
+  /**
+   * Addresses or CIDR ranges a robot's host may resolve to although they are not public (loopback,
+   * RFC 1918, link-local…), e.g. `10.8.0.5/32` for a relay on the intranet; only there is plain
+   * `http:` allowed. Unset: none, every robot is reached over https at a public address.
+   */
+  @IsOptional()
+  @Matches(/^\s*[0-9A-Fa-f:.]+(\/\d{1,3})?\s*(,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?\s*)*$/, {
+    message: 'WEBHOOK_ALLOWED_NETWORKS must list addresses or CIDR ranges separated by commas, e.g. 10.8.0.5/32,fd00::/8',
+  })
+  WEBHOOK_ALLOWED_NETWORKS?: string;
 
   @IsString()
   TZ = 'Asia/Shanghai';
@@ -299,11 +321,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return config;
 }
 
+/** The entries of a comma-separated setting, trimmed, empty ones dropped. */
+export function listed(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
 const S3_SETTINGS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'] as const;
 
 /** Settings that are valid one by one but not together, as [variable, message]. */
 function combinationErrors(config: AppConfig): Array<[string, string]> {
   const errors: Array<[string, string]> = [];
+  for (const entry of listed(config.WEBHOOK_ALLOWED_NETWORKS)) {
+    if (!ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry))
+      errors.push(['WEBHOOK_ALLOWED_NETWORKS', `WEBHOOK_ALLOWED_NETWORKS: ${entry} is neither an address nor a CIDR range`]);
+  }
   if (config.EVIDENCE_STORE === 's3') {
     if (!config.S3_BUCKET) errors.push(['S3_BUCKET', 'S3_BUCKET is required when EVIDENCE_STORE=s3']);
     if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {

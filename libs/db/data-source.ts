@@ -21,7 +21,8 @@ export function dataSourceOptions(url: string, options: Partial<DataSourceOption
     installExtensions: false,
     // `max`: the pool's size (DB_POOL_SIZE for the app's own pool).
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- as above
-    extra: { max: 20, application_name: 'duban', ...extra },
+    // connectionTimeoutMillis: while the server is unreachable a request waits at most this for a connection, then is a 503.
+    extra: { max: 20, application_name: 'duban', connectionTimeoutMillis: 5000, ...extra },
     ...rest,
   } as DataSourceOptions;
 }

@@ -8,6 +8,7 @@ import { WebhookRepository } from '../db/repositories/webhook.repository.js';
 import { MailDriver } from '../mail/mail-driver.js';
 import { Metrics } from '../metrics/metrics.js';
 import { WebhookDriver, WebhookKind } from '../webhook/webhook-driver.js';
+import { WebhookRefused } from '../webhook/webhook-policy.js';
 
 /** What became of one delivery job. */
 export type DeliveryOutcome = 'sent' | 'done-before' | 'gave-up';
@@ -88,7 +89,13 @@ export class DeliveryService {
     const robot = await this.webhooks.get(row.departmentCode);
     if (!robot || !robot.enabled) throw new Undeliverable('该部门的群机器人已删除或停用');
     if (!Object.values<string>(WebhookKind).includes(robot.kind)) throw new Undeliverable(`未知的群机器人类型：${robot.kind}`);
-    await this.robots.post({ kind: robot.kind as WebhookKind, url: robot.url, title: row.subject, text: row.body });
+    try {
+      await this.robots.post({ kind: robot.kind as WebhookKind, url: robot.url, title: row.subject, text: row.body });
+    } catch (error) {
+      // A URL or address the policy refuses stays refused until an administrator changes it: no retries.
+      if (error instanceof WebhookRefused) throw new Undeliverable(error.message);
+      throw error;
+    }
     await record();
   }
 

@@ -14,7 +14,7 @@ import { TasksModule } from '../tasks/tasks.module.js';
 
 /** Notifications as people read and manage them: in-app lists, the departments' robots, the delivery log; and the events of tasks turned into them. */
 @Module({
-  imports: [AuditModule, TasksModule],
+  imports: [AuditModule, TasksModule, WebhookModule],
   providers: [NotificationService, WebhookService, DeliveryAdminService, TaskEventNotifier],
   exports: [NotificationService, WebhookService, DeliveryAdminService],
 })

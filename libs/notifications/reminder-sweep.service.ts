@@ -14,6 +14,7 @@ import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
+import { escapeMarkdown } from './markdown.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 import { renderEventDigest } from './event-templates.js';
 
@@ -105,10 +106,11 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     const messages = robots.flatMap((robot): NewDelivery[] => {
       const rows = events.filter((n) => n.leadDepartmentCode === robot.departmentCode);
       if (rows.length === 0) return [];
-      const title = `督办动态：${names.get(robot.departmentCode) ?? robot.departmentCode} ${rows.length} 条`;
+      const heading = (name: string) => `督办动态：${name} ${rows.length} 条`;
+      const name = names.get(robot.departmentCode) ?? robot.departmentCode;
       const lines = rows.slice(0, this.cap.maxItems).map((n) => `- ${escapeMarkdown(n.subject)}，[查看任务](${this.publicUrl}/tasks/${n.taskId})`);
       const more = rows.length > lines.length ? `\n\n另有 ${rows.length - lines.length} 条，请登录系统查看：${this.cap.listLink}` : '';
-      return [robotDelivery(robot, title, `### ${title}\n${lines.join('\n')}${more}`)];
+      return [robotDelivery(robot, heading(name), `### ${heading(escapeMarkdown(name))}\n${lines.join('\n')}${more}`)];
     });
     await this.ladder.insertDeliveries([...mails, ...messages]);
     await this.ladder.settleEventMails(pending.map((n) => ({ id: n.id, deliveryId: mailOf.get(n.recipientId) ?? null })));
@@ -319,11 +321,6 @@ function robotDelivery(robot: { departmentCode: string; url: string }, title: st
     subject: title,
     body: text,
   };
-}
-
-/** Text shown verbatim in a robot's markdown: its markup characters taken literally. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]()#>!|~<]/g, (c) => `\\${c}`);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -36,3 +36,19 @@ describe('digest and robot message', () => {
     expect(digest.body.endsWith('本邮件由督办系统自动发送，请勿直接回复。')).toBe(true);
   });
 });
+
+describe('robot message markdown', () => {
+  it('takes a task title and a department name literally: no bold, link, heading or quote of their own', () => {
+    const hostile = { ...item(1), taskTitle: '**x** [link](http://evil)\n# 标题\n> 引用' };
+    const robot = renderMarkdown('财政局<font color="warning">', [hostile], cap(50));
+    expect(robot.text).toContain('「\\*\\*x\\*\\* \\[link\\]\\(http://evil\\) \\# 标题 \\> 引用」');
+    expect(robot.text).toContain('### 督办提醒：财政局\\<font color="warning"\\> 1 项任务');
+    // One heading, one item: the title added no line.
+    expect(robot.text.split('\n')).toHaveLength(3);
+    expect(robot.text).toContain(`[查看任务](${hostile.link})`);
+    // DingTalk shows the title as plain text.
+    expect(robot.title).toBe('督办提醒：财政局<font color="warning"> 1 项任务');
+    // The mail is plain text: the title as written.
+    expect(renderItem(hostile).subject).toContain('**x** [link](http://evil)');
+  });
+});

@@ -3,6 +3,7 @@
  * Template names are the ones a policy's steps may use.
  */
 import type { TemplateName } from '../policy/escalation-policy.js';
+import { escapeMarkdown } from './markdown.js';
 
 export interface ReminderItem {
   template: TemplateName;
@@ -67,9 +68,15 @@ export function renderDigest(items: ReminderItem[], cap: ListCap): { subject: st
 
 /** The same reminders as markdown for a department's group robot, cut after `cap.maxItems` like a digest. */
 export function renderMarkdown(departmentName: string, items: ReminderItem[], cap: ListCap): { title: string; text: string } {
-  const title = `督办提醒：${departmentName} ${items.length} 项任务`;
-  const rows = items.slice(0, cap.maxItems).map((i) => `- **${HEADINGS[i.template](i)}**\n  ${deadlineLine(i)}，[查看任务](${i.link})`);
-  return { title, text: `### ${title}\n${rows.join('\n')}${moreLine(items.length - rows.length, cap)}` };
+  const heading = (name: string) => `督办提醒：${name} ${items.length} 项任务`;
+  // People's text (titles, names) is escaped; the title stays plain: DingTalk shows it as is in the chat list.
+  const rows = items
+    .slice(0, cap.maxItems)
+    .map((i) => `- **${HEADINGS[i.template]({ ...i, taskTitle: escapeMarkdown(i.taskTitle) })}**\n  ${deadlineLine(i)}，[查看任务](${i.link})`);
+  return {
+    title: heading(departmentName),
+    text: `### ${heading(escapeMarkdown(departmentName))}\n${rows.join('\n')}${moreLine(items.length - rows.length, cap)}`,
+  };
 }
 
 /** The lines of one reminder below its heading. */

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { NotFoundError } from '../common/errors.js';
+import { InvalidInputError, NotFoundError } from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
 import type { DepartmentWebhookEntity } from '../db/entities/department-webhook.entity.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { WebhookRepository } from '../db/repositories/webhook.repository.js';
 import { Transactions } from '../db/transaction.js';
+import { AppConfig } from '../config/app-config.js';
 import { maskSecrets, type WebhookKind } from '../webhook/webhook-driver.js';
+import { WebhookPolicy, WebhookRefused } from '../webhook/webhook-policy.js';
 
 export interface WebhookView {
   departmentCode: string;
@@ -24,6 +26,8 @@ export class WebhookService {
     private readonly departments: DepartmentRepository,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
+    private readonly policy: WebhookPolicy,
+    private readonly config: AppConfig,
   ) {}
 
   async get(departmentCode: string): Promise<WebhookView> {
@@ -34,6 +38,15 @@ export class WebhookService {
   }
 
   async set(actor: Actor, departmentCode: string, input: { kind: WebhookKind; url: string; enabled?: boolean }): Promise<WebhookView> {
+    await this.department(departmentCode);
+    // The checks each send makes, made now, so that the administrator learns of a refused robot at once.
+    try {
+      await this.policy.resolve(input.url, AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS));
+    } catch (error) {
+      if (error instanceof WebhookRefused) throw new InvalidInputError(error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InvalidInputError(`无法解析群机器人地址的主机名：${code ?? (error as Error).message}`);
+    }
     return this.tx.run(async () => {
       await this.department(departmentCode);
       const before = await this.webhooks.lockForUpdate(departmentCode);

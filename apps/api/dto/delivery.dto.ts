@@ -10,7 +10,11 @@ export class SetWebhookDto {
   @IsEnum(WebhookKind)
   kind: WebhookKind;
 
-  @ApiProperty({ example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', description: "the robot's webhook address" })
+  @ApiProperty({
+    example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+    description:
+      "the robot's webhook address: a host of WEBHOOK_ALLOWED_HOSTS at a public address (or in WEBHOOK_ALLOWED_NETWORKS, where http is allowed too), else 400",
+  })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(2000)
   url: string;
