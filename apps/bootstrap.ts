@@ -3,7 +3,8 @@
  * separate API and worker entry points: configuration, the database (embedded
  * when no DATABASE_URL), migrations, seeds (first start), and shutdown.
  */
-import { ConsoleLogger, type DynamicModule, type LogLevel, Logger as NestLogger, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, Logger as NestLogger, type LoggerService, Module, type Type } from '@nestjs/common';
+import { PinoNestLogger, rootLogger } from './logging.js';
 import { ConfigModule } from '../libs/config/config.module.js';
 import { AppConfig, loadConfig } from '../libs/config/app-config.js';
 import { migrateDatabase } from '../libs/db/data-source.js';
@@ -33,6 +34,8 @@ const log = new NestLogger('Bootstrap');
 /** Validates configuration and policy, opens the database, brings its schema up to date and, on first start, imports the plan seeds. */
 export async function openRuntime(env: Record<string, string | undefined> = process.env): Promise<Runtime> {
   const config = loadConfig(env);
+  // From the first line on (the embedded server, migrations), in the one format.
+  NestLogger.overrideLogger(appLogger(config));
   const policy = loadEscalationPolicy(config.ESCALATION_POLICY);
   const rubric = loadAssessmentRubric(config.ASSESSMENT_RUBRIC);
   let databaseUrl = config.DATABASE_URL;
@@ -71,12 +74,9 @@ export function coreModules(runtime: Runtime): DynamicModule[] {
   ];
 }
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-const PINO_TO_NEST: Record<string, number> = { silent: -1, fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
-
-/** Nest's own logger printing one JSON object a line, at the configured level. */
-export function jsonLogger(config: AppConfig): ConsoleLogger {
-  return new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, PINO_TO_NEST[config.LOG_LEVEL] + 1) });
+/** Nest's logger for an application: the process's pino, in the one log format (apps/logging.ts). */
+export function appLogger(config: AppConfig): LoggerService {
+  return new PinoNestLogger(rootLogger(config));
 }
 
 /** A root module importing the core modules and the `features`. */
@@ -119,6 +119,9 @@ export function onShutdown(deadlineMs = 15_000): { add(close: () => Promise<void
 
 /** Prints a start-up failure for people and exits non-zero. */
 export function failStart(error: unknown): never {
-  console.error(`duban 无法启动：${error instanceof Error ? error.message : String(error)}`);
+  const message = `duban 无法启动：${error instanceof Error ? error.message : String(error)}`;
+  // On a terminal, as a sentence; otherwise one more JSON line (the configuration itself may be what failed).
+  if (process.stdout.isTTY || process.env.LOG_FORMAT === 'pretty') console.error(message);
+  else rootLogger({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' }).fatal({ context: 'Bootstrap' }, message);
   process.exit(1);
 }

@@ -8,7 +8,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { jsonLogger, rootModule } from '../apps/bootstrap.js';
+import { appLogger, rootModule } from '../apps/bootstrap.js';
 import { AssessmentService } from '../libs/assessment/assessment.service.js';
 import { AuditService } from '../libs/audit/audit.service.js';
 import { loadConfig } from '../libs/config/app-config.js';
@@ -88,7 +88,7 @@ export async function assessmentReportBench(serverUrl: string): Promise<BenchRow
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false', TZ });
     const policy = validatePolicy({ workdays: false, warnBefore: 'P3D', steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }] });
     const runtime = benchRuntime(config, databaseUrl, policy);
-    const context = await NestFactory.createApplicationContext(rootModule(runtime, AssessmentBenchModule), { logger: jsonLogger(config) });
+    const context = await NestFactory.createApplicationContext(rootModule(runtime, AssessmentBenchModule), { logger: appLogger(config) });
     const assessments = context.get(AssessmentService);
     try {
       const bare = () =>

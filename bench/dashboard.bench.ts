@@ -7,7 +7,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { jsonLogger, rootModule } from '../apps/bootstrap.js';
+import { appLogger, rootModule } from '../apps/bootstrap.js';
 import { AuditService } from '../libs/audit/audit.service.js';
 import { CalendarService } from '../libs/calendar/calendar.service.js';
 import { addDays, calendarDate } from '../libs/common/dates.js';
@@ -75,7 +75,7 @@ export async function dashboardBench(serverUrl: string): Promise<BenchRow[]> {
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', SEED_ON_START: 'false' });
     const policy = validatePolicy({ workdays: true, warnBefore: 'P3D', steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }] });
     const runtime = benchRuntime(config, databaseUrl, policy);
-    const context = await NestFactory.createApplicationContext(rootModule(runtime, DashboardBenchModule), { logger: jsonLogger(config) });
+    const context = await NestFactory.createApplicationContext(rootModule(runtime, DashboardBenchModule), { logger: appLogger(config) });
     const dashboard = context.get(DashboardService);
     const clock = context.get(DeadlineClock);
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });

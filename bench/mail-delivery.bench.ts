@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { jsonLogger, rootModule } from '../apps/bootstrap.js';
+import { appLogger, rootModule } from '../apps/bootstrap.js';
 import { WorkerModule } from '../apps/worker/worker.module.js';
 import { loadConfig } from '../libs/config/app-config.js';
 import { SmtpMailDriver } from '../libs/mail/nodemailer-mail-driver.js';
@@ -55,7 +55,7 @@ export async function mailDeliveryBench(serverUrl: string): Promise<BenchRow[]> 
       QUEUE_PREFIX: `bench${process.pid}`,
     });
     const runtime = benchRuntime(config, databaseUrl);
-    const worker = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(config) });
+    const worker = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: appLogger(config) });
     await worker.init();
     try {
       const db = new pg.Client({ connectionString: databaseUrl });

@@ -6,7 +6,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { jsonLogger, rootModule } from '../apps/bootstrap.js';
+import { appLogger, rootModule } from '../apps/bootstrap.js';
 import { AuditService } from '../libs/audit/audit.service.js';
 import { CalendarService } from '../libs/calendar/calendar.service.js';
 import { loadConfig } from '../libs/config/app-config.js';
@@ -57,7 +57,7 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
       review: [{ at: 'P2D', to: ['supervisor'], template: 'review' }],
     });
     const runtime = benchRuntime(config, databaseUrl, policy);
-    const context = await NestFactory.createApplicationContext(rootModule(runtime, SweepBenchModule), { logger: jsonLogger(config) });
+    const context = await NestFactory.createApplicationContext(rootModule(runtime, SweepBenchModule), { logger: appLogger(config) });
     const sweep = context.get(ReminderSweep);
     try {
       const bareSelect = (limit: number) =>

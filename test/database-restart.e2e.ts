@@ -37,12 +37,17 @@ describe('the API through a database restart', () => {
   });
 
   it('answers 503 while the database is down, recovers without a restart, and applies each transition whole or not at all', async () => {
-    const admin = (await call(api.url, 'POST', '/api/v1/auth/login', undefined, { email: 'admin@duban.local', password: ADMIN_PASSWORD })).body.accessToken as string;
+    const admin = (await call(api.url, 'POST', '/api/v1/auth/login', undefined, { email: 'admin@duban.local', password: ADMIN_PASSWORD })).body
+      .accessToken as string;
     const supervisor = await createUser(api.url, admin, 'sup-restart@taixing.gov.cn', 'supervisor');
     const liaison = await createUser(api.url, admin, 'lia-restart@taixing.gov.cn', 'liaison', 'finance');
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const created = await call(api.url, 'POST', '/api/v1/tasks', supervisor.token, { title: `重启测试 ${i}`, leadDepartment: 'finance', dueDate: '2031-06-30' });
+      const created = await call(api.url, 'POST', '/api/v1/tasks', supervisor.token, {
+        title: `重启测试 ${i}`,
+        leadDepartment: 'finance',
+        dueDate: '2031-06-30',
+      });
       ids.push(created.body.id as string);
     }
 
@@ -65,15 +70,25 @@ describe('the API through a database restart', () => {
     })();
     await waitFor('some work done before the cut', () => statuses.length >= 10, 20_000);
     await proxy.cut();
-    const during = await waitFor('a 503 while down', async () => {
-      const res = await call(api.url, 'GET', '/api/v1/tasks?limit=1', liaison.token, undefined, 15_000);
-      return res.status === 503 ? res : null;
-    }, 20_000, 200);
+    const during = await waitFor(
+      'a 503 while down',
+      async () => {
+        const res = await call(api.url, 'GET', '/api/v1/tasks?limit=1', liaison.token, undefined, 15_000);
+        return res.status === 503 ? res : null;
+      },
+      20_000,
+      200,
+    );
     expect(during.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: expect.stringContaining('数据库暂时不可用') });
     expect((await fetch(`${api.url}/health`)).status).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     await proxy.restore();
-    await waitFor('the same API process to serve again', async () => (await call(api.url, 'GET', '/api/v1/tasks?limit=1', liaison.token)).status === 200, 30_000, 200);
+    await waitFor(
+      'the same API process to serve again',
+      async () => (await call(api.url, 'GET', '/api/v1/tasks?limit=1', liaison.token)).status === 200,
+      30_000,
+      200,
+    );
     stop = true;
     await load;
 

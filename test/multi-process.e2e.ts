@@ -291,13 +291,13 @@ function sentMails(worker: WorkerProcess): string[] {
     .split('\n')
     .slice(0, -1)
     .flatMap((line) => {
-      let entry: { pid?: number; context?: string; message?: unknown };
+      let entry: { pid?: number; context?: string; msg?: unknown };
       try {
         entry = JSON.parse(line);
       } catch {
         return [];
       }
-      const sent = entry.context === 'Delivery' && typeof entry.message === 'string' ? /^消息 (\S+)（mail）已发送$/.exec(entry.message) : null;
+      const sent = entry.context === 'Delivery' && typeof entry.msg === 'string' ? /^消息 (\S+)（mail）已发送$/.exec(entry.msg) : null;
       return sent && entry.pid === worker.child.pid ? [sent[1]] : [];
     });
 }

@@ -57,7 +57,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, message, code } = this.describe(error);
     // A 5xx domain error (a store that is down) was logged with its cause where it was thrown.
-    if (status === 503 && !(error instanceof DomainError)) this.outages.warn('database', `数据库不可用：${error instanceof Error ? error.message : String(error)}`);
+    if (status === 503 && !(error instanceof DomainError))
+      this.outages.warn('database', `数据库不可用：${error instanceof Error ? error.message : String(error)}`);
     else if (status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (reply.sent) return;
     void reply.status(status).send({ statusCode: status, error: code ?? ERROR_NAMES[status] ?? 'Error', message });

@@ -6,7 +6,8 @@ import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import rateLimit from '@fastify/rate-limit';
-import { jsonLogger, rootModule, type Runtime } from '../bootstrap.js';
+import { appLogger, rootModule, type Runtime } from '../bootstrap.js';
+import { rootLogger } from '../logging.js';
 import { ApiModule } from './api.module.js';
 import { mountQueueDashboard } from './queue-dashboard.js';
 import { mountWebConsole } from './web-console.js';
@@ -27,15 +28,11 @@ export async function createHttpApp(runtime: Runtime, alongside: Array<Type | Dy
     trustProxy: trustedProxies(runtime.config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     // Fastify's pino writes one JSON line per request (below) instead of two.
-    logger: {
-      level: runtime.config.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-      // Fastify's own lines (a client error, a timeout) carry the request: its URL goes through the same mask.
-      serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: logSafeUrl(request.url) }) },
-    },
+    // The process's pino (apps/logging.ts): Fastify's lines in the same shape as Nest's and duban's.
+    loggerInstance: rootLogger(runtime.config).child({ context: 'HTTP' }),
     logController: new LogController({ disableRequestLogging: true }),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule(runtime, ApiModule, ...alongside), adapter, { logger: jsonLogger(runtime.config) });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule(runtime, ApiModule, ...alongside), adapter, { logger: appLogger(runtime.config) });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(Metrics);
   fastify.addHook('onResponse', async (request, reply) => {

@@ -8,6 +8,6 @@ import { runWithOrigin } from '../../libs/common/request-origin.js';
 export class RequestOriginInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    return new Observable((subscriber) => runWithOrigin({ ip: request.ip ?? null }, () => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) => runWithOrigin({ ip: request.ip ?? null, requestId: String(request.id) }, () => next.handle().subscribe(subscriber)));
   }
 }

@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** Where the request being handled came from, for the audit log's "from where". */
 export interface RequestOrigin {
   ip: string | null;
+  /** Fastify's request id, which its own log lines carry as `reqId`. */
+  requestId?: string;
 }
 
 const origin = new AsyncLocalStorage<RequestOrigin>();

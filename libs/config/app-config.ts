@@ -304,6 +304,11 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** `json` (pino's lines) or `pretty` (one readable line each); unset: pretty on a terminal, JSON otherwise. */
+  @IsOptional()
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  LOG_FORMAT?: 'json' | 'pretty';
 }
 
 export class ConfigError extends Error {}

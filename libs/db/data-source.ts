@@ -19,9 +19,9 @@ export function dataSourceOptions(url: string, options: Partial<DataSourceOption
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    // `max`: the pool's size (DB_POOL_SIZE for the app's own pool).
+    // `max`: the pool's size (DB_POOL_SIZE for the app's own pool). connectionTimeoutMillis: while the server is
+    // unreachable a request waits at most this for a connection, then is a 503.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- as above
-    // connectionTimeoutMillis: while the server is unreachable a request waits at most this for a connection, then is a 503.
     extra: { max: 20, application_name: 'duban', connectionTimeoutMillis: 5000, ...extra },
     ...rest,
   } as DataSourceOptions;

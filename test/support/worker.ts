@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../../apps/worker/worker.module.js';
-import { jsonLogger, rootModule, type Runtime } from '../../apps/bootstrap.js';
+import { appLogger, rootModule, type Runtime } from '../../apps/bootstrap.js';
 import { loadConfig } from '../../libs/config/app-config.js';
 import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
 import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
@@ -29,7 +29,7 @@ export async function startWorker(target: WorkerTarget, env: Record<string, stri
     databaseUrl: target.databaseUrl,
     close: async () => undefined,
   };
-  const context = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: jsonLogger(config) });
+  const context = await NestFactory.createApplicationContext(rootModule(runtime, WorkerModule), { logger: appLogger(config) });
   await context.init();
   return context;
 }
