@@ -123,7 +123,7 @@ export async function adaptersBench(serverUrl: string): Promise<BenchRow[]> {
       const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
       const token = async (role: Role, departmentCode?: string) => {
         const email = `adapter-${adapter}-${role}-${Date.now()}@bench.duban`;
-        await app.get(UserService).create(null, { email, name: adapter, password: 'bench-password-123', role, departmentCode });
+        await app.get(UserService).create(null, { email, name: adapter, password: 'bench-password-123', role, departmentCode, mustChangePassword: false });
         return (await app.get(AuthService).login(email, 'bench-password-123')).accessToken;
       };
       const accessToken = await token(Role.Liaison, dataset.busiestDepartment);

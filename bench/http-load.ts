@@ -61,7 +61,7 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
   const url = (await nest.getUrl()).replace('[::1]', '127.0.0.1');
   // The dataset has users already, so ensureAdmin() made none: add this run's own administrator.
   const admin = { email: `admin-${process.pid}-${Date.now()}@bench.duban`, password: ADMIN.password };
-  await nest.get(UserService).create(null, { email: admin.email, name: 'bench', password: admin.password, role: Role.Admin });
+  await nest.get(UserService).create(null, { email: admin.email, name: 'bench', password: admin.password, role: Role.Admin, mustChangePassword: false });
   const adminToken = await login(url, admin.email, admin.password);
   let counter = 0;
   return {

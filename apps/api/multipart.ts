@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidInputError, UnsupportedMediaTypeError } from '../../libs/common/errors.js';
 
 /**
@@ -53,4 +53,22 @@ export function ApiWorkbookImport(summary: string): MethodDecorator {
     ApiConsumes('multipart/form-data'),
     ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } }),
   );
+}
+
+/**
+ * A workbook import's request: `?dryRun=` (checked first), the one uploaded file, the importer's report; a real
+ * import that found problems changed nothing and is answered 422 with the same report (`nothing` says what was not done).
+ */
+export async function workbookImport<Report extends { dryRun: boolean; errors: Array<{ message: string }> }>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { dryRun: string | undefined; maxBytes: number; nothing: string },
+  importer: (file: Buffer, options: { dryRun: boolean; fileName: string }) => Promise<Report>,
+): Promise<Report | (Report & { message: string })> {
+  const preview = dryRunOf(options.dryRun);
+  const file = await uploadedFile(request, options.maxBytes);
+  const report = await importer(file.content, { dryRun: preview, fileName: file.filename });
+  if (report.dryRun || report.errors.length === 0) return report;
+  void reply.status(422);
+  return { message: `表格有 ${report.errors.length} 处错误，${options.nothing}：${report.errors[0].message}`, ...report };
 }

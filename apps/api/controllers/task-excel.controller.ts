@@ -15,7 +15,7 @@ import { TaskExportService } from '../../../libs/tasks/task-export.service.js';
 import { TaskImportService } from '../../../libs/tasks/task-import.service.js';
 import { TaskListQuery } from '../dto/task.dto.js';
 import { PassThrough } from 'node:stream';
-import { ApiWorkbookImport, dryRunOf, uploadedFile } from '../multipart.js';
+import { ApiWorkbookImport, workbookImport } from '../multipart.js';
 import { attachment, XLSX } from '../downloads.js';
 
 /** A 分工表 of thousands of rows is well under this; the zip's inflated size is checked separately. */
@@ -111,13 +111,8 @@ export class TaskExcelController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const preview = dryRunOf(dryRun);
-    const file = await uploadedFile(request, IMPORT_FILE_LIMIT);
-    const report = await this.imports.import(actor, file.content, { dryRun: preview, fileName: file.filename });
-    if (!report.dryRun && report.errors.length > 0) {
-      reply.status(422);
-      return { message: `表格有 ${report.errors.length} 处错误，未导入任何任务：${report.errors[0].message}`, ...report };
-    }
-    return report;
+    return workbookImport(request, reply, { dryRun, maxBytes: IMPORT_FILE_LIMIT, nothing: '未导入任何任务' }, (file, options) =>
+      this.imports.import(actor, file, options),
+    );
   }
 }

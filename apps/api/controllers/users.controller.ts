@@ -8,7 +8,7 @@ import type { Actor } from '../../../libs/common/roles.js';
 import { CreatedUserDto, CreateUserDto, DirectoryEntryDto, DirectoryQuery, UpdateUserDto } from '../dto/auth.dto.js';
 import { PageQuery } from '../dto/common.dto.js';
 import { attachment, XLSX } from '../downloads.js';
-import { ApiWorkbookImport, dryRunOf, uploadedFile } from '../multipart.js';
+import { ApiWorkbookImport, workbookImport } from '../multipart.js';
 
 /** An account list of a few thousand rows is far below this. */
 const USER_IMPORT_FILE_LIMIT = 5 * 1024 * 1024;
@@ -83,14 +83,9 @@ export class UsersController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const preview = dryRunOf(dryRun);
-    const file = await uploadedFile(request, USER_IMPORT_FILE_LIMIT);
-    const report = await this.imports.import(actor, file.content, { dryRun: preview, fileName: file.filename });
-    if (!report.dryRun && report.errors.length > 0) {
-      reply.status(422);
-      return { message: `表格有 ${report.errors.length} 处错误，未创建任何账号：${report.errors[0].message}`, ...report };
-    }
-    return report;
+    return workbookImport(request, reply, { dryRun, maxBytes: USER_IMPORT_FILE_LIMIT, nothing: '未创建任何账号' }, (file, options) =>
+      this.imports.import(actor, file, options),
+    );
   }
 
   @Post()
