@@ -28,7 +28,14 @@ describe('two API processes starting together on an empty database', () => {
     const env = () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'duban-concurrent-'));
       dirs.push(dataDir);
-      return { DATABASE_URL: db.url, DATA_DIR: dataDir, ADMIN_EMAIL: 'admin@duban.local', ADMIN_PASSWORD: 'Chief-Pass-2026', SEED_ON_START: 'true', LOG_LEVEL: 'info' };
+      return {
+        DATABASE_URL: db.url,
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: 'admin@duban.local',
+        ADMIN_PASSWORD: 'Chief-Pass-2026',
+        SEED_ON_START: 'true',
+        LOG_LEVEL: 'info',
+      };
     };
     apis = await Promise.all([spawnApi(env(), 90_000), spawnApi(env(), 90_000)]);
     const migrations = await sql<{ name: string; n: number }>(db.url, 'SELECT name, count(*)::int AS n FROM schema_migration GROUP BY name');
