@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
 import { ensureWebBuild, launchChromium, signedInPage } from './support/web.js';
+import { waitFor } from './support/worker.js';
 
 /**
  * The sign-off and the supervisor's cancel and reopen in the console, in Debian's Chromium:
@@ -158,6 +159,8 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     const after = (await app.as(supervisor.token).get(`/api/v1/tasks/${taskId}`).expect(200)).body;
     expect(after).toMatchObject({ title: '落实教师培训经费', description: '他人补充的说明' });
     await page.getByTestId('stale').getByRole('button', { name: '重新载入' }).click();
+    // The form holds the other change before the title is typed again (a slow reload would overwrite what was typed).
+    await waitFor('the reloaded form', async () => (await page.getByLabel('任务说明').inputValue()) === '他人补充的说明' || null, 15_000, 100);
     await page.getByLabel('任务名称').fill('落实教师培训经费（修订）');
     await page.getByRole('button', { name: '保存修改' }).click();
     // Back on the task page, under its new title (the first save's toast may still be showing).

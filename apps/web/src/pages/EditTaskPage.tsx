@@ -102,8 +102,11 @@ export function EditTaskPage() {
               <Button
                 size="small"
                 onClick={() => {
-                  save.reset();
-                  void task.refetch().then((r) => r.data && form.setFieldsValue(fieldsOf(r.data)));
+                  // The notice stays until the fields hold the latest task, so nothing typed meanwhile is overwritten unseen.
+                  void task.refetch().then((r) => {
+                    if (r.data) form.setFieldsValue(fieldsOf(r.data));
+                    save.reset();
+                  });
                 }}
               >
                 重新载入
