@@ -230,6 +230,41 @@ describe('importing a 分工表 from Excel', () => {
     expect(await owners()).toEqual({ 落实课后服务经费: named.id, 核定中小学教职工编制: importer });
   });
 
+  it('takes the assignee off a task a re-import moves to another lead department, and audits it', async () => {
+    const financeLiaison = await app.user('liaison', 'finance');
+    const table = async (lead: string) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('督办');
+      sheet.addRow(['重点任务', '牵头单位', '完成时限']);
+      sheet.addRow(['统筹学生资助资金', lead, '2025年底']);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    expect((await upload(await table('财政部门'), false).expect(200)).body).toMatchObject({ created: 1 });
+    const [task] = (
+      await app
+        .as(supervisor.token)
+        .get(`/api/v1/tasks?q=${encodeURIComponent('统筹学生资助资金')}`)
+        .expect(200)
+    ).body.items;
+    await app.as(supervisor.token).patch(`/api/v1/tasks/${task.id}`).send({ version: task.version, assigneeId: financeLiaison.id }).expect(200);
+    expect((await app.as(financeLiaison.token).get(`/api/v1/tasks/${task.id}`)).status).toBe(200);
+
+    expect((await upload(await table('教育部门'), false).expect(200)).body).toMatchObject({ updated: 1 });
+    const moved = (await app.as(supervisor.token).get(`/api/v1/tasks/${task.id}`).expect(200)).body;
+    expect(moved).toMatchObject({ leadDepartmentCode: 'edu', assigneeId: null });
+    expect((await app.as(financeLiaison.token).get(`/api/v1/tasks/${task.id}`)).status).toBe(404);
+    const [entry] = await sql<{ before: object; after: object; detail: object }>(
+      app.databaseUrl,
+      `SELECT before, after, detail FROM audit_log WHERE action = 'task.import.update' AND entity_id = $1`,
+      [task.id],
+    );
+    expect(entry).toMatchObject({
+      before: { leadDepartmentCode: 'finance', assigneeId: financeLiaison.id },
+      after: { leadDepartmentCode: 'edu', assigneeId: null },
+      detail: { assigneeCleared: { assigneeId: financeLiaison.id } },
+    });
+  });
+
   it('reads a WPS-style table: a title row above the headers, line breaks in headers, number 序号 and date cells', async () => {
     const dry = (await upload(await wpsStyleTable(), true).expect(200)).body as ImportReport;
     expect(dry.errors).toEqual([]);

@@ -199,6 +199,37 @@ describe('the duty workflow, end to end', () => {
     expect(search.body.items.map((t: { id: string }) => t.id)).toEqual([yellow.id]);
   });
 
+  it('takes the assignee off a task whose lead department changes: the audit says so, the old liaison no longer sees it', async () => {
+    const task = await createTask({ title: '牵头部门变更', coDepartments: [], assigneeId: financeLiaison.id });
+    expect((await app.as(financeLiaison.token).get(`/api/v1/tasks/${task.id}`)).status).toBe(200);
+    const moved = await app.as(supervisor.token).patch(`/api/v1/tasks/${task.id}`).send({ version: task.version, leadDepartment: 'edu' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ leadDepartmentCode: 'edu', assigneeId: null });
+    expect((await app.as(financeLiaison.token).get(`/api/v1/tasks/${task.id}`)).status).toBe(404);
+    const mine = await app.as(financeLiaison.token).get(`/api/v1/tasks?q=${encodeURIComponent('牵头部门变更')}`);
+    expect(mine.body.total).toBe(0);
+    expect((await app.as(eduLiaison.token).get(`/api/v1/tasks/${task.id}`)).status).toBe(200);
+    const history = (await app.as(supervisor.token).get(`/api/v1/tasks/${task.id}/history`)).body as Array<{ action: string; detail: Record<string, unknown> }>;
+    expect(history.find((h) => h.action === 'task.update')!.detail).toMatchObject({
+      before: { leadDepartmentCode: 'finance', assigneeId: financeLiaison.id },
+      after: { leadDepartmentCode: 'edu', assigneeId: null },
+      assigneeCleared: { assigneeId: financeLiaison.id, reason: expect.stringContaining('finance') },
+    });
+
+    // Moved with a new assignee of the new department, that one is kept; one of another department is refused.
+    const other = await createTask({ title: '牵头部门变更-新承办人', coDepartments: [], assigneeId: financeLiaison.id });
+    const wrong = await app
+      .as(supervisor.token)
+      .patch(`/api/v1/tasks/${other.id}`)
+      .send({ version: other.version, leadDepartment: 'edu', assigneeId: taxLiaison.id });
+    expect(wrong.status).toBe(400);
+    const handed = await app
+      .as(supervisor.token)
+      .patch(`/api/v1/tasks/${other.id}`)
+      .send({ version: other.version, leadDepartment: 'edu', assigneeId: eduLiaison.id });
+    expect(handed.body).toMatchObject({ leadDepartmentCode: 'edu', assigneeId: eduLiaison.id });
+  });
+
   it('shows a task in a list with the same fields and values as on its own', async () => {
     const parent = await createTask({ title: '列表字段核对-父任务' });
     const child = await createTask({

@@ -18,7 +18,7 @@ import { planImport, type PlannedTask } from '../excel/import-plan.js';
 import { COLUMN_NAMES } from '../excel/table-headers.js';
 import { checkWorkbookArchive } from '../excel/xlsx-guard.js';
 import { TaskEvents } from './task-events.js';
-import { restartLadder } from './task.service.js';
+import { assigneeCleared, restartLadder } from './task.service.js';
 import { TaskStatus } from './task-status.js';
 
 /** More rows than a 分工表 ever has; a larger file is split, so one import stays one reviewable transaction. */
@@ -135,9 +135,17 @@ export class TaskImportService {
       }
       const fields = changedFields(current, columns);
       if (fields.length === 0) continue;
-      const before = Object.fromEntries(fields.map((f) => [f, current[f]]));
+      const before: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, current[f]]));
+      const after: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, columns[f]]));
       if (fields.includes('dueDate')) restartLadder(current);
+      // As with PATCH: moved to another lead department, the task leaves its assignee (of the old one).
+      const unassigned = fields.includes('leadDepartmentCode') ? current.assigneeId : null;
       Object.assign(current, columns);
+      if (unassigned) {
+        current.assigneeId = null;
+        before.assigneeId = unassigned;
+        after.assigneeId = null;
+      }
       changed.push(current);
       audits.push({
         actorId: actor.id,
@@ -146,8 +154,8 @@ export class TaskImportService {
         entityId: current.id,
         taskId: current.id,
         before,
-        after: Object.fromEntries(fields.map((f) => [f, columns[f]])),
-        detail,
+        after,
+        detail: { ...detail, ...(unassigned ? assigneeCleared(unassigned, before.leadDepartmentCode as string) : {}) },
       });
     }
     await this.tasks.insertMany(created);

@@ -170,8 +170,11 @@ export class TaskService {
       await this.checkReferences(fields.leadDepartment ?? task.leadDepartmentCode, fields.coDepartments ?? [], fields.assigneeId, fields.clauseRef);
       if (fields.supervisorId !== undefined) await this.checkSupervisor(fields.supervisorId);
       const before = tracked(task);
-      // The work moves to another department: its assignee (of the old one) no longer answers for it.
-      if (fields.leadDepartment !== undefined && fields.leadDepartment !== task.leadDepartmentCode && fields.assigneeId === undefined) task.assigneeId = null;
+      // The work moves to another department: its assignee (of the old one, as every assignee is) no longer answers for it,
+      // nor gets its reminders; the audit entry says so.
+      const leadChanged = fields.leadDepartment !== undefined && fields.leadDepartment !== task.leadDepartmentCode;
+      const unassigned = leadChanged && fields.assigneeId === undefined ? task.assigneeId : null;
+      if (unassigned) task.assigneeId = null;
       if (fields.title !== undefined) task.title = fields.title;
       if (fields.description !== undefined) task.description = fields.description;
       if (fields.leadDepartment !== undefined) task.leadDepartmentCode = fields.leadDepartment;
@@ -189,7 +192,7 @@ export class TaskService {
       if (fields.clauseRef !== undefined) task.clauseRef = fields.clauseRef;
       if (fields.indicatorCodes !== undefined) task.indicatorCodes = unique(fields.indicatorCodes);
       const saved = await this.tasks.save(task);
-      await this.recordChange(actor, 'task.update', saved, before);
+      await this.recordChange(actor, 'task.update', saved, before, unassigned ? assigneeCleared(unassigned, before.leadDepartmentCode as string) : undefined);
       // Work handed to someone new (another assignee, or another lead department's liaisons) is theirs to hear of.
       const handedOver = before.leadDepartmentCode !== saved.leadDepartmentCode || (saved.assigneeId !== null && before.assigneeId !== saved.assigneeId);
       if (handedOver)
@@ -478,6 +481,11 @@ export class TaskService {
     }
     if (clauseRef && !(await this.plans.findClause(clauseRef))) throw new InvalidInputError(`clauseRef 在规划中不存在：${clauseRef}`);
   }
+}
+
+/** The audit detail of an assignee taken off a task whose lead department changed. */
+export function assigneeCleared(assigneeId: string, previousLead: string) {
+  return { assigneeCleared: { assigneeId, reason: `牵头部门已由 ${previousLead} 改为其他部门，原承办人不再承办` } };
 }
 
 export interface TransitionInput {
