@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AssessmentReportService, type ReportFile, type ReportFormat } from '../../../libs/reports/assessment-report.service.js';
 import { AssessmentService } from '../../../libs/assessment/assessment.service.js';
 import { AuditService } from '../../../libs/audit/audit.service.js';
+import { attachment } from '../downloads.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import {
@@ -131,7 +132,7 @@ export class AssessmentsController {
     return reply
       .header('content-type', file.contentType)
       .header('content-length', String(file.content.length))
-      .header('content-disposition', `${file.disposition}; filename="${file.fallbackName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('content-disposition', attachment(file.fallbackName, file.filename, file.disposition))
       .header('x-content-type-options', 'nosniff')
       .send(file.content);
   }
