@@ -1,15 +1,15 @@
+import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium, signedInPage } from './support/web.js';
+import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage } from './support/web.js';
 
 /**
  * 安全审计 and accounts in the console, in Debian's Chromium: the auditor reads, filters, verifies and exports
  * the audit log and sees nothing else; the administrator opens accounts from a workbook (problems named by row
  * first, then every temporary password shown once) and one account without typing a password.
  */
-const SHOTS = 'docs/screenshots';
 const PASSWORD = 'password-123';
 
 async function workbook(rows: string[][]): Promise<Buffer> {
@@ -20,13 +20,16 @@ async function workbook(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+// A browser walk on a busy two-core CI machine outlasts Jest's default minute.
+jest.setTimeout(180_000);
+
 describe('web console: the audit log and account import', () => {
   let app: TestApp;
   let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     ensureWebBuild();
     app = await startApp();
     browser = await launchChromium();
@@ -70,7 +73,7 @@ describe('web console: the audit log and account import', () => {
     const sheet = book.getWorksheet('审计日志')!;
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(4).text).toBe('auth.login_failed');
-    await page.screenshot({ path: `${SHOTS}/auditor-audit-log.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(page, 'auditor-audit-log');
     await page.context().close();
   });
 
@@ -104,7 +107,7 @@ describe('web console: the audit log and account import', () => {
         .locator('code')
         .innerText()
     ).trim();
-    await page.screenshot({ path: `${SHOTS}/admin-user-import.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(page, 'admin-user-import');
     await dialog.getByRole('button', { name: '我已记下，关闭' }).click();
     await page
       .getByRole('row', { name: /qian2@taixing.gov.cn/ })

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -7,7 +8,7 @@ import type { DepartmentAssessment } from '../libs/assessment/assessment-types.j
 import { RANKING_SHEET } from '../libs/reports/assessment-workbook.js';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
-import { ensureWebBuild, launchChromium } from './support/web.js';
+import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, typeDate } from './support/web.js';
 import { startWorker } from './support/worker.js';
 
 /**
@@ -15,7 +16,6 @@ import { startWorker } from './support/worker.js';
  * walk per role through its main work. Each main screen is saved under
  * docs/screenshots/ (the README shows them).
  */
-const SHOTS = 'docs/screenshots';
 const PASSWORD = 'password-123';
 const PDF = Buffer.concat([
   Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n'),
@@ -49,6 +49,9 @@ function unfold(ics: string): string {
   return ics.replace(/\r\n[ \t]/g, '');
 }
 
+// A browser walk on a busy two-core CI machine outlasts Jest's default minute.
+jest.setTimeout(180_000);
+
 describe('web console', () => {
   let app: TestApp;
   let worker: INestApplicationContext;
@@ -61,7 +64,7 @@ describe('web console', () => {
   const tasks: Record<string, { id: string; title: string; dueDate: string }> = {};
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     const build = ensureWebBuild();
     if (build.built) console.info(`web console built in ${build.ms} ms`);
     app = await startApp();
@@ -137,8 +140,7 @@ describe('web console', () => {
   }
 
   /** A full-page screenshot without animations or the caret; `mask` greys out what differs in every run (a random token). */
-  const shot = (page: Page, name: string, mask: Locator[] = []) =>
-    page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide', mask, maskColor: '#d9d9d9', style: QUIET });
+  const shot = (page: Page, name: string, mask: Locator[] = []) => saveScreenshot(page, name, { mask, style: QUIET });
   const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text).first().waitFor();
 
   it('is served at / under the CSP, without shadowing the API, health or docs', async () => {
@@ -355,9 +357,7 @@ describe('web console', () => {
     await page.getByLabel('配合单位').fill('教育');
     await page.getByLabel('配合单位').press('Enter');
     await page.getByLabel('配合单位').press('Escape');
-    await page.getByLabel('截止日期').click();
-    await page.getByLabel('截止日期').fill('2030年6月30日');
-    await page.getByLabel('截止日期').press('Tab'); // Enter would send the form
+    await typeDate(page.getByLabel('截止日期'), '2030年6月30日');
     await page.getByLabel('规划条款').click();
     await page.getByLabel('规划条款').fill('七(二)财政');
     await page.locator('.ant-select-item-option').filter({ hasText: '七(二)财政部门' }).first().click();
@@ -661,7 +661,7 @@ describe('web console', () => {
     const taskLink = page.getByRole('link', { name: new RegExp(tasks.main.title.slice(0, 10)) }).first();
     await taskLink.waitFor();
     await clause.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/plan.png`, animations: 'disabled', caret: 'hide', style: QUIET });
+    await saveScreenshot(page, 'plan', { fullPage: false, style: QUIET });
     await taskLink.click();
     await page.getByRole('heading', { name: tasks.main.title }).waitFor();
 

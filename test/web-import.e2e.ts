@@ -1,10 +1,11 @@
+import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium, signedInPage } from './support/web.js';
+import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage } from './support/web.js';
 import { multiSheetTable, tableWithMistakes } from './fixtures/duty-tables.js';
 
 /**
@@ -12,7 +13,9 @@ import { multiSheetTable, tableWithMistakes } from './fixtures/duty-tables.js';
  * their rows, upload the corrected table and import it; select tasks and change their
  * deadline at once. Screenshots go to docs/screenshots/ (the README shows them).
  */
-const SHOTS = 'docs/screenshots';
+
+// A browser walk on a busy two-core CI machine outlasts Jest's default minute.
+jest.setTimeout(180_000);
 
 describe('web console: importing a 分工表 and bulk changes', () => {
   let app: TestApp;
@@ -22,7 +25,7 @@ describe('web console: importing a 分工表 and bulk changes', () => {
   const files = join(tmpdir(), `duban-web-import-${process.pid}`);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     mkdirSync(files, { recursive: true });
     ensureWebBuild();
     app = await startApp();
@@ -49,14 +52,14 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     await row2.getByText('市公安局').waitFor();
     await page.getByTestId('import-row').filter({ hasText: '分工表 第 4 行' }).getByText('每季度末').waitFor();
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/import-preview-errors.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(page, 'import-preview-errors');
 
     await page.locator('input[type=file]').setInputFiles(join(files, '分工表.xlsx'));
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByText('将新建 3 项').waitFor();
     expect(await page.getByTestId('import-row').count()).toBe(3);
     await page.getByTestId('import-row').filter({ hasText: '保障教育经费投入' }).getByText('税务部门、发展与改革部门').waitFor();
-    await page.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(page, 'import-preview');
     await page.getByRole('button', { name: '确认导入' }).click();
     await page.waitForURL(/\/tasks$/);
     const imported = (
@@ -80,7 +83,7 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('完成时限').fill('2031-03-31');
     await dialog.getByLabel('完成时限').press('Enter');
-    await page.screenshot({ path: `${SHOTS}/tasks-bulk-edit.png`, animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(page, 'tasks-bulk-edit', { fullPage: false });
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.locator('.ant-message').getByText('已修改 2 项任务').waitFor();
     const listed = (
@@ -105,7 +108,7 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     // The page's own style applies (A4 layout): the heading is centred.
     const style = (h: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(h).textAlign;
     expect(await notice.getByRole('heading', { name: '催办通知单' }).evaluate(style)).toBe('center');
-    await notice.screenshot({ path: `${SHOTS}/notice-urge.png`, fullPage: true, animations: 'disabled' });
+    await saveScreenshot(notice, 'notice-urge');
     expect(problems).toEqual([]);
   });
 });

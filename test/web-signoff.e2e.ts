@@ -1,7 +1,8 @@
+import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium, signedInPage } from './support/web.js';
+import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, typeDate, signedInPage } from './support/web.js';
 import { waitFor } from './support/worker.js';
 
 /**
@@ -9,10 +10,12 @@ import { waitFor } from './support/worker.js';
  * the leader finds what waits for its sign-off on its own page and passes it on; the
  * supervisor withdraws a task and opens it again; the admin is offered none of these.
  */
-const SHOTS = 'docs/screenshots';
 const PASSWORD = 'password-123';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 type User = { id: string; email: string; token: string };
+
+// A browser walk on a busy two-core CI machine outlasts Jest's default minute.
+jest.setTimeout(180_000);
 
 describe('web console: leader sign-off, cancel and reopen', () => {
   let app: TestApp;
@@ -24,7 +27,7 @@ describe('web console: leader sign-off, cancel and reopen', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     ensureWebBuild();
     app = await startApp();
     supervisor = await app.user('supervisor');
@@ -62,7 +65,7 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await waiting.getByText('待我审签（1）').waitFor();
     await waiting.getByRole('link', { name: '落实教师培训经费' }).click();
     await page.getByTestId('signoff-banner').waitFor();
-    await page.screenshot({ path: `${SHOTS}/leader-signoff.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(page, 'leader-signoff');
     await page.getByRole('button', { name: '审签同意，报督查审核' }).click();
     await page.getByRole('dialog').getByLabel('审签意见（可选）').fill('情况属实，同意报送');
     await page.getByRole('dialog').getByRole('button', { name: '审签同意' }).click();
@@ -140,8 +143,7 @@ describe('web console: leader sign-off, cancel and reopen', () => {
     await page.goto(`${app.url}/tasks/${taskId}`);
     await page.getByRole('button', { name: '修改任务' }).click();
     await page.getByRole('heading', { name: /修改任务/ }).waitFor();
-    await page.getByLabel('截止日期').fill('2031年5月31日');
-    await page.getByLabel('截止日期').press('Tab');
+    await typeDate(page.getByLabel('截止日期'), '2031年5月31日');
     await page.getByLabel('督办责任人').click();
     await page.locator('.ant-select-item-option').filter({ hasText: otherName }).click();
     await page.getByRole('button', { name: '保存修改' }).click();

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const WEB_SOURCE = 'apps/web';
 const WEB_BUILD = 'dist/web/index.html';
@@ -66,4 +66,36 @@ export async function signedInPage(browser: Browser, url: string, email: string,
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
   return page;
+}
+
+/** Where the README's screenshots are written. */
+export const SCREENSHOTS = 'docs/screenshots';
+
+type ScreenshotOptions = { fullPage?: boolean; mask?: Locator[]; style?: string };
+
+/**
+ * Saves `docs/screenshots/NAME.png` of a page or one element, without animations or the caret; `mask` greys out
+ * what differs in every run. A full page of CJK text can take longer than the 15 s action timeout to paint on a
+ * busy two-core CI machine, so a screenshot gets a minute.
+ */
+export function saveScreenshot(target: Page | Locator, name: string, { fullPage = true, mask = [], style }: ScreenshotOptions = {}): Promise<Buffer> {
+  const options = { path: `${SCREENSHOTS}/${name}.png`, animations: 'disabled', caret: 'hide', mask, maskColor: '#d9d9d9', style, timeout: 60_000 } as const;
+  return 'goto' in target ? target.screenshot({ ...options, fullPage }) : target.screenshot(options);
+}
+
+/**
+ * Types a date into an antd DatePicker as a person does (its text, then Tab: Enter would send the form) and waits
+ * until the picker has taken it: its panel closed with the text still in the field. A picker that has not yet parsed
+ * the text when it loses focus puts the old date back, so on a busy machine the text is typed once more.
+ */
+export async function typeDate(field: Locator, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await field.fill(text);
+    await field.press('Tab');
+    await field.page().locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+    const value = await field.inputValue();
+    if (value === text) return;
+    if (attempt === 2) throw new Error(`the date picker kept 「${value}」 instead of 「${text}」`);
+  }
 }
