@@ -5,7 +5,7 @@ import { OperationsRepository } from '../db/repositories/operations.repository.j
 import { Metrics } from '../metrics/metrics.js';
 import { QueueConnection } from '../queue/queue-connection.js';
 import { QueueName } from '../queue/queue-names.js';
-import { DeliveryStatus } from '../vocabulary/notifications.js';
+import { DeliveryChannel, DeliveryStatus } from '../vocabulary/notifications.js';
 import { TaskStatus } from '../vocabulary/tasks.js';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
@@ -38,7 +38,10 @@ export class StateGauges implements OnModuleInit {
     metrics.gauge('duban_deliveries', 'Mails and robot messages by status (pending, sent, failed) and channel', ['status', 'channel'], async (gauge) => {
       gauge.reset();
       const rows = await operations.deliveryCounts();
-      for (const status of Object.values(DeliveryStatus)) if (!rows.some((r) => r.status === status)) gauge.set({ status, channel: 'mail' }, 0);
+      // Every channel (the vocabulary's: monitoring sits below notifications and its registry) at every status, zero when it has none.
+      for (const status of Object.values(DeliveryStatus))
+        for (const channel of Object.values<string>(DeliveryChannel))
+          if (!rows.some((r) => r.status === status && r.channel === channel)) gauge.set({ status, channel }, 0);
       for (const row of rows) gauge.set({ status: row.status, channel: row.channel }, row.n);
     });
     metrics.gauge(

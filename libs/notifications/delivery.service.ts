@@ -2,13 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ThrottledLog } from '../common/throttled-log.js';
 import { AppConfig } from '../config/app-config.js';
 import type { DeliveryEntity } from '../db/entities/delivery.entity.js';
-import { DeliveryChannel, DeliveryStatus } from '../vocabulary/notifications.js';
+import { DeliveryStatus } from '../vocabulary/notifications.js';
 import { DeliveryRepository } from '../db/repositories/delivery.repository.js';
-import { WebhookRepository } from '../db/repositories/webhook.repository.js';
-import { MailDriver } from '../mail/mail-driver.js';
 import { Metrics } from '../metrics/metrics.js';
-import { WebhookDriver, WebhookKind } from '../webhook/webhook-driver.js';
-import { WebhookRefused } from '../webhook/webhook-policy.js';
+import { Undeliverable } from './channels/delivery-sender.js';
+import { DeliverySenders } from './channels/registry.js';
 
 /** What became of one delivery job. */
 export type DeliveryOutcome = 'sent' | 'done-before' | 'gave-up';
@@ -24,11 +22,8 @@ export class DeliveryRetry extends Error {
   }
 }
 
-/** A message that cannot be sent whatever the retries (its robot was removed): given up at once. */
-class Undeliverable extends Error {}
-
 /**
- * Sends one recorded delivery on its channel. The row decides: a row already
+ * Sends one recorded delivery through its channel's sender (channels/registry.ts). The row decides: a row already
  * sent or given up is left alone; a send is recorded by a conditional update,
  * so of two workers holding the same row only one records it. A failure is
  * recorded on the row and retried until DELIVERY_GIVE_UP_MS after the row was
@@ -42,9 +37,7 @@ export class DeliveryService {
 
   constructor(
     private readonly deliveries: DeliveryRepository,
-    private readonly webhooks: WebhookRepository,
-    private readonly mail: MailDriver,
-    private readonly robots: WebhookDriver,
+    private readonly senders: DeliverySenders,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
   ) {}
@@ -80,26 +73,11 @@ export class DeliveryService {
 
   /** Sends `row` and runs `record` once the channel accepted it; `record`'s false (another worker recorded it first) is fine: it went out. */
   private async send(row: DeliveryEntity, record: () => Promise<boolean>): Promise<void> {
-    if (row.channel === DeliveryChannel.Mail) {
-      await this.mail.send({ id: row.id, to: row.target, subject: row.subject, text: row.body, date: row.createdAt }, record);
-      return;
-    }
-    if (row.channel !== DeliveryChannel.Webhook || !row.departmentCode) throw new Undeliverable(`未知的发送渠道：${row.channel}`);
-    // The robot as configured now: an administrator who fixes a wrong URL fixes the messages still waiting too.
-    const robot = await this.webhooks.get(row.departmentCode);
-    if (!robot || !robot.enabled) throw new Undeliverable('该部门的群机器人已删除或停用');
-    if (!Object.values<string>(WebhookKind).includes(robot.kind)) throw new Undeliverable(`未知的群机器人类型：${robot.kind}`);
-    try {
-      await this.robots.post({ kind: robot.kind as WebhookKind, url: robot.url, title: row.subject, text: row.body });
-    } catch (error) {
-      // A URL or address the policy refuses stays refused until an administrator changes it: no retries.
-      if (error instanceof WebhookRefused) throw new Undeliverable(error.message);
-      throw error;
-    }
-    await record();
+    await this.senders.get(row.channel).send(row, record);
   }
 
   private describeTarget(row: DeliveryEntity): string {
-    return row.channel === DeliveryChannel.Mail ? row.target : `部门 ${row.departmentCode ?? ''}`;
+    // An unknown channel's target may hold a secret: named by its department, as before the registry.
+    return this.senders.find(row.channel)?.describeTarget(row) ?? `部门 ${row.departmentCode ?? ''}`;
   }
 }

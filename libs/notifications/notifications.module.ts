@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
-import { MailModule } from '../mail/mail.module.js';
 import { WebhookModule } from '../webhook/webhook.module.js';
+import { DeliveryChannelsModule } from './channels/registry.js';
 import { DeliveryAdminService } from './delivery-admin.service.js';
 import { DeliveryRecovery } from './delivery-recovery.service.js';
 import { DeliveryService } from './delivery.service.js';
@@ -14,7 +14,7 @@ import { TasksModule } from '../tasks/tasks.module.js';
 
 /** Notifications as people read and manage them: in-app lists, the departments' robots, the delivery log; and the events of tasks turned into them. */
 @Module({
-  imports: [AuditModule, TasksModule, WebhookModule],
+  imports: [AuditModule, DeliveryChannelsModule, TasksModule, WebhookModule],
   providers: [NotificationService, WebhookService, DeliveryAdminService, TaskEventNotifier],
   exports: [NotificationService, WebhookService, DeliveryAdminService],
 })
@@ -26,7 +26,7 @@ export class NotificationsModule {}
  * an API-only process must not build it; `npm start` imports both and still has one of each.
  */
 @Module({
-  imports: [CalendarModule, MailModule, WebhookModule],
+  imports: [CalendarModule, DeliveryChannelsModule],
   providers: [ReminderSweep, DeliveryService, DeliveryRecovery],
   exports: [ReminderSweep, DeliveryService, DeliveryRecovery],
 })

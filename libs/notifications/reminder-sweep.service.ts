@@ -5,13 +5,14 @@ import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDate, daysBetween } from '../common/dates.js';
 import { AppConfig } from '../config/app-config.js';
-import { DeliveryChannel } from '../vocabulary/notifications.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { type DueTask, LadderRepository, type NewDelivery, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
 import { Transactions } from '../db/transaction.js';
 import type { EscalationPolicy, EscalationStep, TemplateName } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeliveryQueue } from './delivery-queue.js';
+import { mailDelivery } from './channels/mail/mail-delivery.js';
+import { robotDelivery } from './channels/robot/robot-delivery.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { escapeMarkdown } from './markdown.js';
@@ -97,7 +98,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       const { subject, body } = renderEventDigest(rows, this.cap.maxItems, this.cap.listLink);
       const id = randomUUID();
       mailOf.set(recipientId, id);
-      mails.push({ id, channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: rows[0].email, subject, body });
+      mails.push(mailDelivery(id, { id: recipientId, email: rows[0].email }, subject, body));
     }
     const robots = await this.ladder.webhooks([...new Set(pending.map((n) => n.leadDepartmentCode))]);
     const names = new Map((await this.departments.list()).map((d) => [d.code, d.name]));
@@ -199,7 +200,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         rows.map((n) => n.item),
         this.cap,
       );
-      mails.push({ id: rows[0].deliveryId!, channel: DeliveryChannel.Mail, recipientId, departmentCode: null, target: recipient.email, subject, body });
+      mails.push(mailDelivery(rows[0].deliveryId!, recipient, subject, body));
     }
     await this.ladder.insertDeliveries(mails);
     return mails.map((m) => m.id);
@@ -308,19 +309,6 @@ class People {
     const owner = task.supervisorId ? this.byId.get(task.supervisorId) : undefined;
     return owner ? [owner] : this.supervisors;
   }
-}
-
-/** One message to a department's group robot (the ladder's and the events' alike). */
-function robotDelivery(robot: { departmentCode: string; url: string }, title: string, text: string): NewDelivery {
-  return {
-    id: randomUUID(),
-    channel: DeliveryChannel.Webhook,
-    recipientId: null,
-    departmentCode: robot.departmentCode,
-    target: robot.url,
-    subject: title,
-    body: text,
-  };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -72,7 +72,7 @@ describe('DeliveryService on PostgreSQL', () => {
     expect(await rowOf(id)).toEqual({ status: 'pending', attempts: 1, last_error: '421 try again later', sent_at: null });
   });
 
-  it('gives up on a row older than DELIVERY_GIVE_UP_MS, and on a robot that no longer exists, without calling it', async () => {
+  it('gives up on a row older than DELIVERY_GIVE_UP_MS, and on a robot that no longer exists or a channel without a sender, without calling them', async () => {
     const old = await record({ agoMs: medium.config.DELIVERY_GIVE_UP_MS + 60_000 });
     smtpFailure = new Error('550 mailbox unavailable');
     expect(await deliveries.deliver(old)).toBe('gave-up');
@@ -81,5 +81,10 @@ describe('DeliveryService on PostgreSQL', () => {
     const robot = await record({ channel: 'webhook', target: 'https://robot.example/hook', departmentCode: 'tax' });
     expect(await deliveries.deliver(robot)).toBe('gave-up');
     expect(await rowOf(robot)).toMatchObject({ status: 'failed', last_error: '该部门的群机器人已删除或停用' });
+
+    // No sender for the channel: given up at the first attempt, whatever the row's age.
+    const unknown = await record({ channel: 'sms', target: '13800000000' });
+    expect(await deliveries.deliver(unknown)).toBe('gave-up');
+    expect(await rowOf(unknown)).toMatchObject({ status: 'failed', attempts: 1, last_error: '未知的发送渠道：sms' });
   });
 });
