@@ -153,6 +153,28 @@ describe('importing the plan seeds', () => {
     await importSeeds(db.url, SEEDS);
   });
 
+  it('takes the assignee off a task the seeds move to another lead department, and says so in the audit log', async () => {
+    const [liaison] = await sql(
+      db.url,
+      `INSERT INTO app_user (email, name, password_hash, role, department_code) VALUES ('edu-liaison@seed.test', '教育联络员', 'x', 'liaison', 'edu') RETURNING id`,
+    );
+    await sql(db.url, `UPDATE task SET assignee_id = $1 WHERE code = 'T-5-1-2'`, [liaison.id]);
+
+    const dir = tmp(editedSeeds('tasks.yaml', (t) => editEntry(t, 'T-5-1-2', 'leadDepartment', 'edu', 'finance')));
+    expect((await importSeeds(db.url, dir)).updated.task).toBe(1);
+    const [task] = await sql(db.url, `SELECT id, lead_department_code, assignee_id FROM task WHERE code = 'T-5-1-2'`);
+    expect(task).toMatchObject({ lead_department_code: 'finance', assignee_id: null });
+    const [entry] = await sql(db.url, 'SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
+    expect(entry).toMatchObject({
+      action: 'seed.update',
+      entity_id: task.id,
+      before: { leadDepartmentCode: 'edu', assigneeId: liaison.id },
+      after: { leadDepartmentCode: 'finance', assigneeId: null },
+      detail: { assigneeCleared: { assigneeId: liaison.id, reason: expect.stringContaining('edu') } },
+    });
+    await importSeeds(db.url, SEEDS);
+  });
+
   it('refuses broken seeds as a whole, naming file, entry and field, and changes nothing', async () => {
     const dir = tmp(
       editedSeeds('tasks.yaml', (t) =>

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assigneeCleared } from '../audit/audit-details.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SeedRepository } from '../db/repositories/seed.repository.js';
 import { Transactions } from '../db/transaction.js';
@@ -105,15 +106,21 @@ export class SeedImporter {
     // After the creates, so a changed parent, plan or duty can name a record created just now.
     for (const change of diff.update) {
       await this.seeds.update(change.kind, change.id, toColumns(change, change.after, idOf, false));
+      // As PATCH and the 分工表 import do: a task moved to another lead department leaves its assignee (of the old one).
+      const unassigned = change.kind === 'task' && 'leadDepartmentCode' in change.after ? await this.seeds.clearAssignee(change.id) : null;
       await this.audit.record({
         actorId: null,
         action: 'seed.update',
         entityType: change.kind,
         entityId: change.id,
         taskId: change.kind === 'task' ? change.id : null,
-        before: change.before,
-        after: change.after,
-        detail: { key: change.key, file: change.origin?.file ?? null },
+        before: unassigned ? { ...change.before, assigneeId: unassigned } : change.before,
+        after: unassigned ? { ...change.after, assigneeId: null } : change.after,
+        detail: {
+          key: change.key,
+          file: change.origin?.file ?? null,
+          ...(unassigned ? assigneeCleared(unassigned, change.before.leadDepartmentCode as string) : {}),
+        },
       });
     }
   }

@@ -72,6 +72,17 @@ export class SeedRepository {
     return String(result.identifiers[0]?.[id] ?? row[id]);
   }
 
+  /** Takes the assignee off a task (moved to another lead department) and returns who it was, or null when it had none. */
+  async clearAssignee(taskId: string): Promise<string | null> {
+    const rows: Array<{ assignee_id: string }> = await this.tx.manager().query(
+      `WITH previous AS (SELECT id, assignee_id FROM task WHERE id = $1 AND assignee_id IS NOT NULL FOR UPDATE),
+            cleared AS (UPDATE task SET assignee_id = NULL FROM previous WHERE task.id = previous.id RETURNING previous.assignee_id)
+       SELECT assignee_id FROM cleared`,
+      [taskId],
+    );
+    return rows[0]?.assignee_id ?? null;
+  }
+
   /** Writes `changes` to one row; a task's version and updatedAt move with them. */
   async update(table: SeedTable, rowId: string, changes: Record<string, unknown>): Promise<void> {
     const { entity, id } = TABLES[table];
