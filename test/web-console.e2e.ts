@@ -482,7 +482,7 @@ describe('web console', () => {
     await opener.getByText('该年度的考核周期已开启，无需重复开启').waitFor();
     await opener.getByRole('button', { name: '取消' }).click();
     await opener.waitFor({ state: 'hidden' });
-    await page.getByRole('columnheader', { name: '综合得分' }).waitFor();
+    await page.getByRole('columnheader', { name: '最终得分' }).waitFor();
     const row = page.getByRole('row', { name: /财政部门/ });
     await row.getByText('未评分').waitFor();
     await row.getByRole('button', { name: '评分' }).click();

@@ -5,21 +5,22 @@
  */
 import { GRADES, RUBRIC_DEDUCTIONS, RUBRIC_METRICS, type AssessmentRubric, type RubricDeduction, type RubricMetric, TRENDS } from './assessment-rubric.js';
 import type { DepartmentMetrics } from './assessment-types.js';
+import { ASSESSMENT_LABEL } from '../vocabulary/assessment.js';
 
 export const METRIC_LABEL: Record<RubricMetric, string> = {
-  onTimeRate: '按时完成率',
-  evidenceShare: '佐证材料齐全率',
-  gradeScore: '审核评价得分',
-  indicatorState: '指标进展',
+  onTimeRate: ASSESSMENT_LABEL.onTimeRate,
+  evidenceShare: ASSESSMENT_LABEL.evidenceShare,
+  gradeScore: ASSESSMENT_LABEL.gradeScore,
+  indicatorState: ASSESSMENT_LABEL.indicatorState,
 };
 
 export const DEDUCTION_LABEL: Record<RubricDeduction, string> = {
-  turnedRed: '亮红灯任务',
-  escalated: '上报分管领导任务',
-  returns: '被退回次数',
-  extensionRequests: '延期申请',
-  overdue: '逾期未完成任务',
-  late: '逾期完成任务',
+  turnedRed: ASSESSMENT_LABEL.turnedRed,
+  escalated: ASSESSMENT_LABEL.escalated,
+  returns: ASSESSMENT_LABEL.returns,
+  extensionRequests: ASSESSMENT_LABEL.extensionRequests,
+  overdue: ASSESSMENT_LABEL.overdue,
+  late: ASSESSMENT_LABEL.late,
 };
 
 export interface BreakdownItem {

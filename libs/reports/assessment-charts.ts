@@ -3,6 +3,7 @@
  * (no DOM, no canvas). Only the chart types and components used are registered, which
  * keeps the import small. Animation is off: a printed page shows the final frame only.
  */
+import { ASSESSMENT_LABEL as L } from '../vocabulary/assessment.js';
 import type { AssessmentReport, DepartmentAssessment } from '../assessment/assessment-types.js';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
@@ -63,7 +64,7 @@ export function scoreChart(departments: readonly DepartmentAssessment[]): string
       series: [
         {
           type: 'bar',
-          name: '最终得分',
+          name: L.finalScore,
           itemStyle: { color: COLOR.score },
           label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => value.toFixed(2) },
           data: departments.map((d) => d.finalScore),
@@ -76,16 +77,9 @@ export function scoreChart(departments: readonly DepartmentAssessment[]): string
 
 /** Each department's tasks of the year, stacked: on time, late, still overdue, not yet due. */
 export function completionChart(departments: readonly DepartmentAssessment[]): string {
-  const series = (
-    [
-      ['按时完成', 'onTime'],
-      ['逾期完成', 'late'],
-      ['仍逾期', 'overdue'],
-      ['未到期', 'pending'],
-    ] as const
-  ).map(([name, key]) => ({
+  const series = (['onTime', 'late', 'overdue', 'pending'] as const).map((key) => ({
     type: 'bar',
-    name,
+    name: L[key],
     stack: 'tasks',
     itemStyle: { color: COLOR[key] },
     data: departments.map((d) => d.metrics[key]),

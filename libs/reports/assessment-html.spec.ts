@@ -56,7 +56,7 @@ describe('renderAssessmentHtml', () => {
       '<tr><td class="num">1</td><td>财政局</td><td class="num">92.50</td><td class="num">—</td><td class="num">92.50</td>',
       `<tr><td class="num">3</td><td>${escapeHtml(LONG_NAME)}</td><td class="num">71.38</td><td class="num">—</td><td class="num">71.38</td>`,
     ]);
-    expect(departments).toContain('<dt>按时率</dt><dd>66.7%</dd>');
+    expect(departments).toContain('<dt>按时完成率</dt><dd>66.7%</dd>');
     expect(departments).toContain('2025-10-04 09:00');
   });
 

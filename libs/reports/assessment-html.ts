@@ -5,6 +5,7 @@
  * text from the record is escaped; the page carries no script.
  */
 import type { AssessmentReport, DepartmentAssessment, ReviewerScore } from '../assessment/assessment-types.js';
+import { ASSESSMENT_LABEL as L } from '../vocabulary/assessment.js';
 import { FONT_FAMILY, completionChart, indicatorChart, scoreChart } from './assessment-charts.js';
 import { BREAKDOWN_COLUMNS, INDICATOR_COLUMNS, RANKING_COLUMNS, TASK_COLUMNS, headerGroups, type Column, type ColumnKind } from './report-columns.js';
 import { byRank, rankLabel, NONE, formatDateTime, formatNumber, formatPercent, onTimeShare, reportSubtitle, reportTitle } from './report-format.js';
@@ -61,8 +62,18 @@ export function renderAssessmentHtml(report: AssessmentReport): string {
     `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${CSS}</style></head>`,
     '<body>',
     `<header><h1>${title}</h1><p class="meta">${escapeHtml(reportSubtitle(report))}；共 ${departments.length} 个部门。</p></header>`,
-    chartSection('scores', '一、综合得分排名', '各部门最终得分（计算得分与评审得分按权重合成），按名次排列。', scoreChart(departments)),
-    chartSection('completion', '二、任务完成情况', '本年度应完成任务按时完成、逾期完成、仍逾期与未到期的数量。', completionChart(departments)),
+    chartSection(
+      'scores',
+      '一、综合得分排名',
+      `各部门${L.finalScore}（${L.computedScore}与${L.reviewerMean}按权重合成），按名次排列。`,
+      scoreChart(departments),
+    ),
+    chartSection(
+      'completion',
+      '二、任务完成情况',
+      `本年度应完成任务中${L.onTime}、${L.late}、${L.overdue}与${L.pending}的数量。`,
+      completionChart(departments),
+    ),
     chartSection(
       'indicators',
       '三、指标进展',
@@ -84,14 +95,14 @@ function chartSection(name: (typeof CHART_SECTIONS)[number], heading: string, no
 function departmentDetail(report: AssessmentReport, department: DepartmentAssessment): string {
   const { metrics } = department;
   const figures: [string, string][] = [
-    ['最终得分', formatNumber(department.finalScore)],
-    ['计算得分', formatNumber(department.computedScore)],
-    ['评审均分', formatNumber(department.reviewerMean)],
-    ['按时率', formatPercent(onTimeShare(metrics))],
-    ['应完成', String(metrics.due)],
-    ['按时 / 逾期完成', `${metrics.onTime} / ${metrics.late}`],
-    ['仍逾期 / 未到期', `${metrics.overdue} / ${metrics.pending}`],
-    ['佐证率', formatPercent(metrics.evidenceShare)],
+    [L.finalScore, formatNumber(department.finalScore)],
+    [L.computedScore, formatNumber(department.computedScore)],
+    [L.reviewerMean, formatNumber(department.reviewerMean)],
+    [L.onTimeRate, formatPercent(onTimeShare(metrics))],
+    [L.due, String(metrics.due)],
+    [`${L.onTime} / ${L.late}`, `${metrics.onTime} / ${metrics.late}`],
+    [`${L.overdue} / ${L.pending}`, `${metrics.overdue} / ${metrics.pending}`],
+    [L.evidenceShare, formatPercent(metrics.evidenceShare)],
   ];
   const late = (report.tasks[department.departmentCode] ?? []).filter((task) => task.daysLate > 0).sort((a, b) => b.daysLate - a.daysLate);
   const indicators = report.indicators[department.departmentCode] ?? [];

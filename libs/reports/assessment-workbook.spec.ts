@@ -76,22 +76,22 @@ describe('renderAssessmentWorkbook', () => {
     expect(jyj['计算得分'].value).toBe(90);
     expect(jyj['评审均分'].value).toBe(96.25);
     expect(czj['评审均分'].value).toBeNull();
-    expect([jyj['应完成'], jyj['按时'], jyj['逾期完成'], jyj['仍逾期'], jyj['退回次数'], jyj['延期申请'], jyj['亮红灯']].map((c) => c.value)).toEqual([
+    expect([jyj['应完成'], jyj['按时完成'], jyj['逾期完成'], jyj['仍逾期'], jyj['被退回次数'], jyj['延期申请'], jyj['亮红灯']].map((c) => c.value)).toEqual([
       3, 2, 1, 0, 1, 1, 1,
     ]);
-    expect(jyj['按时率'].value).toBeCloseTo(2 / 3);
-    expect(jyj['佐证率'].value).toBeCloseTo(2 / 3);
+    expect(jyj['按时完成率'].value).toBeCloseTo(2 / 3);
+    expect(jyj['佐证材料齐全率'].value).toBeCloseTo(2 / 3);
     expect(jyj['平均逾期天数'].value).toBe(4);
     expect([jyj['优秀'].value, jyj['良好'].value, jyj['合格'].value, jyj['不合格'].value]).toEqual([2, 1, 0, 0]);
     expect([jyj['正常推进'].value, jyj['存在风险'].value, jyj['严重滞后'].value, jyj['数据不足'].value]).toEqual([1, 1, 0, 0]);
-    expect(ranking[2]['升级至负责人'].value).toBe(1);
+    expect(ranking[2]['升级至部门负责人'].value).toBe(1);
   });
 
   it('formats scores, shares and days', () => {
     const [jyj] = rows(workbook.getWorksheet(RANKING_SHEET)!, '名次');
     expect(jyj['最终得分'].numFmt).toBe('0.00');
-    expect(jyj['按时率'].numFmt).toBe('0.0%');
-    expect(jyj['佐证率'].numFmt).toBe('0.0%');
+    expect(jyj['按时完成率'].numFmt).toBe('0.0%');
+    expect(jyj['佐证材料齐全率'].numFmt).toBe('0.0%');
     expect(jyj['平均逾期天数'].numFmt).toBe('0.0');
     const header = workbook.getWorksheet(RANKING_SHEET)!.getRow(HEADER_ROWS).getCell(3);
     expect(header.font?.bold).toBe(true);

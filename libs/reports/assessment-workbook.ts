@@ -5,6 +5,7 @@
  * agree. Written with exceljs' streaming writer: each sheet is committed as it is finished,
  * which keeps 10,000 task rows well inside the time a report job may take.
  */
+import { ASSESSMENT_LABEL as L } from '../vocabulary/assessment.js';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AssessmentReport } from '../assessment/assessment-types.js';
@@ -100,8 +101,8 @@ export async function renderAssessmentWorkbook(report: AssessmentReport, onProgr
     );
     for (const [index, department] of departments.entries()) {
       const scores =
-        `${rankLabel(department.rank)} ｜ 最终得分 ${formatNumber(department.finalScore)} ｜ 计算得分 ${formatNumber(department.computedScore)}` +
-        ` ｜ 评审均分 ${formatNumber(department.reviewerMean)} ｜ ${subtitle}`;
+        `${rankLabel(department.rank)} ｜ ${L.finalScore} ${formatNumber(department.finalScore)} ｜ ${L.computedScore} ${formatNumber(department.computedScore)}` +
+        ` ｜ ${L.reviewerMean} ${formatNumber(department.reviewerMean)} ｜ ${subtitle}`;
       writeSheet(
         workbook,
         names[index],

@@ -10,7 +10,7 @@ import { TaskRepository } from '../db/repositories/task.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { type NoticeKind, noticeHtml, noticeNumber } from './notice-html.js';
 import { DeadlineClock } from '../tasks/deadline-clock.js';
-import { withDeadlineState } from '../tasks/task.view.js';
+import { deadlineState } from '../tasks/task.view.js';
 
 /**
  * Issues printed notices: each kind numbered per year, once per task and day (printing
@@ -60,7 +60,7 @@ export class NoticeService {
         leadDepartment: names.get(task.leadDepartmentCode) ?? task.leadDepartmentCode,
         coDepartments: task.coDepartmentCodes.map((c) => names.get(c) ?? c),
         dueDate: task.dueDate,
-        daysOverdue: withDeadlineState(task, window).overdue ? daysBetween(task.dueDate, today) : 0,
+        daysOverdue: deadlineState(task, window).overdue ? daysBetween(task.dueDate, today) : 0,
         reminders: { count: reminders.count, last: reminders.last ? calendarDate(this.config.TZ, reminders.last) : null },
         office: this.config.NOTICE_OFFICE,
         issuedOn,

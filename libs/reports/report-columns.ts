@@ -4,6 +4,7 @@
  * Values stay raw (numbers, `YYYY-MM-DD`, ISO instants) so each renderer formats them its way.
  */
 import type { DepartmentAssessment, ReportIndicator, ReportTask } from '../assessment/assessment-types.js';
+import { ASSESSMENT_LABEL as L } from '../vocabulary/assessment.js';
 import { UNRANKED, GRADES, GRADE_LABEL, TRENDS, TREND_LABEL, gradeLabel, indicatorProgress, onTimeShare, statusLabel, trendLabel } from './report-format.js';
 
 /**
@@ -34,23 +35,23 @@ function metric(
 }
 
 export const RANKING_COLUMNS: readonly Column<DepartmentAssessment>[] = [
-  { header: '名次', kind: 'count', width: 10, value: (d) => d.rank ?? UNRANKED },
-  { header: '部门', kind: 'text', width: 24, value: (d) => d.departmentName },
-  metric('得分', '计算得分', 'score', 10, (d) => d.computedScore),
-  metric('得分', '评审均分', 'score', 10, (d) => d.reviewerMean),
-  metric('得分', '最终得分', 'score', 10, (d) => d.finalScore),
-  metric('任务', '应完成', 'count', 8, (d) => d.metrics.due),
-  metric('任务', '按时', 'count', 8, (d) => d.metrics.onTime),
-  metric('任务', '逾期完成', 'count', 10, (d) => d.metrics.late),
-  metric('任务', '仍逾期', 'count', 8, (d) => d.metrics.overdue),
-  metric('任务', '未到期', 'count', 8, (d) => d.metrics.pending),
-  metric('任务', '按时率', 'share', 10, (d) => onTimeShare(d.metrics)),
-  metric('任务', '平均逾期天数', 'days', 12, (d) => d.metrics.meanDaysLate),
-  metric('任务', '退回次数', 'count', 10, (d) => d.metrics.returns),
-  metric('任务', '佐证率', 'share', 10, (d) => d.metrics.evidenceShare),
-  metric('任务', '延期申请', 'count', 10, (d) => d.metrics.extensionRequests),
-  metric('任务', '亮红灯', 'count', 8, (d) => d.metrics.turnedRed),
-  metric('任务', '升级至负责人', 'count', 12, (d) => d.metrics.escalated),
+  { header: L.rank, kind: 'count', width: 10, value: (d) => d.rank ?? UNRANKED },
+  { header: L.department, kind: 'text', width: 24, value: (d) => d.departmentName },
+  metric('得分', L.computedScore, 'score', 10, (d) => d.computedScore),
+  metric('得分', L.reviewerMean, 'score', 10, (d) => d.reviewerMean),
+  metric('得分', L.finalScore, 'score', 10, (d) => d.finalScore),
+  metric('任务', L.due, 'count', 8, (d) => d.metrics.due),
+  metric('任务', L.onTime, 'count', 8, (d) => d.metrics.onTime),
+  metric('任务', L.late, 'count', 10, (d) => d.metrics.late),
+  metric('任务', L.overdue, 'count', 8, (d) => d.metrics.overdue),
+  metric('任务', L.pending, 'count', 8, (d) => d.metrics.pending),
+  metric('任务', L.onTimeRate, 'share', 10, (d) => onTimeShare(d.metrics)),
+  metric('任务', L.meanDaysLate, 'days', 12, (d) => d.metrics.meanDaysLate),
+  metric('任务', L.returns, 'count', 10, (d) => d.metrics.returns),
+  metric('任务', L.evidenceShare, 'share', 10, (d) => d.metrics.evidenceShare),
+  metric('任务', L.extensionRequests, 'count', 10, (d) => d.metrics.extensionRequests),
+  metric('任务', L.turnedRed, 'count', 8, (d) => d.metrics.turnedRed),
+  metric('任务', L.escalated, 'count', 12, (d) => d.metrics.escalated),
   ...GRADES.map((grade) => metric('评定等级', GRADE_LABEL[grade], 'count', 8, (d) => d.metrics.grades[grade])),
   ...TRENDS.map((trend) => metric('指标趋势', TREND_LABEL[trend], 'count', 10, (d) => d.metrics.indicators[trend])),
 ];

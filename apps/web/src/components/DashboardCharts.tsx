@@ -1,4 +1,5 @@
 import { Alert, Card, Col, Row, Statistic } from 'antd';
+import { ASSESSMENT_LABEL as L } from '../../../../libs/vocabulary/assessment';
 import { useMemo } from 'react';
 import { Chart } from './Chart';
 import { LightDot } from './bits';
@@ -31,7 +32,7 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
-          name: '按期办结率',
+          name: L.onTimeRate,
           type: 'bar',
           data: data.departments.map((d) => (d.onTime.rate === null ? null : Math.round(d.onTime.rate * 1000) / 10)),
           itemStyle: { color: '#52c41a' },
@@ -61,7 +62,7 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title="按期办结率（近 12 个月）" value={formatShare(totals.onTime.rate)} />
+            <Statistic title={`${L.onTimeRate}（近 12 个月）`} value={formatShare(totals.onTime.rate)} />
           </Card>
         </Col>
       </Row>
@@ -72,8 +73,8 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card size="small" title="各单位按期办结率">
-            <Chart option={rates} label="各单位按期办结率柱状图" />
+          <Card size="small" title={`各单位${L.onTimeRate}`}>
+            <Chart option={rates} label={`各单位${L.onTimeRate}柱状图`} />
           </Card>
         </Col>
       </Row>

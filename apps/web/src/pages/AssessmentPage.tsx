@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ASSESSMENT_LABEL as L } from '../../../../libs/vocabulary/assessment';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useDraftForm } from '../components/forms';
@@ -152,17 +153,17 @@ export function AssessmentPage() {
           scroll={{ x: 1100 }}
           pagination={false}
           columns={[
-            { title: '排名', width: 90, fixed: 'left', render: (_, r) => r.rank ?? <Tag>无考核任务</Tag> },
-            { title: '单位', dataIndex: 'departmentName', width: 150, fixed: 'left' },
-            { title: '年度任务', render: (_, r) => r.metrics.due, width: 80 },
-            { title: '按期办结', render: (_, r) => r.metrics.onTime, width: 80 },
-            { title: '逾期办结', render: (_, r) => r.metrics.late, width: 80 },
-            { title: '逾期未办', render: (_, r) => r.metrics.overdue, width: 80 },
-            { title: '退回次数', render: (_, r) => r.metrics.returns, width: 80 },
-            { title: '佐证齐全率', render: (_, r) => formatShare(r.metrics.evidenceShare), width: 90 },
-            { title: '系统评分', render: (_, r) => formatNumber(r.computedScore), width: 80 },
-            { title: '考核评分', render: (_, r) => formatNumber(r.reviewerMean), width: 80 },
-            { title: '综合得分', render: (_, r) => <b>{formatNumber(r.finalScore)}</b>, width: 80 },
+            { title: L.rank, width: 90, fixed: 'left', render: (_, r) => r.rank ?? <Tag>无考核任务</Tag> },
+            { title: L.department, dataIndex: 'departmentName', width: 150, fixed: 'left' },
+            { title: L.due, render: (_, r) => r.metrics.due, width: 80 },
+            { title: L.onTime, render: (_, r) => r.metrics.onTime, width: 80 },
+            { title: L.late, render: (_, r) => r.metrics.late, width: 80 },
+            { title: L.overdue, render: (_, r) => r.metrics.overdue, width: 80 },
+            { title: L.returns, render: (_, r) => r.metrics.returns, width: 80 },
+            { title: L.evidenceShare, render: (_, r) => formatShare(r.metrics.evidenceShare), width: 90 },
+            { title: L.computedScore, render: (_, r) => formatNumber(r.computedScore), width: 80 },
+            { title: L.reviewerMean, render: (_, r) => formatNumber(r.reviewerMean), width: 80 },
+            { title: L.finalScore, render: (_, r) => <b>{formatNumber(r.finalScore)}</b>, width: 80 },
             ...(user.role === 'reviewer'
               ? [
                   {
