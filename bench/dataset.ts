@@ -160,13 +160,28 @@ async function appendAuditChain(db: pg.Client, count: number): Promise<void> {
     'SELECT task_id, id, note, percent FROM progress_report ORDER BY created_at, id',
   );
   for (const r of reports.rows) byId.get(r.task_id)?.reports.push({ id: r.id, note: r.note, percent: r.percent });
-  const evidence = await db.query<{ task_id: string; id: string; filename: string; size: string; mime_type: string; sha256: string; created_at: Date }>(
-    'SELECT task_id, id, filename, size, mime_type, sha256, created_at FROM evidence ORDER BY created_at, id',
-  );
+  const evidence = await db.query<{
+    task_id: string;
+    id: string;
+    filename: string;
+    size: string;
+    mime_type: string;
+    sha256: string;
+    department_code: string;
+    uploaded_by: string;
+    created_at: Date;
+  }>('SELECT task_id, id, filename, size, mime_type, sha256, department_code, uploaded_by, created_at FROM evidence ORDER BY created_at, id');
   for (const e of evidence.rows) {
-    byId
-      .get(e.task_id)
-      ?.evidence.push({ id: e.id, filename: e.filename, size: Number(e.size), mimeType: e.mime_type, sha256: e.sha256, createdAt: e.created_at });
+    byId.get(e.task_id)?.evidence.push({
+      id: e.id,
+      filename: e.filename,
+      size: Number(e.size),
+      mimeType: e.mime_type,
+      sha256: e.sha256,
+      departmentCode: e.department_code,
+      uploadedBy: e.uploaded_by,
+      createdAt: e.created_at,
+    });
   }
 
   await db.query('BEGIN');

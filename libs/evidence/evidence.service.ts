@@ -18,6 +18,9 @@ import { TaskRepository } from '../db/repositories/task.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { EvidenceObjectMissingError, EvidenceStorage } from '../storage/evidence-storage.js';
 import { TaskStatus } from '../tasks/task-status.js';
+import { evidenceView, type EvidenceView } from '../tasks/task.view.js';
+
+export type { EvidenceView };
 import { ALLOWED_TYPES, evidenceName, isAllowedType, SNIFF_BYTES, sniffContentType } from './content-type.js';
 
 export interface IncomingFile {
@@ -25,15 +28,6 @@ export interface IncomingFile {
   filename: string;
   /** True when the transport cut the file off at its size limit. */
   truncated(): boolean;
-}
-
-export interface EvidenceView {
-  id: string;
-  filename: string;
-  size: number;
-  mimeType: string;
-  sha256: string;
-  createdAt: Date;
 }
 
 /**
@@ -96,7 +90,7 @@ export class EvidenceService {
           sha256: hasher.digest(),
           storageKey,
         });
-        const view = toView(saved);
+        const view = evidenceView(saved);
         const detail = name.corrected ? { uploadedAs: cleanFilename(file.filename) } : null;
         await this.audit.record({ actorId: actor.id, action: 'evidence.upload', entityType: 'evidence', entityId: id, taskId, after: { ...view }, detail });
         return view;
@@ -124,11 +118,11 @@ export class EvidenceService {
       this.logger.error({ evidenceId, taskId }, '佐证材料校验失败：文件内容与登记的 SHA-256 不一致'),
     );
     source.on('error', (error) => check.destroy(error));
-    return { meta: toView(meta), stream: source.pipe(check) };
+    return { meta: evidenceView(meta), stream: source.pipe(check) };
   }
 
   async list(taskId: string): Promise<EvidenceView[]> {
-    return (await this.evidence.listForTask(taskId)).map(toView);
+    return (await this.evidence.listForTask(taskId)).map(evidenceView);
   }
 
   private storageDown(error: unknown) {
@@ -230,8 +224,4 @@ export function cleanFilename(name: string): string {
     .trim()
     .slice(0, 255);
   return cleaned || '未命名文件';
-}
-
-function toView(e: EvidenceView): EvidenceView {
-  return { id: e.id, filename: e.filename, size: e.size, mimeType: e.mimeType, sha256: e.sha256, createdAt: e.createdAt };
 }

@@ -39,11 +39,11 @@ export class IndicatorService {
     const indicator = await this.indicators.findByCode(code);
     if (!indicator) throw new NotFoundError(`指标不存在：${code}`);
     const values = await this.indicators.valuesOf([code]);
-    return { ...view(indicator, values), values };
+    return { ...view(indicator, values), values: values.map(valueView) };
   }
 
   /** Records the year's value; a second report for the same year replaces the first, and both are in the audit log. */
-  async report(actor: Actor, code: string, input: IndicatorReport): Promise<IndicatorValueEntity> {
+  async report(actor: Actor, code: string, input: IndicatorReport): Promise<IndicatorValueView> {
     return this.tx.run(async () => {
       const indicator = await this.indicators.findByCodeForUpdate(code);
       if (!indicator) throw new NotFoundError(`指标不存在：${code}`);
@@ -72,7 +72,7 @@ export class IndicatorService {
         after: reported(saved),
         detail: { year: input.year },
       });
-      return saved;
+      return valueView(saved);
     });
   }
 }
@@ -81,10 +81,41 @@ function reported(v: IndicatorValueEntity) {
   return { year: v.year, value: v.value, note: v.note, evidenceIds: v.evidenceIds, reportedBy: v.reportedBy };
 }
 
-function view(indicator: IndicatorEntity, values: IndicatorValueEntity[]) {
-  const { plan: _plan, department: _department, ...fields } = indicator;
+/** A reported value as the API shows it. */
+export function valueView(v: IndicatorValueEntity) {
   return {
-    ...fields,
+    id: v.id,
+    indicatorCode: v.indicatorCode,
+    year: v.year,
+    value: v.value,
+    note: v.note,
+    evidenceIds: v.evidenceIds,
+    reportedBy: v.reportedBy,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+  };
+}
+export type IndicatorValueView = ReturnType<typeof valueView>;
+
+/** An indicator as the API shows it: its fields written out (the seed's ordering stays inside), with its standing. */
+function view(indicator: IndicatorEntity, values: IndicatorValueEntity[]) {
+  return {
+    code: indicator.code,
+    planId: indicator.planId,
+    name: indicator.name,
+    unit: indicator.unit,
+    comparator: indicator.comparator,
+    target: indicator.target,
+    targetYear: indicator.targetYear,
+    baseline: indicator.baseline,
+    baselineYear: indicator.baselineYear,
+    departmentCode: indicator.departmentCode,
+    clauseRef: indicator.clauseRef,
+    sourceText: indicator.sourceText,
+    baselineClauseRef: indicator.baselineClauseRef,
+    baselineSourceText: indicator.baselineSourceText,
+    derived: indicator.derived,
+    note: indicator.note,
     ...standing(
       indicator,
       values.map((v) => ({ year: v.year, value: v.value })),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { PlanRepository } from '../db/repositories/plan.repository.js';
+import type { PlanEntity } from '../db/entities/plan.entity.js';
 
 /** Read side of the plan: departments with their duties, plans with sections and clauses. */
 @Injectable()
@@ -24,8 +25,8 @@ export class PlanService {
     });
   }
 
-  list() {
-    return this.plans.list();
+  async list() {
+    return (await this.plans.list()).map(planView);
   }
 
   async get(id: string) {
@@ -33,7 +34,7 @@ export class PlanService {
     if (!plan) throw new NotFoundError(`规划不存在：${id}`);
     const [sections, clauses] = await Promise.all([this.plans.sections(id), this.plans.clauses(id)]);
     return {
-      ...plan,
+      ...planView(plan),
       sections: sections.map((s) => ({
         code: s.code,
         parentCode: s.parentCode,
@@ -43,4 +44,17 @@ export class PlanService {
       })),
     };
   }
+}
+
+function planView(plan: PlanEntity) {
+  return {
+    id: plan.id,
+    code: plan.code,
+    title: plan.title,
+    startYear: plan.startYear,
+    endYear: plan.endYear,
+    timezone: plan.timezone,
+    preamble: plan.preamble,
+    createdAt: plan.createdAt,
+  };
 }

@@ -1,3 +1,4 @@
+import { extensionView } from './task.view.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors.js';
@@ -55,7 +56,7 @@ export class ExtensionService {
         after: { status: request.status, requestedDueDate: request.requestedDueDate, reason: request.reason },
       });
       await this.events.emit({ kind: 'extension.requested', task, actorId: actor.id, detail: extensionDetail(request) });
-      return request;
+      return extensionView(request);
     });
   }
 
@@ -87,7 +88,7 @@ export class ExtensionService {
         detail: { comment },
       });
       await this.events.emit({ kind: agree ? 'extension.requested' : 'extension.decided', task, actorId: actor.id, detail: extensionDetail(saved) });
-      return saved;
+      return extensionView(saved);
     });
   }
 
@@ -113,7 +114,7 @@ export class ExtensionService {
       });
       if (approve) await this.tasks.moveDeadline(actor, task, request.requestedDueDate, { extensionRequestId: id });
       await this.events.emit({ kind: 'extension.decided', task, actorId: actor.id, detail: extensionDetail(saved) });
-      return saved;
+      return extensionView(saved);
     });
   }
 

@@ -18,7 +18,8 @@ import { planImport, type PlannedTask } from '../excel/import-plan.js';
 import { COLUMN_NAMES } from '../excel/table-headers.js';
 import { checkWorkbookArchive } from '../excel/xlsx-guard.js';
 import { TaskEvents } from './task-events.js';
-import { assigneeCleared, restartLadder } from './task.service.js';
+import { restartLadder } from './task.service.js';
+import { assigneeCleared } from '../audit/audit-details.js';
 import { TaskStatus } from './task-status.js';
 
 /** More rows than a 分工表 ever has; a larger file is split, so one import stays one reviewable transaction. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { assigneeCleared } from '../audit/audit-details.js';
 import { AuditService } from '../audit/audit.service.js';
 import { confinedDepartment } from '../auth/permissions.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors.js';
@@ -21,7 +22,7 @@ import { calendarDate } from '../common/dates.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TaskEventKind, TaskEvents } from './task-events.js';
 import { acceptsWork, allowedFrom, isOpen, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
-import { type DeadlineWindow, taskSummaryView, withDeadlineState } from './task.view.js';
+import { type DeadlineWindow, evidenceView, extensionView, progressView, taskSummaryView, taskView } from './task.view.js';
 import type { Grade, ReportCycle, TaskAuditAction } from '../vocabulary/tasks.js';
 
 /** Reports are due by the 5th of the month after each period unless the task says otherwise. */
@@ -155,9 +156,9 @@ export class TaskService {
       calendarNote,
       /** Decomposed work rolled up: sub-tasks in all, completed, and the completed share of those not cancelled (percent). */
       children: rollUp(children),
-      progress,
-      evidence: evidence.map(({ storageKey: _hidden, ...e }) => e),
-      extensionRequests,
+      progress: progress.map(progressView),
+      evidence: evidence.map(evidenceView),
+      extensionRequests: extensionRequests.map(extensionView),
     };
   }
 
@@ -326,7 +327,7 @@ export class TaskService {
         taskId: id,
         after: { note: report.note, percent: report.percent, evidenceIds, ...(report.period ? { period: report.period } : {}) },
       });
-      return report;
+      return progressView(report);
     });
   }
 
@@ -430,7 +431,7 @@ export class TaskService {
   }
 
   async view(task: TaskEntity) {
-    return withDeadlineState(task, await this.clock.window());
+    return taskView(task, await this.clock.window());
   }
 
   private async mustFind(id: string): Promise<TaskEntity> {
@@ -481,11 +482,6 @@ export class TaskService {
     }
     if (clauseRef && !(await this.plans.findClause(clauseRef))) throw new InvalidInputError(`clauseRef 在规划中不存在：${clauseRef}`);
   }
-}
-
-/** The audit detail of an assignee taken off a task whose lead department changed. */
-export function assigneeCleared(assigneeId: string, previousLead: string) {
-  return { assigneeCleared: { assigneeId, reason: `牵头部门已由 ${previousLead} 改为其他部门，原承办人不再承办` } };
 }
 
 export interface TransitionInput {

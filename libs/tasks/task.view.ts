@@ -1,3 +1,6 @@
+import type { EvidenceEntity } from '../db/entities/evidence.entity.js';
+import type { ExtensionRequestEntity } from '../db/entities/extension-request.entity.js';
+import type { ProgressReportEntity } from '../db/entities/progress-report.entity.js';
 import type { TaskEntity } from '../db/entities/task.entity.js';
 import type { TaskListRow } from '../db/repositories/task.repository.js';
 import { calendarDate } from '../common/dates.js';
@@ -37,12 +40,92 @@ export function taskSummaryView(row: TaskListRow, window: DeadlineWindow): TaskS
   };
 }
 
-/** Adds what is derived from the deadline at read time: never stored, so never stale. */
-export function withDeadlineState<T extends Pick<TaskEntity, 'status' | 'dueDate' | 'submittedAt'>>(task: T, window: DeadlineWindow) {
-  return { ...task, ...deadlineState(task, window) };
+/**
+ * One task as the API shows it after a change (and as the base of GET /tasks/:id): its fields written out, so a new
+ * column reaches clients only when it is added here and to TaskViewDto; the ladder's bookkeeping stays inside.
+ */
+export function taskView(task: TaskEntity, window: DeadlineWindow) {
+  return {
+    id: task.id,
+    code: task.code,
+    planId: task.planId,
+    dutyCode: task.dutyCode,
+    title: task.title,
+    description: task.description,
+    leadDepartmentCode: task.leadDepartmentCode,
+    coDepartmentCodes: task.coDepartmentCodes,
+    assigneeId: task.assigneeId,
+    supervisorId: task.supervisorId,
+    dueDate: task.dueDate,
+    status: task.status,
+    version: task.version,
+    parentId: task.parentId,
+    clauseRef: task.clauseRef,
+    indicatorCodes: task.indicatorCodes,
+    percent: task.percent,
+    returnReason: task.returnReason,
+    grade: task.grade,
+    requireSignOff: task.requireSignOff,
+    reportEvery: task.reportEvery,
+    reportDueDay: task.reportDueDay,
+    createdBy: task.createdBy,
+    createdAt: task.createdAt,
+    updatedAt: task.updatedAt,
+    submittedAt: task.submittedAt,
+    completedAt: task.completedAt,
+    cancelledAt: task.cancelledAt,
+    ...deadlineState(task, window),
+  };
+}
+export type TaskView = ReturnType<typeof taskView>;
+
+/** A piece of evidence without where it is stored. */
+export function evidenceView(e: EvidenceEntity) {
+  return {
+    id: e.id,
+    filename: e.filename,
+    size: e.size,
+    mimeType: e.mimeType,
+    sha256: e.sha256,
+    departmentCode: e.departmentCode,
+    uploadedBy: e.uploadedBy,
+    createdAt: e.createdAt,
+  };
+}
+export type EvidenceView = ReturnType<typeof evidenceView>;
+
+export function progressView(p: ProgressReportEntity) {
+  return {
+    id: p.id,
+    authorId: p.authorId,
+    departmentCode: p.departmentCode,
+    kind: p.kind,
+    note: p.note,
+    percent: p.percent,
+    evidenceIds: p.evidenceIds,
+    period: p.period,
+    createdAt: p.createdAt,
+  };
 }
 
-function deadlineState(task: Pick<TaskEntity, 'status' | 'dueDate' | 'submittedAt'>, window: DeadlineWindow): { overdue: boolean; light: TaskLight } {
+export function extensionView(x: ExtensionRequestEntity) {
+  return {
+    id: x.id,
+    taskId: x.taskId,
+    requestedBy: x.requestedBy,
+    currentDueDate: x.currentDueDate,
+    requestedDueDate: x.requestedDueDate,
+    reason: x.reason,
+    status: x.status,
+    decidedBy: x.decidedBy,
+    decidedAt: x.decidedAt,
+    decisionComment: x.decisionComment,
+    createdAt: x.createdAt,
+  };
+}
+
+/** What is derived from the deadline at read time: never stored, so never stale. */
+export function deadlineState(task: Pick<TaskEntity, 'status' | 'dueDate' | 'submittedAt'>, window: DeadlineWindow): { overdue: boolean; light: TaskLight } {
   // Only work waiting for review needs the submission's date (the fair clock).
   const facts: DeadlineFacts = {
     status: task.status,

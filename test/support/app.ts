@@ -8,6 +8,7 @@ import type { Runtime } from '../../apps/bootstrap.js';
 import { type AppConfig, loadConfig } from '../../libs/config/app-config.js';
 import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
 import { createTestDatabase } from './database.js';
+import { checkResponses, type OpenApiDocument } from './response-contract.js';
 import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
 
 export const ADMIN = { email: 'admin@duban.local', password: 'Chief-Pass-2026' };
@@ -60,11 +61,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     close: async () => undefined,
   };
   const app: NestFastifyApplication = await createHttpApp(runtime);
+  const contract = checkResponses(app);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   // PUBLIC_URL's default names PORT; this app listens on a port of its own, so links it makes (feeds, mail) point here.
   if (env.PUBLIC_URL === undefined) config.PUBLIC_URL = url;
   const http = request(url);
+  contract.use((await http.get('/api/docs-json').expect(200)).body as OpenApiDocument);
   const as = (token: string): AuthedAgent => {
     const wrap = (method: Method) => (path: string) => http[method](path).set('Authorization', `Bearer ${token}`);
     return { get: wrap('get'), post: wrap('post'), patch: wrap('patch'), put: wrap('put'), delete: wrap('delete') };
@@ -97,6 +100,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       await app.close();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (contract.violations.size > 0) {
+        throw new Error(`answers that break the OpenAPI contract (test/support/response-contract.ts):\n${[...contract.violations].join('\n')}`);
+      }
     },
   };
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AssessmentReportService, type ReportFile, type ReportFormat } from '../../../libs/reports/assessment-report.service.js';
 import { AssessmentService } from '../../../libs/assessment/assessment.service.js';
 import { AuditService } from '../../../libs/audit/audit.service.js';
-import { attachment } from '../downloads.js';
+import { attachment, XLSX } from '../downloads.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import {
@@ -81,8 +81,8 @@ export class AssessmentsController {
 
   @Get(':year/report.xlsx')
   @Can('assessment.report')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'the year’s workbook; a large one is built by a job: 202 with the job to poll (Location)' })
+  @ApiOkResponse({ description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiAcceptedResponse({ type: ReportJobDto })
   workbook(@CurrentActor() actor: Actor, @Param() params: YearParam, @Res() reply: FastifyReply) {
     return this.download(actor, params.year, 'xlsx', reply);
@@ -90,8 +90,8 @@ export class AssessmentsController {
 
   @Get(':year/report.html')
   @Can('assessment.report')
-  @ApiProduces('text/html')
   @ApiOperation({ summary: 'the year’s report as one HTML page with charts; a large one is built by a job: 202 with the job to poll' })
+  @ApiOkResponse({ description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiAcceptedResponse({ type: ReportJobDto })
   html(@CurrentActor() actor: Actor, @Param() params: YearParam, @Res() reply: FastifyReply) {
     return this.download(actor, params.year, 'html', reply);

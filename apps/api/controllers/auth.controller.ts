@@ -6,7 +6,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiTo
 import { AuthService } from '../../../libs/auth/auth.service.js';
 import { Can, CurrentActor, Public } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
-import { ChangePasswordDto, LoginDto, LoginResultDto, SignedInUserDto } from '../dto/auth.dto.js';
+import { ChangePasswordDto, LoggedOutDto, LoginDto, LoginResultDto, PasswordChangedDto, SignedInUserDto } from '../dto/auth.dto.js';
 import { LOGIN_RATE_LIMIT } from '../rate-limit.js';
 
 @ApiTags('auth')
@@ -37,7 +37,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: '退出：ends the session the token names; the token answers 401 from the next request on, on every process' })
-  async logout(@CurrentActor() actor: Actor): Promise<{ loggedOut: true }> {
+  @ApiOkResponse({ type: LoggedOutDto })
+  async logout(@CurrentActor() actor: Actor): Promise<LoggedOutDto> {
     await this.auth.logout(actor);
     return { loggedOut: true };
   }
@@ -47,7 +48,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改密码: the current password and a new one by the rule (400 naming it); every session of the user ends, this one included' })
-  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<{ changed: true }> {
+  @ApiOkResponse({ type: PasswordChangedDto })
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<PasswordChangedDto> {
     await this.users.changePassword(actor, body.currentPassword, body.newPassword);
     return { changed: true };
   }

@@ -15,21 +15,21 @@ export class IndicatorsController {
   @Get()
   @Can('indicator.list')
   @ApiOkResponse({ type: [IndicatorDto] })
-  list(@Query() query: IndicatorListQuery) {
+  list(@Query() query: IndicatorListQuery): Promise<IndicatorDto[]> {
     return this.indicators.list(query.department);
   }
 
   @Get(':code')
   @Can('indicator.list')
   @ApiOkResponse({ type: IndicatorDetailDto })
-  get(@Param('code') code: string) {
+  get(@Param('code') code: string): Promise<IndicatorDetailDto> {
     return this.indicators.get(code);
   }
 
   @Post(':code/values')
   @Can('indicator.report')
   @ApiCreatedResponse({ type: IndicatorValueDto, description: "by a liaison of the indicator's department (another department's: 403)" })
-  report(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: ReportIndicatorValueDto) {
+  report(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: ReportIndicatorValueDto): Promise<IndicatorValueDto> {
     return this.indicators.report(actor, code, body);
   }
 }

@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import { NotificationService } from '../../../libs/notifications/notification.service.js';
-import { MailPreferencesDto, NotificationPreferencesDto, NotificationQuery } from '../dto/notification.dto.js';
+import {
+  MailPreferencesDto,
+  MarkedAllReadDto,
+  MarkedReadDto,
+  NotificationPageDto,
+  NotificationPreferencesDto,
+  NotificationQuery,
+  UnreadCountDto,
+} from '../dto/notification.dto.js';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -14,14 +22,16 @@ export class NotificationsController {
   /** The caller's own notifications, newest first: the in-app copy of every mail. Each item: `{id, kind, taskId, subject, body, createdAt, readAt, …}`. */
   @Get()
   @Can('notification.list')
-  list(@CurrentActor() actor: Actor, @Query() query: NotificationQuery) {
+  @ApiOkResponse({ type: NotificationPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: NotificationQuery): Promise<NotificationPageDto> {
     return this.notifications.list(actor, query.page, query.limit, query.unread ?? false);
   }
 
   @Get('unread-count')
   @Can('notification.list')
   @ApiOperation({ summary: 'How many of the caller’s notifications are unread: `{count}` (the console’s badge)' })
-  unreadCount(@CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: UnreadCountDto })
+  unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
     return this.notifications.unreadCount(actor);
   }
 
@@ -29,7 +39,7 @@ export class NotificationsController {
   @Can('notification.preferences')
   @ApiOperation({ summary: 'Which kinds of notification reach the caller by mail (in-app always): `{kinds: [{kind, label, mail}]}`' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
-  preferences(@CurrentActor() actor: Actor) {
+  preferences(@CurrentActor() actor: Actor): Promise<NotificationPreferencesDto> {
     return this.notifications.preferences(actor);
   }
 
@@ -37,7 +47,7 @@ export class NotificationsController {
   @Can('notification.preferences')
   @ApiOperation({ summary: 'Turns mail off for the kinds named in `mailOff` (and on for the others); the caller’s own choice, audited' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
-  setPreferences(@CurrentActor() actor: Actor, @Body() body: MailPreferencesDto) {
+  setPreferences(@CurrentActor() actor: Actor, @Body() body: MailPreferencesDto): Promise<NotificationPreferencesDto> {
     return this.notifications.setPreferences(actor, body.mailOff);
   }
 
@@ -45,7 +55,8 @@ export class NotificationsController {
   @HttpCode(200)
   @Can('notification.read')
   @ApiOperation({ summary: 'Marks every unread notification of the caller read: `{marked}`' })
-  markAllRead(@CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: MarkedAllReadDto })
+  markAllRead(@CurrentActor() actor: Actor): Promise<MarkedAllReadDto> {
     return this.notifications.markAllRead(actor);
   }
 
@@ -53,7 +64,8 @@ export class NotificationsController {
   @HttpCode(200)
   @Can('notification.read')
   @ApiOperation({ summary: 'Marks one of the caller’s notifications read (again: keeps the first time); another user’s is 404' })
-  markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ type: MarkedReadDto })
+  markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<MarkedReadDto> {
     return this.notifications.markRead(actor, id);
   }
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Can } from '../../../libs/auth/decorators.js';
 import { PlanService } from '../../../libs/plan/plan.service.js';
+import { DepartmentDto, PlanDetailDto, PlanDto } from '../dto/plan.dto.js';
 
 @ApiTags('plan')
 @ApiBearerAuth()
@@ -11,19 +12,22 @@ export class PlanController {
 
   @Get('departments')
   @Can('department.list')
-  departments() {
+  @ApiOkResponse({ type: [DepartmentDto] })
+  departments(): Promise<DepartmentDto[]> {
     return this.plans.departments();
   }
 
   @Get('plans')
   @Can('plan.read')
-  list() {
+  @ApiOkResponse({ type: [PlanDto] })
+  list(): Promise<PlanDto[]> {
     return this.plans.list();
   }
 
   @Get('plans/:id')
   @Can('plan.read')
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ type: PlanDetailDto })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PlanDetailDto> {
     return this.plans.get(id);
   }
 }

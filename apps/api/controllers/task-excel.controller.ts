@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Post } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../../../libs/audit/audit.service.js';
@@ -10,7 +10,7 @@ import { DepartmentRepository } from '../../../libs/db/repositories/department.r
 import { importTemplate, TEMPLATE_FILE_NAME } from '../../../libs/excel/import-template.js';
 import { NoticeService } from '../../../libs/reports/notice.service.js';
 import { TaskBulkService } from '../../../libs/tasks/task-bulk.service.js';
-import { BulkResultDto, BulkUpdateDto } from '../dto/task-bulk.dto.js';
+import { BulkResultDto, BulkUpdateDto, TaskImportReportDto } from '../dto/task-bulk.dto.js';
 import { TaskExportService } from '../../../libs/tasks/task-export.service.js';
 import { TaskImportService } from '../../../libs/tasks/task-import.service.js';
 import { TaskListQuery } from '../dto/task.dto.js';
@@ -104,13 +104,14 @@ export class TaskExcelController {
   @Can('task.import')
   @HttpCode(200)
   @ApiWorkbookImport('import a 分工表 (.xlsx): with dryRun=true only checks and previews; a file with any error imports nothing (422 with the same report)')
-  @ApiOkResponse({ description: '{rows, created, updated, unchanged, errors: [{sheet, row, column, cell, message}], tasks: [preview]}' })
+  @ApiOkResponse({ type: TaskImportReportDto })
+  @ApiUnprocessableEntityResponse({ type: TaskImportReportDto, description: 'the file has errors: nothing was imported' })
   async import(
     @CurrentActor() actor: Actor,
     @Query('dryRun') dryRun: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<TaskImportReportDto> {
     return workbookImport(request, reply, { dryRun, maxBytes: IMPORT_FILE_LIMIT, nothing: '未导入任何任务' }, (file, options) =>
       this.imports.import(actor, file, options),
     );

@@ -27,7 +27,11 @@ import {
   SignOffDto,
   EndorseDto,
   SubmitDto,
-  TaskDto,
+  ExtensionRequestViewDto,
+  ProgressReportDto,
+  TaskDetailDto,
+  TaskHistoryEntryDto,
+  TaskViewDto,
   TaskListQuery,
   TaskPageDto,
   UpdateTaskDto,
@@ -52,43 +56,44 @@ export class TasksController {
 
   @Post('tasks')
   @Can('task.create')
-  @ApiCreatedResponse({ type: TaskDto })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateTaskDto) {
+  @ApiCreatedResponse({ type: TaskViewDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateTaskDto): Promise<TaskViewDto> {
     return this.tasks.create(actor, body);
   }
 
   @Get('tasks')
   @Can('task.list')
   @ApiOkResponse({ type: TaskPageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: TaskListQuery) {
+  list(@CurrentActor() actor: Actor, @Query() query: TaskListQuery): Promise<TaskPageDto> {
     return this.tasks.list(actor, query);
   }
 
   @Get('tasks/:id')
   @Can('task.read')
-  @ApiOkResponse({ type: TaskDto })
-  get(@Param('id') id: string) {
+  @ApiOkResponse({ type: TaskDetailDto })
+  get(@Param('id') id: string): Promise<TaskDetailDto> {
     return this.tasks.get(id);
   }
 
   @Patch('tasks/:id')
   @Can('task.edit')
-  @ApiOkResponse({ type: TaskDto })
-  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateTaskDto) {
+  @ApiOkResponse({ type: TaskViewDto })
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateTaskDto): Promise<TaskViewDto> {
     return this.tasks.update(actor, id, body);
   }
 
   @Post('tasks/:id/accept')
   @Can('task.accept')
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskDto })
-  accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: VersionedDto) {
+  @ApiOkResponse({ type: TaskViewDto })
+  accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: VersionedDto): Promise<TaskViewDto> {
     return this.tasks.transition(actor, id, TaskTransition.Accept, body);
   }
 
   @Post('tasks/:id/progress')
   @Can('task.progress')
-  progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ProgressDto) {
+  @ApiCreatedResponse({ type: ProgressReportDto, description: 'the report; with `period` it files that report period (定期报送)' })
+  progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ProgressDto): Promise<ProgressReportDto> {
     return this.tasks.addProgress(actor, id, body);
   }
 
@@ -134,24 +139,24 @@ export class TasksController {
   @Post('tasks/:id/submit')
   @Can('task.submit')
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskDto })
-  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDto) {
+  @ApiOkResponse({ type: TaskViewDto })
+  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDto): Promise<TaskViewDto> {
     return this.tasks.transition(actor, id, TaskTransition.Submit, body);
   }
 
   @Post('tasks/:id/approve')
   @Can('task.approve')
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskDto })
-  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveDto) {
+  @ApiOkResponse({ type: TaskViewDto })
+  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveDto): Promise<TaskViewDto> {
     return this.tasks.transition(actor, id, TaskTransition.Approve, body);
   }
 
   @Post('tasks/:id/return')
   @Can('task.return')
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskDto })
-  giveBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto) {
+  @ApiOkResponse({ type: TaskViewDto })
+  giveBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto): Promise<TaskViewDto> {
     return this.tasks.transition(actor, id, TaskTransition.Return, body);
   }
 
@@ -159,18 +164,18 @@ export class TasksController {
   @Can('task.signoff')
   @HttpCode(200)
   @ApiOkResponse({
-    type: TaskDto,
+    type: TaskViewDto,
     description: "承办单位负责人审签: the lead department's leader passes the completion report on to the supervisor (leader_review → submitted)",
   })
-  signOff(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SignOffDto) {
+  signOff(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SignOffDto): Promise<TaskViewDto> {
     return this.tasks.transition(actor, id, TaskTransition.SignOff, body);
   }
 
   @Post('tasks/:id/cancel')
   @Can('task.cancel')
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskDto, description: '撤销: any open task; no more reminders, out of every metric; a reason is required' })
-  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CancelDto) {
+  @ApiOkResponse({ type: TaskViewDto, description: '撤销: any open task; no more reminders, out of every metric; a reason is required' })
+  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CancelDto): Promise<TaskViewDto> {
     return this.tasks.transition(actor, id, TaskTransition.Cancel, body);
   }
 
@@ -178,38 +183,44 @@ export class TasksController {
   @Can('task.reopen')
   @HttpCode(200)
   @ApiOkResponse({
-    type: TaskDto,
+    type: TaskViewDto,
     description: 'completed or cancelled → in_progress (the approval and grade no longer stand); the ladder resumes where the deadline stands',
   })
-  reopen(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto) {
+  reopen(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto): Promise<TaskViewDto> {
     return this.tasks.transition(actor, id, TaskTransition.Reopen, body);
   }
 
   @Post('tasks/:id/extension-requests')
   @Can('task.extension.request')
-  request(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtensionRequestDto) {
+  @ApiCreatedResponse({ type: ExtensionRequestViewDto })
+  request(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtensionRequestDto): Promise<ExtensionRequestViewDto> {
     return this.extensions.request(actor, id, body);
   }
 
   @Post('extension-requests/:id/approve')
   @Can('extension.decide', 'extension-request')
   @HttpCode(200)
-  approveExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto) {
+  @ApiOkResponse({ type: ExtensionRequestViewDto, description: 'approved: the task takes the requested due date' })
+  approveExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto): Promise<ExtensionRequestViewDto> {
     return this.extensions.decide(actor, id, true, body.comment);
   }
 
   @Post('extension-requests/:id/endorse')
   @Can('extension.endorse', 'extension-request')
   @HttpCode(200)
-  @ApiOkResponse({ description: "On a task that requires sign-off: the lead department's leader agrees (→ pending, for the supervisor) or not (→ rejected)" })
-  endorseExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EndorseDto) {
+  @ApiOkResponse({
+    type: ExtensionRequestViewDto,
+    description: "On a task that requires sign-off: the lead department's leader agrees (→ pending, for the supervisor) or not (→ rejected)",
+  })
+  endorseExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EndorseDto): Promise<ExtensionRequestViewDto> {
     return this.extensions.endorse(actor, id, body.agree, body.comment);
   }
 
   @Post('extension-requests/:id/reject')
   @Can('extension.decide', 'extension-request')
   @HttpCode(200)
-  rejectExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto) {
+  @ApiOkResponse({ type: ExtensionRequestViewDto })
+  rejectExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto): Promise<ExtensionRequestViewDto> {
     return this.extensions.decide(actor, id, false, body.comment);
   }
 
@@ -236,7 +247,8 @@ export class TasksController {
 
   @Get('tasks/:id/history')
   @Can('task.history')
-  history(@Param('id') id: string) {
+  @ApiOkResponse({ type: [TaskHistoryEntryDto] })
+  history(@Param('id') id: string): Promise<TaskHistoryEntryDto[]> {
     return this.tasks.history(id);
   }
 }

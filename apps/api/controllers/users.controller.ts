@@ -1,11 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import { UserImportService } from '../../../libs/auth/user-import.service.js';
 import { UserService } from '../../../libs/auth/user.service.js';
 import type { Actor } from '../../../libs/common/roles.js';
-import { CreatedUserDto, CreateUserDto, DirectoryEntryDto, DirectoryQuery, UpdateUserDto } from '../dto/auth.dto.js';
+import {
+  AccountDto,
+  AccountPageDto,
+  CreatedUserDto,
+  CreateUserDto,
+  DirectoryEntryDto,
+  DirectoryQuery,
+  TemporaryPasswordDto,
+  UpdateUserDto,
+  UserImportReportDto,
+} from '../dto/auth.dto.js';
 import { PageQuery } from '../dto/common.dto.js';
 import { attachment, XLSX } from '../downloads.js';
 import { ApiWorkbookImport, workbookImport } from '../multipart.js';
@@ -24,7 +34,8 @@ export class UsersController {
 
   @Get()
   @Can('user.list')
-  async list(@Query() query: PageQuery) {
+  @ApiOkResponse({ type: AccountPageDto })
+  async list(@Query() query: PageQuery): Promise<AccountPageDto> {
     const { items, total } = await this.users.list((query.page - 1) * query.limit, query.limit);
     return { items, total, page: query.page, limit: query.limit };
   }
@@ -40,7 +51,8 @@ export class UsersController {
   @Patch(':id')
   @Can('user.update')
   @ApiOperation({ summary: "账号变更 with the version read: a deactivation, a role or a department change ends the user's sessions at once" })
-  update(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto) {
+  @ApiOkResponse({ type: AccountDto })
+  update(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto): Promise<AccountDto> {
     return this.users.update(actor, id, body);
   }
 
@@ -51,7 +63,8 @@ export class UsersController {
     summary:
       'A temporary password, shown once: `{temporaryPassword}`; the user must change it after signing in (403 password_change_required elsewhere); its sessions end',
   })
-  resetPassword(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ type: TemporaryPasswordDto })
+  resetPassword(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<TemporaryPasswordDto> {
     return this.users.resetPassword(actor, id);
   }
 
@@ -74,15 +87,14 @@ export class UsersController {
   @ApiWorkbookImport(
     '批量开户 from a workbook (姓名, 邮箱, 角色 by Chinese name or code, 所属部门 by name or code): dryRun=true (default) only checks; a file with any error opens no account (422 with the same report). Each account gets a temporary password, returned once in `users[].temporaryPassword`, to be changed at the first sign-in',
   )
-  @ApiOkResponse({
-    description: '{dryRun, rows, created, errors: [{row, column, message}], users: [{row, name, email, role, departmentCode, temporaryPassword?}]}',
-  })
+  @ApiOkResponse({ type: UserImportReportDto })
+  @ApiUnprocessableEntityResponse({ type: UserImportReportDto, description: 'the file has errors: no account was opened' })
   async import(
     @CurrentActor() actor: Actor,
     @Query('dryRun') dryRun: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<UserImportReportDto> {
     return workbookImport(request, reply, { dryRun, maxBytes: USER_IMPORT_FILE_LIMIT, nothing: '未创建任何账号' }, (file, options) =>
       this.imports.import(actor, file, options),
     );

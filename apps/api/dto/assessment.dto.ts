@@ -114,7 +114,12 @@ export class DepartmentAssessmentDto {
   @ApiProperty({ type: [ReviewerScoreDto] }) reviewerScores: ReviewerScoreDto[];
   @ApiProperty({ nullable: true, type: Number }) reviewerMean: number | null;
   @ApiProperty() finalScore: number;
-  @ApiProperty({ description: '1-based; equal final scores share a rank (1, 2, 2, 4)' }) rank: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: '1-based; equal final scores share a rank (1, 2, 2, 4); null: not ranked (无考核任务, nothing due in the year)',
+  })
+  rank: number | null;
 }
 
 export class ReportJobDto {

@@ -121,3 +121,52 @@ export class ChangePasswordDto {
   @MaxLength(200)
   newPassword: string;
 }
+
+/** A user as administrators manage it. */
+export class AccountDto extends UserDto {
+  @ApiProperty({ description: 'false: deactivated (cannot sign in)' }) active: boolean;
+  @ApiProperty({ description: 'send it back with PATCH: a stale one is 409' }) version: number;
+}
+
+export class AccountPageDto {
+  @ApiProperty({ type: [AccountDto] }) items: AccountDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}
+
+export class TemporaryPasswordDto {
+  @ApiProperty({ description: 'shown this once; to be changed at the next sign-in' }) temporaryPassword: string;
+}
+
+export class LoggedOutDto {
+  @ApiProperty({ enum: [true] }) loggedOut: true;
+}
+
+export class PasswordChangedDto {
+  @ApiProperty({ enum: [true] }) changed: true;
+}
+
+export class UserImportProblemDto {
+  @ApiProperty() row: number;
+  @ApiProperty({ example: '邮箱' }) column: string;
+  @ApiProperty() message: string;
+}
+
+export class ImportedUserDto {
+  @ApiProperty() row: number;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: Role, nullable: true }) role: Role | null;
+  @ApiProperty({ nullable: true, type: String }) departmentCode: string | null;
+  @ApiPropertyOptional({ description: 'once the account exists (not on a dry run): shown this once' }) temporaryPassword?: string;
+}
+
+export class UserImportReportDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty() rows: number;
+  @ApiProperty() created: number;
+  @ApiProperty({ type: [UserImportProblemDto] }) errors: UserImportProblemDto[];
+  @ApiProperty({ type: [ImportedUserDto] }) users: ImportedUserDto[];
+  @ApiPropertyOptional({ description: 'with errors (422): the first of them, in a sentence' }) message?: string;
+}

@@ -43,15 +43,15 @@ export class DeliveryListQuery extends PageQuery {
 export class DeliveryDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: DeliveryChannel }) channel: string;
-  @ApiPropertyOptional({ nullable: true, description: 'the user a mail goes to' }) recipientId: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'the department whose robot a webhook message goes to' }) departmentCode: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the user a mail goes to' }) recipientId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the department whose robot a webhook message goes to' }) departmentCode: string | null;
   @ApiProperty({ description: "e-mail address, or the robot's URL with its key masked" }) target: string;
   @ApiProperty() subject: string;
   @ApiProperty({ enum: DeliveryStatus }) status: string;
   @ApiProperty() attempts: number;
-  @ApiPropertyOptional({ nullable: true }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
   @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true }) sentAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sentAt: Date | null;
 }
 
 export class DeliveryPageDto {

@@ -25,3 +25,40 @@ export class NotificationKindDto {
 export class NotificationPreferencesDto {
   @ApiProperty({ type: [NotificationKindDto] }) kinds: NotificationKindDto[];
 }
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({
+    example: 'reminder',
+    description: 'what it is about: a ladder template (reminder, overdue, escalation, review) or a task event (task.assigned, …)',
+  })
+  kind: string;
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ description: 'the same as kind (kept for clients of the first release)' }) template: string;
+  @ApiProperty({ example: '2025-12-24', description: 'the day the ladder step (or the event) fell on' }) step: string;
+  @ApiProperty({ example: '2025-12-31', description: "the task's deadline it was about" }) dueDate: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() body: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt: Date | null;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}
+
+export class UnreadCountDto {
+  @ApiProperty() count: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: [true] }) read: true;
+}
+
+export class MarkedAllReadDto {
+  @ApiProperty({ description: 'how many were unread' }) marked: number;
+}

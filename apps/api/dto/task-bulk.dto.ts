@@ -1,4 +1,4 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
 import { UpdateTaskDto } from './task.dto.js';
@@ -37,4 +37,41 @@ export class BulkUpdateDto {
 export class BulkResultDto {
   @ApiProperty({ description: 'tasks changed' })
   updated: number;
+}
+
+export class CellProblemDto {
+  @ApiProperty({ example: '分工表' }) sheet: string;
+  @ApiProperty({ example: 5 }) row: number;
+  @ApiProperty({ example: '完成时限' }) column: string;
+  @ApiPropertyOptional({ example: 'F5' }) cell?: string;
+  @ApiProperty({ example: '完成时限「2025-02-30」不是有效日期' }) message: string;
+}
+
+export class ImportedTaskDto {
+  @ApiProperty() sheet: string;
+  @ApiProperty() row: number;
+  @ApiProperty({ description: "the task's stable key, from its title and its parents' titles" }) code: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the 序号 as written' }) label: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty() leadDepartmentCode: string;
+  @ApiProperty({ type: [String] }) coDepartmentCodes: string[];
+  @ApiProperty() dueDate: string;
+  @ApiProperty({ nullable: true, type: String }) clauseRef: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) supervisorId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: "the parent row's number, when the 序号 puts it under another" }) parentRow: number | null;
+  @ApiProperty({ enum: ['create', 'update', 'unchanged'] }) action: 'create' | 'update' | 'unchanged';
+  @ApiProperty({ type: [String], description: 'the fields an update changes' }) changed: string[];
+}
+
+export class TaskImportReportDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ description: 'task rows read' }) rows: number;
+  @ApiProperty() created: number;
+  @ApiProperty() updated: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty({ type: [CellProblemDto] }) errors: CellProblemDto[];
+  @ApiProperty({ type: [String] }) sheets: string[];
+  @ApiProperty({ type: [ImportedTaskDto], description: "each row's task and what the import does (did) with it" }) tasks: ImportedTaskDto[];
+  @ApiPropertyOptional({ description: 'with errors (422): the first of them, in a sentence' }) message?: string;
 }

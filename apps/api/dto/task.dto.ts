@@ -4,7 +4,16 @@ import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 import { PageQuery, QueryBoolean } from './common.dto.js';
 import { TaskStatus } from '../../../libs/tasks/task-status.js';
-import { GRADES, type Grade, REPORT_CYCLES, REPORT_SLOT_STATUSES, type ReportCycle, type ReportSlotStatus } from '../../../libs/vocabulary/tasks.js';
+import { Role } from '../../../libs/common/roles.js';
+import {
+  ExtensionStatus,
+  GRADES,
+  type Grade,
+  REPORT_CYCLES,
+  REPORT_SLOT_STATUSES,
+  type ReportCycle,
+  type ReportSlotStatus,
+} from '../../../libs/vocabulary/tasks.js';
 
 export class CreateTaskDto {
   @ApiProperty({ example: '落实教育经费法定增长要求' })
@@ -353,6 +362,35 @@ export class EvidenceDto {
   @ApiProperty() size: number;
   @ApiProperty() mimeType: string;
   @ApiProperty({ description: 'hex SHA-256 of the bytes' }) sha256: string;
+  @ApiProperty({ description: 'the department that uploaded it' }) departmentCode: string;
+  @ApiProperty({ format: 'uuid', description: 'the user who uploaded it' }) uploadedBy: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class ProgressReportDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) authorId: string;
+  @ApiProperty({ description: "the reporting department (a co-department's feedback is its own)" }) departmentCode: string;
+  @ApiProperty({ example: 'progress' }) kind: string;
+  @ApiProperty() note: string;
+  @ApiProperty({ nullable: true, type: Number }) percent: number | null;
+  @ApiProperty({ type: [String], description: 'evidence of this task the report points to' }) evidenceIds: string[];
+  @ApiProperty({ nullable: true, type: String, example: '2026-03', description: 'the report period (定期报送) it files, if any' }) period: string | null;
+  @ApiProperty() createdAt: Date;
+}
+
+export class ExtensionRequestViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ format: 'uuid' }) requestedBy: string;
+  @ApiProperty({ example: '2025-12-31' }) currentDueDate: string;
+  @ApiProperty({ example: '2026-03-31' }) requestedDueDate: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ enum: ExtensionStatus, description: 'awaiting_leader (sign-off tasks), pending (for the supervisor), approved or rejected' })
+  status: ExtensionStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) decidedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) decisionComment: string | null;
   @ApiProperty() createdAt: Date;
 }
 
@@ -381,6 +419,7 @@ export class TaskChildrenDto {
   @ApiProperty({ nullable: true, type: Number, description: 'completed share of the sub-tasks not cancelled, 0–100; null without any' }) percent: number | null;
 }
 
+/** A task as lists show it. */
 export class TaskDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) code: string | null;
@@ -404,21 +443,41 @@ export class TaskDto {
   light: string;
   @ApiProperty({ nullable: true, type: String }) clauseRef: string | null;
   @ApiProperty() percent: number;
-  @ApiPropertyOptional({ nullable: true, type: String, description: '督办责任人 (single task view)' }) supervisorId?: string | null;
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    format: 'date-time',
-    description: 'the latest submission; the one approved decides on time (single task view)',
-  })
-  submittedAt?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '督办责任人 by name: `{id, name}` (single task view)' }) supervisor?: TaskOwnerDto | null;
-  @ApiPropertyOptional({ description: "submissions go to the lead department's leader first (single task view)" }) requireSignOff?: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'when a supervisor cancelled it (single task view)' })
-  cancelledAt?: string | null;
-  @ApiPropertyOptional({ type: TaskChildrenDto, description: 'its sub-tasks rolled up (single task view)' }) children?: TaskChildrenDto;
-  @ApiPropertyOptional({ enum: REPORT_CYCLES, nullable: true, description: '定期报送 cycle (single task view)' }) reportEvery?: ReportCycle | null;
-  @ApiPropertyOptional({ description: 'reports due by this day of the month after each period (single task view)' }) reportDueDay?: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the task it is a part of (分解)' }) parentId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'the latest submission; the one approved decides on time' })
+  submittedAt: Date | null;
+  /** A Date from an entity, or the ISO text the list's SQL already made of it: the same JSON. */
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date | string;
+}
+
+/** One task as every change answers it: all its own fields. */
+export class TaskViewDto extends TaskDto {
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the plan it belongs to' }) planId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the plan's duty (七(二)) it carries out" }) dutyCode: string | null;
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: '督办责任人' }) supervisorId: string | null;
+  @ApiProperty({ type: [String], description: "the plan's indicators the task serves" }) indicatorCodes: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'why the supervisor (or leader) returned it last' }) returnReason: string | null;
+  @ApiProperty({ enum: GRADES, nullable: true, description: "the supervisor's grade on approval" }) grade: Grade | null;
+  @ApiProperty({ description: "submissions go to the lead department's leader first" }) requireSignOff: boolean;
+  @ApiProperty({ enum: REPORT_CYCLES, nullable: true, description: '定期报送 cycle' }) reportEvery: ReportCycle | null;
+  @ApiProperty({ description: 'reports due by this day of the month after each period' }) reportDueDay: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'who created it (null: the plan seeds)' }) createdBy: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when a supervisor cancelled it' }) cancelledAt: Date | null;
+}
+
+/** GET /tasks/:id: the task with what people read beside it. */
+export class TaskDetailDto extends TaskViewDto {
+  @ApiProperty({ nullable: true, type: String, description: "the plan's text of its clause" }) clauseText: string | null;
+  @ApiProperty({ type: TaskOwnerDto, nullable: true, description: '督办责任人 by name' }) supervisor: TaskOwnerDto | null;
+  @ApiProperty({ nullable: true, type: String, description: 'set when its reminders reach a year whose holidays are not published yet' })
+  calendarNote: string | null;
+  @ApiProperty({ type: TaskChildrenDto, description: 'its sub-tasks rolled up' }) children: TaskChildrenDto;
+  @ApiProperty({ type: [ProgressReportDto], description: 'progress reports, oldest first' }) progress: ProgressReportDto[];
+  @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
+  @ApiProperty({ type: [ExtensionRequestViewDto] }) extensionRequests: ExtensionRequestViewDto[];
 }
 
 export class TaskPageDto {
@@ -455,4 +514,21 @@ export class CommentDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: CommentAuthorDto }) author: CommentAuthorDto;
   @ApiProperty({ type: [TaskOwnerDto], description: 'the users it @-mentions' }) mentions: TaskOwnerDto[];
+}
+
+export class HistoryActorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: Role }) role: Role;
+}
+
+/** One recorded change of a task (from the audit log), oldest first. */
+export class TaskHistoryEntryDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: HistoryActorDto, nullable: true, description: 'null: the system (the plan seeds, the worker)' }) actor: HistoryActorDto | null;
+  @ApiProperty({ example: 'task.submit' }) action: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the status before, when the change moved it' }) from: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the status after' }) to: string | null;
+  @ApiProperty({ type: Object, description: "the entry's detail with its `before` and `after` fields" }) detail: Record<string, unknown>;
 }

@@ -39,8 +39,10 @@ export class IndicatorRepository {
     return this.values().findOneBy({ indicatorCode, year });
   }
 
-  saveValue(value: Omit<IndicatorValueEntity, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<IndicatorValueEntity, 'id'>>): Promise<IndicatorValueEntity> {
-    return this.values().save(this.values().create(value));
+  async saveValue(value: Omit<IndicatorValueEntity, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<IndicatorValueEntity, 'id'>>): Promise<IndicatorValueEntity> {
+    // Read back: a save that replaces a year's value does not return the columns the database keeps (createdAt).
+    const saved = await this.values().save(this.values().create(value));
+    return this.values().findOneByOrFail({ id: saved.id });
   }
 
   /** Ids among `ids` that are not evidence of a task `departmentCode` leads or co-operates on, nor uploaded by it. */

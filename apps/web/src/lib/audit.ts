@@ -1,20 +1,7 @@
+import type { Schemas } from './types';
+
 /** An entry as `GET /api/v1/audit` lists it. */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorEmail: string | null;
-  action: string;
-  actionLabel: string;
-  entity: string;
-  entityId: string;
-  taskId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-}
+export type AuditEntry = Schemas['AuditEntryDto'];
 
 /** What the viewer filters by (empty fields are left out of the query). */
 export interface AuditFilter {

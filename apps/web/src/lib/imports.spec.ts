@@ -12,6 +12,7 @@ describe('import preview rows', () => {
     coDepartmentCodes: [],
     dueDate: '2025-12-31',
     clauseRef: null,
+    supervisorId: null,
     parentRow: null,
     action: 'create' as const,
     changed: [],

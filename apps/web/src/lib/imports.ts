@@ -1,38 +1,9 @@
+import type { Schemas } from './types';
+
 /** What `POST /tasks/import` answers: the rows read, what they do, and every problem by cell. */
-export interface ImportProblem {
-  sheet: string;
-  row: number;
-  column: string;
-  cell?: string;
-  message: string;
-}
-
-export interface ImportPreviewRow {
-  sheet: string;
-  row: number;
-  code: string;
-  label: string | null;
-  title: string;
-  description: string;
-  leadDepartmentCode: string;
-  coDepartmentCodes: string[];
-  dueDate: string;
-  clauseRef: string | null;
-  parentRow: number | null;
-  action: 'create' | 'update' | 'unchanged';
-  changed: string[];
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: ImportProblem[];
-  sheets: string[];
-  tasks: ImportPreviewRow[];
-}
+export type ImportProblem = Schemas['CellProblemDto'];
+export type ImportPreviewRow = Schemas['ImportedTaskDto'];
+export type ImportReport = Schemas['TaskImportReportDto'];
 
 export const ACTION_LABELS: Record<ImportPreviewRow['action'], string> = { create: '新建', update: '更新', unchanged: '不变' };
 

@@ -7,6 +7,8 @@ const job = (status: ReportJob['status'], progress = 0, error: string | null = n
   status,
   progress,
   error,
+  createdAt: '2026-01-05T08:00:00.000Z',
+  finishedAt: null,
 });
 
 describe('reportStep', () => {

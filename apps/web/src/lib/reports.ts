@@ -1,12 +1,7 @@
+import type { Schemas } from './types';
+
 /** A report being built by the worker (`202` from report.xlsx/html, or `GET …/reports/:id`). */
-export interface ReportJob {
-  id: string;
-  year: number;
-  format: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  error: string | null;
-}
+export type ReportJob = Schemas['ReportJobDto'];
 
 /** What the console does after reading a job's state. */
 export type ReportStep = { kind: 'wait'; percent: number; text: string } | { kind: 'fetch'; percent: 100 } | { kind: 'fail'; text: string };

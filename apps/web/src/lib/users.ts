@@ -1,16 +1,8 @@
 import type { Role } from './tasks';
+import type { Schemas } from './types';
 
 /** A user as `GET /api/v1/users` lists it. */
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  departmentCode: string | null;
-  /** false: deactivated (cannot sign in). */
-  active?: boolean;
-  version?: number;
-}
+export type UserRow = Schemas['AccountDto'];
 
 /** What the administrator fills in to create a user (`POST /api/v1/users`). */
 export interface UserForm {

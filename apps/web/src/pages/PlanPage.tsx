@@ -31,7 +31,7 @@ export function PlanPage() {
   const depth = (code: string, parent: string | null): number =>
     parent ? 1 + depth(parent, plan.data?.sections.find((s) => s.code === parent)?.parentCode ?? null) : 0;
   const today = todayInPlanZone();
-  const title = (p: Plan) => p.title ?? p.name ?? p.code ?? p.id;
+  const title = (p: Plan) => p.title;
   return (
     <>
       <PageTitle
