@@ -33,7 +33,7 @@ export function schemaProblems(name: SeedFileName, doc: SeedDocument): SeedProbl
 }
 
 /** The entry a path is in (an item of a top-level list or of a department's duties, named by its code) and the field inside it. */
-export function entryAndField(data: unknown, path: Path): { entry?: string; field?: string } {
+function entryAndField(data: unknown, path: Path): { entry?: string; field?: string } {
   const at = path.findLastIndex((p, i) => typeof p === 'number' && (i === 1 || (i === 3 && path[2] === 'duties')));
   if (at < 0) return path.length <= 1 ? { field: path[0] as string | undefined } : { entry: label(path.slice(0, -1)), field: String(path[path.length - 1]) };
   const rest = path.slice(at + 1);
