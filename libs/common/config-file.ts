@@ -10,7 +10,8 @@ import { LineCounter, parseDocument } from 'yaml';
  * same schemas the YAML language server applies in an editor as people type (each file
  * names its schema on its first line). What a schema cannot say (weights adding up to 100,
  * a duration's sign) stays in code, with messages in the same form: file, field, why, and
- * the line and column when the text is known.
+ * the line and column when the text is known. The plan seeds (config/seeds/) use the same
+ * schemas through `configSchemaErrors`, which returns every error for them to word.
  */
 export type Fail = (where: string, message: string) => never;
 
@@ -19,20 +20,59 @@ export interface ConfigSchema {
   check(value: unknown): { where: string; message: string; path: Array<string | number> } | null;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: true, verbose: true });
-// Annotations the messages use: the noun an unknown key is (`unknown metric`), and an example of a valid value.
-ajv.addKeyword({ keyword: 'x-noun', schemaType: 'string' });
-ajv.addKeyword({ keyword: 'x-example', schemaType: 'string' });
+/** One error of a schema, as ajv reports it, with the instance path split (`['tasks', 3, 'dueDate']`) and the schema object that failed. */
+export interface SchemaError {
+  keyword: string;
+  path: Array<string | number>;
+  data: unknown;
+  params: Record<string, unknown>;
+  parentSchema: Record<string, unknown>;
+  message?: string;
+}
+
+function newAjv(allErrors: boolean): Ajv {
+  const ajv = new Ajv({ allErrors, strict: true, verbose: true });
+  // Annotations the messages use: the noun an unknown key is (`unknown metric`), and an example of a valid value.
+  ajv.addKeyword({ keyword: 'x-noun', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-example', schemaType: 'string' });
+  return ajv;
+}
+
+const firstError = newAjv(false);
+// Files with many entries (the plan seeds) report every problem at once, so their author fixes them in one pass.
+const everyError = newAjv(true);
+
+function compile(ajv: Ajv, name: string): ValidateFunction {
+  const schema = JSON.parse(readFileSync(join(projectRoot(), 'config', name), 'utf8')) as { $id?: string };
+  // Compiled once per instance: a second compile of the same $id is refused.
+  return (schema.$id ? ajv.getSchema(schema.$id) : undefined) ?? ajv.compile(schema);
+}
 
 /** Compiles a schema published in config/ (a JSON Schema draft-07 document, e.g. `escalation.schema.json`) once. */
 export function configSchema(name: string): ConfigSchema {
-  const validate: ValidateFunction = ajv.compile(JSON.parse(readFileSync(join(projectRoot(), 'config', name), 'utf8')) as object);
+  const validate = compile(firstError, name);
   return {
     check(value) {
       if (validate(value)) return null;
       return explain(validate.errors?.[0]);
     },
   };
+}
+
+/** Compiles a schema published in config/ (e.g. `seeds/tasks.schema.json`) into a check that returns every error, for the caller to word. */
+export function configSchemaErrors(name: string): (value: unknown) => SchemaError[] {
+  const validate = compile(everyError, name);
+  return (value) =>
+    validate(value)
+      ? []
+      : (validate.errors ?? []).map((e) => ({
+          keyword: e.keyword,
+          path: pathOfPointer(e.instancePath),
+          data: e.data,
+          params: e.params as Record<string, unknown>,
+          parentSchema: e.parentSchema ?? {},
+          message: e.message,
+        }));
 }
 
 /** Reads a YAML file, checks it against `schema` and hands it to `read` for what the schema cannot say; every problem is thrown by `error`. */
@@ -95,6 +135,15 @@ function pathOf(where: string): Array<string | number> {
   return [...where.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
 }
 
+/** A JSON pointer (`/steps/1/to`) → ['steps', 1, 'to']. */
+function pathOfPointer(pointer: string): Array<string | number> {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
 /** `/steps/1/to` → `steps[1].to`; the root is `file`. */
 function whereOf(path: Array<string | number>): string {
   if (path.length === 0) return 'file';
@@ -113,11 +162,7 @@ const TYPE_WORDS: Record<string, string> = {
 /** One schema error in the words of the hand-written validators it replaced. */
 function explain(error: ErrorObject | undefined): { where: string; message: string; path: Array<string | number> } {
   if (!error) return { where: 'file', message: 'is not valid', path: [] };
-  const path = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const path = pathOfPointer(error.instancePath);
   const got = JSON.stringify(error.data);
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
   const params = error.params as Record<string, unknown>;

@@ -1,4 +1,6 @@
-import { formatProblem, type SeedProblem, type SeedSource } from './seed-files.js';
+import { readFileSync } from 'node:fs';
+import { COMPARATORS } from '../indicators/indicator-trend.js';
+import { formatProblem, readSeedSources, SEED_FILES, type SeedProblem, type SeedSource } from './seed-files.js';
 import { expandYearly, type SeedTaskEntry, validateSeeds } from './seed-validate.js';
 
 /** A small valid plan folder; each case below breaks one thing in it. */
@@ -159,7 +161,7 @@ describe('validateSeeds', () => {
     [
       'a date in another format',
       () => broken('tasks.yaml', '"2023-12-31"', '"31.12.2023"'),
-      { entry: 'tasks[0] (T-1)', field: 'dueDate', says: '不是有效日期' },
+      { entry: 'tasks[0] (T-1)', field: 'dueDate', line: 7, says: '应为 YYYY-MM-DD 格式的日期' },
     ],
     [
       'missing task title',
@@ -169,7 +171,7 @@ describe('validateSeeds', () => {
     [
       'missing parent key (null must be written)',
       () => broken('tasks.yaml', '    parent: null\n', ''),
-      { entry: 'tasks[0] (T-1)', field: 'parent', says: '缺少必填字段' },
+      { entry: 'tasks[0] (T-1)', field: 'parent', line: 2, says: '缺少必填字段（没有时写 null）' },
     ],
     [
       'missing indicator target',
@@ -279,6 +281,42 @@ describe('validateSeeds', () => {
       { entry: 'tasks[2] (T-2)', field: 'dueDate', says: '规划期' },
     ],
     [
+      'a plan code not in kebab-case',
+      () => broken('plan.yaml', 'code: test-plan', 'code: Test_Plan'),
+      { file: 'seeds/test-plan/plan.yaml', line: 2, entry: 'plan', field: 'code', says: 'kebab-case' },
+    ],
+    [
+      'a year written as text',
+      () => broken('plan.yaml', 'end: 2023', 'end: "2023"'),
+      { file: 'seeds/test-plan/plan.yaml', line: 4, entry: 'plan.period', field: 'end', says: '必须是整数' },
+    ],
+    ['a blank title', () => broken('tasks.yaml', 'title: 落实专项资金', 'title: "  "'), { entry: 'tasks[0] (T-1)', field: 'title', line: 3, says: '不能为空' }],
+    [
+      'a title too long',
+      () => broken('tasks.yaml', 'title: 落实专项资金', `title: ${'长'.repeat(281)}`),
+      { entry: 'tasks[0] (T-1)', field: 'title', says: '过长（最多 280 个字符）' },
+    ],
+    [
+      'a co-department listed twice',
+      () => broken('tasks.yaml', 'coDepartments: [finance]', 'coDepartments: [finance, finance]'),
+      { entry: 'tasks[1] (T-1-1)', field: 'coDepartments', says: '重复的值：finance' },
+    ],
+    [
+      'a department code that is not text',
+      () => broken('tasks.yaml', 'coDepartments: [finance]', 'coDepartments: [finance, 7]'),
+      { entry: 'tasks[1] (T-1-1)', field: 'coDepartments[1]', says: '必须是字符串' },
+    ],
+    [
+      'an entry that is not a mapping',
+      () => sources({ ...VALID, 'tasks.yaml': VALID['tasks.yaml'] + '  - T-3\n' }),
+      { entry: 'tasks[3]', field: undefined, says: '必须是映射' },
+    ],
+    [
+      'an unknown key at the top of a file',
+      () => broken('departments.yaml', 'departments:\n', 'departments:\n'.replace('departments', 'depts: []\ndepartments')),
+      { file: 'seeds/test-plan/departments.yaml', line: 1, field: 'depts', says: '未知字段（允许的字段：departments）' },
+    ],
+    [
       'a YAML syntax error',
       () => broken('tasks.yaml', '    coDepartments: []\n', '    coDepartments: [\n'),
       { file: 'seeds/test-plan/tasks.yaml', says: 'YAML 语法错误' },
@@ -294,6 +332,23 @@ describe('validateSeeds', () => {
     const { problems } = validateSeeds(seeds());
     const { says, ...where } = expected;
     expect(problems).toContainEqual(expect.objectContaining({ file: 'seeds/test-plan/tasks.yaml', ...where, message: expect.stringContaining(says) }));
+  });
+
+  it('reports every problem of a file at once, one per field', () => {
+    const seeds = sources({
+      ...VALID,
+      'tasks.yaml': VALID['tasks.yaml']
+        .replace('title: 落实专项资金', 'title: ""')
+        .replace('dueDate: "2023-12-31"\n    clauseRef: "一#2"', 'dueDate: 2023\n    clauseRef: "一#2"')
+        .replace('indicators: [pass-rate]', 'indicators: [fail-rate]'),
+    });
+    const { problems } = validateSeeds(seeds);
+    expect(problems.map((p) => `${p.line} ${p.entry} ${p.field}`)).toEqual([
+      '3 tasks[0] (T-1) title',
+      '11 tasks[0] (T-1) indicators',
+      '28 tasks[2] (T-2) dueDate',
+    ]);
+    expect(problems[2].message).toBe('必须是字符串（YAML 中请加引号），实际为 2023');
   });
 
   it('refuses a folder without one of the four files', () => {
@@ -334,6 +389,24 @@ describe('validateSeeds', () => {
     });
     const lines = validateSeeds(seeds).problems.map((p) => p.line);
     expect(lines).toEqual([...lines].sort((a, b) => (a ?? 0) - (b ?? 0)));
+  });
+});
+
+describe('the seed schemas (config/seeds/)', () => {
+  it('are named on the first line of every seed file, for the YAML language server, and the real seeds pass them', () => {
+    const seeds = readSeedSources('seeds');
+    for (const { name, text } of seeds) {
+      expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../../config/seeds/${name.replace('.yaml', '.schema.json')}`);
+    }
+    expect(new Set(seeds.map((s) => s.name))).toEqual(new Set(SEED_FILES));
+    expect(validateSeeds(seeds).problems).toEqual([]);
+  });
+
+  it('allow the comparators the indicators know', () => {
+    const schema = JSON.parse(readFileSync('config/seeds/indicators.schema.json', 'utf8')) as {
+      properties: { indicators: { items: { properties: { comparator: { enum: string[] } } } } };
+    };
+    expect(schema.properties.indicators.items.properties.comparator.enum).toEqual([...COMPARATORS]);
   });
 });
 
