@@ -106,4 +106,42 @@ describe('report slots (定期报送)', () => {
       ['2027-Q1', '2027-04-12'],
     ]);
   });
+
+  it('lists what a department owes this month (本月待报): periods never filed, due by the end of the month or missed', async () => {
+    const taxLiaison = await app.user('liaison', 'tax');
+    const today = (await sql<{ d: string }>(app.databaseUrl, `SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS d`))[0].d;
+    const month = (back: number) => {
+      const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - back, 1));
+      return d.toISOString().slice(0, 7);
+    };
+    const task = (
+      await api(supervisor)
+        .post('/api/v1/tasks')
+        .send({ title: '税收优惠政策落实情况月报', leadDepartment: 'tax', dueDate: '2030-12-31', reportEvery: 'P1M' })
+        .expect(201)
+    ).body as { id: string };
+    // Created on the first of the month three months ago: three periods have ended; this month's is due next month.
+    await sql(app.databaseUrl, `UPDATE task SET created_at = $2::date + time '09:00' AT TIME ZONE 'Asia/Shanghai' WHERE id = $1`, [task.id, `${month(3)}-01`]);
+    type Owed = { taskId: string; period: string; dueDate: string; status: string };
+    const owed = async (user: User, query = '') =>
+      ((await api(user).get(`/api/v1/report-slots/owed${query}`).expect(200)).body as Owed[]).filter((o) => o.taskId === task.id);
+
+    const before = await owed(taxLiaison);
+    expect(before.map((o) => o.period)).toEqual([month(3), month(2), month(1)]);
+    expect(before.slice(0, 2).map((o) => o.status)).toEqual(['missed', 'missed']);
+    // Last month's report is due early this month: still open until its day has passed.
+    expect(before[2].status).toBe(before[2].dueDate < today ? 'missed' : 'open');
+    expect(before[2].dueDate.slice(0, 7)).toBe(month(0));
+
+    // Filing a period (late) takes it off the list; the supervisor sees the department's list, other departments see none of it.
+    await api(taxLiaison)
+      .post(`/api/v1/tasks/${task.id}/progress`)
+      .send({ note: '补报', period: month(3) })
+      .expect(201);
+    expect((await owed(taxLiaison)).map((o) => o.period)).toEqual([month(2), month(1)]);
+    expect((await owed(supervisor, '?department=tax')).map((o) => o.period)).toEqual([month(2), month(1)]);
+    expect(await owed(supervisor, '?department=finance')).toEqual([]);
+    expect(await owed(stranger, '?department=tax')).toEqual([]);
+    expect(await owed(liaison)).toEqual([]);
+  });
 });

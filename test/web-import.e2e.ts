@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from './support/app.js';
+import { sql } from './support/database.js';
 import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage } from './support/web.js';
 import { multiSheetTable, tableWithMistakes } from './fixtures/duty-tables.js';
 
@@ -109,6 +110,27 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     const style = (h: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(h).textAlign;
     expect(await notice.getByRole('heading', { name: '催办通知单' }).evaluate(style)).toBe('center');
     await saveScreenshot(notice, 'notice-urge');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a liaison what its department owes this month (本月待报) and takes it to the task to file it', async () => {
+    const liaison = await app.user('liaison', 'staffing');
+    const task = (
+      await app
+        .as(supervisor.token)
+        .post('/api/v1/tasks')
+        .send({ title: '机构编制保障情况月报', leadDepartment: 'staffing', dueDate: '2030-12-31', reportEvery: 'P1M' })
+        .expect(201)
+    ).body as { id: string };
+    // Created two months before this one: the first month's report is missed.
+    await sql(app.databaseUrl, `UPDATE task SET created_at = date_trunc('month', now()) - interval '2 months' WHERE id = $1`, [task.id]);
+    const page = await signedInPage(browser, app.url, liaison.email, 'password-123', problems);
+    const owed = page.getByTestId('reports-owed');
+    await owed.getByText(/本月待报（2 期，其中逾期未报 [12] 期）/).waitFor();
+    await owed.getByText('逾期未报').first().waitFor();
+    await saveScreenshot(owed, 'reports-owed');
+    await owed.getByRole('link', { name: '机构编制保障情况月报' }).first().click();
+    await page.getByRole('heading', { name: /机构编制保障情况月报/ }).waitFor();
     expect(problems).toEqual([]);
   });
 });

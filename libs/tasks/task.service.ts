@@ -17,7 +17,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { reportSlots, slotStatus } from './report-slots.js';
+import { periodOf, reportSlots, slotStatus } from './report-slots.js';
 import { calendarDate } from '../common/dates.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TaskEventKind, TaskEvents } from './task-events.js';
@@ -27,6 +27,8 @@ import type { Grade, ReportCycle, TaskAuditAction } from '../vocabulary/tasks.js
 
 /** Reports are due by the 5th of the month after each period unless the task says otherwise. */
 export const DEFAULT_REPORT_DUE_DAY = 5;
+/** Tasks with a cycle read for one 本月待报 list: far more than a department holds, a bound for the whole city's. */
+const REPORTS_OWED_TASK_LIMIT = 5000;
 
 export interface NewTask {
   title: string;
@@ -351,9 +353,45 @@ export class TaskService {
     });
   }
 
+  /**
+   * 本月待报: the report periods of open tasks that are owed — never filed and due by the end of this month
+   * (those past their deadline are missed, 逾期未报) — for the caller's department, or one a supervisor names.
+   */
+  async reportsOwed(actor: Actor, department?: string) {
+    const lead = confinedDepartment(actor) ?? department ?? null;
+    const tasks = await this.tasks.withReportCycle(lead, REPORTS_OWED_TASK_LIMIT);
+    const [calendar, filings] = await Promise.all([this.slotCalendar(), this.progress.firstFilingsOf(tasks.map((t) => t.id))]);
+    const today = this.clock.today();
+    const monthEnd = periodOf('P1M', today).to;
+    const owed = tasks.flatMap((task) =>
+      this.cycleSlots(task, calendar)
+        .filter((slot) => slot.dueDate <= monthEnd && !filings.get(task.id)?.has(slot.period))
+        .map((slot) => ({
+          taskId: task.id,
+          taskCode: task.code,
+          taskTitle: task.title,
+          leadDepartmentCode: task.leadDepartmentCode,
+          period: slot.period,
+          from: slot.from,
+          to: slot.to,
+          dueDate: slot.dueDate,
+          status: slotStatus(slot, null, today),
+        })),
+    );
+    return owed.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.taskTitle.localeCompare(b.taskTitle, 'zh-CN'));
+  }
+
   private async slotsOf(task: TaskEntity) {
+    return this.cycleSlots(task, await this.slotCalendar());
+  }
+
+  /** The working-day calendar slot deadlines move on, when the policy counts working days. */
+  private async slotCalendar() {
+    return this.policy.workdays ? await this.calendars.calendar() : undefined;
+  }
+
+  private cycleSlots(task: TaskEntity, calendar: Awaited<ReturnType<TaskService['slotCalendar']>>) {
     if (!task.reportEvery) return [];
-    const calendar = this.policy.workdays ? await this.calendars.calendar() : undefined;
     const facts = {
       reportEvery: task.reportEvery,
       reportDueDay: task.reportDueDay,

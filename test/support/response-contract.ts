@@ -46,7 +46,7 @@ const fastifyPattern = (openApiPath: string) => openApiPath.replace(/\{([^}]+)\}
  * the document describes and validates it against the schema for its status (or the route's 2XX/default).
  */
 export function checkResponses(app: NestFastifyApplication): ResponseContract {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, verbose: true });
   const validators = new Map<string, ValidateFunction>();
   const routes = new Map<string, Record<string, { content?: Record<string, { schema?: JsonSchema }> }>>();
   const violations = new Set<string>();
@@ -90,7 +90,8 @@ export function checkResponses(app: NestFastifyApplication): ResponseContract {
           // Array positions as `*`: one line per field, not per row.
           const path = e.instancePath.replace(/\/\d+(?=\/|$)/g, '/*');
           const field = e.keyword === 'additionalProperties' ? `${path}/${String(e.params.additionalProperty)}` : path || '(body)';
-          violations.add(`${route} → ${status}: ${field} ${e.message ?? e.keyword}`);
+          const got = e.keyword === 'additionalProperties' ? '' : ` (got ${JSON.stringify(e.data)?.slice(0, 80)})`;
+          violations.add(`${route} → ${status}: ${field} ${e.message ?? e.keyword}${got}`);
         }
       }
       done(null, payload);

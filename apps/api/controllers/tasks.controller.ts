@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import { InvalidInputError, UnsupportedMediaTypeError } from '../../../libs/common/errors.js';
@@ -30,6 +30,8 @@ import {
   ExtensionRequestViewDto,
   ProgressReportDto,
   TaskDetailDto,
+  OwedReportDto,
+  ReportsOwedQuery,
   TaskHistoryEntryDto,
   TaskViewDto,
   TaskListQuery,
@@ -66,6 +68,17 @@ export class TasksController {
   @ApiOkResponse({ type: TaskPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: TaskListQuery): Promise<TaskPageDto> {
     return this.tasks.list(actor, query);
+  }
+
+  @Get('report-slots/owed')
+  @Can('task.list')
+  @ApiOperation({
+    summary:
+      '本月待报: report periods (定期报送) of open tasks not filed and due by the end of this month, or missed — the caller’s department’s, or `department`’s; soonest deadline first',
+  })
+  @ApiOkResponse({ type: [OwedReportDto] })
+  reportsOwed(@CurrentActor() actor: Actor, @Query() query: ReportsOwedQuery): Promise<OwedReportDto[]> {
+    return this.tasks.reportsOwed(actor, query.department);
   }
 
   @Get('tasks/:id')

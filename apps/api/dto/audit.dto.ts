@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from './common.dto.js';
+import { PageQuery, ApiTimestamp, PageOf } from './common.dto.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 
 /** The audit viewer's filters (GET /audit and GET /audit.xlsx). */
@@ -45,7 +45,7 @@ export class AuditQuery extends IntersectionType(PageQuery, AuditFilterQuery) {}
 
 export class AuditEntryDto {
   @ApiProperty() seq: number;
-  @ApiProperty() at: Date;
+  @ApiTimestamp() at: Date;
   @ApiProperty({ type: String, nullable: true, description: 'null for the system (worker, seed)' }) actorId: string | null;
   @ApiProperty({ type: String, nullable: true }) actorName: string | null;
   @ApiProperty({ type: String, nullable: true }) actorEmail: string | null;
@@ -65,12 +65,7 @@ export class AuditEntryDto {
   ip: string | null;
 }
 
-export class AuditPageDto {
-  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class AuditPageDto extends PageOf(AuditEntryDto) {}
 
 class ChainBreakDto {
   @ApiProperty() seq: number;
@@ -80,5 +75,5 @@ class ChainBreakDto {
 export class AuditChainDto {
   @ApiProperty({ description: 'entries checked before the first broken link (all of them when intact)' }) checked: number;
   @ApiProperty({ type: ChainBreakDto, nullable: true, description: 'the first broken link; null when the chain holds' }) broken: ChainBreakDto | null;
-  @ApiProperty() verifiedAt: Date;
+  @ApiTimestamp() verifiedAt: Date;
 }

@@ -1,3 +1,4 @@
+import { PageOf } from './common.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { Omittable } from './omittable.js';
@@ -128,12 +129,7 @@ export class AccountDto extends UserDto {
   @ApiProperty({ description: 'send it back with PATCH: a stale one is 409' }) version: number;
 }
 
-export class AccountPageDto {
-  @ApiProperty({ type: [AccountDto] }) items: AccountDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class AccountPageDto extends PageOf(AccountDto) {}
 
 export class TemporaryPasswordDto {
   @ApiProperty({ description: 'shown this once; to be changed at the next sign-in' }) temporaryPassword: string;

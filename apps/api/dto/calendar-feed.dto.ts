@@ -1,3 +1,4 @@
+import { ApiTimestamp } from './common.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class CalendarFeedCreatedDto {
@@ -8,10 +9,10 @@ export class CalendarFeedCreatedDto {
   })
   url: string;
 
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
 }
 
 export class CalendarFeedStatusDto {
   @ApiProperty({ description: 'the caller has a feed URL that works' }) active: boolean;
-  @ApiProperty({ nullable: true, type: Date, description: 'when the working URL was made; null without one' }) createdAt: Date | null;
+  @ApiTimestamp({ nullable: true, description: 'when the working URL was made; null without one' }) createdAt: Date | null;
 }

@@ -1,3 +1,4 @@
+import { ApiTimestamp } from './common.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -54,7 +55,7 @@ export class CalendarDayDto {
     description: "on an administrator's entry: what the package says about the date (null: nothing, so Monday–Friday applies)",
   })
   packageKind?: string | null;
-  @ApiPropertyOptional() updatedAt?: Date;
+  @ApiTimestamp({ required: false }) updatedAt?: Date;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) updatedBy?: string | null;
 }
 

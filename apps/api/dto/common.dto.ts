@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -28,4 +28,23 @@ export class PageQuery {
   @Min(1)
   @Max(200)
   limit = 50;
+}
+
+/**
+ * An instant, as JSON writes a Date (ISO 8601). Named explicitly rather than read from the property's
+ * design type, which is a different class under fake timers (and would document an object).
+ */
+export function ApiTimestamp(options: ApiPropertyOptions = {}): PropertyDecorator {
+  return ApiProperty({ type: String, format: 'date-time', ...options });
+}
+
+/** A page of a list, as every list route answers it: `{items, total, page, limit}` (extend it to name the page's DTO). */
+export function PageOf<T>(item: Class<T>) {
+  abstract class Page {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty({ description: 'items matching, on every page' }) total: number;
+    @ApiProperty() page: number;
+    @ApiProperty() limit: number;
+  }
+  return Page;
 }

@@ -3,7 +3,7 @@ import { IsBoolean, IsEnum, IsOptional, IsUrl, MaxLength } from 'class-validator
 import { Omittable } from './omittable.js';
 import { DeliveryChannel, DeliveryStatus } from '../../../libs/vocabulary/notifications.js';
 import { WebhookKind } from '../../../libs/webhook/webhook-driver.js';
-import { PageQuery } from './common.dto.js';
+import { PageQuery, ApiTimestamp, PageOf } from './common.dto.js';
 
 export class SetWebhookDto {
   @ApiProperty({ enum: WebhookKind, description: 'wecom: 企业微信群机器人; dingtalk: 钉钉群机器人 (markdown messages)' })
@@ -30,7 +30,7 @@ export class WebhookDto {
   @ApiProperty({ enum: WebhookKind }) kind: string;
   @ApiProperty() url: string;
   @ApiProperty() enabled: boolean;
-  @ApiProperty() updatedAt: Date;
+  @ApiTimestamp() updatedAt: Date;
 }
 
 export class DeliveryListQuery extends PageQuery {
@@ -50,13 +50,8 @@ export class DeliveryDto {
   @ApiProperty({ enum: DeliveryStatus }) status: string;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sentAt: Date | null;
 }
 
-export class DeliveryPageDto {
-  @ApiProperty({ type: [DeliveryDto] }) items: DeliveryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class DeliveryPageDto extends PageOf(DeliveryDto) {}

@@ -1,3 +1,4 @@
+import { ApiTimestamp } from './common.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from './omittable.js';
@@ -49,8 +50,8 @@ export class IndicatorValueDto {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) evidenceIds: string[];
   @ApiProperty({ format: 'uuid' }) reportedBy: string;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
+  @ApiTimestamp() createdAt: Date;
+  @ApiTimestamp() updatedAt: Date;
 }
 
 export class IndicatorDto {

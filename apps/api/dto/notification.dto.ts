@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { NOTIFICATION_KINDS } from '../../../libs/notifications/event-templates.js';
-import { PageQuery, QueryBoolean } from './common.dto.js';
+import { PageQuery, QueryBoolean, ApiTimestamp, PageOf } from './common.dto.js';
 
 export class NotificationQuery extends PageQuery {
   @QueryBoolean('unread', 'only notifications not yet read')
@@ -39,16 +39,11 @@ export class NotificationDto {
   @ApiProperty({ example: '2025-12-31', description: "the task's deadline it was about" }) dueDate: string;
   @ApiProperty() subject: string;
   @ApiProperty() body: string;
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt: Date | null;
 }
 
-export class NotificationPageDto {
-  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class NotificationPageDto extends PageOf(NotificationDto) {}
 
 export class UnreadCountDto {
   @ApiProperty() count: number;

@@ -1,3 +1,4 @@
+import { ApiTimestamp } from './common.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class DutyDto {
@@ -21,7 +22,7 @@ export class PlanDto {
   @ApiProperty({ example: 2025 }) endYear: number;
   @ApiProperty({ example: 'Asia/Shanghai' }) timezone: string;
   @ApiProperty() preamble: string;
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
 }
 
 export class PlanClauseDto {

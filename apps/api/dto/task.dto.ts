@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
-import { PageQuery, QueryBoolean } from './common.dto.js';
+import { PageQuery, QueryBoolean, ApiTimestamp, PageOf } from './common.dto.js';
 import { TaskStatus } from '../../../libs/tasks/task-status.js';
 import { Role } from '../../../libs/common/roles.js';
 import {
@@ -364,7 +364,7 @@ export class EvidenceDto {
   @ApiProperty({ description: 'hex SHA-256 of the bytes' }) sha256: string;
   @ApiProperty({ description: 'the department that uploaded it' }) departmentCode: string;
   @ApiProperty({ format: 'uuid', description: 'the user who uploaded it' }) uploadedBy: string;
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
 }
 
 export class ProgressReportDto {
@@ -376,7 +376,7 @@ export class ProgressReportDto {
   @ApiProperty({ nullable: true, type: Number }) percent: number | null;
   @ApiProperty({ type: [String], description: 'evidence of this task the report points to' }) evidenceIds: string[];
   @ApiProperty({ nullable: true, type: String, example: '2026-03', description: 'the report period (定期报送) it files, if any' }) period: string | null;
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
 }
 
 export class ExtensionRequestViewDto {
@@ -391,7 +391,7 @@ export class ExtensionRequestViewDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) decidedBy: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) decisionComment: string | null;
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
 }
 
 export class TaskOwnerDto {
@@ -463,7 +463,7 @@ export class TaskViewDto extends TaskDto {
   @ApiProperty({ enum: REPORT_CYCLES, nullable: true, description: '定期报送 cycle' }) reportEvery: ReportCycle | null;
   @ApiProperty({ description: 'reports due by this day of the month after each period' }) reportDueDay: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'who created it (null: the plan seeds)' }) createdBy: string | null;
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when a supervisor cancelled it' }) cancelledAt: Date | null;
 }
@@ -480,12 +480,7 @@ export class TaskDetailDto extends TaskViewDto {
   @ApiProperty({ type: [ExtensionRequestViewDto] }) extensionRequests: ExtensionRequestViewDto[];
 }
 
-export class TaskPageDto {
-  @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class TaskPageDto extends PageOf(TaskDto) {}
 
 export class NewCommentDto {
   @ApiProperty({ example: '请@财政联络员 本周内补充拨付凭证', description: 'the comment; `@姓名` tells that person (someone who may see the task)' })
@@ -511,7 +506,7 @@ export class CommentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() body: string;
   @ApiProperty({ description: '领导批示' }) instruction: boolean;
-  @ApiProperty() createdAt: Date;
+  @ApiTimestamp() createdAt: Date;
   @ApiProperty({ type: CommentAuthorDto }) author: CommentAuthorDto;
   @ApiProperty({ type: [TaskOwnerDto], description: 'the users it @-mentions' }) mentions: TaskOwnerDto[];
 }
@@ -531,4 +526,29 @@ export class TaskHistoryEntryDto {
   @ApiProperty({ nullable: true, type: String, description: 'the status before, when the change moved it' }) from: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the status after' }) to: string | null;
   @ApiProperty({ type: Object, description: "the entry's detail with its `before` and `after` fields" }) detail: Record<string, unknown>;
+}
+
+export class ReportsOwedQuery {
+  @ApiPropertyOptional({
+    example: 'finance',
+    description: "a lead department's code (supervisors and reviewers; a department's own people always see their own)",
+  })
+  @Omittable()
+  @IsString()
+  @MaxLength(64)
+  department?: string;
+}
+
+/** A report period owed (本月待报): not filed, due by the end of this month or already missed. */
+export class OwedReportDto {
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ nullable: true, type: String }) taskCode: string | null;
+  @ApiProperty() taskTitle: string;
+  @ApiProperty() leadDepartmentCode: string;
+  @ApiProperty({ example: '2026-11' }) period: string;
+  @ApiProperty({ example: '2026-11-01' }) from: string;
+  @ApiProperty({ example: '2026-11-30' }) to: string;
+  @ApiProperty({ example: '2026-12-07' }) dueDate: string;
+  @ApiProperty({ enum: ['open', 'missed'], description: 'open: still due this month; missed: its deadline passed (逾期未报)' })
+  status: ReportSlotStatus;
 }

@@ -39,7 +39,9 @@ export class IndicatorRepository {
     return this.values().findOneBy({ indicatorCode, year });
   }
 
-  async saveValue(value: Omit<IndicatorValueEntity, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<IndicatorValueEntity, 'id'>>): Promise<IndicatorValueEntity> {
+  async saveValue(
+    value: Omit<IndicatorValueEntity, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<IndicatorValueEntity, 'id'>>,
+  ): Promise<IndicatorValueEntity> {
     // Read back: a save that replaces a year's value does not return the columns the database keeps (createdAt).
     const saved = await this.values().save(this.values().create(value));
     return this.values().findOneByOrFail({ id: saved.id });

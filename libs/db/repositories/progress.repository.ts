@@ -13,12 +13,24 @@ export class ProgressRepository {
 
   /** The first report filed for each period of a task (the one that decides on time), by period. */
   async firstFilings(taskId: string): Promise<Map<string, { id: string; createdAt: Date }>> {
-    const rows = await this.tx.manager().query<Array<{ period: string; id: string; createdAt: Date }>>(
-      `SELECT DISTINCT ON (period) period, id, created_at AS "createdAt" FROM progress_report
-        WHERE task_id = $1 AND period IS NOT NULL ORDER BY period, created_at, id`,
-      [taskId],
+    return (await this.firstFilingsOf([taskId])).get(taskId) ?? new Map();
+  }
+
+  /** For each of `taskIds`, the first report filed for each period (later ones update it), by period. */
+  async firstFilingsOf(taskIds: string[]): Promise<Map<string, Map<string, { id: string; createdAt: Date }>>> {
+    const byTask = new Map<string, Map<string, { id: string; createdAt: Date }>>();
+    if (taskIds.length === 0) return byTask;
+    const rows = await this.tx.manager().query<Array<{ taskId: string; period: string; id: string; createdAt: Date }>>(
+      `SELECT DISTINCT ON (task_id, period) task_id AS "taskId", period, id, created_at AS "createdAt" FROM progress_report
+        WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL ORDER BY task_id, period, created_at, id`,
+      [taskIds],
     );
-    return new Map(rows.map((r) => [r.period, { id: r.id, createdAt: r.createdAt }]));
+    for (const r of rows) {
+      const periods = byTask.get(r.taskId) ?? new Map<string, { id: string; createdAt: Date }>();
+      periods.set(r.period, { id: r.id, createdAt: r.createdAt });
+      byTask.set(r.taskId, periods);
+    }
+    return byTask;
   }
 
   listForTask(taskId: string): Promise<ProgressReportEntity[]> {

@@ -92,4 +92,11 @@ export class TaskRepository {
       .addOrderBy('t.id')
       .getMany();
   }
+
+  /** Open tasks with a reporting cycle (定期报送), of one lead department or all; at most `limit`, soonest deadline first. */
+  withReportCycle(leadDepartmentCode: string | null, limit: number): Promise<TaskEntity[]> {
+    const query = this.tx.manager().getRepository(TaskEntity).createQueryBuilder('t').where('t.report_every IS NOT NULL').andWhere(openSql('t'));
+    if (leadDepartmentCode) query.andWhere('t.lead_department_code = :leadDepartmentCode', { leadDepartmentCode });
+    return query.orderBy('t.due_date').addOrderBy('t.id').take(limit).getMany();
+  }
 }

@@ -234,6 +234,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/report-slots/owed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本月待报: report periods (定期报送) of open tasks not filed and due by the end of this month, or missed — the caller’s department’s, or `department`’s; soonest deadline first */
+    get: operations['TasksController_reportsOwed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tasks/{id}': {
     parameters: {
       query?: never;
@@ -1245,6 +1262,7 @@ export interface components {
     };
     AccountPageDto: {
       items: components['schemas']['AccountDto'][];
+      /** @description items matching, on every page */
       total: number;
       page: number;
       limit: number;
@@ -1559,9 +1577,30 @@ export interface components {
     };
     TaskPageDto: {
       items: components['schemas']['TaskDto'][];
+      /** @description items matching, on every page */
       total: number;
       page: number;
       limit: number;
+    };
+    OwedReportDto: {
+      /** Format: uuid */
+      taskId: string;
+      taskCode: string | null;
+      taskTitle: string;
+      leadDepartmentCode: string;
+      /** @example 2026-11 */
+      period: string;
+      /** @example 2026-11-01 */
+      from: string;
+      /** @example 2026-11-30 */
+      to: string;
+      /** @example 2026-12-07 */
+      dueDate: string;
+      /**
+       * @description open: still due this month; missed: its deadline passed (逾期未报)
+       * @enum {string}
+       */
+      status: 'open' | 'missed';
     };
     TaskOwnerDto: {
       /** Format: uuid */
@@ -2070,6 +2109,7 @@ export interface components {
     };
     NotificationPageDto: {
       items: components['schemas']['NotificationDto'][];
+      /** @description items matching, on every page */
       total: number;
       page: number;
       limit: number;
@@ -2229,6 +2269,7 @@ export interface components {
     };
     DeliveryPageDto: {
       items: components['schemas']['DeliveryDto'][];
+      /** @description items matching, on every page */
       total: number;
       page: number;
       limit: number;
@@ -2671,6 +2712,7 @@ export interface components {
     };
     AuditPageDto: {
       items: components['schemas']['AuditEntryDto'][];
+      /** @description items matching, on every page */
       total: number;
       page: number;
       limit: number;
@@ -3088,6 +3130,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TaskViewDto'];
+        };
+      };
+    };
+  };
+  TasksController_reportsOwed: {
+    parameters: {
+      query?: {
+        /** @description a lead department's code (supervisors and reviewers; a department's own people always see their own) */
+        department?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwedReportDto'][];
         };
       };
     };

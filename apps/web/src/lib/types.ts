@@ -41,3 +41,5 @@ export type DepartmentAssessment = Schemas['DepartmentAssessmentDto'];
 export type AssessmentCycle = Schemas['AssessmentCycleDto'];
 /** `GET /api/v1/dashboard/bulletin` (通报): departments ranked by overdue and escalated open work. */
 export type Bulletin = Schemas['BulletinDto'];
+/** `GET /api/v1/report-slots/owed` (本月待报): report periods not filed, due this month or missed. */
+export type OwedReport = Schemas['OwedReportDto'];

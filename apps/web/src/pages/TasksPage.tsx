@@ -6,6 +6,7 @@ import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
 import { useAuth, useDepartments } from '../hooks';
 import { download, get } from '../lib/api';
 import { BulkEditModal } from '../components/BulkEditModal';
+import { ReportsOwedCard } from '../components/ReportsOwedCard';
 import { formatDate, todayInPlanZone } from '../lib/format';
 import { deadlineText, lightOf, STATUS_LABELS, type TaskStatus } from '../lib/tasks';
 import { can } from '../lib/permissions';
@@ -83,6 +84,8 @@ export function TasksPage() {
         {title}
         {confined && user.departmentCode ? `（${name(user.departmentCode)}）` : ''}
       </PageTitle>
+      {/* A department's own people always; others once they pick a department (the whole city's list is the 通报's). */}
+      {(confined || filters.department) && <ReportsOwedCard department={confined ? undefined : filters.department} />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <Input.Search
