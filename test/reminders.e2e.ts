@@ -227,4 +227,47 @@ describe('reminders, overdue alerts and escalation', () => {
       await second.close();
     }
   });
+
+  it('mails the report ladder (定期报送) of a monthly task once per period and step, and not for a period filed', async () => {
+    const monthly = async (title: string) => {
+      const task = await createTask('2030-07-01', { title, reportEvery: 'P1M' });
+      // Created on 10 January 2030: the January report is due on Tuesday 5 February, in the sweep's own clock.
+      await sql(app.databaseUrl, `UPDATE task SET created_at = '2030-01-10T09:00:00+08:00', ladder_from = '2030-01-10T09:00:00+08:00' WHERE id = $1`, [
+        task.id,
+      ]);
+      return task;
+    };
+    const filed = await monthly('教育经费执行月报（已报）');
+    const missed = await monthly('教育经费执行月报（未报）');
+    const reportMails = (email: string) => smtp.messages.filter((m) => m.to.includes(email) && /报送期限/.test(decodedBody(m.raw)));
+    const sweepAt = async (at: string) => {
+      const expected = smtp.messages.length + (await sweep.run(new Date(at))).deliveries.length;
+      await waitFor(`the mails of the sweep at ${at}`, () => smtp.messages.length >= expected);
+    };
+
+    // Two working days ahead: one mail to the assignee naming both tasks' January report and its deadline.
+    await sweepAt('2030-02-04T01:00:00Z');
+    const [ahead] = reportMails(liaison.email);
+    expect(reportMails(liaison.email)).toHaveLength(1);
+    const text = decodedBody(ahead.raw);
+    expect(text).toContain('教育经费执行月报（未报）');
+    expect(text).toContain('报送期限：2030-02-05（2030年1月）');
+    // The same moment again sends nothing.
+    expect((await sweep.run(new Date('2030-02-04T01:00:00Z'))).deliveries).toEqual([]);
+
+    // The report of one is filed on the deadline; two days on, only the other is chased, with the leader now told.
+    await sql(
+      app.databaseUrl,
+      `INSERT INTO progress_report (task_id, author_id, department_code, kind, note, evidence_ids, period, created_at)
+       VALUES ($1, $2, 'finance', 'progress', '一月进展', '{}', '2030-01', '2030-02-05T10:00:00+08:00')`,
+      [filed.id, liaison.id],
+    );
+    await sweepAt('2030-02-07T01:00:00Z');
+    const [late] = reportMails(leader.email);
+    expect(reportMails(leader.email)).toHaveLength(1);
+    expect(late.subject).toContain('【逾期未报】「教育经费执行月报（未报）」2030年1月进展情况逾期 2 天未报送');
+    expect(decodedBody(late.raw)).not.toContain('（已报）');
+    expect(reportMails(liaison.email)).toHaveLength(2);
+    expect((await recorded(filed.id)).filter((n) => n.template === 'report_due')).toHaveLength(1);
+  });
 });

@@ -45,6 +45,7 @@ function policy(workdays: boolean, steps = ['-P7D', 'P10D']): EscalationPolicy {
     warnBefore: parseDuration('P3D')!,
     steps: steps.map((at) => ({ at: parseDuration(at)!, atText: at, to: ['assignee'], template: 'reminder' })),
     review: [],
+    reports: [],
     signOff: 'none',
   };
 }

@@ -19,7 +19,7 @@ export const EVENT_KINDS: readonly TaskEventKind[] = [
 ];
 
 /** Every kind a notification may have: the events and the ladder's templates. */
-export const NOTIFICATION_KINDS = [...EVENT_KINDS, 'reminder', 'overdue', 'escalation', 'review'] as const;
+export const NOTIFICATION_KINDS = [...EVENT_KINDS, 'reminder', 'overdue', 'escalation', 'review', 'report_due'] as const;
 
 /** Chinese names of every notification kind (events and ladder steps), for people choosing what to mail. */
 export const KIND_LABEL: Record<string, string> = {
@@ -37,6 +37,7 @@ export const KIND_LABEL: Record<string, string> = {
   overdue: '逾期预警',
   escalation: '督办升级',
   review: '待审核提醒',
+  report_due: '定期报送提醒',
 };
 
 export interface EventText {

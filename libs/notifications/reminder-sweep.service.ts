@@ -14,6 +14,7 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { mailDelivery } from './channels/mail/mail-delivery.js';
 import { robotDelivery } from './channels/robot/robot-delivery.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
+import { type ReportSlot, reportSlots } from '../tasks/report-slots.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { escapeMarkdown } from './markdown.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
@@ -26,6 +27,8 @@ const BATCH = 5000;
  * (the notification key is task, step, recipient and date; a review step's date is the submission's).
  */
 export const REVIEW_STEP_BASE = 1000;
+/** Report-period steps (定期报送) likewise, from here on; their notification's date is the period's report deadline. */
+export const REPORT_STEP_BASE = 2000;
 
 /**
  * Finds the ladder steps that have fallen due, records each (task, step,
@@ -146,11 +149,20 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       }
       return ladder;
     };
+    // 定期报送: each report deadline's moments, worked out once per batch (tasks share them by the thousand).
+    const reportMoments = new Map<string, Date[]>();
+    const reportMomentsOf = (dueDate: string) => {
+      let moments = reportMoments.get(dueDate);
+      if (!moments) reportMoments.set(dueDate, (moments = this.policy.reports.map((step) => stepMoment(dueDate, step, calendar, this.config.TZ))));
+      return moments;
+    };
+    const filed = await this.ladder.filedPeriods(tasks.filter((t) => t.reportEvery).map((t) => t.id));
     const next: Array<{ id: string; at: Date | null }> = [];
-    const record = (task: DueTask, steps: EscalationStep[], due: number[], indexBase: number, keyDate: string, daysWaiting?: number) => {
+    const record = (task: DueTask, steps: EscalationStep[], due: number[], indexBase: number, keyDate: string, daysWaiting?: number, slot?: ReportSlot) => {
       for (const index of due) {
         const step = steps[index];
-        const item = { ...this.item(task, step.template, names, today, calendar), daysWaiting };
+        const base = this.item(task, step.template, names, today, calendar);
+        const item = slot ? { ...base, dueDate: slot.dueDate, daysOverdue: daysBetween(slot.dueDate, today), period: slot.period } : { ...base, daysWaiting };
         const { subject, body } = renderItem(item);
         for (const recipient of people.resolve(task, step.to)) {
           wanted.push({
@@ -180,7 +192,15 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       } else {
         const ladder = ladderOf(task);
         record(task, this.policy.steps, ladder.due, 0, task.dueDate);
-        next.push({ id: task.id, at: ladder.next });
+        let at = ladder.next;
+        // Each report period not filed runs the report steps against its own deadline; a filed one stops.
+        for (const slot of this.reportSlotsOf(task, calendar)) {
+          if (filed.get(task.id)?.has(slot.period)) continue;
+          const moments = reportMomentsOf(slot.dueDate);
+          record(task, this.policy.reports, dueSteps(moments, task.ladderFrom, now), REPORT_STEP_BASE, slot.dueDate, undefined, slot);
+          at = earliest(at, nextStepAt(moments, task.ladderFrom, now));
+        }
+        next.push({ id: task.id, at });
       }
     }
 
@@ -236,6 +256,18 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
 
   private get publicUrl(): string {
     return this.config.PUBLIC_URL.replace(/\/$/, '');
+  }
+
+  /** The task's report periods (定期报送), due on working days when the policy counts them. */
+  private reportSlotsOf(task: DueTask, calendar: WorkdayCalendar): ReportSlot[] {
+    if (!task.reportEvery) return [];
+    const facts = {
+      reportEvery: task.reportEvery,
+      reportDueDay: task.reportDueDay,
+      startOn: calendarDate(this.config.TZ, task.createdAt),
+      dueDate: task.dueDate,
+    };
+    return reportSlots(facts, this.policy.workdays ? calendar : undefined);
   }
 
   private item(task: DueTask, template: TemplateName, names: Map<string, string>, today: string, calendar: WorkdayCalendar): ReminderItem {
@@ -309,6 +341,10 @@ class People {
     const owner = task.supervisorId ? this.byId.get(task.supervisorId) : undefined;
     return owner ? [owner] : this.supervisors;
   }
+}
+
+function earliest(a: Date | null, b: Date | null): Date | null {
+  return a === null ? b : b === null ? a : a <= b ? a : b;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,3 +1,4 @@
+import { periodLabel } from '../vocabulary/tasks.js';
 import { type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 
 const item = (n: number, daysOverdue = 2): ReminderItem => ({
@@ -50,5 +51,20 @@ describe('robot message markdown', () => {
     expect(robot.title).toBe('督办提醒：财政局<font color="warning"> 1 项任务');
     // The mail is plain text: the title as written.
     expect(renderItem(hostile).subject).toContain('**x** [link](http://evil)');
+  });
+});
+
+describe('report reminders (定期报送)', () => {
+  it.each([
+    ['2026-11', '2026年11月'],
+    ['2026-Q4', '2026年第四季度'],
+    ['2027-H1', '2027年上半年'],
+  ])('names period %s as %s', (period, name) => expect(periodLabel(period)).toBe(name));
+
+  it('asks for the period before its deadline and says how late it is after', () => {
+    const report = (daysOverdue: number): ReminderItem => ({ ...item(1, daysOverdue), template: 'report_due', dueDate: '2026-12-07', period: '2026-Q4' });
+    expect(renderItem(report(-2)).subject).toBe('【定期报送】「任务1」2026年第四季度进展情况请于 2026-12-07 前报送');
+    expect(renderItem(report(3)).subject).toBe('【逾期未报】「任务1」2026年第四季度进展情况逾期 3 天未报送');
+    expect(renderItem(report(3)).body).toContain('报送期限：2026-12-07（2026年第四季度，已逾期 3 天）');
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { TemplateName } from '../policy/escalation-policy.js';
 import { escapeMarkdown } from './markdown.js';
+import { periodLabel } from '../vocabulary/tasks.js';
 
 export interface ReminderItem {
   template: TemplateName;
@@ -17,6 +18,8 @@ export interface ReminderItem {
   calendarNote?: string | null;
   /** Calendar days the submission has waited for review (review reminders only). */
   daysWaiting?: number;
+  /** The report period owed (定期报送, report_due only): `2026-11`, `2026-Q4`, `2026-H2`; `dueDate` is then its report's deadline. */
+  period?: string;
 }
 
 const HEADINGS: Record<TemplateName, (i: ReminderItem) => string> = {
@@ -24,9 +27,15 @@ const HEADINGS: Record<TemplateName, (i: ReminderItem) => string> = {
   overdue: (i) => `【逾期预警】「${i.taskTitle}」已逾期${i.daysOverdue > 0 ? ` ${i.daysOverdue} 天` : ''}`,
   escalation: (i) => `【督办升级】「${i.taskTitle}」逾期 ${Math.max(i.daysOverdue, 0)} 天仍未办结`,
   review: (i) => `【待审核】「${i.taskTitle}」已提交${i.daysWaiting ? ` ${i.daysWaiting} 天` : ''}，等待审核`,
+  report_due: (i) =>
+    i.daysOverdue > 0
+      ? `【逾期未报】「${i.taskTitle}」${periodLabel(i.period ?? '')}进展情况逾期 ${i.daysOverdue} 天未报送`
+      : `【定期报送】「${i.taskTitle}」${periodLabel(i.period ?? '')}进展情况请于 ${i.dueDate} 前报送`,
 };
 
 function deadlineLine(item: ReminderItem): string {
+  if (item.template === 'report_due')
+    return `报送期限：${item.dueDate}（${periodLabel(item.period ?? '')}${item.daysOverdue > 0 ? `，已逾期 ${item.daysOverdue} 天` : ''}）`;
   if (item.daysOverdue > 0) return `办理期限：${item.dueDate}（已逾期 ${item.daysOverdue} 天）`;
   if (item.daysOverdue === 0) return `办理期限：${item.dueDate}（今天到期）`;
   return `办理期限：${item.dueDate}（还剩 ${-item.daysOverdue} 天）`;
@@ -37,6 +46,7 @@ const ACTIONS: Record<TemplateName, string> = {
   overdue: '请尽快办结并提交佐证材料；确需延期的，请提出延期申请。',
   escalation: '该任务逾期未办结，现提请部门负责人督促落实。',
   review: '承办单位已提交办结材料，请及时审核（通过或退回）；审核期间不计入承办单位的逾期。',
+  report_due: '请登录系统，在任务页“报送进展”中选择该报送期报送进展情况。',
 };
 
 /** One reminder: its subject and body. */

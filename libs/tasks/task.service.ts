@@ -188,6 +188,8 @@ export class TaskService {
       if (fields.requireSignOff !== undefined) task.requireSignOff = fields.requireSignOff;
       if (fields.reportEvery !== undefined) task.reportEvery = fields.reportEvery;
       if (fields.reportDueDay !== undefined) task.reportDueDay = fields.reportDueDay;
+      // Report deadlines moved: the sweep works the task's reminders out again (the ladder itself does not restart).
+      if (fields.reportEvery !== undefined || fields.reportDueDay !== undefined) task.nextReminderAt = new Date();
       if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
         task.dueDate = fields.dueDate;
         restartLadder(task);

@@ -17,6 +17,14 @@ export const CLOSED_STATUSES = [TaskStatus.Completed, TaskStatus.Cancelled] as c
 export const REPORT_CYCLES = ['P1M', 'P3M', 'P6M'] as const;
 export type ReportCycle = (typeof REPORT_CYCLES)[number];
 
+/** A report period as people name it: `2026-03` → 2026年3月, `2026-Q1` → 2026年第一季度, `2026-H2` → 2026年下半年 (the console's too). */
+export function periodLabel(period: string): string {
+  const [year, part] = period.split('-');
+  if (part.startsWith('Q')) return `${year}年第${'一二三四'[Number(part.slice(1)) - 1]}季度`;
+  if (part.startsWith('H')) return `${year}年${part === 'H1' ? '上' : '下'}半年`;
+  return `${year}年${Number(part)}月`;
+}
+
 /** A report slot's state: still to come or due, filed by its deadline, filed after it, or never filed by it. */
 export const REPORT_SLOT_STATUSES = ['open', 'filed', 'late', 'missed'] as const;
 export type ReportSlotStatus = (typeof REPORT_SLOT_STATUSES)[number];

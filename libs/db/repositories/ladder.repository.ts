@@ -1,3 +1,4 @@
+import type { ReportCycle } from '../../vocabulary/tasks.js';
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { DeliveryEntity } from '../entities/delivery.entity.js';
@@ -17,6 +18,10 @@ export interface DueTask {
   supervisorId: string | null;
   /** The latest submission, from which review steps count. */
   submittedAt: Date | null;
+  /** 定期报送: the cycle (null without one), the due day of each report, and the creation, where the first period begins. */
+  reportEvery: ReportCycle | null;
+  reportDueDay: number;
+  createdAt: Date;
 }
 
 export interface Recipient {
@@ -70,7 +75,8 @@ export class LadderRepository {
    */
   async lockDueTasks(now: Date, limit: number): Promise<DueTask[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
-      `SELECT id, title, lead_department_code, assignee_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, ladder_from, supervisor_id, submitted_at
+      `SELECT id, title, lead_department_code, assignee_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, ladder_from, supervisor_id, submitted_at,
+              report_every, report_due_day, created_at
          FROM task WHERE next_reminder_at < $1::timestamptz + interval '1 millisecond' -- PostgreSQL keeps µs, JavaScript ms
         ORDER BY next_reminder_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
@@ -85,7 +91,21 @@ export class LadderRepository {
       ladderFrom: r.ladder_from as Date,
       supervisorId: r.supervisor_id as string | null,
       submittedAt: r.submitted_at as Date | null,
+      reportEvery: r.report_every as ReportCycle | null,
+      reportDueDay: r.report_due_day as number,
+      createdAt: r.created_at as Date,
     }));
+  }
+
+  /** The report periods (定期报送) already filed, by task: a filed period's reminders stop. */
+  async filedPeriods(taskIds: string[]): Promise<Map<string, Set<string>>> {
+    const filed = new Map<string, Set<string>>();
+    if (taskIds.length === 0) return filed;
+    const rows: Array<{ task_id: string; period: string }> = await this.tx
+      .manager()
+      .query('SELECT DISTINCT task_id, period FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL', [taskIds]);
+    for (const r of rows) filed.set(r.task_id, (filed.get(r.task_id) ?? new Set()).add(r.period));
+    return filed;
   }
 
   /** Active supervisors, and the leaders and liaisons of `departments`. */

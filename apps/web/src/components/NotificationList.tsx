@@ -12,6 +12,7 @@ export const TEMPLATE_LABELS: Record<string, { label: string; color: string }> =
   overdue: { label: '逾期预警', color: 'red' },
   escalation: { label: '督办升级', color: 'volcano' },
   review: { label: '待审核', color: 'purple' },
+  report_due: { label: '定期报送', color: 'gold' },
   'task.assigned': { label: '新任务', color: 'blue' },
   'task.signoff_needed': { label: '待审签', color: 'purple' },
   'task.submitted': { label: '待审核', color: 'purple' },

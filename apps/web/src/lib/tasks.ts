@@ -37,13 +37,7 @@ export const SLOT_STATUS: Record<'open' | 'filed' | 'late' | 'missed', { label: 
   missed: { label: '逾期未报', color: 'red' },
 };
 
-/** `2026-03` → 2026年3月, `2026-Q1` → 2026年第一季度, `2026-H2` → 2026年下半年. */
-export function periodLabel(period: string): string {
-  const [year, part] = period.split('-');
-  if (part.startsWith('Q')) return `${year}年第${'一二三四'[Number(part.slice(1)) - 1]}季度`;
-  if (part.startsWith('H')) return `${year}年${part === 'H1' ? '上' : '下'}半年`;
-  return `${year}年${Number(part)}月`;
-}
+export { periodLabel } from '../../../../libs/vocabulary/tasks';
 
 export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 
