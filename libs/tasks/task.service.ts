@@ -17,8 +17,8 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { periodOf, reportSlots, slotStatus } from './report-slots.js';
-import { calendarDate } from '../common/dates.js';
+import { periodOf } from './report-slots.js';
+import { ReportSlotService } from './report-slot.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TaskEventKind, TaskEvents } from './task-events.js';
 import { acceptsWork, allowedFrom, isOpen, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
@@ -27,8 +27,6 @@ import type { Grade, ReportCycle, TaskAuditAction } from '../vocabulary/tasks.js
 
 /** Reports are due by the 5th of the month after each period unless the task says otherwise. */
 export const DEFAULT_REPORT_DUE_DAY = 5;
-/** Tasks with a cycle read for one 本月待报 list: far more than a department holds, a bound for the whole city's. */
-const REPORTS_OWED_TASK_LIMIT = 5000;
 
 export interface NewTask {
   title: string;
@@ -98,6 +96,7 @@ export class TaskService {
     private readonly calendars: CalendarService,
     private readonly tx: Transactions,
     private readonly events: TaskEvents,
+    private readonly slots: ReportSlotService,
     private readonly config: AppConfig,
     @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
   ) {}
@@ -338,21 +337,14 @@ export class TaskService {
   /** The task's report slots (定期报送) with their state today: filed, late, missed or open, and the report that filed each. */
   async reportSlots(id: string) {
     const task = await this.mustFind(id);
-    if (!task.reportEvery) return [];
-    const [slots, filings] = await Promise.all([this.slotsOf(task), this.progress.firstFilings(id)]);
-    const today = this.clock.today();
-    return slots.map((slot) => {
-      const filing = filings.get(slot.period);
-      const filedOn = filing ? calendarDate(this.config.TZ, filing.createdAt) : null;
-      return {
-        period: slot.period,
-        from: slot.from,
-        to: slot.to,
-        dueDate: slot.dueDate,
-        status: slotStatus(slot, filedOn, today),
-        progressId: filing?.id ?? null,
-      };
-    });
+    return (await this.slots.ofTask(task)).map((slot) => ({
+      period: slot.period,
+      from: slot.from,
+      to: slot.to,
+      dueDate: slot.dueDate,
+      status: slot.status,
+      progressId: slot.progressId,
+    }));
   }
 
   /**
@@ -360,53 +352,28 @@ export class TaskService {
    * (those past their deadline are missed, 逾期未报) — for the caller's department, or one a supervisor names.
    */
   async reportsOwed(actor: Actor, department?: string) {
-    const lead = confinedDepartment(actor) ?? department ?? null;
-    const tasks = await this.tasks.withReportCycle(lead, REPORTS_OWED_TASK_LIMIT);
-    const [calendar, filings] = await Promise.all([this.slotCalendar(), this.progress.firstFilingsOf(tasks.map((t) => t.id))]);
-    const today = this.clock.today();
-    const monthEnd = periodOf('P1M', today).to;
-    const owed = tasks.flatMap((task) =>
-      this.cycleSlots(task, calendar)
-        .filter((slot) => slot.dueDate <= monthEnd && !filings.get(task.id)?.has(slot.period))
-        .map((slot) => ({
-          taskId: task.id,
-          taskCode: task.code,
-          taskTitle: task.title,
-          leadDepartmentCode: task.leadDepartmentCode,
-          period: slot.period,
-          from: slot.from,
-          to: slot.to,
-          dueDate: slot.dueDate,
-          status: slotStatus(slot, null, today),
-        })),
-    );
-    return owed.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.taskTitle.localeCompare(b.taskTitle, 'zh-CN'));
-  }
-
-  private async slotsOf(task: TaskEntity) {
-    return this.cycleSlots(task, await this.slotCalendar());
-  }
-
-  /** The working-day calendar slot deadlines move on, when the policy counts working days. */
-  private async slotCalendar() {
-    return this.policy.workdays ? await this.calendars.calendar() : undefined;
-  }
-
-  private cycleSlots(task: TaskEntity, calendar: Awaited<ReturnType<TaskService['slotCalendar']>>) {
-    if (!task.reportEvery) return [];
-    const facts = {
-      reportEvery: task.reportEvery,
-      reportDueDay: task.reportDueDay,
-      startOn: calendarDate(this.config.TZ, task.createdAt),
-      dueDate: task.dueDate,
-    };
-    return reportSlots(facts, calendar);
+    const monthEnd = periodOf('P1M', this.clock.today()).to;
+    const facts = await this.slots.facts({ department: confinedDepartment(actor) ?? department ?? null });
+    return facts
+      .filter((slot) => slot.open && slot.filedOn === null && slot.dueDate <= monthEnd)
+      .map((slot) => ({
+        taskId: slot.taskId,
+        taskCode: slot.taskCode,
+        taskTitle: slot.taskTitle,
+        leadDepartmentCode: slot.leadDepartmentCode,
+        period: slot.period,
+        from: slot.from,
+        to: slot.to,
+        dueDate: slot.dueDate,
+        status: slot.status,
+      }))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.taskTitle.localeCompare(b.taskTitle, 'zh-CN'));
   }
 
   /** A report may file a period of the task's cycle that has begun (a second one for a filed period updates it: audited, no new slot). */
   private async checkPeriod(task: TaskEntity, period: string) {
     if (!task.reportEvery) throw new InvalidInputError('该任务没有定期报送要求，period 不适用');
-    const slot = (await this.slotsOf(task)).find((s) => s.period === period);
+    const slot = (await this.slots.periodsOf(task)).find((s) => s.period === period);
     if (!slot) throw new InvalidInputError(`period 不是该任务的报送期：${period}`);
     if (slot.from > this.clock.today()) throw new InvalidInputError(`报送期 ${period} 尚未开始（${slot.from} 起）`);
   }

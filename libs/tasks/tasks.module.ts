@@ -6,6 +6,7 @@ import { DeadlineClock } from './deadline-clock.js';
 import { ExtensionService } from './extension.service.js';
 import { TaskEvents } from './task-events.js';
 import { TaskService } from './task.service.js';
+import { ReportSlotService } from './report-slot.service.js';
 import { TaskBulkService } from './task-bulk.service.js';
 import { TaskExportService } from './task-export.service.js';
 import { TaskImportService } from './task-import.service.js';
@@ -17,7 +18,17 @@ import { TaskImportService } from './task-import.service.js';
  */
 @Module({
   imports: [AuditModule, CalendarModule],
-  providers: [CommentService, TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService],
-  exports: [CommentService, TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService],
+  providers: [
+    CommentService,
+    TaskService,
+    ExtensionService,
+    DeadlineClock,
+    TaskEvents,
+    TaskImportService,
+    TaskExportService,
+    TaskBulkService,
+    ReportSlotService,
+  ],
+  exports: [CommentService, TaskService, ExtensionService, DeadlineClock, TaskEvents, TaskImportService, TaskExportService, TaskBulkService, ReportSlotService],
 })
 export class TasksModule {}

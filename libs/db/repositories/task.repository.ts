@@ -93,9 +93,17 @@ export class TaskRepository {
       .getMany();
   }
 
-  /** Open tasks with a reporting cycle (定期报送), of one lead department or all; at most `limit`, soonest deadline first. */
-  withReportCycle(leadDepartmentCode: string | null, limit: number): Promise<TaskEntity[]> {
-    const query = this.tx.manager().getRepository(TaskEntity).createQueryBuilder('t').where('t.report_every IS NOT NULL').andWhere(openSql('t'));
+  /**
+   * Tasks with a reporting cycle (定期报送), of one lead department or all: open ones, and with `completed` the completed
+   * ones too (never the cancelled, which leave every figure); at most `limit`, soonest deadline first.
+   */
+  withReportCycle(leadDepartmentCode: string | null, limit: number, options: { completed?: boolean } = {}): Promise<TaskEntity[]> {
+    const query = this.tx
+      .manager()
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.report_every IS NOT NULL')
+      .andWhere(options.completed ? `t.status <> '${TaskStatus.Cancelled}'` : openSql('t'));
     if (leadDepartmentCode) query.andWhere('t.lead_department_code = :leadDepartmentCode', { leadDepartmentCode });
     return query.orderBy('t.due_date').addOrderBy('t.id').take(limit).getMany();
   }
