@@ -132,6 +132,7 @@ describe('the dashboard and the 通报', () => {
         light: 'red',
         onTime: { completed: 4, onTime: 2, rate: 0.5 },
         onTimeByMonth: byMonth({ '2025-05': [1, 1], '2026-02': [1, 0], '2026-03': [2, 1] }),
+        reports: { dueThisMonth: 0, missed: 0 }, // no task with a reporting cycle (test/report-figures.e2e.ts)
       },
     ]);
     expect(res.body.totals).toMatchObject({ total: 12, overdue: 2, dueSoon: 3, light: 'red' });
@@ -216,12 +217,19 @@ describe('the dashboard and the 通报', () => {
     const res = await app.as(supervisor).get('/api/v1/dashboard/bulletin');
     expect(res.status).toBe(200);
     expect(res.body.asOf).toBe(TODAY);
-    const items = res.body.items as Array<{ code: string; rank: number; overdue: number; escalated: number; worst: Array<{ id: string }> }>;
+    const items = res.body.items as Array<{
+      code: string;
+      rank: number;
+      overdue: number;
+      escalated: number;
+      missedReports: number;
+      worst: Array<{ id: string }>;
+    }>;
     const mine = items.filter((i) => i.code.startsWith('dash'));
-    expect(mine.map((i) => [i.code, i.overdue, i.escalated])).toEqual([
-      ['dash', 2, 1],
-      ['dash3', 2, 1],
-      ['dash2', 1, 2],
+    expect(mine.map((i) => [i.code, i.overdue, i.escalated, i.missedReports])).toEqual([
+      ['dash', 2, 1, 0],
+      ['dash3', 2, 1, 0],
+      ['dash2', 1, 2, 0],
     ]);
     expect(mine[0].rank).toBe(mine[1].rank);
     expect(mine[2].rank).toBeGreaterThan(mine[1].rank);
@@ -272,14 +280,24 @@ describe('the dashboard and the 通报', () => {
       '已升级任务数',
       '逾期且已升级',
       '最长逾期天数',
+      '逾期未报',
       '最严重的任务',
     ]);
     const rows = [] as unknown[][];
     sheet.eachRow((row, n) => {
-      if (n > 1) rows.push((row.values as unknown[]).slice(1, 8));
+      if (n > 1) rows.push((row.values as unknown[]).slice(1, 9));
     });
     expect(rows).toEqual(
-      json.items.map((i: Record<string, unknown>) => [i.rank, i.code, i.name, i.overdue, i.escalated, i.overdueAndEscalated, i.maxDaysOverdue]),
+      json.items.map((i: Record<string, unknown>) => [
+        i.rank,
+        i.code,
+        i.name,
+        i.overdue,
+        i.escalated,
+        i.overdueAndEscalated,
+        i.maxDaysOverdue,
+        i.missedReports,
+      ]),
     );
 
     const tasks = workbook.getWorksheet('任务明细')!;

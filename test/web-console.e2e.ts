@@ -312,6 +312,11 @@ describe('web console', () => {
     expect(finance.dueSoon).toBeGreaterThanOrEqual(1);
     const card = page.getByTestId('dashboard-department').filter({ hasText: '财政部门' });
     await card.getByText(`共 ${finance.total} 项 · 逾期 ${finance.overdue} · 临期 ${finance.dueSoon} · 按期率 `).waitFor();
+    // The periodic reports (定期报送): per department and in the totals.
+    await card.getByText(`本月应报 ${finance.reports.dueThisMonth} 期`).waitFor();
+    await card.getByText(`逾期未报 ${finance.reports.missed} 期`).waitFor();
+    expect((await page.getByTestId('reports-missed').innerText()).replace(/\s/g, '')).toBe(`逾期未报${dashboard.body.totals.reports.missed}期`);
+    expect((await page.getByTestId('reports-due').innerText()).replace(/\s/g, '')).toBe(`本月应报（定期报送）${dashboard.body.totals.reports.dueThisMonth}期`);
     expect(await card.locator('[data-light]').getAttribute('data-light')).toBe('red');
     await page.getByText(`各单位逾期与临期任务（截至 ${Number(TODAY.slice(0, 4))}年${Number(TODAY.slice(5, 7))}月${Number(TODAY.slice(8, 10))}日）`).waitFor();
     // The overdue list counts what GET /api/v1/tasks?overdue=true counts (the plan's own tasks included).
@@ -328,6 +333,11 @@ describe('web console', () => {
     const entry = page.getByTestId('bulletin').locator('.ant-list-item').filter({ hasText: '财政部门' });
     await entry.getByText(`第 ${listed.rank} 名`).waitFor();
     await entry.getByText(`逾期 ${listed.overdue} 项 · 已升级 ${listed.escalated} 项 · 最长逾期 ${listed.maxDaysOverdue} 天`).waitFor();
+    // (another entry names 财政部门 in a task's title: the rank tells them apart)
+    await entry
+      .filter({ hasText: `第 ${listed.rank} 名` })
+      .getByText(`逾期未报 ${listed.missedReports} 期`)
+      .waitFor();
     await entry.getByRole('link', { name: tasks.escalated.title }).waitFor();
     await entry
       .getByText(

@@ -28,6 +28,7 @@ export async function bulletinWorkbook(bulletin: Bulletin): Promise<Buffer> {
     { header: '已升级任务数', key: 'escalated', width: 14 },
     { header: '逾期且已升级', key: 'overdueAndEscalated', width: 14 },
     { header: '最长逾期天数', key: 'maxDaysOverdue', width: 14 },
+    { header: '逾期未报', key: 'missedReports', width: 10 },
     { header: '最严重的任务', key: 'worst', width: 60 },
   ];
   for (const item of bulletin.items) {

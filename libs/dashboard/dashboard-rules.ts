@@ -2,6 +2,7 @@
  * The dashboard's rules as pure functions: a department's light, the on-time
  * rate, the twelve months it is shown for, and the 通报's ranking.
  */
+import type { SlotFact } from '../tasks/report-slot.service.js';
 import type { TaskLight } from '../tasks/task-status.js';
 
 /**
@@ -28,24 +29,68 @@ export function lastMonths(today: string, count = 12): string[] {
   });
 }
 
+/** A department's report periods (定期报送) on the dashboard. */
+export interface ReportCounts {
+  /** Not filed, due this month (the month of `today`) and not yet past. */
+  dueThisMonth: number;
+  /** Never filed by their deadline (逾期未报). */
+  missed: number;
+}
+
+/**
+ * The report periods of open tasks counted per lead department, as of `today`
+ * (the day the slots were judged on); a completed or cancelled task owes nothing more.
+ */
+export function reportCounts(
+  slots: ReadonlyArray<Pick<SlotFact, 'leadDepartmentCode' | 'open' | 'status' | 'dueDate'>>,
+  today: string,
+): Map<string, ReportCounts> {
+  const counts = new Map<string, ReportCounts>();
+  const month = today.slice(0, 7);
+  for (const slot of slots) {
+    if (!slot.open) continue;
+    const dueThisMonth = slot.status === 'open' && slot.dueDate.slice(0, 7) === month;
+    if (!dueThisMonth && slot.status !== 'missed') continue;
+    const entry = counts.get(slot.leadDepartmentCode) ?? { dueThisMonth: 0, missed: 0 };
+    if (dueThisMonth) entry.dueThisMonth += 1;
+    else entry.missed += 1;
+    counts.set(slot.leadDepartmentCode, entry);
+  }
+  return counts;
+}
+
 export interface Rankable {
   code: string;
   ordinal: number;
   overdue: number;
   escalated: number;
+  /** Report periods (定期报送) of its open tasks never filed by their deadline. */
+  missedReports: number;
 }
 
 /**
  * The 通报's order: most overdue tasks first, then most escalated; departments
  * equal in both share a rank (1, 2, 2, 4) and are listed in the plan's order
  * of departments (then by code), so the same data always gives the same list.
+ * Missed reports do not reorder those: a department listed only for its missed
+ * reports (none overdue or escalated) comes after all of them, most missed first,
+ * equals again sharing a rank.
  */
 export function rankBulletin<T extends Rankable>(rows: readonly T[]): Array<T & { rank: number }> {
-  const sorted = [...rows].sort((a, b) => b.overdue - a.overdue || b.escalated - a.escalated || a.ordinal - b.ordinal || a.code.localeCompare(b.code));
+  const sorted = [...rows].sort((a, b) => compareKeys(rankKey(b), rankKey(a)) || a.ordinal - b.ordinal || a.code.localeCompare(b.code));
   let rank = 0;
   return sorted.map((row, index) => {
     const previous = sorted[index - 1];
-    if (!previous || previous.overdue !== row.overdue || previous.escalated !== row.escalated) rank = index + 1;
+    if (!previous || compareKeys(rankKey(previous), rankKey(row)) !== 0) rank = index + 1;
     return { ...row, rank };
   });
+}
+
+function rankKey(row: Rankable): [number, number, number] {
+  return [row.overdue, row.escalated, row.overdue + row.escalated === 0 ? row.missedReports : 0];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
 }

@@ -8,8 +8,9 @@ import { DashboardRepository, type DepartmentCounts, type MonthCounts } from '..
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { PACE_LIGHTS, PACE_TOLERANCE, type PaceLight, paceOf } from '../indicators/indicator-pace.js';
 import { DeadlineClock } from '../tasks/deadline-clock.js';
+import { ReportSlotService } from '../tasks/report-slot.service.js';
 import { TaskStatus } from '../tasks/task-status.js';
-import { departmentLight, lastMonths, onTimeRate, rankBulletin } from './dashboard-rules.js';
+import { departmentLight, lastMonths, onTimeRate, rankBulletin, type ReportCounts, reportCounts } from './dashboard-rules.js';
 
 /** How many of a department's worst tasks the 通报 names. */
 export const BULLETIN_WORST = 5;
@@ -22,8 +23,10 @@ export interface MonthRate {
 }
 
 /**
- * The dashboard and the 通报. Every number is an aggregate the database
- * computes (GROUP BY, FILTER); only the handful of result rows reach here.
+ * The dashboard and the 通报. Every task number is an aggregate the database
+ * computes (GROUP BY, FILTER); only the handful of result rows reach here. The
+ * report periods (定期报送) are not stored: ReportSlotService judges them, once
+ * per request, and they are counted here.
  */
 @Injectable()
 export class DashboardService {
@@ -32,27 +35,35 @@ export class DashboardService {
     private readonly departments: DepartmentRepository,
     private readonly clock: DeadlineClock,
     private readonly config: AppConfig,
+    private readonly slots: ReportSlotService,
   ) {}
 
   /**
    * Per lead department (a department role sees only its own; `department`
    * narrows the others' view to one): totals by status, overdue, due within
-   * the warning window and within seven days, the light, and the on-time rate
-   * of the last twelve months; with the plan-wide indicators' pace.
+   * the warning window and within seven days, the light, the on-time rate
+   * of the last twelve months, and the report periods due this month and missed;
+   * with the plan-wide indicators' pace.
    */
   async summary(actor: Actor, department?: string) {
     const scope = await this.scope(actor, department);
     const window = await this.clock.window();
     const months = lastMonths(window.today);
-    const [counts, monthly, indicators] = await Promise.all([
+    const [counts, monthly, indicators, slots] = await Promise.all([
       this.dashboard.departmentCounts(window.today, window.warnUntil, addDays(window.today, 7), scope, window.timeZone),
       this.dashboard.onTimeByMonth(this.config.TZ, `${months[0]}-01`, scope),
       this.dashboard.indicatorsWithLatest(),
+      this.slots.facts({ department: scope, asOf: window.today }),
     ]);
     const byDepartment = new Map<string, MonthCounts[]>();
     for (const row of monthly) byDepartment.set(row.code, [...(byDepartment.get(row.code) ?? []), row]);
-    const departments = counts.map((c) => ({ code: c.code, name: c.name, ...figures(c, months, byDepartment.get(c.code) ?? []) }));
-    const totals = figures(sum(counts), months, monthly);
+    const reports = reportCounts(slots, window.today);
+    const reportsOf = (code: string): ReportCounts => reports.get(code) ?? { dueThisMonth: 0, missed: 0 };
+    const departments = counts.map((c) => ({ code: c.code, name: c.name, ...figures(c, months, byDepartment.get(c.code) ?? [], reportsOf(c.code)) }));
+    const totals = figures(sum(counts), months, monthly, {
+      dueThisMonth: departments.reduce((s, d) => s + d.reports.dueThisMonth, 0),
+      missed: departments.reduce((s, d) => s + d.reports.missed, 0),
+    });
 
     const items = indicators.map((i) => {
       const pace = paceOf({ ...i, latest: i.latest?.value ?? null }, window.today);
@@ -71,11 +82,16 @@ export class DashboardService {
     };
   }
 
-  /** The 通报: departments with overdue or escalated open work, ranked, each with its worst tasks. */
+  /**
+   * The 通报: departments with overdue or escalated open work, or with missed
+   * reports (逾期未报) of open tasks, ranked, each with its worst tasks.
+   */
   async bulletin() {
     const today = this.clock.today();
-    const rows = await this.dashboard.bulletin(today, BULLETIN_WORST, this.config.TZ);
-    const items = rankBulletin(rows).map(({ ordinal: _ordinal, ...row }) => row);
+    const missed = new Map([...reportCounts(await this.slots.facts({ asOf: today }), today)].map(([code, c]) => [code, c.missed]));
+    const listed = [...missed].filter(([, n]) => n > 0).map(([code]) => code);
+    const rows = await this.dashboard.bulletin(today, BULLETIN_WORST, this.config.TZ, listed);
+    const items = rankBulletin(rows.map((row) => ({ ...row, missedReports: missed.get(row.code) ?? 0 }))).map(({ ordinal: _ordinal, ...row }) => row);
     return { asOf: today, items };
   }
 
@@ -92,7 +108,7 @@ export class DashboardService {
 
 type Counts = Omit<DepartmentCounts, 'code' | 'name'>;
 
-function figures(c: Counts, months: string[], monthly: MonthCounts[]) {
+function figures(c: Counts, months: string[], monthly: MonthCounts[], reports: ReportCounts) {
   const onTimeByMonth: MonthRate[] = months.map((month) => {
     const rows = monthly.filter((m) => m.month === month);
     const completed = rows.reduce((s, r) => s + r.completed, 0);
@@ -116,6 +132,7 @@ function figures(c: Counts, months: string[], monthly: MonthCounts[]) {
     light: departmentLight(c.overdue, c.dueSoon),
     onTime: { completed, onTime, rate: onTimeRate(onTime, completed) },
     onTimeByMonth,
+    reports,
   };
 }
 

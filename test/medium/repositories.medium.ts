@@ -301,6 +301,11 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
       expect(b).toMatchObject({ overdue: mine.length, maxDaysOverdue: days(mine[0].due), escalated: 0 });
       expect(b.worst.map((t) => [t.id, t.daysOverdue, t.overdue])).toEqual(mine.slice(0, 3).map((r) => [r.id, days(r.due), true]));
     }
+    // A department named for its missed reports is listed even with nothing overdue: zeros and no worst tasks.
+    const [quiet] = await medium.sql<{ code: string }>(`SELECT code FROM department WHERE NOT (code = ANY($1)) ORDER BY code LIMIT 1`, [departments]);
+    const named = await medium.get(DashboardRepository).bulletin(TODAY, 3, TZ, [quiet.code, departments[0]]);
+    expect(named.map((b) => b.code).sort()).toEqual([...departments, quiet.code].sort());
+    expect(named.find((b) => b.code === quiet.code)).toMatchObject({ overdue: 0, escalated: 0, overdueAndEscalated: 0, maxDaysOverdue: 0, worst: [] });
   });
 
   it('CalendarRepository.openTaskDueYears: the distinct years of open deadlines, ascending', async () => {

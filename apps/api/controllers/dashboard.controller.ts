@@ -22,19 +22,22 @@ export class DashboardController {
   @Get()
   @Can('dashboard.read')
   @ApiOperation({
-    summary: 'per department: totals by status, overdue, due soon, light, on-time rate by month; indicators’ pace (序时进度)',
+    summary:
+      'per department: totals by status, overdue, due soon, light, on-time rate by month, reports due this month and missed; indicators’ pace (序时进度)',
     description: 'Scoped: a liaison or leader sees its own department; supervisors, reviewers and admins every department. Counted by lead department.',
   })
   @ApiOkResponse({ type: DashboardDto })
-  summary(@CurrentActor() actor: Actor, @Query() query: DashboardQuery) {
+  summary(@CurrentActor() actor: Actor, @Query() query: DashboardQuery): Promise<DashboardDto> {
     return this.dashboard.summary(actor, query.department);
   }
 
   @Get('bulletin')
   @Can('dashboard.bulletin')
-  @ApiOperation({ summary: '通报: departments ranked by overdue and escalated open work, with their worst tasks' })
+  @ApiOperation({
+    summary: '通报: departments ranked by overdue and escalated open work, then those with only missed reports (逾期未报), with their worst tasks',
+  })
   @ApiOkResponse({ type: BulletinDto })
-  bulletin() {
+  bulletin(): Promise<BulletinDto> {
     return this.dashboard.bulletin();
   }
 

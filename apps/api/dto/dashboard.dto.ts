@@ -32,6 +32,21 @@ export class MonthOnTimeDto extends OnTimeDto {
   @ApiProperty({ example: '2026-03', description: 'month of the completion, in TZ' }) month: string;
 }
 
+export class ReportFiguresDto {
+  @ApiProperty({
+    example: 3,
+    description:
+      'report periods (定期报送) of open tasks not filed whose deadline falls in this month (in TZ) and has not passed (本月应报); a period filed, even late, is not counted',
+  })
+  dueThisMonth: number;
+  @ApiProperty({
+    example: 1,
+    description:
+      'report periods of open tasks never filed by the end of their deadline (逾期未报; filing one late takes it off); completed tasks owe nothing more',
+  })
+  missed: number;
+}
+
 export class DashboardFiguresDto {
   @ApiProperty({ description: 'tasks the department leads (co-operation is not counted, so a task counts once)' }) total: number;
   @ApiProperty({ type: StatusTotalsDto }) byStatus: StatusTotalsDto;
@@ -46,6 +61,8 @@ export class DashboardFiguresDto {
   light: string;
   @ApiProperty({ type: OnTimeDto, description: 'over the twelve months of `months`' }) onTime: OnTimeDto;
   @ApiProperty({ type: [MonthOnTimeDto], description: 'one entry per month of `months`, oldest first' }) onTimeByMonth: MonthOnTimeDto[];
+  @ApiProperty({ type: ReportFiguresDto, description: 'the report periods of the tasks it leads (GET /tasks/:id/report-slots), judged today' })
+  reports: ReportFiguresDto;
 }
 
 export class DepartmentDashboardDto extends DashboardFiguresDto {
@@ -125,7 +142,10 @@ export class BulletinTaskDto {
 }
 
 export class BulletinItemDto {
-  @ApiProperty({ description: 'by overdue, then escalated, descending; equal in both share a rank (1, 2, 2, 4) and follow the plan’s department order' })
+  @ApiProperty({
+    description:
+      'by overdue, then escalated, descending; equal in both share a rank (1, 2, 2, 4) and follow the plan’s department order. Departments listed only for missed reports come last, by missedReports descending, ties alike',
+  })
   rank: number;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
@@ -133,6 +153,8 @@ export class BulletinItemDto {
   @ApiProperty({ description: 'open tasks it leads whose current deadline’s reminders reached a leader (escalation)' }) escalated: number;
   @ApiProperty() overdueAndEscalated: number;
   @ApiProperty() maxDaysOverdue: number;
+  @ApiProperty({ description: 'report periods of open tasks it leads never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed' })
+  missedReports: number;
   @ApiProperty({
     type: [BulletinTaskDto],
     description: 'up to five: the overdue, longest overdue first (then by id); then escalated tasks not yet overdue, soonest due first',
@@ -142,5 +164,6 @@ export class BulletinItemDto {
 
 export class BulletinDto {
   @ApiProperty({ example: '2026-03-10' }) asOf: string;
-  @ApiProperty({ type: [BulletinItemDto], description: 'only departments with overdue or escalated open work' }) items: BulletinItemDto[];
+  @ApiProperty({ type: [BulletinItemDto], description: 'only departments with overdue or escalated open work, or missed reports of open tasks' })
+  items: BulletinItemDto[];
 }

@@ -139,7 +139,9 @@ export const INDICATOR_LATEST_SQL = `
  * The 通报: per lead department with any, its open tasks that are overdue ($1 =
  * today) and those escalated (a reminder of the current deadline went to a
  * leader), counted, with its $2 worst: the longest overdue first (then by id),
- * then escalated tasks not yet overdue, soonest due first.
+ * then escalated tasks not yet overdue, soonest due first. The departments of
+ * $4 are listed too, with zeros when they have neither (those with missed
+ * reports, which are judged outside SQL).
  *
  * Built from the small sets, not by testing every open task: the overdue
  * counts from a range of idx_task_open_due, the escalated tasks from the
@@ -191,7 +193,7 @@ export const BULLETIN_SQL = `
          LIMIT $2
        ) x
    ) w
-   WHERE o.department IS NOT NULL OR e.department IS NOT NULL`;
+   WHERE o.department IS NOT NULL OR e.department IS NOT NULL OR d.code = ANY($4::text[])`;
 
 /** The dashboard's and the bulletin's aggregates: counted in the database, never by loading tasks. */
 @Injectable()
@@ -237,8 +239,9 @@ export class DashboardRepository {
     }));
   }
 
-  async bulletin(today: string, worstPerDepartment: number, timeZone: string): Promise<BulletinRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(BULLETIN_SQL, [today, worstPerDepartment, timeZone]);
+  /** `alsoDepartments`: listed even without overdue or escalated work. */
+  async bulletin(today: string, worstPerDepartment: number, timeZone: string, alsoDepartments: readonly string[] = []): Promise<BulletinRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(BULLETIN_SQL, [today, worstPerDepartment, timeZone, alsoDepartments]);
     return rows.map((r) => ({
       code: r.code as string,
       name: r.name as string,

@@ -6,7 +6,7 @@ import { get } from '../lib/api';
 import { formatDate } from '../lib/format';
 import type { Bulletin } from '../lib/types';
 
-/** 督办通报: the departments with overdue or escalated open work, worst first, with their worst tasks. */
+/** 督办通报: the departments with overdue or escalated open work, worst first, with their worst tasks; then those with only missed reports. */
 export function BulletinCard() {
   const bulletin = useQuery({ queryKey: ['dashboard', 'bulletin'], queryFn: () => get<Bulletin>('/dashboard/bulletin') });
   return (
@@ -15,7 +15,7 @@ export function BulletinCard() {
       <List
         loading={bulletin.isLoading}
         dataSource={bulletin.data?.items ?? []}
-        locale={{ emptyText: '没有逾期或升级的单位' }}
+        locale={{ emptyText: '没有逾期、升级或逾期未报的单位' }}
         renderItem={(d) => (
           <List.Item>
             <div style={{ width: '100%' }}>
@@ -23,7 +23,8 @@ export function BulletinCard() {
                 <Tag color={d.rank === 1 ? 'red' : 'default'}>第 {d.rank} 名</Tag>
                 <b>{d.name}</b>
                 <span>
-                  逾期 {d.overdue} 项 · 已升级 {d.escalated} 项 · 最长逾期 {d.maxDaysOverdue} 天
+                  逾期 {d.overdue} 项 · 已升级 {d.escalated} 项 · 最长逾期 {d.maxDaysOverdue} 天 ·{' '}
+                  <span style={d.missedReports > 0 ? { color: '#f5222d' } : undefined}>逾期未报 {d.missedReports} 期</span>
                 </span>
               </Space>
               {d.worst.map((t) => (

@@ -4,9 +4,13 @@ import { useMemo } from 'react';
 import { Chart } from './Chart';
 import { LightDot } from './bits';
 import { formatDate, formatShare } from '../lib/format';
+import { SLOT_STATUS } from '../lib/tasks';
 import type { Dashboard } from '../lib/types';
 
-/** The dashboard's per-department figures: totals, a bar chart of overdue and due-soon work, and on-time rates. */
+/**
+ * The dashboard's per-department figures: totals, a bar chart of overdue and due-soon work, on-time rates,
+ * and the periodic reports (定期报送) due this month and missed.
+ */
 export function DashboardCharts({ data }: { data: Dashboard }) {
   const names = data.departments.map((d) => d.name);
   const bars = useMemo(
@@ -42,27 +46,43 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
     [data, names],
   );
   const totals = data.totals;
+  const missed = SLOT_STATUS.missed.label;
   return (
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={8} xl={4}>
           <Card size="small">
             <Statistic title="任务总数" value={totals.total} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={8} xl={4}>
           <Card size="small">
             <Statistic title="逾期" value={totals.overdue} styles={{ content: { color: '#f5222d' } }} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={8} xl={4}>
           <Card size="small">
             <Statistic title="临期" value={totals.dueSoon} styles={{ content: { color: '#d48806' } }} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={8} xl={4}>
           <Card size="small">
             <Statistic title={`${L.onTimeRate}（近 12 个月）`} value={formatShare(totals.onTime.rate)} />
+          </Card>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Card size="small" data-testid="reports-due">
+            <Statistic title="本月应报（定期报送）" value={totals.reports.dueThisMonth} suffix="期" />
+          </Card>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Card size="small" data-testid="reports-missed">
+            <Statistic
+              title={missed}
+              value={totals.reports.missed}
+              suffix="期"
+              styles={{ content: { color: totals.reports.missed > 0 ? '#f5222d' : undefined } }}
+            />
           </Card>
         </Col>
       </Row>
@@ -87,6 +107,12 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
                 <b>{d.name}</b> <LightDot light={d.light} />
                 <div style={{ color: '#666' }}>
                   共 {d.total} 项 · 逾期 {d.overdue} · 临期 {d.dueSoon} · 按期率 {formatShare(d.onTime.rate)}
+                </div>
+                <div style={{ color: '#666' }}>
+                  本月应报 {d.reports.dueThisMonth} 期 ·{' '}
+                  <span style={d.reports.missed > 0 ? { color: '#f5222d' } : undefined}>
+                    {missed} {d.reports.missed} 期
+                  </span>
                 </div>
               </Card>
             </Col>

@@ -946,7 +946,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * per department: totals by status, overdue, due soon, light, on-time rate by month; indicators’ pace (序时进度)
+     * per department: totals by status, overdue, due soon, light, on-time rate by month, reports due this month and missed; indicators’ pace (序时进度)
      * @description Scoped: a liaison or leader sees its own department; supervisors, reviewers and admins every department. Counted by lead department.
      */
     get: operations['DashboardController_summary'];
@@ -965,7 +965,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 通报: departments ranked by overdue and escalated open work, with their worst tasks */
+    /** 通报: departments ranked by overdue and escalated open work, then those with only missed reports (逾期未报), with their worst tasks */
     get: operations['DashboardController_bulletin'];
     put?: never;
     post?: never;
@@ -2133,7 +2133,8 @@ export interface components {
         | 'reminder'
         | 'overdue'
         | 'escalation'
-        | 'review';
+        | 'review'
+        | 'report_due';
       /** @example 任务被退回 */
       label: string;
       /** @description false: in-app only */
@@ -2159,6 +2160,7 @@ export interface components {
         | 'overdue'
         | 'escalation'
         | 'review'
+        | 'report_due'
       )[];
     };
     MarkedAllReadDto: {
@@ -2444,6 +2446,18 @@ export interface components {
        */
       month: string;
     };
+    ReportFiguresDto: {
+      /**
+       * @description report periods (定期报送) of open tasks not filed whose deadline falls in this month (in TZ) and has not passed (本月应报); a period filed, even late, is not counted
+       * @example 3
+       */
+      dueThisMonth: number;
+      /**
+       * @description report periods of open tasks never filed by the end of their deadline (逾期未报; filing one late takes it off); completed tasks owe nothing more
+       * @example 1
+       */
+      missed: number;
+    };
     DepartmentDashboardDto: {
       /** @description tasks the department leads (co-operation is not counted, so a task counts once) */
       total: number;
@@ -2463,6 +2477,8 @@ export interface components {
       onTime: components['schemas']['OnTimeDto'];
       /** @description one entry per month of `months`, oldest first */
       onTimeByMonth: components['schemas']['MonthOnTimeDto'][];
+      /** @description the report periods of the tasks it leads (GET /tasks/:id/report-slots), judged today */
+      reports: components['schemas']['ReportFiguresDto'];
       /** @example finance */
       code: string;
       /** @example 市财政局 */
@@ -2487,6 +2503,8 @@ export interface components {
       onTime: components['schemas']['OnTimeDto'];
       /** @description one entry per month of `months`, oldest first */
       onTimeByMonth: components['schemas']['MonthOnTimeDto'][];
+      /** @description the report periods of the tasks it leads (GET /tasks/:id/report-slots), judged today */
+      reports: components['schemas']['ReportFiguresDto'];
     };
     PaceCountsDto: {
       green: number;
@@ -2567,7 +2585,7 @@ export interface components {
       escalated: boolean;
     };
     BulletinItemDto: {
-      /** @description by overdue, then escalated, descending; equal in both share a rank (1, 2, 2, 4) and follow the plan’s department order */
+      /** @description by overdue, then escalated, descending; equal in both share a rank (1, 2, 2, 4) and follow the plan’s department order. Departments listed only for missed reports come last, by missedReports descending, ties alike */
       rank: number;
       code: string;
       name: string;
@@ -2577,13 +2595,15 @@ export interface components {
       escalated: number;
       overdueAndEscalated: number;
       maxDaysOverdue: number;
+      /** @description report periods of open tasks it leads never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed */
+      missedReports: number;
       /** @description up to five: the overdue, longest overdue first (then by id); then escalated tasks not yet overdue, soonest due first */
       worst: components['schemas']['BulletinTaskDto'][];
     };
     BulletinDto: {
       /** @example 2026-03-10 */
       asOf: string;
-      /** @description only departments with overdue or escalated open work */
+      /** @description only departments with overdue or escalated open work, or missed reports of open tasks */
       items: components['schemas']['BulletinItemDto'][];
     };
     CalendarFeedCreatedDto: {
