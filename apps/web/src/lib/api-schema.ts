@@ -2133,7 +2133,8 @@ export interface components {
         | 'reminder'
         | 'overdue'
         | 'escalation'
-        | 'review';
+        | 'review'
+        | 'report_due';
       /** @example 任务被退回 */
       label: string;
       /** @description false: in-app only */
@@ -2159,6 +2160,7 @@ export interface components {
         | 'overdue'
         | 'escalation'
         | 'review'
+        | 'report_due'
       )[];
     };
     MarkedAllReadDto: {
@@ -2344,6 +2346,14 @@ export interface components {
        *     }
        */
       indicators: Record<string, never>;
+      /** @description report periods (定期报送) of the department’s tasks due in the year, judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted */
+      reportsDue: number;
+      /** @description report periods filed by the end of their due day */
+      reportsOnTime: number;
+      /** @description report periods filed after their due day */
+      reportsLate: number;
+      /** @description report periods not filed (逾期未报); a report filed after the year’s end does not count for the year */
+      reportsMissed: number;
     };
     BreakdownItemDto: {
       /** @example metric:onTimeRate */
