@@ -9,8 +9,8 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { appLogger, rootModule } from '../apps/bootstrap.js';
+import { AssessmentModule } from '../libs/assessment/assessment.module.js';
 import { AssessmentService } from '../libs/assessment/assessment.service.js';
-import { AuditService } from '../libs/audit/audit.service.js';
 import { loadConfig } from '../libs/config/app-config.js';
 import { DEPARTMENT_METRICS_SQL } from '../libs/db/repositories/assessment.repository.js';
 import { validatePolicy } from '../libs/policy/escalation-policy.js';
@@ -22,7 +22,8 @@ const DEPARTMENTS = 20;
 const YEAR = 2025;
 const TZ = 'Asia/Shanghai';
 
-@Module({ providers: [AuditService, AssessmentService] })
+// The service with what it needs (audit, and the report periods of TasksModule), as the API has it.
+@Module({ imports: [AssessmentModule] })
 class AssessmentBenchModule {}
 
 /** Fills the scratch database with the year (deterministic: every share comes from the row number). */

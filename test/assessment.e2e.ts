@@ -197,6 +197,11 @@ describe('annual assessment (年度考核)', () => {
       escalated: 1,
       grades: { excellent: 1, good: 1, pass: 1, fail: 1 },
       indicators: { on_track: 0, at_risk: 0, off_track: 0, unknown: 0 },
+      // No task with a reporting cycle (定期报送): test/assessment-reports.e2e.ts counts those.
+      reportsDue: 0,
+      reportsOnTime: 0,
+      reportsLate: 0,
+      reportsMissed: 0,
     });
     // Weights 40 / 20 / 25 (tax has no indicators: their 15 is spread over the rest, ×100/85):
     // (40·2/5 + 20·0.75 + 25·(100+85+70+0)/400) · 100/85 = 46.9375 · 100/85 = 55.22;

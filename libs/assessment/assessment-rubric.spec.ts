@@ -12,8 +12,9 @@ const valid = {
 describe('assessment rubric validation', () => {
   it('reads the shipped rubric', () => {
     const rubric = loadAssessmentRubric('config/assessment.yaml');
-    expect(rubric.metrics).toEqual({ onTimeRate: 40, evidenceShare: 20, gradeScore: 25, indicatorState: 15 });
-    expect(rubric.deductions).toMatchObject({ turnedRed: 1, escalated: 2 });
+    // The report metrics (定期报送) are named with weight 0: today's scores stand until a rubric weighs them.
+    expect(rubric.metrics).toEqual({ onTimeRate: 40, evidenceShare: 20, gradeScore: 25, indicatorState: 15, reportsOnTimeRate: 0 });
+    expect(rubric.deductions).toMatchObject({ turnedRed: 1, escalated: 2, reportsMissed: 0 });
     expect(rubric).toMatchObject({ bounds: { min: 0, max: 100 }, reviewerWeight: 30, commentRequiredBelow: 60 });
   });
 

@@ -10,11 +10,11 @@ import { GRADES } from '../vocabulary/tasks.js';
 import type { Grade } from './assessment-types.js';
 
 /** Metrics the rubric may weigh; each is a share from 0 to 1 (see assessment-scoring.ts). */
-export const RUBRIC_METRICS = ['onTimeRate', 'evidenceShare', 'gradeScore', 'indicatorState'] as const;
+export const RUBRIC_METRICS = ['onTimeRate', 'evidenceShare', 'gradeScore', 'indicatorState', 'reportsOnTimeRate'] as const;
 export type RubricMetric = (typeof RUBRIC_METRICS)[number];
 
 /** Counts of DepartmentMetrics the rubric may deduct points for. */
-export const RUBRIC_DEDUCTIONS = ['turnedRed', 'escalated', 'returns', 'extensionRequests', 'overdue', 'late'] as const;
+export const RUBRIC_DEDUCTIONS = ['turnedRed', 'escalated', 'returns', 'extensionRequests', 'overdue', 'late', 'reportsMissed'] as const;
 export type RubricDeduction = (typeof RUBRIC_DEDUCTIONS)[number];
 
 export { GRADES };

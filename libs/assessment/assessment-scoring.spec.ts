@@ -1,4 +1,4 @@
-import { validateRubric } from './assessment-rubric.js';
+import { loadAssessmentRubric, validateRubric } from './assessment-rubric.js';
 import { computeScore, finalScore, hasAssessableWork, metricShares, rank, reviewerMean, round2 } from './assessment-scoring.js';
 import { departmentMetrics as metrics } from '../../test/fixtures/assessment-report.fixture.js';
 
@@ -36,7 +36,67 @@ describe('assessment scoring', () => {
       grades: { excellent: 1, good: 2, pass: 0, fail: 1 },
       indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 3 },
     });
-    expect(metricShares(m, rubric)).toEqual({ onTimeRate: 0.6, evidenceShare: 0.75, gradeScore: (100 + 170 + 0) / 4 / 100, indicatorState: 2.5 / 4 });
+    expect(metricShares(m, rubric)).toEqual({
+      onTimeRate: 0.6,
+      evidenceShare: 0.75,
+      gradeScore: (100 + 170 + 0) / 4 / 100,
+      indicatorState: 2.5 / 4,
+      reportsOnTimeRate: null,
+    });
+    expect(metricShares(metrics({ reportsDue: 12, reportsOnTime: 9, reportsLate: 2, reportsMissed: 1 }), rubric).reportsOnTimeRate).toBe(0.75);
+  });
+
+  describe('report periods (定期报送)', () => {
+    const reports = { reportsDue: 12, reportsOnTime: 6, reportsLate: 2, reportsMissed: 4 };
+    const mixed = metrics({
+      due: 6,
+      onTime: 3,
+      late: 1,
+      overdue: 1,
+      pending: 1,
+      evidenceShare: 0.75,
+      turnedRed: 2,
+      escalated: 1,
+      returns: 2,
+      grades: { excellent: 1, good: 2, pass: 0, fail: 1 },
+      indicators: { on_track: 2, at_risk: 1, off_track: 1, unknown: 0 },
+    });
+
+    it('leave the score and its breakdown as they were under the shipped rubric, which names them at 0', () => {
+      const shipped = loadAssessmentRubric('config/assessment.yaml');
+      for (const m of [mixed, metrics({ due: 2, onTime: 1, overdue: 1, evidenceShare: 1 }), metrics()]) {
+        expect(computeScore({ ...m, ...reports }, shipped)).toEqual(computeScore(m, shipped));
+        expect(computeScore({ ...m, ...reports }, rubric)).toEqual(computeScore(m, rubric));
+      }
+      expect(computeScore({ ...mixed, ...reports }, shipped).computedScore).toBe(60.25);
+    });
+
+    it('move the score as a rubric weighs them: a share of the weights and points off per missed period', () => {
+      const weighed = validateRubric({
+        metrics: { onTimeRate: 30, evidenceShare: 20, gradeScore: 25, indicatorState: 15, reportsOnTimeRate: 10 },
+        deductions: { turnedRed: 1, escalated: 2, returns: 0.5, reportsMissed: 0.5 },
+      });
+      // 30·0.6 + 20·0.75 + 25·0.675 + 15·0.625 + 10·6/12 = 18 + 15 + 16.875 + 9.375 + 5 = 64.25;
+      // − 2 red − 2·1 escalated − 0.5·2 returns − 0.5·4 missed = 57.25
+      const { computedScore, breakdown } = computeScore({ ...mixed, ...reports }, weighed);
+      expect(computedScore).toBe(57.25);
+      expect(sum(breakdown)).toBeCloseTo(57.25, 1);
+      expect(breakdown.find((b) => b.item === 'metric:reportsOnTimeRate')).toEqual({
+        item: 'metric:reportsOnTimeRate',
+        label: '按时报送率（权重 10）：50%',
+        points: 5,
+      });
+      expect(breakdown.find((b) => b.item === 'deduction:reportsMissed')).toEqual({
+        item: 'deduction:reportsMissed',
+        label: '逾期未报 4 × 0.5 分',
+        points: -2,
+      });
+      // Every period on time: the full 10.
+      expect(computeScore({ ...mixed, ...reports, reportsOnTime: 12, reportsLate: 0, reportsMissed: 0 }, weighed).computedScore).toBe(64.25);
+      // Nothing due: left out like any metric without data, the other 90 scaled up to 100 — (64.25 − 5)·100/90 − 5 = 60.83.
+      expect(computeScore(mixed, weighed).computedScore).toBe(60.83);
+      expect(computeScore(mixed, weighed).breakdown.find((b) => b.item === 'metric:reportsOnTimeRate')!.label).toContain('无数据，不计');
+    });
   });
 
   it.each([

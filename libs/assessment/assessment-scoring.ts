@@ -12,6 +12,7 @@ export const METRIC_LABEL: Record<RubricMetric, string> = {
   evidenceShare: ASSESSMENT_LABEL.evidenceShare,
   gradeScore: ASSESSMENT_LABEL.gradeScore,
   indicatorState: ASSESSMENT_LABEL.indicatorState,
+  reportsOnTimeRate: ASSESSMENT_LABEL.reportsOnTimeRate,
 };
 
 export const DEDUCTION_LABEL: Record<RubricDeduction, string> = {
@@ -21,6 +22,7 @@ export const DEDUCTION_LABEL: Record<RubricDeduction, string> = {
   extensionRequests: ASSESSMENT_LABEL.extensionRequests,
   overdue: ASSESSMENT_LABEL.overdue,
   late: ASSESSMENT_LABEL.late,
+  reportsMissed: ASSESSMENT_LABEL.reportsMissed,
 };
 
 export interface BreakdownItem {
@@ -44,7 +46,14 @@ export function metricShares(m: DepartmentMetrics, rubric: AssessmentRubric): Re
     evidenceShare: m.evidenceShare === null ? null : steadied(m.evidenceShare, m.onTime + m.late),
     gradeScore: graded > 0 ? steadied(gradeSum / graded / 100, graded) : null,
     indicatorState: trended > 0 ? trendSum / trended : null,
+    // Not steadied by fewTasks: a single task owes a report every period, so the count is not small for long.
+    reportsOnTimeRate: reportsOnTimeShare(m),
   };
+}
+
+/** Report periods (定期报送) filed on time over those due; null when none was due. */
+export function reportsOnTimeShare(m: Pick<DepartmentMetrics, 'reportsDue' | 'reportsOnTime'>): number | null {
+  return m.reportsDue > 0 ? m.reportsOnTime / m.reportsDue : null;
 }
 
 /** A department with nothing due in the year has no record to be ranked by (无考核任务): shown, not ranked. */

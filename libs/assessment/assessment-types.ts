@@ -37,6 +37,18 @@ export interface DepartmentMetrics {
   grades: Record<Grade, number>;
   /** The department's indicators by trend; `unknown` when not enough values to judge. */
   indicators: Record<Trend | 'unknown', number>;
+  /**
+   * Report periods (定期报送) of the department's tasks whose deadline falls in the year and has come by the
+   * day the metrics are judged (the year's end, or today while the year runs): filed on time, late or missed.
+   * A period still open on its due day is not counted yet. Always reportsOnTime + reportsLate + reportsMissed.
+   */
+  reportsDue: number;
+  /** Filed by the end of its due day. */
+  reportsOnTime: number;
+  /** Filed after its due day, by the day judged. */
+  reportsLate: number;
+  /** Not filed by the day judged (a report filed after the year's end does not count for the year). */
+  reportsMissed: number;
 }
 
 export interface ReviewerScore {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import { calendarDate } from '../common/dates.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
 import { AppConfig } from '../config/app-config.js';
@@ -9,6 +10,7 @@ import { DepartmentRepository } from '../db/repositories/department.repository.j
 import { IndicatorRepository } from '../db/repositories/indicator.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { standing } from '../indicators/indicator-trend.js';
+import { ReportSlotService, type SlotFact } from '../tasks/report-slot.service.js';
 import { CYCLE_STATUS } from '../vocabulary/assessment.js';
 import { GRADES } from '../vocabulary/tasks.js';
 import type { AssessmentRubric } from './assessment-rubric.js';
@@ -36,6 +38,7 @@ export class AssessmentService {
     private readonly assessments: AssessmentRepository,
     private readonly departments: DepartmentRepository,
     private readonly indicators: IndicatorRepository,
+    private readonly slots: ReportSlotService,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly config: AppConfig,
@@ -64,7 +67,7 @@ export class AssessmentService {
   /** The cycle with how much it covers. */
   async get(year: number) {
     const cycle = await this.mustFind(year);
-    const report = cycle.snapshot ? (cycle.snapshot as unknown as AssessmentReport) : null;
+    const report = cycle.snapshot ? frozenReport(cycle.snapshot) : null;
     const taskCount = report ? Object.values(report.tasks).reduce((s, t) => s + t.length, 0) : await this.assessments.countTasks(year);
     const scoreCount = report ? report.departments.reduce((s, d) => s + d.reviewerScores.length, 0) : (await this.assessments.listScores(year)).length;
     return { ...cycleView(cycle), taskCount, scoreCount, rubric: report ? undefined : this.rubricSummary() };
@@ -73,21 +76,21 @@ export class AssessmentService {
   /** Every department's metrics and scores, ranked. */
   async departmentAssessments(year: number): Promise<DepartmentAssessment[]> {
     const cycle = await this.mustFind(year);
-    if (cycle.snapshot) return (cycle.snapshot as unknown as AssessmentReport).departments;
+    if (cycle.snapshot) return frozenReport(cycle.snapshot).departments;
     return (await this.compute(cycle, new Date(), false)).departments;
   }
 
   /** The whole report: the snapshot of a finalised cycle, else computed now. */
   async report(year: number): Promise<AssessmentReport> {
     const cycle = await this.mustFind(year);
-    if (cycle.snapshot) return cycle.snapshot as unknown as AssessmentReport;
+    if (cycle.snapshot) return frozenReport(cycle.snapshot);
     return this.compute(cycle, new Date(), true);
   }
 
   /** How many tasks the year's report lists (to decide whether it is built in the request or by a job). */
   async taskCount(year: number): Promise<number> {
     const cycle = await this.mustFind(year);
-    if (cycle.snapshot) return Object.values((cycle.snapshot as unknown as AssessmentReport).tasks).reduce((s, t) => s + t.length, 0);
+    if (cycle.snapshot) return Object.values(frozenReport(cycle.snapshot).tasks).reduce((s, t) => s + t.length, 0);
     return this.assessments.countTasks(year);
   }
 
@@ -170,11 +173,12 @@ export class AssessmentService {
     const scores = await this.assessments.listScores(cycle.year);
     const indicators = await this.indicatorsAsOf(cycle.year);
     const taskRows = withTasks ? await this.assessments.reportTasks(cycle.year, tz, asOf) : [];
+    const reports = await this.reportsOfYear(cycle.year, asOf);
 
     const order = new Map(rows.map((r, i) => [r.code, i]));
     const assessed = rows.map((row) => {
       const own = indicators.get(row.code) ?? [];
-      const metrics = toMetrics(row, own);
+      const metrics = toMetrics(row, own, reports.get(row.code) ?? NO_REPORTS);
       const { computedScore, breakdown } = computeScore(metrics, this.rubric);
       const reviewerScores = scores.filter((s) => s.departmentCode === row.code).map(reviewerScore);
       const mean = reviewerMean(reviewerScores);
@@ -203,6 +207,24 @@ export class AssessmentService {
     }
     if (withTasks) for (const t of taskRows) tasks[t.dept]?.push(reportTask(t));
     return { year: cycle.year, status: cycle.status, asOf: asOf.toISOString(), departments, tasks, indicators: indicatorsByDepartment };
+  }
+
+  /**
+   * Each department's report periods (定期报送) due in `year`, judged as of the year's last day (or `asOf` while
+   * the year runs): a report filed after the year has closed does not mend that year's record. A period still
+   * open (due today, not filed yet) is not counted.
+   */
+  private async reportsOfYear(year: number, asOf: Date): Promise<Map<string, ReportCounts>> {
+    const judgedOn = [calendarDate(this.config.TZ, asOf), `${year}-12-31`].sort()[0];
+    const counts = new Map<string, ReportCounts>();
+    for (const slot of await this.slots.facts({ asOf: judgedOn })) {
+      if (!slot.dueDate.startsWith(`${year}-`) || slot.dueDate > judgedOn || slot.status === 'open') continue;
+      const own = counts.get(slot.leadDepartmentCode) ?? { ...NO_REPORTS };
+      own.reportsDue += 1;
+      own[REPORT_COUNT[slot.status]] += 1;
+      counts.set(slot.leadDepartmentCode, own);
+    }
+    return counts;
   }
 
   /** Each department's indicators with where they stood by the end of `year` (values of later years ignored). */
@@ -240,6 +262,23 @@ export class AssessmentService {
   }
 }
 
+type ReportCounts = Pick<DepartmentMetrics, 'reportsDue' | 'reportsOnTime' | 'reportsLate' | 'reportsMissed'>;
+const NO_REPORTS: ReportCounts = { reportsDue: 0, reportsOnTime: 0, reportsLate: 0, reportsMissed: 0 };
+const REPORT_COUNT: Record<Exclude<SlotFact['status'], 'open'>, keyof ReportCounts> = {
+  filed: 'reportsOnTime',
+  late: 'reportsLate',
+  missed: 'reportsMissed',
+};
+
+/**
+ * A finalised cycle's snapshot as the report it froze. Snapshots frozen before report periods (定期报送) were
+ * counted lack the four report figures: they read as 0 (that score counted none), so an old year still opens.
+ */
+function frozenReport(snapshot: Record<string, unknown>): AssessmentReport {
+  const report = snapshot as unknown as AssessmentReport;
+  return { ...report, departments: report.departments.map((d) => ({ ...d, metrics: { ...NO_REPORTS, ...d.metrics } })) };
+}
+
 function cycleView(cycle: AssessmentCycleEntity) {
   return {
     year: cycle.year,
@@ -266,7 +305,7 @@ function reviewerScore(s: ScoreRow): ReviewerScore {
   };
 }
 
-function toMetrics(row: DepartmentMetricsRow, indicators: ReportIndicator[]): DepartmentMetrics {
+function toMetrics(row: DepartmentMetricsRow, indicators: ReportIndicator[], reports: ReportCounts): DepartmentMetrics {
   const trend = { on_track: 0, at_risk: 0, off_track: 0, unknown: 0 };
   for (const i of indicators) trend[i.trend ?? 'unknown'] += 1;
   return {
@@ -283,6 +322,7 @@ function toMetrics(row: DepartmentMetricsRow, indicators: ReportIndicator[]): De
     escalated: row.escalated,
     grades: Object.fromEntries(GRADES.map((grade) => [grade, row[grade]])) as Record<Grade, number>,
     indicators: trend,
+    ...reports,
   };
 }
 

@@ -57,6 +57,10 @@ describe('renderAssessmentHtml', () => {
       `<tr><td class="num">3</td><td>${escapeHtml(LONG_NAME)}</td><td class="num">71.38</td><td class="num">—</td><td class="num">71.38</td>`,
     ]);
     expect(departments).toContain('<dt>按时完成率</dt><dd>66.7%</dd>');
+    // 定期报送: 9 of 12 periods on time, 1 missed; a department with no period due shows no rate.
+    expect(departments).toContain('<dt>按时报送率</dt><dd>75.0%</dd><dt>逾期未报</dt><dd>1</dd>');
+    expect(departments).toContain('<dt>按时报送率</dt><dd>—</dd><dt>逾期未报</dt><dd>0</dd>');
+    expect(ranking).toContain('<th colspan="3">定期报送</th>');
     expect(departments).toContain('2025-10-04 09:00');
   });
 

@@ -4,6 +4,7 @@
  * one inline SVG chart, then the ranking table and a page per department. Every piece of
  * text from the record is escaped; the page carries no script.
  */
+import { reportsOnTimeShare } from '../assessment/assessment-scoring.js';
 import type { AssessmentReport, DepartmentAssessment, ReviewerScore } from '../assessment/assessment-types.js';
 import { ASSESSMENT_LABEL as L } from '../vocabulary/assessment.js';
 import { FONT_FAMILY, completionChart, indicatorChart, scoreChart } from './assessment-charts.js';
@@ -103,6 +104,8 @@ function departmentDetail(report: AssessmentReport, department: DepartmentAssess
     [`${L.onTime} / ${L.late}`, `${metrics.onTime} / ${metrics.late}`],
     [`${L.overdue} / ${L.pending}`, `${metrics.overdue} / ${metrics.pending}`],
     [L.evidenceShare, formatPercent(metrics.evidenceShare)],
+    [L.reportsOnTimeRate, formatPercent(reportsOnTimeShare(metrics))],
+    [L.reportsMissed, String(metrics.reportsMissed)],
   ];
   const late = (report.tasks[department.departmentCode] ?? []).filter((task) => task.daysLate > 0).sort((a, b) => b.daysLate - a.daysLate);
   const indicators = report.indicators[department.departmentCode] ?? [];

@@ -85,6 +85,9 @@ describe('renderAssessmentWorkbook', () => {
     expect([jyj['优秀'].value, jyj['良好'].value, jyj['合格'].value, jyj['不合格'].value]).toEqual([2, 1, 0, 0]);
     expect([jyj['正常推进'].value, jyj['存在风险'].value, jyj['严重滞后'].value, jyj['数据不足'].value]).toEqual([1, 1, 0, 0]);
     expect(ranking[2]['升级至部门负责人'].value).toBe(1);
+    // 定期报送: periods due, on time and missed (late ones are the rest).
+    expect([jyj['应报'].value, jyj['按时报送'].value, jyj['逾期未报'].value]).toEqual([12, 9, 1]);
+    expect([czj['应报'].value, czj['按时报送'].value, czj['逾期未报'].value]).toEqual([0, 0, 0]);
   });
 
   it('formats scores, shares and days', () => {

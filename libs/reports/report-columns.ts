@@ -52,6 +52,9 @@ export const RANKING_COLUMNS: readonly Column<DepartmentAssessment>[] = [
   metric('任务', L.extensionRequests, 'count', 10, (d) => d.metrics.extensionRequests),
   metric('任务', L.turnedRed, 'count', 8, (d) => d.metrics.turnedRed),
   metric('任务', L.escalated, 'count', 12, (d) => d.metrics.escalated),
+  metric('定期报送', L.reportsDue, 'count', 8, (d) => d.metrics.reportsDue),
+  metric('定期报送', L.reportsOnTime, 'count', 10, (d) => d.metrics.reportsOnTime),
+  metric('定期报送', L.reportsMissed, 'count', 10, (d) => d.metrics.reportsMissed),
   ...GRADES.map((grade) => metric('评定等级', GRADE_LABEL[grade], 'count', 8, (d) => d.metrics.grades[grade])),
   ...TRENDS.map((trend) => metric('指标趋势', TREND_LABEL[trend], 'count', 10, (d) => d.metrics.indicators[trend])),
 ];

@@ -33,4 +33,8 @@ export const ASSESSMENT_LABEL = {
   escalated: '升级至部门负责人',
   gradeScore: '审核评价得分',
   indicatorState: '指标进展',
+  reportsDue: '应报',
+  reportsOnTime: '按时报送',
+  reportsMissed: '逾期未报',
+  reportsOnTimeRate: '按时报送率',
 } as const;

@@ -97,6 +97,14 @@ export class DepartmentMetricsDto {
   @ApiProperty() escalated: number;
   @ApiProperty({ example: { excellent: 1, good: 2, pass: 0, fail: 0 } }) grades: Record<string, number>;
   @ApiProperty({ example: { on_track: 2, at_risk: 1, off_track: 0, unknown: 3 } }) indicators: Record<string, number>;
+  @ApiProperty({
+    description:
+      'report periods (定期报送) of the department’s tasks due in the year, judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted',
+  })
+  reportsDue: number;
+  @ApiProperty({ description: 'report periods filed by the end of their due day' }) reportsOnTime: number;
+  @ApiProperty({ description: 'report periods filed after their due day' }) reportsLate: number;
+  @ApiProperty({ description: 'report periods not filed (逾期未报); a report filed after the year’s end does not count for the year' }) reportsMissed: number;
 }
 
 export class BreakdownItemDto {

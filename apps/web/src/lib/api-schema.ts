@@ -2346,6 +2346,14 @@ export interface components {
        *     }
        */
       indicators: Record<string, never>;
+      /** @description report periods (定期报送) of the department’s tasks due in the year, judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted */
+      reportsDue: number;
+      /** @description report periods filed by the end of their due day */
+      reportsOnTime: number;
+      /** @description report periods filed after their due day */
+      reportsLate: number;
+      /** @description report periods not filed (逾期未报); a report filed after the year’s end does not count for the year */
+      reportsMissed: number;
     };
     BreakdownItemDto: {
       /** @example metric:onTimeRate */

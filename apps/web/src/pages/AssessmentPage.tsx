@@ -150,7 +150,7 @@ export function AssessmentPage() {
           size="small"
           loading={rows.isLoading}
           dataSource={[...(rows.data ?? [])].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1180 }}
           pagination={false}
           columns={[
             { title: L.rank, width: 90, fixed: 'left', render: (_, r) => r.rank ?? <Tag>无考核任务</Tag> },
@@ -161,6 +161,7 @@ export function AssessmentPage() {
             { title: L.overdue, render: (_, r) => r.metrics.overdue, width: 80 },
             { title: L.returns, render: (_, r) => r.metrics.returns, width: 80 },
             { title: L.evidenceShare, render: (_, r) => formatShare(r.metrics.evidenceShare), width: 90 },
+            { title: L.reportsMissed, render: (_, r) => r.metrics.reportsMissed, width: 80 },
             { title: L.computedScore, render: (_, r) => formatNumber(r.computedScore), width: 80 },
             { title: L.reviewerMean, render: (_, r) => formatNumber(r.reviewerMean), width: 80 },
             { title: L.finalScore, render: (_, r) => <b>{formatNumber(r.finalScore)}</b>, width: 80 },
