@@ -160,16 +160,20 @@ ${server}
     const login = await json(port, 'POST', '/api/v1/auth/login', undefined, ADMIN, { 'x-forwarded-for': '10.9.9.9' });
     expect(login.status).toBe(200);
     const token = login.body.accessToken as string;
-    const supervisor = await json(port, 'POST', '/api/v1/users', token, {
-      email: 'supervisor@nginx.test',
-      name: '督查',
-      password: 'password-123',
-      role: 'supervisor',
-      mustChangePassword: false,
-    });
-    expect(supervisor.status).toBe(201);
-    const supervisorToken = (await json(port, 'POST', '/api/v1/auth/login', undefined, { email: 'supervisor@nginx.test', password: 'password-123' })).body
-      .accessToken as string;
+    const account = async (email: string, role: string, departmentCode?: string) => {
+      const created = await json(port, 'POST', '/api/v1/users', token, {
+        email,
+        name: email.split('@')[0],
+        password: 'password-123',
+        role,
+        departmentCode,
+        mustChangePassword: false,
+      });
+      expect(created.status).toBe(201);
+      return (await json(port, 'POST', '/api/v1/auth/login', undefined, { email, password: 'password-123' })).body.accessToken as string;
+    };
+    const supervisorToken = await account('supervisor@nginx.test', 'supervisor');
+    const liaisonToken = await account('liaison@nginx.test', 'liaison', 'finance');
     const created = await json(port, 'POST', '/api/v1/tasks', supervisorToken, {
       title: '经反向代理上传佐证材料',
       leadDepartment: 'finance',
@@ -202,7 +206,7 @@ ${server}
       'POST',
       `/api/v1/tasks/${created.body.id as string}/evidence`,
       {
-        authorization: `Bearer ${supervisorToken}`,
+        authorization: `Bearer ${liaisonToken}`,
         'content-type': `multipart/form-data; boundary=${boundary}`,
         'content-length': String(head.length + UPLOAD_BYTES + tail.length),
       },
