@@ -14,7 +14,7 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { mailDelivery } from './channels/mail/mail-delivery.js';
 import { robotDelivery } from './channels/robot/robot-delivery.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
-import { type ReportSlot, reportSlots } from '../tasks/report-slots.js';
+import { type ReportSlot, taskReportSlots } from '../tasks/report-slots.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { escapeMarkdown } from './markdown.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
@@ -260,14 +260,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
 
   /** The task's report periods (定期报送), due on working days when the policy counts them. */
   private reportSlotsOf(task: DueTask, calendar: WorkdayCalendar): ReportSlot[] {
-    if (!task.reportEvery) return [];
-    const facts = {
-      reportEvery: task.reportEvery,
-      reportDueDay: task.reportDueDay,
-      startOn: calendarDate(this.config.TZ, task.createdAt),
-      dueDate: task.dueDate,
-    };
-    return reportSlots(facts, this.policy.workdays ? calendar : undefined);
+    return taskReportSlots(task, this.config.TZ, this.policy.workdays ? calendar : undefined);
   }
 
   private item(task: DueTask, template: TemplateName, names: Map<string, string>, today: string, calendar: WorkdayCalendar): ReminderItem {

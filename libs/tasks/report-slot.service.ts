@@ -9,7 +9,7 @@ import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import type { ReportSlotStatus } from '../vocabulary/tasks.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { type ReportSlot, reportSlots, slotStatus } from './report-slots.js';
+import { type ReportSlot, slotStatus, taskReportSlots } from './report-slots.js';
 
 /** Tasks with a cycle read at once: far more than a county's plan holds (a bound, not a page). */
 const CYCLE_TASK_LIMIT = 20_000;
@@ -92,13 +92,6 @@ export class ReportSlotService {
   }
 
   private slotsOf(task: TaskEntity, calendar: Awaited<ReturnType<ReportSlotService['calendar']>>): ReportSlot[] {
-    if (!task.reportEvery) return [];
-    const facts = {
-      reportEvery: task.reportEvery,
-      reportDueDay: task.reportDueDay,
-      startOn: calendarDate(this.config.TZ, task.createdAt),
-      dueDate: task.dueDate,
-    };
-    return reportSlots(facts, calendar);
+    return taskReportSlots(task, this.config.TZ, calendar);
   }
 }

@@ -1,5 +1,6 @@
 import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import type { ReportCycle, ReportSlotStatus } from '../vocabulary/tasks.js';
+import { calendarDate } from '../common/dates.js';
 
 /**
  * Reporting cycles (定期报送): a task with `reportEvery` owes a progress report for each period
@@ -39,6 +40,19 @@ export function periodOf(cycle: ReportCycle, date: string): { period: string; fr
   const lastMonth = firstMonth + span - 1;
   const period = cycle === 'P1M' ? `${year}-${pad(month)}` : cycle === 'P3M' ? `${year}-Q${index + 1}` : `${year}-H${index + 1}`;
   return { period, from: `${year}-${pad(firstMonth)}-01`, to: `${year}-${pad(lastMonth)}-${pad(daysIn(year, lastMonth))}` };
+}
+
+/** A stored task's slots (none without a cycle): its first period is the one it was created in, in the plan's `timeZone`. */
+export function taskReportSlots(
+  task: { reportEvery: ReportCycle | null; reportDueDay: number; createdAt: Date; dueDate: string },
+  timeZone: string,
+  calendar?: Pick<WorkdayCalendar, 'isWorkday'>,
+): ReportSlot[] {
+  if (!task.reportEvery) return [];
+  return reportSlots(
+    { reportEvery: task.reportEvery, reportDueDay: task.reportDueDay, startOn: calendarDate(timeZone, task.createdAt), dueDate: task.dueDate },
+    calendar,
+  );
 }
 
 /** Every slot of the task, in order; the due day moves to the next working day when `calendar` is given (policy `workdays: true`). */
