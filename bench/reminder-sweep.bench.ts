@@ -54,7 +54,8 @@ export async function reminderSweepBench(serverUrl: string): Promise<BenchRow[]>
       workdays: true,
       warnBefore: 'P3D',
       steps: [{ at: 'P0D', to: ['liaisons'], template: 'overdue' }],
-      review: [{ at: 'P2D', to: ['supervisor'], template: 'review' }],
+      // An hour after the submission, not working days: the figure must not depend on the weekday the bench runs on.
+      review: [{ at: 'PT1H', to: ['supervisor'], template: 'review' }],
     });
     const runtime = benchRuntime(config, databaseUrl, policy);
     const context = await NestFactory.createApplicationContext(rootModule(runtime, SweepBenchModule), { logger: appLogger(config) });
