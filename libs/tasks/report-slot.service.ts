@@ -53,7 +53,7 @@ export class ReportSlotService {
    * `asOf` (default today). A completed task owes no period that began after its completion.
    */
   async facts(options: { department?: string | null; asOf?: string } = {}): Promise<SlotFact[]> {
-    const tasks = await this.tasks.withReportCycle(options.department ?? null, CYCLE_TASK_LIMIT, { completed: true });
+    const tasks = await this.tasks.withReportCycle(options.department ?? null, CYCLE_TASK_LIMIT);
     return this.judge(tasks, await this.calendar(), options.asOf ?? this.clock.today());
   }
 

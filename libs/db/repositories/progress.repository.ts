@@ -12,10 +12,6 @@ export class ProgressRepository {
   }
 
   /** The first report filed for each period of a task (the one that decides on time), by period. */
-  async firstFilings(taskId: string): Promise<Map<string, { id: string; createdAt: Date }>> {
-    return (await this.firstFilingsOf([taskId])).get(taskId) ?? new Map();
-  }
-
   /** For each of `taskIds`, the first report filed for each period (later ones update it), by period. */
   async firstFilingsOf(taskIds: string[]): Promise<Map<string, Map<string, { id: string; createdAt: Date }>>> {
     const byTask = new Map<string, Map<string, { id: string; createdAt: Date }>>();

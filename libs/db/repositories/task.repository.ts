@@ -93,17 +93,14 @@ export class TaskRepository {
       .getMany();
   }
 
-  /**
-   * Tasks with a reporting cycle (定期报送), of one lead department or all: open ones, and with `completed` the completed
-   * ones too (never the cancelled, which leave every figure); at most `limit`, soonest deadline first.
-   */
-  withReportCycle(leadDepartmentCode: string | null, limit: number, options: { completed?: boolean } = {}): Promise<TaskEntity[]> {
+  /** Tasks with a reporting cycle (定期报送) that are not cancelled (those leave every figure), of one lead department or all; at most `limit`, soonest deadline first. */
+  withReportCycle(leadDepartmentCode: string | null, limit: number): Promise<TaskEntity[]> {
     const query = this.tx
       .manager()
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
       .where('t.report_every IS NOT NULL')
-      .andWhere(options.completed ? `t.status <> '${TaskStatus.Cancelled}'` : openSql('t'));
+      .andWhere(`t.status <> '${TaskStatus.Cancelled}'`);
     if (leadDepartmentCode) query.andWhere('t.lead_department_code = :leadDepartmentCode', { leadDepartmentCode });
     return query.orderBy('t.due_date').addOrderBy('t.id').take(limit).getMany();
   }
