@@ -8,7 +8,8 @@
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { addDays } from '../common/dates.js';
 import type { FeedTask } from '../db/repositories/calendar-feed.repository.js';
-import { STATUS_LABEL, type TaskStatus } from '../tasks/task-status.js';
+import type { TaskStatus } from '../tasks/task-status.js';
+import { STATUS_LABEL } from '../tasks/tasks.messages.js';
 
 export interface FeedInput {
   /** Shown by calendar clients as the calendar's name (X-WR-CALNAME). */

@@ -4,7 +4,8 @@
  * department, five tasks each), so it is built inside the request.
  */
 import ExcelJS from 'exceljs';
-import { STATUS_LABEL, type TaskStatus } from '../tasks/task-status.js';
+import type { TaskStatus } from '../tasks/task-status.js';
+import { STATUS_LABEL } from '../tasks/tasks.messages.js';
 import type { DashboardService } from './dashboard.service.js';
 
 export type Bulletin = Awaited<ReturnType<DashboardService['bulletin']>>;

@@ -5,7 +5,8 @@
  */
 import type { AssessmentReport, DepartmentMetrics, Grade, ReportIndicator } from '../assessment/assessment-types.js';
 import type { Trend } from '../indicators/indicator-trend.js';
-import { STATUS_LABEL, TaskStatus } from '../tasks/task-status.js';
+import { TaskStatus } from '../tasks/task-status.js';
+import { STATUS_LABEL } from '../tasks/tasks.messages.js';
 import { CYCLE_STATUS } from '../vocabulary/assessment.js';
 import { GRADES } from '../vocabulary/tasks.js';
 

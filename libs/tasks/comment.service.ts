@@ -6,7 +6,8 @@ import { CommentRepository, type CommentRow } from '../db/repositories/comment.r
 import { Transactions } from '../db/transaction.js';
 import { TaskEvents } from './task-events.js';
 import { TaskService } from './task.service.js';
-import { STATUS_LABEL, TaskStatus } from './task-status.js';
+import { TaskStatus } from './task-status.js';
+import { COMMENT_MESSAGES } from './tasks.messages.js';
 
 /** Who may write a 领导批示: the supervisors and the departments' leaders. */
 const INSTRUCTING_ROLES: readonly Role[] = [Role.Supervisor, Role.Leader];
@@ -36,12 +37,12 @@ export class CommentService {
 
   async add(actor: Actor, taskId: string, input: { body: string; instruction?: boolean }): Promise<CommentRow> {
     const body = input.body.trim();
-    if (!body) throw new InvalidInputError('body 不能为空');
-    if (CONTROL.test(body)) throw new InvalidInputError('body 含有控制字符，请删除后重试');
-    if (input.instruction && !INSTRUCTING_ROLES.includes(actor.role)) throw new ForbiddenError('只有督查人员和部门负责人可以作出批示');
+    if (!body) throw new InvalidInputError(COMMENT_MESSAGES.emptyBody);
+    if (CONTROL.test(body)) throw new InvalidInputError(COMMENT_MESSAGES.controlCharacters);
+    if (input.instruction && !INSTRUCTING_ROLES.includes(actor.role)) throw new ForbiddenError(COMMENT_MESSAGES.instructionRefused);
     return this.tx.run(async () => {
       const task = await this.tasks.lockCurrent(taskId);
-      if (task.status === TaskStatus.Cancelled) throw new ConflictError(`任务${STATUS_LABEL[task.status]}，不能再评论`);
+      if (task.status === TaskStatus.Cancelled) throw new ConflictError(COMMENT_MESSAGES.taskClosed(task.status));
       const names = [...new Set([...body.matchAll(/@([^\s@，,。；;：:]+)/g)].map((m) => m[1]))];
       const mentioned = await this.comments.mentionable(names, [task.leadDepartmentCode, ...task.coDepartmentCodes]);
       const comment = await this.comments.insert({

@@ -7,15 +7,10 @@ import type { Actor } from '../common/roles.js';
 import { ExtensionStatus } from '../vocabulary/tasks.js';
 import { ExtensionRepository } from '../db/repositories/extension.repository.js';
 import { Transactions } from '../db/transaction.js';
-import { canRequestExtension, STATUS_LABEL } from './task-status.js';
+import { canRequestExtension } from './task-status.js';
+import { EXTENSION_MESSAGES } from './tasks.messages.js';
 import { TaskEvents } from './task-events.js';
 import { TaskService } from './task.service.js';
-
-const DECIDED_LABEL: Record<string, string> = {
-  [ExtensionStatus.Approved]: '已批准',
-  [ExtensionStatus.Rejected]: '已驳回',
-  [ExtensionStatus.AwaitingLeader]: '待承办单位负责人同意',
-};
 
 /**
  * Deadline extensions: the lead department asks, a supervisor decides; both are kept. On a
@@ -34,11 +29,11 @@ export class ExtensionService {
   async request(actor: Actor, taskId: string, input: { requestedDueDate: string; reason: string }) {
     return this.tx.run(async () => {
       const task = await this.tasks.lockCurrent(taskId);
-      if (!canRequestExtension(task.status)) throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，不能申请延期`);
+      if (!canRequestExtension(task.status)) throw new ConflictError(EXTENSION_MESSAGES.taskRefuses(task.status));
       if (input.requestedDueDate <= task.dueDate) {
-        throw new InvalidInputError(`requestedDueDate 必须晚于当前期限 ${task.dueDate}`);
+        throw new InvalidInputError(EXTENSION_MESSAGES.notLater(task.dueDate));
       }
-      if (await this.extensions.hasPending(taskId)) throw new ConflictError('该任务已有待审批的延期申请');
+      if (await this.extensions.hasPending(taskId)) throw new ConflictError(EXTENSION_MESSAGES.alreadyPending);
       const request = await this.extensions.insert({
         taskId,
         requestedBy: actor.id,
@@ -65,9 +60,7 @@ export class ExtensionService {
     return this.tx.run(async () => {
       const request = await this.mustLock(id);
       if (request.status !== ExtensionStatus.AwaitingLeader) {
-        throw new ConflictError(
-          `延期申请${request.status === ExtensionStatus.Pending ? '已由负责人同意，待督查审批' : `已处理（${DECIDED_LABEL[request.status]}）`}`,
-        );
+        throw new ConflictError(EXTENSION_MESSAGES.notAwaitingLeader(request.status));
       }
       const task = await this.tasks.lockCurrent(request.taskId);
       request.status = agree ? ExtensionStatus.Pending : ExtensionStatus.Rejected;
@@ -95,7 +88,7 @@ export class ExtensionService {
   async decide(actor: Actor, id: string, approve: boolean, comment?: string) {
     return this.tx.run(async () => {
       const request = await this.mustLock(id);
-      if (request.status !== ExtensionStatus.Pending) throw new ConflictError(`延期申请${DECIDED_LABEL[request.status]}，督查人员不能审批`);
+      if (request.status !== ExtensionStatus.Pending) throw new ConflictError(EXTENSION_MESSAGES.notPending(request.status));
       const task = await this.tasks.lockCurrent(request.taskId);
       request.status = approve ? ExtensionStatus.Approved : ExtensionStatus.Rejected;
       request.decidedBy = actor.id;
@@ -120,7 +113,7 @@ export class ExtensionService {
 
   private async mustLock(id: string): Promise<ExtensionRequestEntity> {
     const request = await this.extensions.findByIdForUpdate(id);
-    if (!request) throw new NotFoundError(`延期申请不存在：${id}`);
+    if (!request) throw new NotFoundError(EXTENSION_MESSAGES.notFound(id));
     return request;
   }
 }

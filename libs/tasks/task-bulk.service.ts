@@ -3,6 +3,7 @@ import { DomainError, InvalidInputError } from '../common/errors.js';
 import type { Actor } from '../common/roles.js';
 import { Transactions } from '../db/transaction.js';
 import { TaskService } from './task.service.js';
+import { BULK_MESSAGES } from './tasks.messages.js';
 
 export interface BulkChange {
   dueDate?: string;
@@ -25,10 +26,10 @@ export class TaskBulkService {
 
   async update(actor: Actor, items: Array<{ id: string; version: number }>, change: BulkChange): Promise<{ updated: number }> {
     const fields = change;
-    if (Object.keys(fields).length === 0) throw new InvalidInputError('set 中没有需要修改的字段（dueDate、assigneeId、supervisorId、coDepartments）');
+    if (Object.keys(fields).length === 0) throw new InvalidInputError(BULK_MESSAGES.nothingToChange);
     const ids = items.map((i) => i.id);
     const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
-    if (twice.length > 0) throw new InvalidInputError(`ids 中有重复的任务：${[...new Set(twice)].join(', ')}`);
+    if (twice.length > 0) throw new InvalidInputError(BULK_MESSAGES.repeatedIds([...new Set(twice)]));
     // In id order, so two bulk changes over overlapping tasks lock them in the same order.
     const ordered = [...items].sort((a, b) => a.id.localeCompare(b.id));
     return this.tx.run(async () => {
@@ -36,7 +37,7 @@ export class TaskBulkService {
         await this.tasks.update(actor, item.id, { ...fields, version: item.version }).catch((error: unknown) => {
           if (!(error instanceof DomainError)) throw error;
           const Refusal = error.constructor as new (message: string) => DomainError;
-          throw new Refusal(`任务 ${item.id} 未能修改，全部未改：${error.message}`);
+          throw new Refusal(BULK_MESSAGES.itemRefused(item.id, error.message));
         });
       }
       return { updated: items.length };

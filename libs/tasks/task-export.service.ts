@@ -8,13 +8,12 @@ import { ProgressRepository } from '../db/repositories/progress.repository.js';
 import { TaskRepository } from '../db/repositories/task.repository.js';
 import { taskWorkbook } from '../excel/task-workbook.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { STATUS_LABEL } from './task-status.js';
+import { LIGHT_LABEL, STATUS_LABEL } from './tasks.messages.js';
 import { listFilter, type TaskQuery } from './task.service.js';
 import { taskSummaryView } from './task.view.js';
 
 /** Rows read per query: the memory the export holds at once. */
 const BATCH = 500;
-const LIGHT_LABEL = { red: '红灯', yellow: '黄灯', green: '绿灯' } as const;
 
 /** `GET /tasks.xlsx`: every task `GET /tasks` would list with the same filters, in its order, streamed. */
 @Injectable()

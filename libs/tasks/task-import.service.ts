@@ -21,6 +21,7 @@ import { TaskEvents } from './task-events.js';
 import { restartLadder } from './task.service.js';
 import { assigneeCleared } from '../audit/audit-details.js';
 import { TaskStatus } from './task-status.js';
+import { TASK_IMPORT_MESSAGES } from './tasks.messages.js';
 
 /** More rows than a 分工表 ever has; a larger file is split, so one import stays one reviewable transaction. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -69,12 +70,10 @@ export class TaskImportService {
     checkWorkbookArchive(file);
     const table = await readDutyTable(file, MAX_IMPORT_ROWS).catch((error: unknown) => {
       if (error instanceof DomainError) throw error;
-      throw new InvalidInputError(`无法读取 XLSX 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试（${error instanceof Error ? error.message : String(error)}）`);
+      throw new InvalidInputError(TASK_IMPORT_MESSAGES.unreadable(error instanceof Error ? error.message : String(error)));
     });
     if (table.sheets.length === 0) {
-      throw new InvalidInputError(
-        `未找到表头行：各工作表前 10 行中没有同时含「${COLUMN_NAMES.title[0]}」「${COLUMN_NAMES.lead[0]}」「${COLUMN_NAMES.due[0]}」（或其同义词）的行`,
-      );
+      throw new InvalidInputError(TASK_IMPORT_MESSAGES.noHeaderRow(COLUMN_NAMES.title[0], COLUMN_NAMES.lead[0], COLUMN_NAMES.due[0]));
     }
     const [departments, clauses, supervisors] = await Promise.all([
       this.departments.list(),

@@ -95,13 +95,3 @@ export function taskLight(task: DeadlineFacts, today: string, warnUntil: string)
   if (task.dueDate < today) return 'red';
   return task.dueDate <= warnUntil ? 'yellow' : 'green';
 }
-
-/** Chinese names of statuses, for messages people read. */
-export const STATUS_LABEL: Record<TaskStatus, string> = {
-  [TaskStatus.Assigned]: '待签收',
-  [TaskStatus.InProgress]: '办理中',
-  [TaskStatus.LeaderReview]: '待负责人审签',
-  [TaskStatus.Submitted]: '待审核',
-  [TaskStatus.Completed]: '已办结',
-  [TaskStatus.Cancelled]: '已撤销',
-};

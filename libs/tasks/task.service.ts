@@ -21,7 +21,8 @@ import { periodOf } from './report-slots.js';
 import { ReportSlotService } from './report-slot.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TaskEventKind, TaskEvents } from './task-events.js';
-import { acceptsWork, allowedFrom, isOpen, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
+import { acceptsWork, allowedFrom, isOpen, nextStatus, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
+import { TASK_MESSAGES } from './tasks.messages.js';
 import { type DeadlineWindow, evidenceView, extensionView, progressView, taskSummaryView, taskView } from './task.view.js';
 import type { Grade, ReportCycle, TaskAuditAction } from '../vocabulary/tasks.js';
 
@@ -165,10 +166,10 @@ export class TaskService {
 
   async update(actor: Actor, id: string, changes: TaskChanges) {
     const { version, ...fields } = changes;
-    if (Object.keys(fields).length === 0) throw new InvalidInputError('没有需要修改的字段');
+    if (Object.keys(fields).length === 0) throw new InvalidInputError(TASK_MESSAGES.nothingToChange);
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id, version);
-      if (!isOpen(task.status)) throw new ConflictError(`任务${STATUS_LABEL[task.status]}，不能再修改（可先重新打开）`);
+      if (!isOpen(task.status)) throw new ConflictError(TASK_MESSAGES.notEditable(task.status));
       await this.checkReferences(fields.leadDepartment ?? task.leadDepartmentCode, fields.coDepartments ?? [], fields.assigneeId, fields.clauseRef);
       if (fields.supervisorId !== undefined) await this.checkSupervisor(fields.supervisorId);
       const before = tracked(task);
@@ -210,20 +211,15 @@ export class TaskService {
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id, input.version);
       const to = nextStatus(task.status, transition, task.requireSignOff);
-      if (!to) {
-        const from = allowedFrom(transition)
-          .map((s) => STATUS_LABEL[s])
-          .join('、');
-        throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，只有「${from}」的任务可以${TRANSITION_LABEL[transition]}`);
-      }
+      if (!to) throw new ConflictError(TASK_MESSAGES.stepRefused(task.status, allowedFrom(transition), transition));
       if (transition === TaskTransition.Return) checkReturner(actor, task);
       const before = tracked(task);
       const detail: Record<string, unknown> = {};
       if (transition === TaskTransition.Submit) {
         const evidenceIds = unique(input.evidenceIds ?? []);
-        if (evidenceIds.length === 0) throw new InvalidInputError('evidenceIds 至少需要一个佐证材料');
+        if (evidenceIds.length === 0) throw new InvalidInputError(TASK_MESSAGES.evidenceRequired);
         const foreign = await this.evidence.foreignIds(id, evidenceIds);
-        if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
+        if (foreign.length > 0) throw new InvalidInputError(TASK_MESSAGES.foreignEvidence(foreign));
         await this.progress.insert({
           taskId: id,
           authorId: actor.id,
@@ -241,7 +237,7 @@ export class TaskService {
       if (transition === TaskTransition.SignOff) Object.assign(detail, { comment: input.comment });
       if (transition === TaskTransition.Approve) {
         const open = await this.tasks.openChildren(id);
-        if (open.length > 0) throw new ConflictError(`还有 ${open.length} 项子任务未办结，不能审核通过：${open.map((c) => c.code ?? c.title).join('、')}`);
+        if (open.length > 0) throw new ConflictError(TASK_MESSAGES.openChildrenBlockApproval(open.map((c) => c.code ?? c.title)));
         task.completedAt = new Date();
         task.nextReminderAt = null; // completed work gets no more reminders
         task.grade = input.grade ?? null;
@@ -282,9 +278,7 @@ export class TaskService {
     const open = await this.tasks.openChildren(parent.id);
     if (open.length === 0) return;
     if (!input.children) {
-      throw new ConflictError(
-        `该任务还有 ${open.length} 项未办结的子任务（${open.map((c) => c.code ?? c.title).join('、')}），请选择一并撤销（children: "cancel"）或保留（children: "keep"）`,
-      );
+      throw new ConflictError(TASK_MESSAGES.openChildrenNeedChoice(open.map((c) => c.code ?? c.title)));
     }
     if (input.children === 'keep') return;
     for (const { id } of open) {
@@ -302,11 +296,11 @@ export class TaskService {
   async addProgress(actor: Actor, id: string, input: { note: string; percent?: number; evidenceIds?: string[]; period?: string }) {
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id);
-      if (!acceptsWork(task.status)) throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，不能再报送进展`);
+      if (!acceptsWork(task.status)) throw new ConflictError(TASK_MESSAGES.noMoreProgress(task.status));
       if (input.period !== undefined) await this.checkPeriod(task, input.period);
       const evidenceIds = unique(input.evidenceIds ?? []);
       const foreign = await this.evidence.foreignIds(id, evidenceIds);
-      if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
+      if (foreign.length > 0) throw new InvalidInputError(TASK_MESSAGES.foreignEvidence(foreign));
       const report = await this.progress.insert({
         taskId: id,
         authorId: actor.id,
@@ -372,10 +366,10 @@ export class TaskService {
 
   /** A report may file a period of the task's cycle that has begun (a second one for a filed period updates it: audited, no new slot). */
   private async checkPeriod(task: TaskEntity, period: string) {
-    if (!task.reportEvery) throw new InvalidInputError('该任务没有定期报送要求，period 不适用');
+    if (!task.reportEvery) throw new InvalidInputError(TASK_MESSAGES.noReportCycle);
     const slot = (await this.slots.periodsOf(task)).find((s) => s.period === period);
-    if (!slot) throw new InvalidInputError(`period 不是该任务的报送期：${period}`);
-    if (slot.from > this.clock.today()) throw new InvalidInputError(`报送期 ${period} 尚未开始（${slot.from} 起）`);
+    if (!slot) throw new InvalidInputError(TASK_MESSAGES.unknownPeriod(period));
+    if (slot.from > this.clock.today()) throw new InvalidInputError(TASK_MESSAGES.periodNotStarted(period, slot.from));
   }
 
   /** An approved extension moves the deadline (and, with it, restarts the reminder ladder). */
@@ -408,9 +402,9 @@ export class TaskService {
   /** Locks the task for this transaction and checks the caller's `version`, when given. */
   async lockCurrent(id: string, version?: number): Promise<TaskEntity> {
     const task = await this.tasks.findByIdForUpdate(id);
-    if (!task) throw new NotFoundError(`任务不存在：${id}`);
+    if (!task) throw new NotFoundError(TASK_MESSAGES.notFound(id));
     if (version !== undefined && task.version !== version) {
-      throw new ConflictError(`任务已被他人修改（当前版本 ${task.version}，请求版本 ${version}），请刷新后重试`);
+      throw new ConflictError(TASK_MESSAGES.staleVersion(task.version, version));
     }
     return task;
   }
@@ -443,7 +437,7 @@ export class TaskService {
 
   private async mustFind(id: string): Promise<TaskEntity> {
     const task = await this.tasks.findById(id);
-    if (!task) throw new NotFoundError(`任务不存在：${id}`);
+    if (!task) throw new NotFoundError(TASK_MESSAGES.notFound(id));
     return task;
   }
 
@@ -454,40 +448,39 @@ export class TaskService {
   private async checkParent(actor: Actor, input: NewTask): Promise<TaskEntity | null> {
     const department = confinedDepartment(actor);
     if (!input.parentId) {
-      if (actor.role !== Role.Supervisor)
-        throw new ForbiddenError('只有督查人员可以新建任务；牵头单位的联络员、负责人可在本单位牵头的任务下分解子任务（填写 parentId）');
+      if (actor.role !== Role.Supervisor) throw new ForbiddenError(TASK_MESSAGES.onlySupervisorsCreate);
       return null;
     }
     const parent = await this.tasks.findById(input.parentId);
     const visible = parent && (department === null || parent.leadDepartmentCode === department || parent.coDepartmentCodes.includes(department));
     if (!parent || !visible) {
-      if (department === null) throw new InvalidInputError(`parentId 对应的任务不存在：${input.parentId}`);
-      throw new NotFoundError(`任务不存在：${input.parentId}`);
+      if (department === null) throw new InvalidInputError(TASK_MESSAGES.unknownParent(input.parentId));
+      throw new NotFoundError(TASK_MESSAGES.notFound(input.parentId));
     }
-    if (department !== null && parent.leadDepartmentCode !== department) throw new ForbiddenError('只有牵头单位可以分解本任务（配合单位不能分解）');
-    if (!isOpen(parent.status)) throw new ConflictError(`上级任务${STATUS_LABEL[parent.status]}，不能再分解`);
+    if (department !== null && parent.leadDepartmentCode !== department) throw new ForbiddenError(TASK_MESSAGES.onlyLeadSplits);
+    if (!isOpen(parent.status)) throw new ConflictError(TASK_MESSAGES.parentClosed(parent.status));
     const parts = [parent.leadDepartmentCode, ...parent.coDepartmentCodes];
     if (department !== null && !parts.includes(input.leadDepartment)) {
-      throw new InvalidInputError(`子任务只能由上级任务的牵头或配合单位承办：${parts.join('、')}`);
+      throw new InvalidInputError(TASK_MESSAGES.childOutsideParent(parts));
     }
-    if (input.dueDate > parent.dueDate) throw new InvalidInputError(`dueDate 不能晚于上级任务的截止日期 ${parent.dueDate}`);
+    if (input.dueDate > parent.dueDate) throw new InvalidInputError(TASK_MESSAGES.childDueAfterParent(parent.dueDate));
     return parent;
   }
 
   private async checkSupervisor(id: string) {
     const supervisor = await this.users.findById(id);
-    if (!supervisor || !supervisor.active || supervisor.role !== Role.Supervisor) throw new InvalidInputError(`supervisorId 必须是在职的督查人员：${id}`);
+    if (!supervisor || !supervisor.active || supervisor.role !== Role.Supervisor) throw new InvalidInputError(TASK_MESSAGES.notASupervisor(id));
   }
 
   private async checkReferences(lead: string, co: string[], assigneeId: string | undefined, clauseRef: string | undefined) {
     const unknown = await this.departments.unknownCodes(unique([lead, ...co]));
-    if (unknown.length > 0) throw new InvalidInputError(`部门不存在：${unknown.join(', ')}`);
+    if (unknown.length > 0) throw new InvalidInputError(TASK_MESSAGES.unknownDepartments(unknown));
     if (assigneeId) {
       const assignee = await this.users.findById(assigneeId);
-      if (!assignee) throw new InvalidInputError(`assigneeId 对应的用户不存在：${assigneeId}`);
-      if (assignee.departmentCode !== lead) throw new InvalidInputError(`承办人 ${assignee.name} 不属于牵头部门 ${lead}`);
+      if (!assignee) throw new InvalidInputError(TASK_MESSAGES.unknownAssignee(assigneeId));
+      if (assignee.departmentCode !== lead) throw new InvalidInputError(TASK_MESSAGES.assigneeOutsideLead(assignee.name, lead));
     }
-    if (clauseRef && !(await this.plans.findClause(clauseRef))) throw new InvalidInputError(`clauseRef 在规划中不存在：${clauseRef}`);
+    if (clauseRef && !(await this.plans.findClause(clauseRef))) throw new InvalidInputError(TASK_MESSAGES.unknownClause(clauseRef));
   }
 }
 
@@ -501,16 +494,6 @@ export interface TransitionInput {
   grade?: Grade;
   reason?: string;
 }
-
-const TRANSITION_LABEL: Record<TaskTransition, string> = {
-  [TaskTransition.Accept]: '签收',
-  [TaskTransition.Submit]: '提交',
-  [TaskTransition.SignOff]: '审签',
-  [TaskTransition.Approve]: '审核通过',
-  [TaskTransition.Return]: '退回',
-  [TaskTransition.Cancel]: '撤销',
-  [TaskTransition.Reopen]: '重新打开',
-};
 
 const TRANSITION_ACTION: Record<TaskTransition, TaskAuditAction> = {
   [TaskTransition.Accept]: 'task.accept',
@@ -546,11 +529,7 @@ function transitionEvent(transition: TaskTransition, to: TaskStatus): TaskEventK
 function checkReturner(actor: Actor, task: TaskEntity): void {
   const expected = task.status === TaskStatus.LeaderReview ? Role.Leader : Role.Supervisor;
   if (actor.role === expected) return;
-  throw new ForbiddenError(
-    task.status === TaskStatus.LeaderReview
-      ? '任务待承办单位负责人审签，只能由负责人退回'
-      : '任务已报督查审核，只能由督查人员退回（负责人只能退回待审签的任务）',
-  );
+  throw new ForbiddenError(task.status === TaskStatus.LeaderReview ? TASK_MESSAGES.returnAwaitsLeader : TASK_MESSAGES.returnAwaitsSupervisor);
 }
 
 /** What `GET /tasks` filters by, for the caller: the list and its Excel export share it. */
