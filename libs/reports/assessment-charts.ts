@@ -10,6 +10,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } fro
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { indicatorProgress } from './report-format.js';
+import { REPORT_HTML } from './reports.messages.js';
 
 echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
@@ -121,14 +122,14 @@ export function indicatorChart(report: AssessmentReport, departments: readonly D
       series: [
         {
           type: 'bar',
-          name: '指标完成进度',
+          name: REPORT_HTML.indicatorSeries,
           itemStyle: { color: COLOR.progress },
           label: {
             show: true,
             position: 'right',
             formatter: ({ dataIndex }: { dataIndex: number }) => {
               const { share, measured } = progress[dataIndex];
-              return share === null ? '无可测指标' : `${(share * 100).toFixed(1)}%（${measured} 项）`;
+              return share === null ? REPORT_HTML.noMeasurable : REPORT_HTML.progressLabel((share * 100).toFixed(1), measured);
             },
           },
           markLine: { symbol: 'none', silent: true, label: { show: false }, lineStyle: { color: '#595959' }, data: [{ xAxis: 100 }] },

@@ -10,6 +10,7 @@ import { ASSESSMENT_LABEL as L } from '../vocabulary/assessment.js';
 import { FONT_FAMILY, completionChart, indicatorChart, scoreChart } from './assessment-charts.js';
 import { BREAKDOWN_COLUMNS, INDICATOR_COLUMNS, RANKING_COLUMNS, TASK_COLUMNS, headerGroups, type Column, type ColumnKind } from './report-columns.js';
 import { byRank, rankLabel, NONE, formatDateTime, formatNumber, formatPercent, onTimeShare, reportSubtitle, reportTitle } from './report-format.js';
+import { REPORT_COLUMN, REPORT_HTML } from './reports.messages.js';
 
 /** The `data-section` of the sections that hold a chart, one `<svg>` each. */
 export const CHART_SECTIONS = ['scores', 'completion', 'indicators'] as const;
@@ -62,34 +63,20 @@ export function renderAssessmentHtml(report: AssessmentReport): string {
     '<html lang="zh-CN">',
     `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${CSS}</style></head>`,
     '<body>',
-    `<header><h1>${title}</h1><p class="meta">${escapeHtml(reportSubtitle(report))}；共 ${departments.length} 个部门。</p></header>`,
-    chartSection(
-      'scores',
-      '一、综合得分排名',
-      `各部门${L.finalScore}（${L.computedScore}与${L.reviewerMean}按权重合成），按名次排列。`,
-      scoreChart(departments),
-    ),
-    chartSection(
-      'completion',
-      '二、任务完成情况',
-      `本年度应完成任务中${L.onTime}、${L.late}、${L.overdue}与${L.pending}的数量。`,
-      completionChart(departments),
-    ),
-    chartSection(
-      'indicators',
-      '三、指标进展',
-      '各部门指标从基期值走向目标值的平均进度（单项超过目标按 100% 计），虚线为目标，括号内为可测指标数。',
-      indicatorChart(report, departments),
-    ),
-    `<section data-section="ranking"><h2>四、排名表</h2><div class="scroll">${htmlTable(RANKING_COLUMNS, departments, true)}</div></section>`,
-    `<section data-section="departments"><h2>五、部门详情</h2>${departments.map((d) => departmentDetail(report, d)).join('')}</section>`,
+    `<header><h1>${title}</h1><p class="meta">${escapeHtml(REPORT_HTML.meta(reportSubtitle(report), departments.length))}</p></header>`,
+    chartSection('scores', scoreChart(departments)),
+    chartSection('completion', completionChart(departments)),
+    chartSection('indicators', indicatorChart(report, departments)),
+    `<section data-section="ranking"><h2>${REPORT_HTML.ranking}</h2><div class="scroll">${htmlTable(RANKING_COLUMNS, departments, true)}</div></section>`,
+    `<section data-section="departments"><h2>${REPORT_HTML.departments}</h2>${departments.map((d) => departmentDetail(report, d)).join('')}</section>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
 }
 
-function chartSection(name: (typeof CHART_SECTIONS)[number], heading: string, note: string, svg: string): string {
+function chartSection(name: (typeof CHART_SECTIONS)[number], svg: string): string {
+  const { heading, note } = REPORT_HTML[name];
   return `<section data-section="${name}"><h2>${heading}</h2><p class="note">${note}</p><figure class="chart">${svg}</figure></section>`;
 }
 
@@ -113,25 +100,29 @@ function departmentDetail(report: AssessmentReport, department: DepartmentAssess
     `<article class="department" data-department="${escapeHtml(department.departmentCode)}">`,
     `<h3>${rankLabel(department.rank)}　${escapeHtml(department.departmentName)}</h3>`,
     `<dl class="figures">${figures.map(([term, value]) => `<dt>${term}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`,
-    '<h4>得分构成</h4>',
-    department.breakdown.length > 0 ? htmlTable(BREAKDOWN_COLUMNS, department.breakdown) : '<p class="note">无。</p>',
-    '<h4>评审打分</h4>',
-    department.reviewerScores.length > 0 ? htmlTable(REVIEWER_COLUMNS, department.reviewerScores) : '<p class="note">尚无评审打分。</p>',
-    '<h4>指标</h4>',
-    indicators.length > 0 ? htmlTable(INDICATOR_COLUMNS, indicators) : '<p class="note">无牵头指标。</p>',
-    `<h4>逾期任务（${late.length} 项；全部任务见 report.xlsx）</h4>`,
-    late.length > 0 ? htmlTable(TASK_COLUMNS, late) : '<p class="note">无逾期任务。</p>',
+    `<h4>${REPORT_HTML.breakdown}</h4>`,
+    department.breakdown.length > 0 ? htmlTable(BREAKDOWN_COLUMNS, department.breakdown) : note(REPORT_HTML.noBreakdown),
+    `<h4>${REPORT_HTML.reviewerScores}</h4>`,
+    department.reviewerScores.length > 0 ? htmlTable(REVIEWER_COLUMNS, department.reviewerScores) : note(REPORT_HTML.noReviewerScores),
+    `<h4>${REPORT_HTML.indicatorList}</h4>`,
+    indicators.length > 0 ? htmlTable(INDICATOR_COLUMNS, indicators) : note(REPORT_HTML.noIndicators),
+    `<h4>${REPORT_HTML.lateTasks(late.length)}</h4>`,
+    late.length > 0 ? htmlTable(TASK_COLUMNS, late) : note(REPORT_HTML.noLateTasks),
     '</article>',
   ].join('');
 }
 
 /** Reviewers' scores appear only on the page, not in the workbook. */
 const REVIEWER_COLUMNS: readonly Column<ReviewerScore>[] = [
-  { header: '评审人', kind: 'text', width: 10, value: (r) => r.reviewerName },
-  { header: '分数', kind: 'score', width: 8, value: (r) => r.score },
-  { header: '意见', kind: 'text', width: 40, value: (r) => r.comment },
-  { header: '更新时间', kind: 'dateTime', width: 16, value: (r) => r.updatedAt },
+  { header: REPORT_COLUMN.reviewer.name, kind: 'text', width: 10, value: (r) => r.reviewerName },
+  { header: REPORT_COLUMN.reviewer.score, kind: 'score', width: 8, value: (r) => r.score },
+  { header: REPORT_COLUMN.reviewer.comment, kind: 'text', width: 40, value: (r) => r.comment },
+  { header: REPORT_COLUMN.reviewer.updatedAt, kind: 'dateTime', width: 16, value: (r) => r.updatedAt },
 ];
+
+function note(text: string): string {
+  return `<p class="note">${text}</p>`;
+}
 
 /** A table of `items`; with `grouped`, the column groups head it in a row of their own. */
 function htmlTable<T>(columns: readonly Column<T>[], items: readonly T[], grouped = false): string {

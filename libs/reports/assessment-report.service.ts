@@ -9,6 +9,7 @@ import { AssessmentService, CYCLE_STATUS } from '../assessment/assessment.servic
 import type { AssessmentReport } from '../assessment/assessment-types.js';
 import { ReportQueue } from '../assessment/report-queue.js';
 import { REPORT_STATUS } from '../vocabulary/assessment.js';
+import { REPORT_MESSAGES, REPORT_TEXT } from './reports.messages.js';
 
 export const REPORT_FORMATS = ['xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -88,12 +89,10 @@ export class AssessmentReportService {
   async file(year: number, id: string): Promise<ReportFile> {
     const row = await this.mustFind(year, id);
     if (row.status !== REPORT_STATUS.Done) {
-      throw new ConflictError(
-        row.status === REPORT_STATUS.Failed ? `报告生成失败：${row.error ?? ''}` : `报告尚未生成完成（进度 ${row.progress}%），请稍后再试`,
-      );
+      throw new ConflictError(row.status === REPORT_STATUS.Failed ? REPORT_MESSAGES.failed(row.error ?? '') : REPORT_MESSAGES.notReady(row.progress));
     }
     const content = await this.reports.reportContent(id);
-    if (!content) throw new NotFoundError(`报告文件不存在：${id}`);
+    if (!content) throw new NotFoundError(REPORT_MESSAGES.fileNotFound(id));
     const format = row.format as ReportFormat;
     return { content, contentType: CONTENT_TYPE[format], ...fileNames(year, format) };
   }
@@ -134,7 +133,7 @@ export class AssessmentReportService {
 
   private async mustFind(year: number, id: string): Promise<ReportStatusRow> {
     const row = await this.reports.findReport(id);
-    if (!row || row.year !== year) throw new NotFoundError(`报告不存在：${id}`);
+    if (!row || row.year !== year) throw new NotFoundError(REPORT_MESSAGES.notFound(id));
     return row;
   }
 }
@@ -149,7 +148,7 @@ async function render(report: AssessmentReport, format: ReportFormat, onProgress
 /** `2025年度考核报告.xlsx`, and `assessment-report-2025.xlsx` for clients without RFC 5987. */
 export function fileNames(year: number, format: ReportFormat): Pick<ReportFile, 'filename' | 'fallbackName' | 'disposition'> {
   return {
-    filename: `${year}年度考核报告.${format}`,
+    filename: REPORT_TEXT.fileName(year, format),
     fallbackName: `assessment-report-${year}.${format}`,
     disposition: format === 'html' ? 'inline' : 'attachment',
   };

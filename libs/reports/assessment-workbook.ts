@@ -11,8 +11,9 @@ import ExcelJS from 'exceljs';
 import type { AssessmentReport } from '../assessment/assessment-types.js';
 import { BREAKDOWN_COLUMNS, INDICATOR_COLUMNS, RANKING_COLUMNS, TASK_COLUMNS, headerGroups, type Column, type ColumnKind } from './report-columns.js';
 import { byRank, rankLabel, calendarDay, formatNumber, reportSubtitle, reportTitle, sheetNames, wallClock } from './report-format.js';
+import { REPORT_TEXT } from './reports.messages.js';
 
-export const RANKING_SHEET = '排名';
+export const RANKING_SHEET = REPORT_TEXT.rankingSheet;
 
 /** Rows above the data: title, subtitle, column groups, column headers. Frozen together. */
 export const HEADER_ROWS = 4;

@@ -11,6 +11,7 @@ import { Transactions } from '../db/transaction.js';
 import { type NoticeKind, noticeHtml, noticeNumber } from './notice-html.js';
 import { DeadlineClock } from '../tasks/deadline-clock.js';
 import { deadlineState } from '../tasks/task.view.js';
+import { TASK_MESSAGES } from '../tasks/tasks.messages.js';
 
 /**
  * Issues printed notices: each kind numbered per year, once per task and day (printing
@@ -31,7 +32,7 @@ export class NoticeService {
   async issue(actor: Actor, taskId: string, kind: NoticeKind): Promise<{ html: string; number: string }> {
     return this.tx.run(async () => {
       const task = await this.tasks.findById(taskId);
-      if (!task) throw new NotFoundError(`任务不存在：${taskId}`);
+      if (!task) throw new NotFoundError(TASK_MESSAGES.notFound(taskId));
       const issuedOn = calendarDate(this.config.TZ);
       let notice = await this.notices.findIssued(taskId, kind, issuedOn);
       if (!notice) {

@@ -6,6 +6,9 @@
 import type { DepartmentAssessment, ReportIndicator, ReportTask } from '../assessment/assessment-types.js';
 import { ASSESSMENT_LABEL as L } from '../vocabulary/assessment.js';
 import { UNRANKED, GRADES, GRADE_LABEL, TRENDS, TREND_LABEL, gradeLabel, indicatorProgress, onTimeShare, statusLabel, trendLabel } from './report-format.js';
+import { REPORT_COLUMN } from './reports.messages.js';
+
+const G = REPORT_COLUMN.group;
 
 /**
  * text: as it is; count: whole number; score: two decimals; days: one decimal;
@@ -37,55 +40,55 @@ function metric(
 export const RANKING_COLUMNS: readonly Column<DepartmentAssessment>[] = [
   { header: L.rank, kind: 'count', width: 10, value: (d) => d.rank ?? UNRANKED },
   { header: L.department, kind: 'text', width: 24, value: (d) => d.departmentName },
-  metric('得分', L.computedScore, 'score', 10, (d) => d.computedScore),
-  metric('得分', L.reviewerMean, 'score', 10, (d) => d.reviewerMean),
-  metric('得分', L.finalScore, 'score', 10, (d) => d.finalScore),
-  metric('任务', L.due, 'count', 8, (d) => d.metrics.due),
-  metric('任务', L.onTime, 'count', 8, (d) => d.metrics.onTime),
-  metric('任务', L.late, 'count', 10, (d) => d.metrics.late),
-  metric('任务', L.overdue, 'count', 8, (d) => d.metrics.overdue),
-  metric('任务', L.pending, 'count', 8, (d) => d.metrics.pending),
-  metric('任务', L.onTimeRate, 'share', 10, (d) => onTimeShare(d.metrics)),
-  metric('任务', L.meanDaysLate, 'days', 12, (d) => d.metrics.meanDaysLate),
-  metric('任务', L.returns, 'count', 10, (d) => d.metrics.returns),
-  metric('任务', L.evidenceShare, 'share', 10, (d) => d.metrics.evidenceShare),
-  metric('任务', L.extensionRequests, 'count', 10, (d) => d.metrics.extensionRequests),
-  metric('任务', L.turnedRed, 'count', 8, (d) => d.metrics.turnedRed),
-  metric('任务', L.escalated, 'count', 12, (d) => d.metrics.escalated),
-  metric('定期报送', L.reportsDue, 'count', 8, (d) => d.metrics.reportsDue),
-  metric('定期报送', L.reportsOnTime, 'count', 10, (d) => d.metrics.reportsOnTime),
-  metric('定期报送', L.reportsMissed, 'count', 10, (d) => d.metrics.reportsMissed),
-  ...GRADES.map((grade) => metric('评定等级', GRADE_LABEL[grade], 'count', 8, (d) => d.metrics.grades[grade])),
-  ...TRENDS.map((trend) => metric('指标趋势', TREND_LABEL[trend], 'count', 10, (d) => d.metrics.indicators[trend])),
+  metric(G.score, L.computedScore, 'score', 10, (d) => d.computedScore),
+  metric(G.score, L.reviewerMean, 'score', 10, (d) => d.reviewerMean),
+  metric(G.score, L.finalScore, 'score', 10, (d) => d.finalScore),
+  metric(G.tasks, L.due, 'count', 8, (d) => d.metrics.due),
+  metric(G.tasks, L.onTime, 'count', 8, (d) => d.metrics.onTime),
+  metric(G.tasks, L.late, 'count', 10, (d) => d.metrics.late),
+  metric(G.tasks, L.overdue, 'count', 8, (d) => d.metrics.overdue),
+  metric(G.tasks, L.pending, 'count', 8, (d) => d.metrics.pending),
+  metric(G.tasks, L.onTimeRate, 'share', 10, (d) => onTimeShare(d.metrics)),
+  metric(G.tasks, L.meanDaysLate, 'days', 12, (d) => d.metrics.meanDaysLate),
+  metric(G.tasks, L.returns, 'count', 10, (d) => d.metrics.returns),
+  metric(G.tasks, L.evidenceShare, 'share', 10, (d) => d.metrics.evidenceShare),
+  metric(G.tasks, L.extensionRequests, 'count', 10, (d) => d.metrics.extensionRequests),
+  metric(G.tasks, L.turnedRed, 'count', 8, (d) => d.metrics.turnedRed),
+  metric(G.tasks, L.escalated, 'count', 12, (d) => d.metrics.escalated),
+  metric(G.reports, L.reportsDue, 'count', 8, (d) => d.metrics.reportsDue),
+  metric(G.reports, L.reportsOnTime, 'count', 10, (d) => d.metrics.reportsOnTime),
+  metric(G.reports, L.reportsMissed, 'count', 10, (d) => d.metrics.reportsMissed),
+  ...GRADES.map((grade) => metric(G.grades, GRADE_LABEL[grade], 'count', 8, (d) => d.metrics.grades[grade])),
+  ...TRENDS.map((trend) => metric(G.trends, TREND_LABEL[trend], 'count', 10, (d) => d.metrics.indicators[trend])),
 ];
 
 export const TASK_COLUMNS: readonly Column<ReportTask>[] = [
-  { group: '任务', header: '编号', kind: 'text', width: 12, value: (t) => t.code },
-  { group: '任务', header: '任务', kind: 'text', width: 48, value: (t) => t.title },
-  { group: '任务', header: '状态', kind: 'text', width: 8, value: (t) => statusLabel(t.status) },
-  { group: '任务', header: '截止日期', kind: 'date', width: 11, value: (t) => t.dueDate },
-  { group: '任务', header: '办结时间', kind: 'dateTime', width: 16, value: (t) => t.completedAt },
-  { group: '任务', header: '逾期天数', kind: 'count', width: 10, value: (t) => t.daysLate },
-  { group: '任务', header: '佐证数', kind: 'count', width: 8, value: (t) => t.evidenceCount },
-  { group: '任务', header: '评定等级', kind: 'text', width: 10, value: (t) => gradeLabel(t.grade) },
+  { group: G.tasks, header: REPORT_COLUMN.task.code, kind: 'text', width: 12, value: (t) => t.code },
+  { group: G.tasks, header: REPORT_COLUMN.task.title, kind: 'text', width: 48, value: (t) => t.title },
+  { group: G.tasks, header: REPORT_COLUMN.task.status, kind: 'text', width: 8, value: (t) => statusLabel(t.status) },
+  { group: G.tasks, header: REPORT_COLUMN.task.dueDate, kind: 'date', width: 11, value: (t) => t.dueDate },
+  { group: G.tasks, header: REPORT_COLUMN.task.completedAt, kind: 'dateTime', width: 16, value: (t) => t.completedAt },
+  { group: G.tasks, header: REPORT_COLUMN.task.daysLate, kind: 'count', width: 10, value: (t) => t.daysLate },
+  { group: G.tasks, header: REPORT_COLUMN.task.evidence, kind: 'count', width: 8, value: (t) => t.evidenceCount },
+  { group: G.tasks, header: REPORT_COLUMN.task.grade, kind: 'text', width: 10, value: (t) => gradeLabel(t.grade) },
 ];
 
 export const INDICATOR_COLUMNS: readonly Column<ReportIndicator>[] = [
-  { group: '指标', header: '指标编号', kind: 'text', width: 10, value: (i) => i.code },
-  { group: '指标', header: '指标', kind: 'text', width: 32, value: (i) => i.name },
-  { group: '指标', header: '单位', kind: 'text', width: 8, value: (i) => i.unit },
-  { group: '指标', header: '基期值', kind: 'decimal', width: 10, value: (i) => i.baseline },
-  { group: '指标', header: '目标值', kind: 'decimal', width: 10, value: (i) => i.target },
-  { group: '指标', header: '目标年份', kind: 'count', width: 10, value: (i) => i.targetYear },
-  { group: '指标', header: '最新值', kind: 'decimal', width: 10, value: (i) => i.latest?.value ?? null },
-  { group: '指标', header: '年份', kind: 'count', width: 7, value: (i) => i.latest?.year ?? null },
-  { group: '指标', header: '完成进度', kind: 'share', width: 10, value: (i) => indicatorProgress(i) },
-  { group: '指标', header: '趋势', kind: 'text', width: 10, value: (i) => trendLabel(i.trend) },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.code, kind: 'text', width: 10, value: (i) => i.code },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.name, kind: 'text', width: 32, value: (i) => i.name },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.unit, kind: 'text', width: 8, value: (i) => i.unit },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.baseline, kind: 'decimal', width: 10, value: (i) => i.baseline },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.target, kind: 'decimal', width: 10, value: (i) => i.target },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.targetYear, kind: 'count', width: 10, value: (i) => i.targetYear },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.latest, kind: 'decimal', width: 10, value: (i) => i.latest?.value ?? null },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.year, kind: 'count', width: 7, value: (i) => i.latest?.year ?? null },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.progress, kind: 'share', width: 10, value: (i) => indicatorProgress(i) },
+  { group: G.indicator, header: REPORT_COLUMN.indicator.trend, kind: 'text', width: 10, value: (i) => trendLabel(i.trend) },
 ];
 
 export const BREAKDOWN_COLUMNS: readonly Column<DepartmentAssessment['breakdown'][number]>[] = [
-  { group: '得分构成', header: '项目', kind: 'text', width: 20, value: (b) => b.label },
-  { group: '得分构成', header: '分值', kind: 'score', width: 8, value: (b) => b.points },
+  { group: G.breakdown, header: REPORT_COLUMN.breakdown.label, kind: 'text', width: 20, value: (b) => b.label },
+  { group: G.breakdown, header: REPORT_COLUMN.breakdown.points, kind: 'score', width: 8, value: (b) => b.points },
 ];
 
 /**

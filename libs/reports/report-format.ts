@@ -8,7 +8,8 @@ import type { Trend } from '../indicators/indicator-trend.js';
 import { TaskStatus } from '../tasks/task-status.js';
 import { STATUS_LABEL } from '../tasks/tasks.messages.js';
 import { CYCLE_STATUS } from '../vocabulary/assessment.js';
-import { GRADES } from '../vocabulary/tasks.js';
+import { GRADE_LABEL, GRADES } from '../vocabulary/tasks.js';
+import { REPORT_TEXT, TREND_LABEL, UNRANKED } from './reports.messages.js';
 
 /** Deadlines and completion times are read in the plan's time zone. */
 export const REPORT_TIME_ZONE = 'Asia/Shanghai';
@@ -16,35 +17,21 @@ export const REPORT_TIME_ZONE = 'Asia/Shanghai';
 /** Placeholder for a value that does not exist (no reviewer yet, nothing to divide by). */
 export const NONE = '—';
 
-export { GRADES };
-
-export const GRADE_LABEL: Record<Grade, string> = {
-  excellent: '优秀',
-  good: '良好',
-  pass: '合格',
-  fail: '不合格',
-};
+export { GRADE_LABEL, GRADES, TREND_LABEL, UNRANKED };
 
 export const TRENDS: readonly (Trend | 'unknown')[] = ['on_track', 'at_risk', 'off_track', 'unknown'];
 
-export const TREND_LABEL: Record<Trend | 'unknown', string> = {
-  on_track: '正常推进',
-  at_risk: '存在风险',
-  off_track: '严重滞后',
-  unknown: '数据不足',
-};
-
 export function reportTitle(report: AssessmentReport): string {
-  return `${report.year} 年度目标考核报告`;
+  return REPORT_TEXT.title(report.year);
 }
 
 export function cycleStatusLabel(status: AssessmentReport['status']): string {
-  return status === CYCLE_STATUS.Finalized ? '已定稿' : '未定稿';
+  return status === CYCLE_STATUS.Finalized ? REPORT_TEXT.finalized : REPORT_TEXT.notFinalized;
 }
 
 /** `已定稿，数据截至 2026-01-05 10:00`: what a reader must know before trusting the numbers. */
 export function reportSubtitle(report: AssessmentReport): string {
-  return `${cycleStatusLabel(report.status)}，数据截至 ${formatDateTime(report.asOf)}`;
+  return REPORT_TEXT.subtitle(cycleStatusLabel(report.status), formatDateTime(report.asOf));
 }
 
 /** A task status in Chinese; an unknown wire value is shown as it is rather than hidden. */
@@ -144,7 +131,7 @@ export function sheetNames(names: readonly string[], taken: readonly string[] = 
           .trim()
           .replace(/^'+|'+$/g, ''),
         SHEET_NAME_MAX,
-      ) || '部门';
+      ) || REPORT_TEXT.blankSheetName;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n += 1) {
       const suffix = `(${n})`;
@@ -160,11 +147,8 @@ function clip(text: string, length: number): string {
   return chars.length <= length ? text : chars.slice(0, length).join('').replace(/'+$/, '');
 }
 
-/** A department with nothing due in the year is shown, not ranked. */
-export const UNRANKED = '无考核任务';
-
 export function rankLabel(rank: number | null): string {
-  return rank === null ? UNRANKED : `第 ${rank} 名`;
+  return rank === null ? UNRANKED : REPORT_TEXT.rank(rank);
 }
 
 /** Ranked departments by rank, then the unranked in the order given (plan order). */

@@ -32,6 +32,8 @@ export type ReportSlotStatus = (typeof REPORT_SLOT_STATUSES)[number];
 /** The grades a supervisor may give completed work (通过时评定), best first; wire values never change once shipped. */
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type Grade = (typeof GRADES)[number];
+/** A grade's name, wherever a person reads it: the task page, the reports' counts by grade (the console imports this file too). */
+export const GRADE_LABEL: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 
 /** An extension request (延期申请) awaiting or after its decision; wire values never change once shipped. */
 export enum ExtensionStatus {

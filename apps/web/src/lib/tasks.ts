@@ -1,3 +1,4 @@
+import { GRADE_LABEL } from '../../../../libs/vocabulary/tasks';
 import { daysBetween, formatDate } from './format';
 import { can, type Grantee } from './permissions';
 
@@ -39,7 +40,8 @@ export const SLOT_STATUS: Record<'open' | 'filed' | 'late' | 'missed', { label: 
 
 export { periodLabel } from '../../../../libs/vocabulary/tasks';
 
-export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+/** One name per grade, shared with the reports (libs/vocabulary/tasks.ts). */
+export const GRADE_LABELS: Record<Grade, string> = GRADE_LABEL;
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
