@@ -15,6 +15,7 @@ import type { Actor } from '../common/roles.js';
 import { AuthService } from './auth.service.js';
 import { type AuthenticatedRequest, PERMISSION_KEY, PUBLIC_KEY, TASK_PARAM_KEY } from './decorators.js';
 import { decide, type Permission, permissionScope, type TaskDepartments, WHILE_PASSWORD_CHANGE_REQUIRED } from './permissions.js';
+import { ACCESS_MESSAGES } from './auth.messages.js';
 
 /**
  * The one place access is decided: authenticates the bearer token, then applies
@@ -37,36 +38,36 @@ export class AccessGuard implements CanActivate {
     request.actor = await this.authenticate(request);
 
     const permission = this.reflector.get<Permission | undefined>(PERMISSION_KEY, context.getHandler());
-    if (!permission) throw new ForbiddenException('该接口未配置访问规则');
+    if (!permission) throw new ForbiddenException(ACCESS_MESSAGES.unruledRoute);
     if (request.actor.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.includes(permission)) {
-      throw new ForbiddenException({ statusCode: 403, error: 'password_change_required', message: '当前使用的是临时密码，请先修改密码（POST /me/password）' });
+      throw new ForbiddenException({ statusCode: 403, error: 'password_change_required', message: ACCESS_MESSAGES.passwordChangeRequired });
     }
     const task = permissionScope(permission) ? await this.taskOf(request.params.id, this.reflector.get(TASK_PARAM_KEY, context.getHandler())) : undefined;
     const decision = decide(request.actor, permission, task, this.auth.duties);
     if (decision === 'not_found') throw new NotFoundException(this.notFoundMessage(context));
-    if (decision === 'forbidden') throw new ForbiddenException('当前用户无权执行此操作');
+    if (decision === 'forbidden') throw new ForbiddenException(ACCESS_MESSAGES.forbidden);
     return true;
   }
 
   private async authenticate(request: AuthenticatedRequest): Promise<Actor> {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException('缺少访问令牌（Authorization: Bearer <token>）');
+    if (!match) throw new UnauthorizedException(ACCESS_MESSAGES.missingToken);
     return this.auth.actorOf(match[1]);
   }
 
   private async taskOf(id: string | undefined, from: 'task' | 'extension-request'): Promise<TaskDepartments> {
-    if (!id || !isUUID(id)) throw new BadRequestException(`id 必须是 UUID：${id ?? ''}`);
+    if (!id || !isUUID(id)) throw new BadRequestException(ACCESS_MESSAGES.idNotUuid(id ?? ''));
     const taskId = from === 'extension-request' ? (await this.extensions.findById(id))?.taskId : id;
     const task = taskId ? await this.tasks.findScope(taskId) : null;
-    if (!task) throw new NotFoundException(from === 'task' ? `任务不存在：${id}` : `延期申请不存在：${id}`);
+    if (!task) throw new NotFoundException(from === 'task' ? ACCESS_MESSAGES.taskNotFound(id) : ACCESS_MESSAGES.extensionNotFound(id));
     return task;
   }
 
   private notFoundMessage(context: ExecutionContext): string {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     return this.reflector.get(TASK_PARAM_KEY, context.getHandler()) === 'extension-request'
-      ? `延期申请不存在：${request.params.id}`
-      : `任务不存在：${request.params.id}`;
+      ? ACCESS_MESSAGES.extensionNotFound(request.params.id)
+      : ACCESS_MESSAGES.taskNotFound(request.params.id);
   }
 }

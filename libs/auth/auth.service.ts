@@ -10,6 +10,7 @@ import { LockedError, UnauthorizedError } from '../common/errors.js';
 import type { Actor, Role } from '../common/roles.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { SESSION_MESSAGES } from './auth.messages.js';
 
 export interface UserView {
   id: string;
@@ -52,7 +53,7 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
       await this.audit.record({ actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { reason: 'locked' } });
-      throw new LockedError(`登录失败次数过多，账号已锁定至 ${user.lockedUntil.toISOString()}，请稍后再试或联系管理员`);
+      throw new LockedError(SESSION_MESSAGES.locked(user.lockedUntil.toISOString()));
     }
     // Unknown accounts cost the same hash, so the answer's timing does not tell which exist.
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
@@ -67,7 +68,7 @@ export class AuthService {
         entityId: user?.id ?? email.toLowerCase().slice(0, 320),
         detail: { reason, ...(locked ? { locked: true } : {}) },
       });
-      throw new UnauthorizedError('邮箱或密码错误');
+      throw new UnauthorizedError(SESSION_MESSAGES.badCredentials);
     }
     await this.sessions.clearFailures(user.id);
     const sessionId = await this.sessions.open(user.id, ip);
@@ -109,7 +110,7 @@ export class AuthService {
   async actorOf(token: string): Promise<Actor> {
     const { sub, sid } = await this.subjectOf(token);
     if (typeof sub !== 'string' || !isUUID(sub) || typeof sid !== 'string' || !isUUID(sid)) {
-      throw new UnauthorizedError('访问令牌对应的账号不存在或已停用，请重新登录');
+      throw new UnauthorizedError(SESSION_MESSAGES.accountGone);
     }
     return this.actorOfSession(sub, sid);
   }
@@ -117,8 +118,8 @@ export class AuthService {
   /** The user of a session, while the session holds (a token, or a ticket standing for one). */
   async actorOfSession(userId: string, sessionId: string): Promise<Actor> {
     const user = await this.sessions.account(userId, sessionId, this.config.SESSION_IDLE_MINUTES);
-    if (!user || !user.active) throw new UnauthorizedError('访问令牌对应的账号不存在或已停用，请重新登录');
-    if (!user.live) throw new UnauthorizedError('会话已结束（已退出、超时或账号已变更），请重新登录');
+    if (!user || !user.active) throw new UnauthorizedError(SESSION_MESSAGES.accountGone);
+    if (!user.live) throw new UnauthorizedError(SESSION_MESSAGES.sessionEnded);
     if (user.stale) await this.sessions.touch(sessionId);
     return { ...toUserView(user), sessionId, mustChangePassword: user.mustChangePassword };
   }
@@ -138,7 +139,7 @@ export class AuthService {
       return { sub: claims.sub, sid: claims.sid };
     } catch {
       this.verified.delete(token);
-      throw new UnauthorizedError('访问令牌无效或已过期，请重新登录');
+      throw new UnauthorizedError(SESSION_MESSAGES.invalidToken);
     }
   }
 }

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config.js';
 import { SessionRepository } from '../db/repositories/session.repository.js';
 import { AuthService } from './auth.service.js';
 import { decide, type Permission } from './permissions.js';
+import { ACCESS_MESSAGES, SESSION_MESSAGES } from './auth.messages.js';
 
 /** Long enough to open a new tab, short enough that a ticket seen in a log or history is already spent. */
 const TICKET_SECONDS = 60;
@@ -29,7 +30,7 @@ export class SessionTicketService {
   ) {}
 
   async issue(actor: Actor): Promise<{ ticket: string; expiresAt: Date }> {
-    if (!actor.sessionId) throw new UnauthorizedError('会话已结束，请重新登录');
+    if (!actor.sessionId) throw new UnauthorizedError(SESSION_MESSAGES.noSession);
     const ticket = randomBytes(32).toString('base64url');
     await this.sessions.addTicket(sha256(ticket), 'ticket', actor.id, actor.sessionId, TICKET_SECONDS);
     return { ticket, expiresAt: new Date(Date.now() + TICKET_SECONDS * 1000) };
@@ -38,7 +39,7 @@ export class SessionTicketService {
   /** Uses `ticket` up and opens `permission`'s pages: a cookie secret to set, audited as `audit` from `ip`. */
   async exchange(ticket: string, permission: Permission, ip: string | null): Promise<{ actor: Actor; cookie: string }> {
     const session = await this.sessions.useTicket(sha256(ticket));
-    if (!session) throw new UnauthorizedError('链接已失效（一次性、一分钟内有效），请从控制台重新打开');
+    if (!session) throw new UnauthorizedError(SESSION_MESSAGES.ticketExpired);
     const actor = await this.allowed(session, permission);
     const cookie = randomBytes(32).toString('base64url');
     await this.sessions.addTicket(sha256(cookie), 'cookie', actor.id, session.sessionId, this.config.JWT_TTL_SECONDS);
@@ -49,13 +50,13 @@ export class SessionTicketService {
   /** The caller a cookie secret stands for, if its session still holds and the caller still holds `permission`. */
   async actorOfCookie(cookie: string, permission: Permission): Promise<Actor> {
     const session = await this.sessions.cookieSession(sha256(cookie));
-    if (!session) throw new UnauthorizedError('登录已失效，请从控制台重新打开');
+    if (!session) throw new UnauthorizedError(SESSION_MESSAGES.ticketSessionGone);
     return this.allowed(session, permission);
   }
 
   private async allowed(session: { userId: string; sessionId: string }, permission: Permission): Promise<Actor> {
     const actor = await this.auth.actorOfSession(session.userId, session.sessionId);
-    if (decide(actor, permission, undefined, this.auth.duties) !== 'allow') throw new ForbiddenError('当前用户无权执行此操作');
+    if (decide(actor, permission, undefined, this.auth.duties) !== 'allow') throw new ForbiddenError(ACCESS_MESSAGES.forbidden);
     return actor;
   }
 }

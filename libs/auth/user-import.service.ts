@@ -11,6 +11,7 @@ import { readUserTable, USER_COLUMN_NAMES, type UserColumn, userTemplate } from 
 import { checkWorkbookArchive } from '../excel/xlsx-guard.js';
 import { hashPassword } from './password.js';
 import { temporaryPassword } from './user.service.js';
+import { USER_COLUMN_LABEL, USER_IMPORT_MESSAGES } from './auth.messages.js';
 
 /** Accounts one file may open: a county's departments and their staff are a few hundred. */
 const MAX_IMPORT_USERS = 2000;
@@ -33,7 +34,7 @@ export interface UserImportReport {
   users: UserImportRow[];
 }
 
-const COLUMN_LABEL: Record<UserColumn, string> = { name: '姓名', email: '邮箱', role: '角色', department: '所属部门' };
+const COLUMN_LABEL: Record<UserColumn, string> = USER_COLUMN_LABEL;
 
 /**
  * 批量开户 from a workbook (姓名, 邮箱, 角色, 所属部门): a dry run lists what would be created and every
@@ -60,36 +61,44 @@ export class UserImportService {
     checkWorkbookArchive(file);
     const table = await readUserTable(file, MAX_IMPORT_USERS).catch((error: unknown) => {
       if (error instanceof DomainError) throw error;
-      throw new InvalidInputError(`无法读取 XLSX 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试（${error instanceof Error ? error.message : String(error)}）`);
+      throw new InvalidInputError(USER_IMPORT_MESSAGES.unreadable(error instanceof Error ? error.message : String(error)));
     });
     if (!table) {
-      throw new InvalidInputError(
-        `未找到表头行：各工作表前 10 行中没有同时含「${USER_COLUMN_NAMES.name[0]}」「${USER_COLUMN_NAMES.email[0]}」「${USER_COLUMN_NAMES.role[0]}」的行`,
-      );
+      throw new InvalidInputError(USER_IMPORT_MESSAGES.noHeaderRow(USER_COLUMN_NAMES.name[0], USER_COLUMN_NAMES.email[0], USER_COLUMN_NAMES.role[0]));
     }
     const matcher = new DepartmentMatcher(await this.departments.list());
     const errors: UserImportReport['errors'] = [];
     const problem = (row: number, column: UserColumn, message: string) =>
-      errors.push({ row, column: COLUMN_LABEL[column], message: `第 ${row} 行${COLUMN_LABEL[column]}：${message}` });
+      errors.push({ row, column: COLUMN_LABEL[column], message: USER_IMPORT_MESSAGES.cell(row, COLUMN_LABEL[column], message) });
     const seen = new Map<string, number>();
     const users: UserImportRow[] = table.rows.map(({ row, cells }) => {
       const email = cells.email.toLowerCase();
-      if (!cells.name) problem(row, 'name', '未填写');
-      else if (cells.name.length > 200) problem(row, 'name', '过长（最多 200 字）');
-      if (!email) problem(row, 'email', '未填写');
-      else if (!isEmail(email, { require_tld: false }) || email.length > 320) problem(row, 'email', `格式不正确：${cells.email}`);
-      else if (seen.has(email)) problem(row, 'email', `与第 ${seen.get(email)} 行重复：${email}`);
+      if (!cells.name) problem(row, 'name', USER_IMPORT_MESSAGES.missing);
+      else if (cells.name.length > 200) problem(row, 'name', USER_IMPORT_MESSAGES.nameTooLong);
+      if (!email) problem(row, 'email', USER_IMPORT_MESSAGES.missing);
+      else if (!isEmail(email, { require_tld: false }) || email.length > 320) problem(row, 'email', USER_IMPORT_MESSAGES.badEmail(cells.email));
+      else if (seen.has(email)) problem(row, 'email', USER_IMPORT_MESSAGES.repeatedEmail(seen.get(email)!, email));
       else seen.set(email, row);
       const role = cells.role ? roleNamed(cells.role) : null;
-      if (!cells.role) problem(row, 'role', '未填写');
-      else if (!role) problem(row, 'role', `无法识别「${cells.role}」，可填：${ALL_ROLES.map((r) => ROLE_NAMES[r][0]).join('、')}`);
+      if (!cells.role) problem(row, 'role', USER_IMPORT_MESSAGES.missing);
+      else if (!role)
+        problem(
+          row,
+          'role',
+          USER_IMPORT_MESSAGES.unknownRole(
+            cells.role,
+            ALL_ROLES.map((r) => ROLE_NAMES[r][0]),
+          ),
+        );
       const departmentCode = cells.department ? matcher.match(cells.department) : null;
-      if (cells.department && !departmentCode) problem(row, 'department', `未找到部门「${cells.department}」`);
-      else if (role && DEPARTMENT_ROLES.includes(role) && !departmentCode) problem(row, 'department', `${ROLE_NAMES[role][0]}须填写所属部门`);
+      if (cells.department && !departmentCode) problem(row, 'department', USER_IMPORT_MESSAGES.unknownDepartment(cells.department));
+      else if (role && DEPARTMENT_ROLES.includes(role) && !departmentCode)
+        problem(row, 'department', USER_IMPORT_MESSAGES.departmentRequired(ROLE_NAMES[role][0]));
       return { row, name: cells.name, email, role, departmentCode: role && DEPARTMENT_ROLES.includes(role) ? departmentCode : null };
     });
     const taken = await this.users.takenEmails([...seen.keys()]);
-    for (const user of users) if (taken.has(user.email) && seen.get(user.email) === user.row) problem(user.row, 'email', `已被使用：${user.email}`);
+    for (const user of users)
+      if (taken.has(user.email) && seen.get(user.email) === user.row) problem(user.row, 'email', USER_IMPORT_MESSAGES.emailTaken(user.email));
     errors.sort((a, b) => a.row - b.row);
     const report = { dryRun: options.dryRun, rows: users.length, created: 0, errors, users };
     if (options.dryRun || errors.length > 0 || users.length === 0) return report;
@@ -100,7 +109,7 @@ export class UserImportService {
     return this.tx.run(async () => {
       // Checked again inside the transaction: the unique index would refuse a race with a 409-worthy error otherwise.
       const raced = await this.users.takenEmails(users.map((u) => u.email));
-      if (raced.size > 0) throw new InvalidInputError(`邮箱已被使用：${[...raced].join('、')}`);
+      if (raced.size > 0) throw new InvalidInputError(USER_IMPORT_MESSAGES.emailsTaken([...raced]));
       const created = [];
       for (const [i, user] of users.entries()) {
         const saved = await this.users.insert({

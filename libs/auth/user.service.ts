@@ -11,6 +11,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { SessionRepository } from '../db/repositories/session.repository.js';
 import { checkPassword } from './password-policy.js';
 import { AppConfig } from '../config/app-config.js';
+import { PASSWORD_MESSAGES, USER_MESSAGES } from './auth.messages.js';
 
 export interface NewUser {
   email: string;
@@ -50,9 +51,9 @@ export class UserService {
    */
   async create(actor: Actor | null, input: NewUser): Promise<CreatedUser> {
     const needsDepartment = DEPARTMENT_ROLES.includes(input.role);
-    if (needsDepartment && !input.departmentCode) throw new InvalidInputError(`角色 ${input.role} 必须指定 departmentCode`);
+    if (needsDepartment && !input.departmentCode) throw new InvalidInputError(USER_MESSAGES.departmentRequired(input.role));
     if (input.departmentCode && (await this.departments.unknownCodes([input.departmentCode])).length > 0) {
-      throw new InvalidInputError(`departmentCode 不存在：${input.departmentCode}`);
+      throw new InvalidInputError(USER_MESSAGES.unknownDepartment(input.departmentCode));
     }
     const drawn = input.password === undefined ? temporaryPassword() : undefined;
     const password = input.password ?? drawn!;
@@ -60,7 +61,7 @@ export class UserService {
     const passwordHash = await hashPassword(password);
     const mustChangePassword = drawn !== undefined || input.mustChangePassword !== false;
     return this.tx.run(async () => {
-      if (await this.users.findByEmail(input.email)) throw new ConflictError(`邮箱已被使用：${input.email}`);
+      if (await this.users.findByEmail(input.email)) throw new ConflictError(USER_MESSAGES.emailTaken(input.email));
       const user = await this.users.insert({
         email: input.email,
         name: input.name,
@@ -99,18 +100,18 @@ export class UserService {
   async update(actor: Actor, id: string, changes: { name?: string; role?: Role; departmentCode?: string | null; active?: boolean; version?: number }) {
     return this.tx.run(async () => {
       const user = await this.users.findByIdForUpdate(id);
-      if (!user) throw new NotFoundError(`用户不存在：${id}`);
+      if (!user) throw new NotFoundError(USER_MESSAGES.notFound(id));
       if (changes.version !== undefined && changes.version !== user.version) {
-        throw new ConflictError(`用户已被他人修改（当前版本 ${user.version}，请求版本 ${changes.version}），请刷新后重试`);
+        throw new ConflictError(USER_MESSAGES.staleVersion(user.version, changes.version));
       }
       if (user.id === actor.id && (changes.active === false || (changes.role !== undefined && changes.role !== user.role))) {
-        throw new ForbiddenError('不能停用自己的账号或更改自己的角色');
+        throw new ForbiddenError(USER_MESSAGES.notOnSelf);
       }
       const role = changes.role ?? user.role;
       const departmentCode = changes.departmentCode !== undefined ? changes.departmentCode : user.departmentCode;
-      if (DEPARTMENT_ROLES.includes(role) && !departmentCode) throw new InvalidInputError(`角色 ${role} 必须指定 departmentCode`);
+      if (DEPARTMENT_ROLES.includes(role) && !departmentCode) throw new InvalidInputError(USER_MESSAGES.departmentRequired(role));
       if (departmentCode && (await this.departments.unknownCodes([departmentCode])).length > 0)
-        throw new InvalidInputError(`departmentCode 不存在：${departmentCode}`);
+        throw new InvalidInputError(USER_MESSAGES.unknownDepartment(departmentCode));
       const before = { ...toUserView(user), active: user.active };
       if (changes.name !== undefined) user.name = changes.name;
       user.role = role;
@@ -134,7 +135,7 @@ export class UserService {
     const passwordHash = await hashPassword(drawn);
     return this.tx.run(async () => {
       const user = await this.users.findByIdForUpdate(id);
-      if (!user) throw new NotFoundError(`用户不存在：${id}`);
+      if (!user) throw new NotFoundError(USER_MESSAGES.notFound(id));
       user.passwordHash = passwordHash;
       user.mustChangePassword = true;
       user.failedLogins = 0;
@@ -155,20 +156,20 @@ export class UserService {
   /** The account of `email` (any case), for the operator's commands. */
   async findByEmail(email: string): Promise<UserView & { active: boolean }> {
     const user = await this.users.findByEmail(email);
-    if (!user) throw new NotFoundError(`用户不存在：${email}`);
+    if (!user) throw new NotFoundError(USER_MESSAGES.notFound(email));
     return { ...toUserView(user), active: user.active };
   }
 
   /** One's own password: the current one, then a new one by the rule; every session of the user ends, this one included. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findById(actor.id);
-    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw new InvalidInputError('currentPassword 不正确');
-    if (currentPassword === newPassword) throw new InvalidInputError('新密码不能与当前密码相同');
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw new InvalidInputError(PASSWORD_MESSAGES.wrongCurrent);
+    if (currentPassword === newPassword) throw new InvalidInputError(PASSWORD_MESSAGES.unchanged);
     checkPassword(newPassword, user.email, this.config.PASSWORD_MIN_LENGTH);
     const passwordHash = await hashPassword(newPassword);
     await this.tx.run(async () => {
       const locked = await this.users.findByIdForUpdate(actor.id);
-      if (!locked) throw new NotFoundError(`用户不存在：${actor.id}`);
+      if (!locked) throw new NotFoundError(USER_MESSAGES.notFound(actor.id));
       locked.passwordHash = passwordHash;
       locked.mustChangePassword = false;
       await this.users.save(locked);
@@ -183,7 +184,7 @@ export class UserService {
       await this.users.lockBootstrap();
       if ((await this.users.count()) > 0) return;
       // ADMIN_PASSWORD is the operator's own choice; a drawn one is printed once and must be changed at the first sign-in.
-      const created = await this.create(null, { email, name: '系统管理员', password, role: Role.Admin, mustChangePassword: password === undefined });
+      const created = await this.create(null, { email, name: USER_MESSAGES.adminName, password, role: Role.Admin, mustChangePassword: password === undefined });
       if (created.temporaryPassword) this.logger.warn(`已创建管理员 ${email}，初始密码（仅显示一次，首次登录须修改）：${created.temporaryPassword}`);
       else this.logger.log(`已创建管理员 ${email}`);
     });
