@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { EVIDENCE_MESSAGES, EVIDENCE_TYPE_NAME } from './evidence.messages.js';
 
 /** Document and image types accepted as evidence, by the MIME type their content shows. */
 export const ALLOWED_TYPES: Record<string, string> = {
@@ -7,8 +8,8 @@ export const ALLOWED_TYPES: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (xlsx)',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint (pptx)',
   'application/x-cfb': 'Office 97–2003 (doc/xls/ppt)',
-  'application/vnd.oasis.opendocument.text': 'ODF 文本',
-  'application/vnd.oasis.opendocument.spreadsheet': 'ODF 表格',
+  'application/vnd.oasis.opendocument.text': EVIDENCE_TYPE_NAME.odfText,
+  'application/vnd.oasis.opendocument.spreadsheet': EVIDENCE_TYPE_NAME.odfSpreadsheet,
   'application/rtf': 'RTF',
   'image/jpeg': 'JPEG',
   'image/png': 'PNG',
@@ -17,7 +18,7 @@ export const ALLOWED_TYPES: Record<string, string> = {
   'image/tiff': 'TIFF',
   'image/bmp': 'BMP',
   'image/heic': 'HEIC',
-  'text/plain': '纯文本',
+  'text/plain': EVIDENCE_TYPE_NAME.plainText,
   'text/csv': 'CSV',
 };
 
@@ -69,9 +70,9 @@ export type NameCheck = { filename: string; corrected: boolean } | { refused: st
 export function evidenceName(filename: string, mime: string, head: Buffer): NameCheck {
   const dot = filename.lastIndexOf('.');
   const extension = dot > 0 ? filename.slice(dot + 1).toLowerCase() : '';
-  if (ACTIVE_EXTENSIONS.has(extension)) return { refused: `不接受 .${extension} 文件：此类文件打开时会被执行或作为网页显示` };
+  if (ACTIVE_EXTENSIONS.has(extension)) return { refused: EVIDENCE_MESSAGES.activeExtension(extension) };
   if (mime.startsWith('text/') && ACTIVE_TEXT.test(head.subarray(0, 4096).toString('utf8'))) {
-    return { refused: '文件内容是网页或脚本（HTML、SVG、XML），不能作为佐证材料；请转为 PDF 后上传' };
+    return { refused: EVIDENCE_MESSAGES.activeContent };
   }
   const allowed = TYPE_EXTENSIONS[mime] ?? [];
   if (allowed.includes(extension)) return { filename, corrected: false };

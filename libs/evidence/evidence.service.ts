@@ -22,6 +22,8 @@ import { evidenceView, type EvidenceView } from '../tasks/task.view.js';
 
 export type { EvidenceView };
 import { ALLOWED_TYPES, evidenceName, isAllowedType, SNIFF_BYTES, sniffContentType } from './content-type.js';
+import { TASK_MESSAGES } from '../tasks/tasks.messages.js';
+import { EVIDENCE_MESSAGES } from './evidence.messages.js';
 
 export interface IncomingFile {
   stream: Readable;
@@ -49,14 +51,14 @@ export class EvidenceService {
 
   async upload(actor: Actor, taskId: string, file: IncomingFile): Promise<EvidenceView> {
     const task = await this.tasks.findById(taskId);
-    if (!task) throw new NotFoundError(`任务不存在：${taskId}`);
-    if (task.status === TaskStatus.Completed) throw new ConflictError('任务已办结，不能再上传佐证材料');
+    if (!task) throw new NotFoundError(TASK_MESSAGES.notFound(taskId));
+    if (task.status === TaskStatus.Completed) throw new ConflictError(EVIDENCE_MESSAGES.taskCompleted);
 
     const iterator = file.stream[Symbol.asyncIterator]();
     const head = await readHead(iterator, SNIFF_BYTES);
     const mimeType = await sniffContentType(head.bytes, file.filename);
     if (!mimeType || !isAllowedType(mimeType)) {
-      throw new UnsupportedMediaTypeError(`文件内容不是允许的类型（识别为 ${mimeType ?? '未知'}）；允许：${Object.values(ALLOWED_TYPES).join('、')}`);
+      throw new UnsupportedMediaTypeError(EVIDENCE_MESSAGES.typeRefused(mimeType, Object.values(ALLOWED_TYPES)));
     }
     const name = evidenceName(cleanFilename(file.filename), mimeType, head.bytes);
     if ('refused' in name) throw new UnsupportedMediaTypeError(name.refused);
@@ -74,7 +76,7 @@ export class EvidenceService {
       if (hasher.exceeded || isFileTooLarge(error) || file.truncated()) throw this.tooLarge();
       if (error instanceof DomainError) throw error;
       // A broken request (the client went away) is the client's doing, not a store that is down.
-      if (file.stream.errored) throw new InvalidInputError('上传中断：文件传完之前连接已断开，请重新上传');
+      if (file.stream.errored) throw new InvalidInputError(EVIDENCE_MESSAGES.interrupted);
       throw this.storageDown(error);
     }
     try {
@@ -107,11 +109,11 @@ export class EvidenceService {
    */
   async open(actor: Actor, taskId: string, evidenceId: string): Promise<{ meta: EvidenceView; stream: Readable }> {
     const meta = await this.evidence.findForTask(taskId, evidenceId);
-    if (!meta) throw new NotFoundError(`佐证材料不存在：${evidenceId}`);
+    if (!meta) throw new NotFoundError(EVIDENCE_MESSAGES.notFound(evidenceId));
     await this.audit.recordDownload(actor.id, 'evidence', evidenceId, { taskId, filename: meta.filename, sha256: meta.sha256 });
     const source = await this.storage.get(meta.storageKey).catch((error: unknown) => {
       // Gone from a store that answered is lost; a store that does not answer may come back.
-      if (error instanceof EvidenceObjectMissingError) throw new NotFoundError(`佐证材料的文件已丢失：${evidenceId}`);
+      if (error instanceof EvidenceObjectMissingError) throw new NotFoundError(EVIDENCE_MESSAGES.fileMissing(evidenceId));
       throw this.storageDown(error);
     });
     const check = new HashAndLimit(Number.MAX_SAFE_INTEGER, meta.sha256, () =>
@@ -127,12 +129,12 @@ export class EvidenceService {
 
   private storageDown(error: unknown) {
     this.logger.error(`佐证材料存储不可用：${error instanceof Error ? error.message : String(error)}`);
-    return new ServiceUnavailableError('佐证材料存储暂时不可用，请稍后再试');
+    return new ServiceUnavailableError(EVIDENCE_MESSAGES.storageUnavailable);
   }
 
   private tooLarge() {
     const mib = (this.config.EVIDENCE_MAX_BYTES / 1024 / 1024).toFixed(this.config.EVIDENCE_MAX_BYTES % 1048576 ? 2 : 0);
-    return new PayloadTooLargeError(`文件超过大小上限 ${mib} MiB`);
+    return new PayloadTooLargeError(EVIDENCE_MESSAGES.tooLarge(mib));
   }
 }
 
@@ -223,5 +225,5 @@ export function cleanFilename(name: string): string {
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim()
     .slice(0, 255);
-  return cleaned || '未命名文件';
+  return cleaned || EVIDENCE_MESSAGES.unnamed;
 }
