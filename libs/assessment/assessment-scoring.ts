@@ -6,6 +6,7 @@
 import { GRADES, RUBRIC_DEDUCTIONS, RUBRIC_METRICS, type AssessmentRubric, type RubricDeduction, type RubricMetric, TRENDS } from './assessment-rubric.js';
 import type { DepartmentMetrics } from './assessment-types.js';
 import { ASSESSMENT_LABEL } from '../vocabulary/assessment.js';
+import { BREAKDOWN_TEXT } from './assessment.messages.js';
 
 export const METRIC_LABEL: Record<RubricMetric, string> = {
   onTimeRate: ASSESSMENT_LABEL.onTimeRate,
@@ -79,23 +80,23 @@ export function computeScore(m: DepartmentMetrics, rubric: AssessmentRubric): { 
     const share = shares[key];
     const points = share === null ? 0 : weight * scale * share;
     raw += points;
-    const shown = share === null ? '无数据，不计' : `${round2(share * 100)}%`;
-    breakdown.push({ item: `metric:${key}`, label: `${METRIC_LABEL[key]}（权重 ${weight}）：${shown}`, points: round2(points) });
+    const shown = share === null ? BREAKDOWN_TEXT.noData : `${round2(share * 100)}%`;
+    breakdown.push({ item: `metric:${key}`, label: BREAKDOWN_TEXT.metric(METRIC_LABEL[key], weight, shown), points: round2(points) });
   }
   if (availableWeight === 0) {
     // Nothing to judge by: the department starts from the top of the scale, like one without fault.
     raw = rubric.bounds.max;
-    breakdown.push({ item: 'base', label: '无可计算的指标，以满分为基数', points: round2(raw) });
+    breakdown.push({ item: 'base', label: BREAKDOWN_TEXT.base, points: round2(raw) });
   }
   for (const key of RUBRIC_DEDUCTIONS) {
     const per = rubric.deductions[key] ?? 0;
     const count = m[key];
     if (per === 0 || count === 0) continue;
     raw -= per * count;
-    breakdown.push({ item: `deduction:${key}`, label: `${DEDUCTION_LABEL[key]} ${count} × ${per} 分`, points: round2(-per * count) });
+    breakdown.push({ item: `deduction:${key}`, label: BREAKDOWN_TEXT.deduction(DEDUCTION_LABEL[key], count, per), points: round2(-per * count) });
   }
   const bounded = Math.min(rubric.bounds.max, Math.max(rubric.bounds.min, raw));
-  if (bounded !== raw) breakdown.push({ item: 'bounds', label: `按分值范围 ${rubric.bounds.min}–${rubric.bounds.max} 调整`, points: round2(bounded - raw) });
+  if (bounded !== raw) breakdown.push({ item: 'bounds', label: BREAKDOWN_TEXT.bounds(rubric.bounds.min, rubric.bounds.max), points: round2(bounded - raw) });
   return { computedScore: round2(bounded), breakdown };
 }
 

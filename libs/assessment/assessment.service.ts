@@ -17,6 +17,7 @@ import type { AssessmentRubric } from './assessment-rubric.js';
 import { computeScore, finalScore, hasAssessableWork, rank, reviewerMean } from './assessment-scoring.js';
 import type { AssessmentReport, DepartmentAssessment, DepartmentMetrics, Grade, ReportIndicator, ReportTask, ReviewerScore } from './assessment-types.js';
 import { ASSESSMENT_RUBRIC } from './rubric.module.js';
+import { ASSESSMENT_MESSAGES } from './assessment.messages.js';
 
 export interface ScoreInput {
   score: number;
@@ -52,7 +53,7 @@ export class AssessmentService {
   async open(actor: Actor, year: number) {
     return this.tx.run(async () => {
       const cycle = await this.assessments.insertCycle(year, actor.id);
-      if (!cycle) throw new ConflictError(`${year} 年度考核已存在`);
+      if (!cycle) throw new ConflictError(ASSESSMENT_MESSAGES.cycleExists(year));
       await this.audit.record({
         actorId: actor.id,
         action: 'assessment.open',
@@ -101,22 +102,22 @@ export class AssessmentService {
   async score(actor: Actor, year: number, departmentCode: string, input: ScoreInput): Promise<ReviewerScore> {
     return this.tx.run(async () => {
       const cycle = await this.assessments.findCycleForUpdate(year);
-      if (!cycle) throw new NotFoundError(`考核年度不存在：${year}`);
-      if ((await this.departments.unknownCodes([departmentCode])).length > 0) throw new NotFoundError(`部门不存在：${departmentCode}`);
-      if (cycle.status === CYCLE_STATUS.Finalized) throw new ConflictError(`${year} 年度考核已定稿，不能再评分`);
+      if (!cycle) throw new NotFoundError(ASSESSMENT_MESSAGES.cycleNotFound(year));
+      if ((await this.departments.unknownCodes([departmentCode])).length > 0) throw new NotFoundError(ASSESSMENT_MESSAGES.departmentNotFound(departmentCode));
+      if (cycle.status === CYCLE_STATUS.Finalized) throw new ConflictError(ASSESSMENT_MESSAGES.finalizedNoScoring(year));
       const comment = input.comment?.trim() ?? '';
       if (input.score < this.rubric.commentRequiredBelow && comment === '') {
-        throw new InvalidInputError(`评分低于 ${this.rubric.commentRequiredBelow} 分时必须填写评语（comment）`);
+        throw new InvalidInputError(ASSESSMENT_MESSAGES.commentRequired(this.rubric.commentRequiredBelow));
       }
       const existing = await this.assessments.findScore(year, departmentCode, actor.id);
       if (existing && input.version === undefined) {
-        throw new ConflictError(`你已为部门 ${departmentCode} 评过分（当前版本 ${existing.version}），修改评分请带上 version`);
+        throw new ConflictError(ASSESSMENT_MESSAGES.alreadyScored(departmentCode, existing.version));
       }
       if (existing && input.version !== existing.version) {
-        throw new ConflictError(`评分已被修改（当前版本 ${existing.version}，请求版本 ${input.version}），请刷新后重试`);
+        throw new ConflictError(ASSESSMENT_MESSAGES.staleScore(existing.version, input.version));
       }
       if (!existing && input.version !== undefined) {
-        throw new ConflictError(`你尚未为部门 ${departmentCode} 评分，首次评分不应带 version`);
+        throw new ConflictError(ASSESSMENT_MESSAGES.notScoredYet(departmentCode));
       }
       const before = existing ? scoreFields(existing) : null;
       const saved = await this.assessments.saveScore({ ...(existing ?? { year, departmentCode, reviewerId: actor.id }), score: input.score, comment });
@@ -144,8 +145,8 @@ export class AssessmentService {
   async finalize(actor: Actor, year: number) {
     return this.tx.run(async () => {
       const cycle = await this.assessments.findCycleForUpdate(year);
-      if (!cycle) throw new NotFoundError(`考核年度不存在：${year}`);
-      if (cycle.status === CYCLE_STATUS.Finalized) throw new ConflictError(`${year} 年度考核已于 ${cycle.finalizedAt?.toISOString()} 定稿`);
+      if (!cycle) throw new NotFoundError(ASSESSMENT_MESSAGES.cycleNotFound(year));
+      if (cycle.status === CYCLE_STATUS.Finalized) throw new ConflictError(ASSESSMENT_MESSAGES.alreadyFinalized(year, cycle.finalizedAt?.toISOString()));
       const at = new Date();
       const report: AssessmentReport = { ...(await this.compute(cycle, at, true)), status: CYCLE_STATUS.Finalized };
       cycle.status = CYCLE_STATUS.Finalized;
@@ -252,7 +253,7 @@ export class AssessmentService {
 
   private async mustFind(year: number): Promise<AssessmentCycleEntity> {
     const cycle = await this.assessments.findCycle(year);
-    if (!cycle) throw new NotFoundError(`考核年度不存在：${year}`);
+    if (!cycle) throw new NotFoundError(ASSESSMENT_MESSAGES.cycleNotFound(year));
     return cycle;
   }
 
