@@ -20,8 +20,9 @@ import {
   yearsSpanned,
   yearsWithoutData,
 } from './china-calendar.js';
-import { type PackagedDay, packagedDayOn, packagedDays, packagedYears } from './packaged-days.js';
+import { packagedDayOn, packagedDays, packagedYears } from './packaged-days.js';
 import type { WorkdayCalendar } from './workday-calendar.js';
+import { CALENDAR_MESSAGES } from './calendar.messages.js';
 
 /**
  * How long a process trusts its copy of the administrators' entries: another
@@ -30,21 +31,6 @@ import type { WorkdayCalendar } from './workday-calendar.js';
 const REFRESH_MS = 30_000;
 const DAY_MS = 86_400_000;
 const NOTE_MAX = 200;
-
-/** What people read about the calendar, in one place. */
-const MESSAGES = {
-  missingYears: (years: number[], packaged: number[]) =>
-    `工作日历缺少 ${years.join('、')} 年的法定节假日和调休安排（chinese-days 仅覆盖 ${packaged[0]}–${packaged.at(-1)} 年，管理员也未录入），` +
-    '这些年份暂按周一至周五计算工作日，提醒和升级的日期可能与实际安排不符。' +
-    '国务院办公厅公布安排后，请管理员通过 PUT /api/v1/calendar/days/{date} 录入。',
-  taskNote: (years: number[]) =>
-    `本任务的提醒涉及 ${years.join('、')} 年，该年的法定节假日和调休安排尚未录入，工作日暂按周一至周五计算，提醒日期可能与实际安排不符。`,
-  packagedNote: (day: PackagedDay) => (day.kind === 'holiday' ? day.name : `${day.name}调休上班`),
-  badDate: (date: string) => `日期必须是 YYYY-MM-DD 格式的有效日期：${date}`,
-  badKind: (kind: string) => `kind 必须是 ${CALENDAR_DAY_KINDS.join(' 或 ')}：${kind}`,
-  noteTooLong: () => `note 不能超过 ${NOTE_MAX} 个字符`,
-  notEntered: (date: string) => `工作日历中没有管理员录入的 ${date}（来自 chinese-days 的法定安排不能删除，可用 PUT 录入改正）`,
-};
 
 export type CalendarDaySource = 'package' | 'admin';
 
@@ -166,9 +152,9 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
   /** Enters or corrects one day (an administrator's action, audited). */
   async setDay(actor: Actor, input: CalendarDayInput): Promise<CalendarDayView> {
     checkDate(input.date);
-    if (!isKind(input.kind)) throw new InvalidInputError(MESSAGES.badKind(input.kind));
+    if (!isKind(input.kind)) throw new InvalidInputError(CALENDAR_MESSAGES.badKind(input.kind));
     const note = input.note ?? '';
-    if (note.length > NOTE_MAX) throw new InvalidInputError(MESSAGES.noteTooLong());
+    if (note.length > NOTE_MAX) throw new InvalidInputError(CALENDAR_MESSAGES.noteTooLong(NOTE_MAX));
     await this.current(); // what the change is compared with, to tell the listeners
     const saved = await this.tx.run(async () => {
       await this.days.lockChanges();
@@ -196,7 +182,7 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
     await this.tx.run(async () => {
       await this.days.lockChanges();
       const before = await this.days.findByDate(date);
-      if (!before) throw new NotFoundError(MESSAGES.notEntered(date));
+      if (!before) throw new NotFoundError(CALENDAR_MESSAGES.notEntered(date));
       await this.days.remove(date);
       await this.audit.record({ actorId: actor.id, action: 'calendar.remove', entityType: 'calendar_day', entityId: date, before: entered(before) });
     });
@@ -212,7 +198,7 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
     const views = new Map<string, CalendarDayView>();
     if (year !== undefined) {
       for (const day of packagedDays()) {
-        if (yearOf(day.date) === year) views.set(day.date, { date: day.date, kind: day.kind, note: MESSAGES.packagedNote(day), source: 'package' });
+        if (yearOf(day.date) === year) views.set(day.date, { date: day.date, kind: day.kind, note: CALENDAR_MESSAGES.packagedNote(day), source: 'package' });
       }
     }
     for (const row of await this.days.list(year)) views.set(row.date, adminView(row));
@@ -243,7 +229,7 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
     if (!this.policy.workdays) return null;
     const calendar = await this.calendar();
     const missing = yearsWithoutData(calendar, yearsSpanned(calendar, dueDate, this.ladderSpan.from, this.ladderSpan.to));
-    return missing.length > 0 ? MESSAGES.taskNote(missing) : null;
+    return missing.length > 0 ? CALENDAR_MESSAGES.taskNote(missing) : null;
   }
 
   private async coverageWith(dueYears: number[]): Promise<CalendarCoverage> {
@@ -261,7 +247,7 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
       yearsWithData: [...new Set([...packageYears, ...adminYears])].sort((a, b) => a - b),
       checkedYears,
       missingYears,
-      message: missingYears.length > 0 ? MESSAGES.missingYears(missingYears, packageYears) : null,
+      message: missingYears.length > 0 ? CALENDAR_MESSAGES.missingYears(missingYears, packageYears) : null,
     };
   }
 
@@ -332,7 +318,7 @@ function wholeDays(duration: { days: number; timeMs: number }): number {
 }
 
 function checkDate(date: string): void {
-  if (!isCalendarDate(date)) throw new InvalidInputError(MESSAGES.badDate(date));
+  if (!isCalendarDate(date)) throw new InvalidInputError(CALENDAR_MESSAGES.badDate(date));
 }
 
 function isKind(kind: string): kind is CalendarDayKind {
