@@ -6,6 +6,7 @@ import type { IndicatorEntity, IndicatorValueEntity } from '../db/entities/indic
 import { IndicatorRepository } from '../db/repositories/indicator.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { standing } from './indicator-trend.js';
+import { INDICATOR_MESSAGES } from './indicators.messages.js';
 
 export interface IndicatorReport {
   year: number;
@@ -37,7 +38,7 @@ export class IndicatorService {
   /** One indicator with every reported value. */
   async get(code: string) {
     const indicator = await this.indicators.findByCode(code);
-    if (!indicator) throw new NotFoundError(`指标不存在：${code}`);
+    if (!indicator) throw new NotFoundError(INDICATOR_MESSAGES.notFound(code));
     const values = await this.indicators.valuesOf([code]);
     return { ...view(indicator, values), values: values.map(valueView) };
   }
@@ -46,13 +47,13 @@ export class IndicatorService {
   async report(actor: Actor, code: string, input: IndicatorReport): Promise<IndicatorValueView> {
     return this.tx.run(async () => {
       const indicator = await this.indicators.findByCodeForUpdate(code);
-      if (!indicator) throw new NotFoundError(`指标不存在：${code}`);
+      if (!indicator) throw new NotFoundError(INDICATOR_MESSAGES.notFound(code));
       if (actor.departmentCode !== indicator.departmentCode) {
-        throw new ForbiddenError(`指标 ${code} 由 ${indicator.departmentCode} 部门报送，当前用户所在部门无权报送`);
+        throw new ForbiddenError(INDICATOR_MESSAGES.otherDepartment(code, indicator.departmentCode));
       }
       const evidenceIds = [...new Set(input.evidenceIds ?? [])];
       const foreign = await this.indicators.foreignEvidenceIds(indicator.departmentCode, evidenceIds);
-      if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不是本部门任务的佐证材料：${foreign.join(', ')}`);
+      if (foreign.length > 0) throw new InvalidInputError(INDICATOR_MESSAGES.foreignEvidence(foreign));
       const previous = await this.indicators.findValue(code, input.year);
       const saved = await this.indicators.saveValue({
         id: previous?.id,
