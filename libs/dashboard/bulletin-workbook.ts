@@ -6,46 +6,47 @@
 import ExcelJS from 'exceljs';
 import type { TaskStatus } from '../tasks/task-status.js';
 import { STATUS_LABEL } from '../tasks/tasks.messages.js';
+import { BULLETIN_TEXT } from './dashboard.messages.js';
 import type { DashboardService } from './dashboard.service.js';
 
 export type Bulletin = Awaited<ReturnType<DashboardService['bulletin']>>;
 
 /** The file name people see (Content-Disposition carries it RFC 5987-encoded). */
 export function bulletinFileName(asOf: string): string {
-  return `督办通报-${asOf}.xlsx`;
+  return BULLETIN_TEXT.fileName(asOf);
 }
 
 export async function bulletinWorkbook(bulletin: Bulletin): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'duban 督办';
+  workbook.creator = BULLETIN_TEXT.creator;
   workbook.created = new Date();
 
-  const ranking = workbook.addWorksheet('通报', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ranking = workbook.addWorksheet(BULLETIN_TEXT.rankingSheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ranking.columns = [
-    { header: '排名', key: 'rank', width: 8 },
-    { header: '部门代码', key: 'code', width: 14 },
-    { header: '部门', key: 'name', width: 24 },
-    { header: '逾期任务数', key: 'overdue', width: 12 },
-    { header: '已升级任务数', key: 'escalated', width: 14 },
-    { header: '逾期且已升级', key: 'overdueAndEscalated', width: 14 },
-    { header: '最长逾期天数', key: 'maxDaysOverdue', width: 14 },
-    { header: '逾期未报', key: 'missedReports', width: 10 },
-    { header: '最严重的任务', key: 'worst', width: 60 },
+    { header: BULLETIN_TEXT.ranking.rank, key: 'rank', width: 8 },
+    { header: BULLETIN_TEXT.ranking.code, key: 'code', width: 14 },
+    { header: BULLETIN_TEXT.ranking.name, key: 'name', width: 24 },
+    { header: BULLETIN_TEXT.ranking.overdue, key: 'overdue', width: 12 },
+    { header: BULLETIN_TEXT.ranking.escalated, key: 'escalated', width: 14 },
+    { header: BULLETIN_TEXT.ranking.overdueAndEscalated, key: 'overdueAndEscalated', width: 14 },
+    { header: BULLETIN_TEXT.ranking.maxDaysOverdue, key: 'maxDaysOverdue', width: 14 },
+    { header: BULLETIN_TEXT.ranking.missedReports, key: 'missedReports', width: 10 },
+    { header: BULLETIN_TEXT.ranking.worst, key: 'worst', width: 60 },
   ];
   for (const item of bulletin.items) {
     ranking.addRow({ ...item, worst: item.worst.map((t) => t.title).join('；') });
   }
 
-  const tasks = workbook.addWorksheet('任务明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const tasks = workbook.addWorksheet(BULLETIN_TEXT.tasksSheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   tasks.columns = [
-    { header: '排名', key: 'rank', width: 8 },
-    { header: '部门', key: 'department', width: 24 },
-    { header: '任务编号', key: 'code', width: 24 },
-    { header: '任务', key: 'title', width: 50 },
-    { header: '截止日期', key: 'dueDate', width: 12 },
-    { header: '状态', key: 'status', width: 10 },
-    { header: '逾期天数', key: 'daysOverdue', width: 10 },
-    { header: '已升级至部门负责人', key: 'escalated', width: 18 },
+    { header: BULLETIN_TEXT.tasks.rank, key: 'rank', width: 8 },
+    { header: BULLETIN_TEXT.tasks.department, key: 'department', width: 24 },
+    { header: BULLETIN_TEXT.tasks.code, key: 'code', width: 24 },
+    { header: BULLETIN_TEXT.tasks.title, key: 'title', width: 50 },
+    { header: BULLETIN_TEXT.tasks.dueDate, key: 'dueDate', width: 12 },
+    { header: BULLETIN_TEXT.tasks.status, key: 'status', width: 10 },
+    { header: BULLETIN_TEXT.tasks.daysOverdue, key: 'daysOverdue', width: 10 },
+    { header: BULLETIN_TEXT.tasks.escalated, key: 'escalated', width: 18 },
   ];
   for (const item of bulletin.items) {
     for (const task of item.worst) {
@@ -57,7 +58,7 @@ export async function bulletinWorkbook(bulletin: Bulletin): Promise<Buffer> {
         dueDate: task.dueDate,
         status: STATUS_LABEL[task.status as TaskStatus] ?? task.status,
         daysOverdue: task.daysOverdue,
-        escalated: task.escalated ? '是' : '否',
+        escalated: task.escalated ? BULLETIN_TEXT.yes : BULLETIN_TEXT.no,
       });
     }
   }

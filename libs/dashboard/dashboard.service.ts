@@ -10,6 +10,7 @@ import { PACE_LIGHTS, PACE_TOLERANCE, type PaceLight, paceOf } from '../indicato
 import { DeadlineClock } from '../tasks/deadline-clock.js';
 import { ReportSlotService } from '../tasks/report-slot.service.js';
 import { TaskStatus } from '../tasks/task-status.js';
+import { DASHBOARD_MESSAGES } from './dashboard.messages.js';
 import { departmentLight, lastMonths, onTimeRate, rankBulletin, type ReportCounts, reportCounts } from './dashboard-rules.js';
 
 /** How many of a department's worst tasks the 通报 names. */
@@ -100,7 +101,7 @@ export class DashboardService {
     const confined = confinedDepartment(actor);
     if (department !== undefined) {
       const unknown = await this.departments.unknownCodes([department]);
-      if (unknown.length > 0 || (confined !== null && confined !== department)) throw new NotFoundError(`部门不存在：${department}`);
+      if (unknown.length > 0 || (confined !== null && confined !== department)) throw new NotFoundError(DASHBOARD_MESSAGES.departmentNotFound(department));
     }
     return confined ?? department ?? null;
   }
