@@ -158,10 +158,10 @@ describe('report periods in the annual assessment (定期报送)', () => {
     await app.as(admin).post(`/api/v1/assessments/${YEAR}/finalize`).expect(200);
     const frozen = await departments(app, admin);
     expect(reportFigures(frozen.get('tax')!)).toEqual({ reportsDue: 15, reportsOnTime: 9, reportsLate: 3, reportsMissed: 3 });
-    // As a snapshot frozen by the previous release stands: the four figures absent from every department's metrics.
+    // As a snapshot frozen by an older release stands (version 1): no version, the four figures absent from every department's metrics.
     await sql(
       app.databaseUrl,
-      `UPDATE assessment_cycle SET snapshot = jsonb_set(snapshot, '{departments}', (
+      `UPDATE assessment_cycle SET snapshot = jsonb_set(snapshot - 'version', '{departments}', (
          SELECT jsonb_agg(jsonb_set(d, '{metrics}', (d -> 'metrics') - 'reportsDue' - 'reportsOnTime' - 'reportsLate' - 'reportsMissed') ORDER BY i)
            FROM jsonb_array_elements(snapshot -> 'departments') WITH ORDINALITY AS e(d, i)))
         WHERE year = $1`,

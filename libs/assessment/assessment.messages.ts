@@ -22,4 +22,5 @@ export const ASSESSMENT_MESSAGES = {
   staleScore: (current: number, requested: number | undefined) => `评分已被修改（当前版本 ${current}，请求版本 ${requested}），请刷新后重试`,
   notScoredYet: (code: string) => `你尚未为部门 ${code} 评分，首次评分不应带 version`,
   alreadyFinalized: (year: number, at: string | undefined) => `${year} 年度考核已于 ${at} 定稿`,
+  unknownSnapshot: (version: unknown, known: number) => `考核快照版本 ${String(version)} 无法识别（本版本只读 1–${known}）`,
 } as const;

@@ -18,6 +18,7 @@ import { computeScore, finalScore, hasAssessableWork, rank, reviewerMean } from 
 import type { AssessmentReport, DepartmentAssessment, DepartmentMetrics, Grade, ReportIndicator, ReportTask, ReviewerScore } from './assessment-types.js';
 import { ASSESSMENT_RUBRIC } from './rubric.module.js';
 import { ASSESSMENT_MESSAGES } from './assessment.messages.js';
+import { readSnapshot, writeSnapshot } from './assessment-snapshot.js';
 
 export interface ScoreInput {
   score: number;
@@ -68,7 +69,7 @@ export class AssessmentService {
   /** The cycle with how much it covers. */
   async get(year: number) {
     const cycle = await this.mustFind(year);
-    const report = cycle.snapshot ? frozenReport(cycle.snapshot) : null;
+    const report = cycle.snapshot ? readSnapshot(cycle.snapshot) : null;
     const taskCount = report ? Object.values(report.tasks).reduce((s, t) => s + t.length, 0) : await this.assessments.countTasks(year);
     const scoreCount = report ? report.departments.reduce((s, d) => s + d.reviewerScores.length, 0) : (await this.assessments.listScores(year)).length;
     return { ...cycleView(cycle), taskCount, scoreCount, rubric: report ? undefined : this.rubricSummary() };
@@ -77,21 +78,21 @@ export class AssessmentService {
   /** Every department's metrics and scores, ranked. */
   async departmentAssessments(year: number): Promise<DepartmentAssessment[]> {
     const cycle = await this.mustFind(year);
-    if (cycle.snapshot) return frozenReport(cycle.snapshot).departments;
+    if (cycle.snapshot) return readSnapshot(cycle.snapshot).departments;
     return (await this.compute(cycle, new Date(), false)).departments;
   }
 
   /** The whole report: the snapshot of a finalised cycle, else computed now. */
   async report(year: number): Promise<AssessmentReport> {
     const cycle = await this.mustFind(year);
-    if (cycle.snapshot) return frozenReport(cycle.snapshot);
+    if (cycle.snapshot) return readSnapshot(cycle.snapshot);
     return this.compute(cycle, new Date(), true);
   }
 
   /** How many tasks the year's report lists (to decide whether it is built in the request or by a job). */
   async taskCount(year: number): Promise<number> {
     const cycle = await this.mustFind(year);
-    if (cycle.snapshot) return Object.values(frozenReport(cycle.snapshot).tasks).reduce((s, t) => s + t.length, 0);
+    if (cycle.snapshot) return Object.values(readSnapshot(cycle.snapshot).tasks).reduce((s, t) => s + t.length, 0);
     return this.assessments.countTasks(year);
   }
 
@@ -152,7 +153,7 @@ export class AssessmentService {
       cycle.status = CYCLE_STATUS.Finalized;
       cycle.finalizedAt = at;
       cycle.finalizedBy = actor.id;
-      cycle.snapshot = report as unknown as Record<string, unknown>;
+      cycle.snapshot = { ...writeSnapshot(report) };
       const saved = await this.assessments.saveCycle(cycle);
       await this.audit.record({
         actorId: actor.id,
@@ -270,15 +271,6 @@ const REPORT_COUNT: Record<Exclude<SlotFact['status'], 'open'>, keyof ReportCoun
   late: 'reportsLate',
   missed: 'reportsMissed',
 };
-
-/**
- * A finalised cycle's snapshot as the report it froze. Snapshots frozen before report periods (定期报送) were
- * counted lack the four report figures: they read as 0 (that score counted none), so an old year still opens.
- */
-function frozenReport(snapshot: Record<string, unknown>): AssessmentReport {
-  const report = snapshot as unknown as AssessmentReport;
-  return { ...report, departments: report.departments.map((d) => ({ ...d, metrics: { ...NO_REPORTS, ...d.metrics } })) };
-}
 
 function cycleView(cycle: AssessmentCycleEntity) {
   return {
