@@ -1,3 +1,4 @@
+import { DEADLINE_PROBLEMS } from './excel.messages.js';
 /** A deadline cell read: the calendar date it means, or why it cannot be one. */
 export type DeadlineReading = { date: string } | { problem: string };
 
@@ -13,18 +14,18 @@ const PERIODIC = /^(每[年季月周旬天日]|长期|持续|常态|逐年|按�
  */
 export function readDeadline(value: unknown): DeadlineReading {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { problem: '不是有效日期' };
+    if (Number.isNaN(value.getTime())) return { problem: DEADLINE_PROBLEMS.invalidDate };
     return { date: value.toISOString().slice(0, 10) };
   }
   // A number cell holding 2025.12 (Excel drops a trailing zero: 2025.10 arrives as 2025.1, which means October).
   if (typeof value === 'number') {
     const match = /^(\d{4})\.(\d{1,2})$/.exec(String(value));
-    if (!match) return { problem: `无法识别的时间：${value}` };
+    if (!match) return { problem: DEADLINE_PROBLEMS.unreadable(String(value)) };
     return monthEnd(Number(match[1]), match[2].length === 1 ? Number(match[2]) * 10 : Number(match[2]), String(value));
   }
   const text = (typeof value === 'string' ? value : '').replace(/\s+/g, '').replace(/(之前|以前|前)$/, '');
-  if (text === '') return { problem: '完成时限为空' };
-  if (PERIODIC.test(text)) return { problem: `「${text}」是周期性或长期任务，暂不支持导入，请写明具体完成时限` };
+  if (text === '') return { problem: DEADLINE_PROBLEMS.empty };
+  if (PERIODIC.test(text)) return { problem: DEADLINE_PROBLEMS.periodic(text) };
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
   if (m) return exactDay(Number(m[1]), Number(m[2]), Number(m[3]), text);
   m = /^(\d{4})[-/.年](\d{1,2})月?(底|末|份)?$/.exec(text);
@@ -35,18 +36,18 @@ export function readDeadline(value: unknown): DeadlineReading {
   if (m) return { date: m[2] === '上' ? `${m[1]}-06-30` : `${m[1]}-12-31` };
   m = /^(\d{4})年第?([1-4一二三四])季度(末|底)?$/.exec(text);
   if (m) return monthEnd(Number(m[1]), (CN_DIGIT[m[2]] ?? Number(m[2])) * 3, text);
-  return { problem: `无法识别的时间「${text}」，可写 2025-12-31、2025年12月底、2025.12、2025年底` };
+  return { problem: DEADLINE_PROBLEMS.unknownForm(text) };
 }
 
 function exactDay(year: number, month: number, day: number, text: string): DeadlineReading {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { problem: `日期不存在：${text}` };
+    return { problem: DEADLINE_PROBLEMS.noSuchDay(text) };
   }
   return { date: date.toISOString().slice(0, 10) };
 }
 
 function monthEnd(year: number, month: number, text: string): DeadlineReading {
-  if (month < 1 || month > 12) return { problem: `月份不存在：${text}` };
+  if (month < 1 || month > 12) return { problem: DEADLINE_PROBLEMS.noSuchMonth(text) };
   return { date: new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) };
 }

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { PayloadTooLargeError } from '../common/errors.js';
 import { COLUMN_LABEL, type ImportColumn, readHeaderRow } from './table-headers.js';
+import { TABLE_PROBLEMS } from './excel.messages.js';
 
 export interface TableRow {
   sheet: string;
@@ -59,7 +60,7 @@ export async function readDutyTable(file: Buffer, maxRows: number): Promise<Duty
             row: r,
             column: COLUMN_LABEL[column],
             cell: cell.address,
-            message: `${sheet.name}!${cell.address}（${COLUMN_LABEL[column]}）含公式或错误值，请复制后“粘贴为数值”再导入`,
+            message: TABLE_PROBLEMS.formulaCell(sheet.name, cell.address, COLUMN_LABEL[column]),
           });
           // Reported once, here: the cell is not also "empty".
           row.cells[column] = { value: '', address: cell.address, merged: cell.isMerged, unreadable: true };
@@ -70,7 +71,7 @@ export async function readDutyTable(file: Buffer, maxRows: number): Promise<Duty
       }
       if (Object.keys(row.cells).length === 0) continue;
       table.rows.push(row);
-      if (table.rows.length > maxRows) throw new PayloadTooLargeError(`表格超过单次导入上限 ${maxRows} 行，请拆分为多个文件导入`);
+      if (table.rows.length > maxRows) throw new PayloadTooLargeError(TABLE_PROBLEMS.tooManyRows(maxRows));
     }
   }
   return table;

@@ -4,6 +4,7 @@ import type { DepartmentMatcher } from './department-matcher.js';
 import type { SupervisorMatcher } from './supervisor-matcher.js';
 import type { CellProblem, TableRow } from './duty-table.js';
 import { COLUMN_LABEL, type ImportColumn } from './table-headers.js';
+import { TABLE_PROBLEMS } from './excel.messages.js';
 
 /** One task a row describes, with what the import writes (the seed-owned fields). */
 export interface PlannedTask {
@@ -68,7 +69,7 @@ export function planImport(
       row: row.row,
       column: COLUMN_LABEL[column],
       ...(address ? { cell: address } : {}),
-      message: `${row.sheet} 第 ${row.row} 行「${COLUMN_LABEL[column]}」${message}`,
+      message: TABLE_PROBLEMS.cell(row.sheet, row.row, COLUMN_LABEL[column], message),
     });
   };
   type Draft = PlannedTask & { level: number; needsLead: boolean; needsDue: boolean; source: TableRow };
@@ -87,10 +88,10 @@ export function planImport(
     if (sequence && sequence.rest && !title) title = sequence.rest;
     if (sequence?.rest) label = label!.slice(0, label!.length - sequence.rest.length).trim();
     if (!title) {
-      if (!row.cells.title?.unreadable) fail(row, 'title', '为空：每行须写明任务');
+      if (!row.cells.title?.unreadable) fail(row, 'title', TABLE_PROBLEMS.emptyTitle);
       continue;
     }
-    if (title.length > TITLE_MAX) fail(row, 'title', `超过 ${TITLE_MAX} 字（${title.length} 字），请把细节移到「具体内容」`);
+    if (title.length > TITLE_MAX) fail(row, 'title', TABLE_PROBLEMS.titleTooLong(TITLE_MAX, title.length));
     let supervisorId: string | null = null;
     if (text('supervisor')) {
       const named = supervisors.match(text('supervisor'));
@@ -104,9 +105,9 @@ export function planImport(
     const parent = stack.at(-1) ?? null;
 
     const lead = departments.matchAll(text('lead'));
-    if (lead.unknown.length > 0) fail(row, 'lead', `中的单位无法识别：${lead.unknown.join('、')}（请使用部门列表中的名称）`);
+    if (lead.unknown.length > 0) fail(row, 'lead', TABLE_PROBLEMS.unknownUnits(lead.unknown));
     const co = departments.matchAll(text('co'));
-    if (co.unknown.length > 0) fail(row, 'co', `中的单位无法识别：${co.unknown.join('、')}（请使用部门列表中的名称）`);
+    if (co.unknown.length > 0) fail(row, 'co', TABLE_PROBLEMS.unknownUnits(co.unknown));
     // Several lead departments in one cell: the first leads, the others co-operate.
     const [leadCode, ...otherLeads] = lead.codes;
     let dueDate = '';
@@ -117,7 +118,7 @@ export function planImport(
     }
     let clauseRef: string | null = text('clause').replace(/（/g, '(').replace(/）/g, ')') || null;
     if (clauseRef && !knownClause(clauseRef)) {
-      fail(row, 'clause', `「${clauseRef}」不是规划中的条款`);
+      fail(row, 'clause', TABLE_PROBLEMS.unknownClause(clauseRef));
       clauseRef = null;
     }
     const description = text('description');
@@ -143,7 +144,7 @@ export function planImport(
       source: row,
     };
     const twin = seen.get(code);
-    if (twin) fail(row, 'title', `与 ${twin.sheet} 第 ${twin.row} 行是同一任务（同一上级下标题相同），请合并或改写标题`);
+    if (twin) fail(row, 'title', TABLE_PROBLEMS.sameTask(twin.sheet, twin.row));
     seen.set(code, draft);
     drafts.push(draft);
     stack.push(draft);
@@ -161,8 +162,8 @@ export function planImport(
           .filter(Boolean)
           .sort()
           .at(-1) ?? '';
-    if (d.needsLead && !d.leadDepartmentCode) fail(d.source, 'lead', '为空：每项任务须有牵头单位');
-    if (d.needsDue && !d.dueDate) fail(d.source, 'due', '为空：每项任务须有完成时限');
+    if (d.needsLead && !d.leadDepartmentCode) fail(d.source, 'lead', TABLE_PROBLEMS.emptyLead);
+    if (d.needsDue && !d.dueDate) fail(d.source, 'due', TABLE_PROBLEMS.emptyDue);
   }
   const tasks = drafts.map(({ level: _level, needsLead: _lead, needsDue: _due, source: _source, ...task }) => task);
   return { tasks, errors };

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { COLUMN_NAMES } from './table-headers.js';
+import { WORKBOOK_CREATOR } from './excel.messages.js';
 
 export const TEMPLATE_FILE_NAME = '重点任务分工表模板.xlsx';
 
@@ -12,7 +13,7 @@ const TEMPLATE_ROWS = 1000;
 
 export async function importTemplate(departments: Array<{ code: string; name: string; aliases: string[] }>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'duban 督办';
+  workbook.creator = WORKBOOK_CREATOR;
   const sheet = workbook.addWorksheet('分工表', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: COLUMN_NAMES.seq[0], key: 'seq', width: 8 },

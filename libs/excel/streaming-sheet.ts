@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import { WORKBOOK_CREATOR } from './excel.messages.js';
 
 export interface SheetColumn<Row> {
   header: string;
@@ -20,7 +21,7 @@ export interface SheetWriter<Row> {
 export function streamingSheet<Row extends object>(out: Writable, sheetName: string, columns: Array<SheetColumn<Row>>): SheetWriter<Row> {
   // Inline strings: a shared-strings table would grow with every distinct text until the end.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  workbook.creator = 'duban 督办';
+  workbook.creator = WORKBOOK_CREATOR;
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };

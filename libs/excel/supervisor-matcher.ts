@@ -1,3 +1,4 @@
+import { TABLE_PROBLEMS } from './excel.messages.js';
 /** An active supervisor as the 分工表's 督办责任人 column may name one: by name, or by email when two share a name. */
 export interface SupervisorEntry {
   id: string;
@@ -23,7 +24,13 @@ export class SupervisorMatcher {
     if (byEmail) return { id: byEmail.id };
     const named = this.byName.get(key) ?? [];
     if (named.length === 1) return { id: named[0].id };
-    if (named.length > 1) return { problem: `「${key}」有 ${named.length} 名在职督查人员同名，请改填其邮箱（${named.map((s) => s.email).join('、')}）` };
-    return { problem: `「${key}」不是在职的督查人员（请填写督查人员的姓名或邮箱，或留空由导入人担任）` };
+    if (named.length > 1)
+      return {
+        problem: TABLE_PROBLEMS.supervisorNamesake(
+          key,
+          named.map((s) => s.email),
+        ),
+      };
+    return { problem: TABLE_PROBLEMS.notASupervisor(key) };
   }
 }

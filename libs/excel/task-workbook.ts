@@ -1,6 +1,7 @@
 /** The task list as a workbook (GET /tasks.xlsx), streamed. */
 import type { Writable } from 'node:stream';
 import { type SheetColumn, type SheetWriter, streamingSheet } from './streaming-sheet.js';
+import { TASK_EXPORT_TEXT } from './excel.messages.js';
 
 export interface TaskExportRow {
   code: string | null;
@@ -18,23 +19,23 @@ export interface TaskExportRow {
 }
 
 const COLUMNS: Array<SheetColumn<TaskExportRow>> = [
-  { header: '编号', key: 'code', width: 16 },
-  { header: '任务', key: 'title', width: 48 },
-  { header: '牵头单位', key: 'leadDepartment', width: 18 },
-  { header: '配合单位', key: 'coDepartments', width: 28 },
-  { header: '完成时限', key: 'dueDate', width: 12 },
-  { header: '状态', key: 'status', width: 10 },
-  { header: '灯号', key: 'light', width: 8 },
-  { header: '逾期天数', key: 'daysOverdue', width: 10 },
-  { header: '进度（%）', key: 'percent', width: 10 },
-  { header: '最近报送日期', key: 'lastReportAt', width: 14 },
-  { header: '最近报送', key: 'lastReport', width: 48 },
-  { header: '规划条款', key: 'clauseRef', width: 14 },
+  { header: TASK_EXPORT_TEXT.code, key: 'code', width: 16 },
+  { header: TASK_EXPORT_TEXT.title, key: 'title', width: 48 },
+  { header: TASK_EXPORT_TEXT.leadDepartment, key: 'leadDepartment', width: 18 },
+  { header: TASK_EXPORT_TEXT.coDepartments, key: 'coDepartments', width: 28 },
+  { header: TASK_EXPORT_TEXT.dueDate, key: 'dueDate', width: 12 },
+  { header: TASK_EXPORT_TEXT.status, key: 'status', width: 10 },
+  { header: TASK_EXPORT_TEXT.light, key: 'light', width: 8 },
+  { header: TASK_EXPORT_TEXT.daysOverdue, key: 'daysOverdue', width: 10 },
+  { header: TASK_EXPORT_TEXT.percent, key: 'percent', width: 10 },
+  { header: TASK_EXPORT_TEXT.lastReportAt, key: 'lastReportAt', width: 14 },
+  { header: TASK_EXPORT_TEXT.lastReport, key: 'lastReport', width: 48 },
+  { header: TASK_EXPORT_TEXT.clauseRef, key: 'clauseRef', width: 14 },
 ];
 
 export const TASK_EXPORT_HEADERS = COLUMNS.map((c) => c.header);
 
 /** The task list's workbook on `out` (sheet 任务清单). */
 export function taskWorkbook(out: Writable): SheetWriter<TaskExportRow> {
-  return streamingSheet(out, '任务清单', COLUMNS);
+  return streamingSheet(out, TASK_EXPORT_TEXT.sheet, COLUMNS);
 }

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { PayloadTooLargeError } from '../common/errors.js';
 import { cellValue } from './duty-table.js';
+import { TABLE_PROBLEMS, WORKBOOK_CREATOR } from './excel.messages.js';
 
 export type UserColumn = 'name' | 'email' | 'role' | 'department';
 
@@ -46,7 +47,7 @@ export async function readUserTable(file: Buffer, maxRows: number): Promise<User
       const cells = { name: text('name'), email: text('email'), role: text('role'), department: text('department') };
       if (Object.values(cells).every((v) => v === '')) continue;
       rows.push({ row: r, cells });
-      if (rows.length > maxRows) throw new PayloadTooLargeError(`表格超过单次导入上限 ${maxRows} 个账号，请拆分为多个文件导入`);
+      if (rows.length > maxRows) throw new PayloadTooLargeError(TABLE_PROBLEMS.tooManyAccounts(maxRows));
     }
     return { sheet: sheet.name, rows };
   }
@@ -70,7 +71,7 @@ function findHeader(sheet: ExcelJS.Worksheet): { row: number; columns: Map<UserC
 /** The template: the header row, two example rows and a sheet listing the roles and departments to choose from. */
 export async function userTemplate(roles: string[], departments: Array<{ code: string; name: string }>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'duban 督办';
+  workbook.creator = WORKBOOK_CREATOR;
   const sheet = workbook.addWorksheet('账号', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: '姓名', key: 'name', width: 14 },

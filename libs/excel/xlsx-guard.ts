@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../common/errors.js';
+import { XLSX_MESSAGES } from './excel.messages.js';
 
 export interface WorkbookLimits {
   /** Row elements across all worksheets, empty formatted rows included: far above a data-row limit. */
@@ -26,9 +27,9 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
  */
 export function checkWorkbookArchive(file: Buffer, limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS): void {
   if (file.subarray(0, 8).equals(OLE_MAGIC)) {
-    throw new UnsupportedMediaTypeError('文件已加密或是旧版 .xls 格式：请取消密码保护后另存为 .xlsx 再上传');
+    throw new UnsupportedMediaTypeError(XLSX_MESSAGES.encryptedOrXls);
   }
-  if (file.length < 22 || file.readUInt32LE(0) !== 0x04034b50) throw new UnsupportedMediaTypeError('文件不是 XLSX 工作簿（Excel 2007 及以后的 .xlsx 格式）');
+  if (file.length < 22 || file.readUInt32LE(0) !== 0x04034b50) throw new UnsupportedMediaTypeError(XLSX_MESSAGES.notXlsx);
   // The end-of-central-directory record: the last 22 bytes, or earlier when the zip carries a comment.
   let eocd = -1;
   for (let i = file.length - 22; i >= Math.max(0, file.length - 22 - 0xffff); i--) {
@@ -37,22 +38,22 @@ export function checkWorkbookArchive(file: Buffer, limits: WorkbookLimits = DEFA
       break;
     }
   }
-  if (eocd < 0) throw new InvalidInputError('XLSX 文件已损坏：找不到 zip 目录');
+  if (eocd < 0) throw new InvalidInputError(XLSX_MESSAGES.noDirectory);
   const entries = file.readUInt16LE(eocd + 10);
   let offset = file.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || offset === 0xffffffff) throw new PayloadTooLargeError('XLSX 文件过大（ZIP64 格式），请拆分后上传');
-  if (entries > limits.maxEntries) throw new PayloadTooLargeError(`XLSX 文件内含 ${entries} 个部件，超过上限 ${limits.maxEntries}`);
+  if (entries === 0xffff || offset === 0xffffffff) throw new PayloadTooLargeError(XLSX_MESSAGES.zip64);
+  if (entries > limits.maxEntries) throw new PayloadTooLargeError(XLSX_MESSAGES.tooManyParts(entries, limits.maxEntries));
   let total = 0;
   let rows = 0;
   let inflated = 0;
   for (let n = 0; n < entries; n++) {
-    if (offset + 46 > file.length || file.readUInt32LE(offset) !== CENTRAL_ENTRY) throw new InvalidInputError('XLSX 文件已损坏：zip 目录不完整');
+    if (offset + 46 > file.length || file.readUInt32LE(offset) !== CENTRAL_ENTRY) throw new InvalidInputError(XLSX_MESSAGES.brokenDirectory);
     const flags = file.readUInt16LE(offset + 8);
-    if (flags & 0x1) throw new UnsupportedMediaTypeError('XLSX 文件已加密，请取消密码保护后再上传');
+    if (flags & 0x1) throw new UnsupportedMediaTypeError(XLSX_MESSAGES.encrypted);
     const size = file.readUInt32LE(offset + 24);
     total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
     if (total > limits.maxUncompressedBytes) {
-      throw new PayloadTooLargeError(`XLSX 文件解压后超过 ${limits.maxUncompressedBytes / 1024 / 1024} MiB（疑似压缩炸弹或表格过大），已拒绝`);
+      throw new PayloadTooLargeError(XLSX_MESSAGES.tooLargeUnzipped(limits.maxUncompressedBytes / 1024 / 1024));
     }
     const nameLength = file.readUInt16LE(offset + 28);
     const name = file.toString('utf8', offset + 46, offset + 46 + nameLength);
@@ -68,21 +69,21 @@ export function checkWorkbookArchive(file: Buffer, limits: WorkbookLimits = DEFA
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
       // exceljs builds objects of about a hundred times a short cell's XML: count the rows before it reads them.
       rows += data.toString('latin1').match(/<(?:\w+:)?row[\s>]/g)?.length ?? 0;
-      if (rows > limits.maxRowElements) throw new PayloadTooLargeError(`表格超过 ${limits.maxRowElements} 行，远超单次导入上限，请拆分为多个文件导入`);
+      if (rows > limits.maxRowElements) throw new PayloadTooLargeError(XLSX_MESSAGES.tooManyRows(limits.maxRowElements));
     }
     offset += 46 + nameLength + file.readUInt16LE(offset + 30) + file.readUInt16LE(offset + 32);
   }
 }
 
 function inflatedEntry(file: Buffer, method: number, compressedSize: number, localHeader: number, budget: number): Buffer {
-  if (localHeader + 30 > file.length || file.readUInt32LE(localHeader) !== 0x04034b50) throw new InvalidInputError('XLSX 文件已损坏：zip 部件不完整');
+  if (localHeader + 30 > file.length || file.readUInt32LE(localHeader) !== 0x04034b50) throw new InvalidInputError(XLSX_MESSAGES.brokenPart);
   const start = localHeader + 30 + file.readUInt16LE(localHeader + 26) + file.readUInt16LE(localHeader + 28);
   const data = file.subarray(start, start + compressedSize);
   if (method === 0) return data;
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PayloadTooLargeError('XLSX 文件解压后超出上限（疑似压缩炸弹），已拒绝');
-    throw new InvalidInputError('XLSX 文件已损坏：部件无法解压');
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PayloadTooLargeError(XLSX_MESSAGES.bombRefused);
+    throw new InvalidInputError(XLSX_MESSAGES.unzipFailed);
   }
 }
