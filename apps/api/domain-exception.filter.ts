@@ -14,6 +14,7 @@ import {
 } from '../../libs/common/errors.js';
 import { ThrottledLog } from '../../libs/common/throttled-log.js';
 import { isDatabaseUnavailable } from '../../libs/db/database-unavailable.js';
+import { HTTP_MESSAGES } from './api.messages.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- error classes as keys
 const STATUS = new Map<Function, number>([
@@ -76,12 +77,12 @@ export class DomainExceptionFilter implements ExceptionFilter {
       return { status: error.getStatus(), message: typeof body === 'object' && body && 'message' in body ? body.message : error.message, code: named };
     }
     // A restart or failover of PostgreSQL: the request may be retried (the pool reconnects by itself), not a 500.
-    if (isDatabaseUnavailable(error)) return { status: 503, message: '数据库暂时不可用，请稍后重试' };
+    if (isDatabaseUnavailable(error)) return { status: 503, message: HTTP_MESSAGES.databaseUnavailable };
     const fastify = error as { statusCode?: number; code?: string; message?: string };
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
       return { status: fastify.statusCode, message: fastifyMessage(fastify.code, fastify.message) };
     }
-    return { status: 500, message: '服务器内部错误' };
+    return { status: 500, message: HTTP_MESSAGES.internalError };
   }
 }
 
@@ -89,13 +90,13 @@ function fastifyMessage(code: string | undefined, message: string | undefined): 
   switch (code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return `请求体不是合法的 JSON：${message ?? ''}`;
+      return HTTP_MESSAGES.invalidJson(message ?? '');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return `不支持的 Content-Type：${message ?? ''}`;
+      return HTTP_MESSAGES.unsupportedContentType(message ?? '');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return '请求体过大';
+      return HTTP_MESSAGES.bodyTooLarge;
     default:
-      return message ?? '请求有误';
+      return message ?? HTTP_MESSAGES.badRequest;
   }
 }

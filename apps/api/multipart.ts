@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidInputError, UnsupportedMediaTypeError } from '../../libs/common/errors.js';
+import { HTTP_MESSAGES } from './api.messages.js';
 
 /**
  * busboy's errors for a multipart body that is cut off or lacks its boundary: plain
@@ -20,18 +21,18 @@ const MALFORMED_MULTIPART = /unexpected end of multipart data|boundary not found
  */
 export function malformedMultipart(error: unknown): unknown {
   if (!(error instanceof Error) || !MALFORMED_MULTIPART.test(error.message) || 'statusCode' in error) return error;
-  return new InvalidInputError(`multipart 请求体不完整或格式错误：${error.message}`);
+  return new InvalidInputError(HTTP_MESSAGES.malformedMultipart(error.message));
 }
 
 /** The one file of a multipart upload (field `file`), read whole: a workbook to import. */
 export async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<{ content: Buffer; filename: string }> {
-  if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
+  if (!request.isMultipart()) throw new UnsupportedMediaTypeError(HTTP_MESSAGES.notMultipart);
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } }).catch((error: unknown) => {
     throw malformedMultipart(error);
   });
   if (!part || part.fieldname !== 'file') {
     part?.file.resume();
-    throw new InvalidInputError('缺少文件字段 file');
+    throw new InvalidInputError(HTTP_MESSAGES.missingFile);
   }
   const content = await part.toBuffer().catch((error: unknown) => {
     throw malformedMultipart(error);
@@ -41,7 +42,7 @@ export async function uploadedFile(request: FastifyRequest, maxBytes: number): P
 
 /** `?dryRun=`: true unless `false` (a preview is the safe default); anything else is a 400. */
 export function dryRunOf(value: string | undefined): boolean {
-  if (value !== undefined && value !== 'true' && value !== 'false') throw new InvalidInputError(`dryRun 只能是 true 或 false：${value}`);
+  if (value !== undefined && value !== 'true' && value !== 'false') throw new InvalidInputError(HTTP_MESSAGES.badDryRun(value));
   return value !== 'false';
 }
 
@@ -70,5 +71,5 @@ export async function workbookImport<Report extends { dryRun: boolean; errors: A
   const report = await importer(file.content, { dryRun: preview, fileName: file.filename });
   if (report.dryRun || report.errors.length === 0) return report;
   void reply.status(422);
-  return { message: `表格有 ${report.errors.length} 处错误，${options.nothing}：${report.errors[0].message}`, ...report };
+  return { message: HTTP_MESSAGES.importRefused(report.errors.length, options.nothing, report.errors[0].message), ...report };
 }

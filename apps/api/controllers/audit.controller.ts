@@ -9,6 +9,7 @@ import { InvalidInputError } from '../../../libs/common/errors.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import { AuditChainDto, AuditFilterQuery, AuditPageDto, AuditQuery } from '../dto/audit.dto.js';
 import { attachment, XLSX } from '../downloads.js';
+import { FILE_NAMES, HTTP_MESSAGES } from '../api.messages.js';
 
 /**
  * 安全审计: the audit log for the auditor (and the admin unless SEPARATION_OF_DUTIES): filtered pages,
@@ -44,7 +45,7 @@ export class AuditController {
     const filter = checkedFilter(query);
     await this.audit.recordDownload(actor.id, 'report', 'audit.xlsx', { filter });
     const out = new PassThrough();
-    const name = `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    const name = FILE_NAMES.auditLog(new Date().toISOString().slice(0, 10));
     void reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('audit.xlsx', name)).send(out);
     // Headers are out with the first bytes: a failure past here can only cut the file short.
     await this.log.export(filter, out).catch((error: unknown) => out.destroy(error as Error));
@@ -61,6 +62,6 @@ export class AuditController {
 }
 
 function checkedFilter(filter: AuditFilterQuery): AuditFilterQuery {
-  if (filter.from && filter.to && filter.from > filter.to) throw new InvalidInputError(`from（${filter.from}）不能晚于 to（${filter.to}）`);
+  if (filter.from && filter.to && filter.from > filter.to) throw new InvalidInputError(HTTP_MESSAGES.auditRangeReversed(filter.from, filter.to));
   return filter;
 }

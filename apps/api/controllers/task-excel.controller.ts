@@ -17,6 +17,7 @@ import { TaskListQuery } from '../dto/task.dto.js';
 import { PassThrough } from 'node:stream';
 import { ApiWorkbookImport, workbookImport } from '../multipart.js';
 import { attachment, XLSX } from '../downloads.js';
+import { FILE_NAMES, HTTP_MESSAGES } from '../api.messages.js';
 
 /** A 分工表 of thousands of rows is well under this; the zip's inflated size is checked separately. */
 const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
@@ -57,7 +58,7 @@ export class TaskExcelController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'the page', schema: { type: 'string' } })
   async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('kind') kind: string | undefined, @Res() reply: FastifyReply) {
-    if (kind !== 'supervise' && kind !== 'urge') throw new InvalidInputError(`kind 只能是 supervise（督办）或 urge（催办）：${kind ?? '未填写'}`);
+    if (kind !== 'supervise' && kind !== 'urge') throw new InvalidInputError(HTTP_MESSAGES.badNoticeKind(kind));
     const { html, number } = await this.notices.issue(actor, id, kind);
     return reply
       .header('content-type', 'text/html; charset=utf-8')
@@ -78,7 +79,7 @@ export class TaskExcelController {
   async export(@CurrentActor() actor: Actor, @Query() query: TaskListQuery, @Res() reply: FastifyReply) {
     const { page: _page, limit: _limit, ...filters } = query;
     const out = new PassThrough();
-    const name = `任务清单-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    const name = FILE_NAMES.taskList(new Date().toISOString().slice(0, 10));
     await this.audit.recordDownload(actor.id, 'report', 'tasks.xlsx', { filename: name, filters });
     void reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('tasks.xlsx', name)).send(out);
     // Headers are out once the first bytes are: a failure past here can only cut the file short.
@@ -112,7 +113,7 @@ export class TaskExcelController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TaskImportReportDto> {
-    return workbookImport(request, reply, { dryRun, maxBytes: IMPORT_FILE_LIMIT, nothing: '未导入任何任务' }, (file, options) =>
+    return workbookImport(request, reply, { dryRun, maxBytes: IMPORT_FILE_LIMIT, nothing: HTTP_MESSAGES.nothingImported }, (file, options) =>
       this.imports.import(actor, file, options),
     );
   }

@@ -39,6 +39,7 @@ import {
   UpdateTaskDto,
   VersionedDto,
 } from '../dto/task.dto.js';
+import { HTTP_MESSAGES } from '../api.messages.js';
 
 /**
  * Task routes. `:id` is checked by the access guard (UUID, existence, scope)
@@ -116,13 +117,13 @@ export class TasksController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: EvidenceDto })
   async upload(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
-    if (!request.isMultipart()) throw new UnsupportedMediaTypeError('请以 multipart/form-data 上传，文件字段名为 file');
+    if (!request.isMultipart()) throw new UnsupportedMediaTypeError(HTTP_MESSAGES.notMultipart);
     const part = await request.file({ limits: evidenceUploadLimits(this.config) }).catch((error: unknown) => {
       throw malformedMultipart(error);
     });
     if (!part || part.fieldname !== 'file') {
       part?.file.resume();
-      throw new InvalidInputError('缺少文件字段 file');
+      throw new InvalidInputError(HTTP_MESSAGES.missingFile);
     }
     try {
       return await this.evidence.upload(actor, id, { stream: part.file, filename: part.filename, truncated: () => part.file.truncated });
@@ -137,7 +138,7 @@ export class TasksController {
   @Get('tasks/:id/evidence/:evidenceId')
   @Can('task.evidence.read')
   async download(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('evidenceId') evidenceId: string, @Res() reply: FastifyReply) {
-    if (!/^[0-9a-f-]{36}$/i.test(evidenceId)) throw new InvalidInputError(`evidenceId 必须是 UUID：${evidenceId}`);
+    if (!/^[0-9a-f-]{36}$/i.test(evidenceId)) throw new InvalidInputError(HTTP_MESSAGES.evidenceIdNotUuid(evidenceId));
     const { meta, stream } = await this.evidence.open(actor, id, evidenceId);
     return reply
       .header('content-type', meta.mimeType)

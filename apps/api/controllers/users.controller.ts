@@ -19,6 +19,7 @@ import {
 import { PageQuery } from '../dto/common.dto.js';
 import { attachment, XLSX } from '../downloads.js';
 import { ApiWorkbookImport, workbookImport } from '../multipart.js';
+import { FILE_NAMES, HTTP_MESSAGES } from '../api.messages.js';
 
 /** An account list of a few thousand rows is far below this. */
 const USER_IMPORT_FILE_LIMIT = 5 * 1024 * 1024;
@@ -77,7 +78,7 @@ export class UsersController {
     return reply
       .header('content-type', XLSX)
       .header('cache-control', 'no-store')
-      .header('content-disposition', attachment('user-import-template.xlsx', '批量开户模板.xlsx'))
+      .header('content-disposition', attachment('user-import-template.xlsx', FILE_NAMES.userImportTemplate))
       .send(await this.imports.template());
   }
 
@@ -95,7 +96,7 @@ export class UsersController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserImportReportDto> {
-    return workbookImport(request, reply, { dryRun, maxBytes: USER_IMPORT_FILE_LIMIT, nothing: '未创建任何账号' }, (file, options) =>
+    return workbookImport(request, reply, { dryRun, maxBytes: USER_IMPORT_FILE_LIMIT, nothing: HTTP_MESSAGES.noAccountCreated }, (file, options) =>
       this.imports.import(actor, file, options),
     );
   }
