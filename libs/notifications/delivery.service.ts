@@ -7,6 +7,7 @@ import { DeliveryRepository } from '../db/repositories/delivery.repository.js';
 import { Metrics } from '../metrics/metrics.js';
 import { Undeliverable } from './channels/delivery-sender.js';
 import { DeliverySenders } from './channels/registry.js';
+import { NOTIFICATION_MESSAGES } from './notifications.messages.js';
 
 /** What became of one delivery job. */
 export type DeliveryOutcome = 'sent' | 'done-before' | 'gave-up';
@@ -78,6 +79,6 @@ export class DeliveryService {
 
   private describeTarget(row: DeliveryEntity): string {
     // An unknown channel's target may hold a secret: named by its department, as before the registry.
-    return this.senders.find(row.channel)?.describeTarget(row) ?? `部门 ${row.departmentCode ?? ''}`;
+    return this.senders.find(row.channel)?.describeTarget(row) ?? NOTIFICATION_MESSAGES.departmentTarget(row.departmentCode);
   }
 }

@@ -5,6 +5,7 @@ import { LadderRepository } from '../db/repositories/ladder.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { KIND_LABEL, NOTIFICATION_KINDS } from './event-templates.js';
+import { NOTIFICATION_MESSAGES } from './notifications.messages.js';
 
 /**
  * The in-app copy of every reminder: each user sees and marks only its own. `kind` says what
@@ -67,7 +68,7 @@ export class NotificationService {
 
   /** Another user's notification is not found, like one that does not exist. */
   async markRead(actor: Actor, id: string): Promise<{ id: string; read: true }> {
-    if (!(await this.ladder.markRead(actor.id, id))) throw new NotFoundError(`消息不存在：${id}`);
+    if (!(await this.ladder.markRead(actor.id, id))) throw new NotFoundError(NOTIFICATION_MESSAGES.notFound(id));
     return { id, read: true };
   }
 

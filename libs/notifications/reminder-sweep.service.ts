@@ -19,6 +19,7 @@ import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-l
 import { escapeMarkdown } from './markdown.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
 import { renderEventDigest } from './event-templates.js';
+import { NOTIFICATION_MESSAGES, ROBOT_DIGEST } from './notifications.messages.js';
 
 /** Tasks handled per transaction; a larger backlog is worked through in several. */
 const BATCH = 5000;
@@ -110,10 +111,10 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     const messages = robots.flatMap((robot): NewDelivery[] => {
       const rows = events.filter((n) => n.leadDepartmentCode === robot.departmentCode);
       if (rows.length === 0) return [];
-      const heading = (name: string) => `督办动态：${name} ${rows.length} 条`;
+      const heading = (name: string) => ROBOT_DIGEST.heading(name, rows.length);
       const name = names.get(robot.departmentCode) ?? robot.departmentCode;
-      const lines = rows.slice(0, this.cap.maxItems).map((n) => `- ${escapeMarkdown(n.subject)}，[查看任务](${this.publicUrl}/tasks/${n.taskId})`);
-      const more = rows.length > lines.length ? `\n\n另有 ${rows.length - lines.length} 条，请登录系统查看：${this.cap.listLink}` : '';
+      const lines = rows.slice(0, this.cap.maxItems).map((n) => ROBOT_DIGEST.line(escapeMarkdown(n.subject), `${this.publicUrl}/tasks/${n.taskId}`));
+      const more = rows.length > lines.length ? ROBOT_DIGEST.more(rows.length - lines.length, this.cap.listLink) : '';
       return [robotDelivery(robot, heading(name), `### ${heading(escapeMarkdown(name))}\n${lines.join('\n')}${more}`)];
     });
     await this.ladder.insertDeliveries([...mails, ...messages]);
@@ -272,7 +273,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       dueDate: task.dueDate,
       daysOverdue: daysBetween(task.dueDate, today),
       link: `${this.publicUrl}/tasks/${task.id}`,
-      calendarNote: this.policy.workdays && !calendar.hasDataFor(year) ? `${year} 年的法定节假日安排尚未录入，工作日暂按周一至周五计算` : null,
+      calendarNote: this.policy.workdays && !calendar.hasDataFor(year) ? NOTIFICATION_MESSAGES.calendarNote(year) : null,
     };
   }
 

@@ -5,6 +5,7 @@ import { LadderRepository, type Recipient } from '../db/repositories/ladder.repo
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { type TaskEvent, TaskEvents } from '../tasks/task-events.js';
 import { renderEvent } from './event-templates.js';
+import { NOTIFICATION_MESSAGES } from './notifications.messages.js';
 
 /**
  * Tells the next person to act when a task moves: who that is depends on the event (the
@@ -42,7 +43,7 @@ export class TaskEventNotifier implements OnModuleInit {
       taskTitle: task.title,
       departmentName: departments.find((d) => d.code === task.leadDepartmentCode)?.name ?? task.leadDepartmentCode,
       dueDate: task.dueDate,
-      actorName: actor?.name ?? '系统',
+      actorName: actor?.name ?? NOTIFICATION_MESSAGES.system,
       link: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/tasks/${task.id}`,
       reason: detail.reason,
       comment: detail.comment,

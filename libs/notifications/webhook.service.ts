@@ -9,6 +9,7 @@ import { Transactions } from '../db/transaction.js';
 import { AppConfig } from '../config/app-config.js';
 import { maskSecrets, type WebhookKind } from '../webhook/webhook-driver.js';
 import { WebhookPolicy, WebhookRefused } from '../webhook/webhook-policy.js';
+import { NOTIFICATION_MESSAGES } from './notifications.messages.js';
 
 export interface WebhookView {
   departmentCode: string;
@@ -33,7 +34,7 @@ export class WebhookService {
   async get(departmentCode: string): Promise<WebhookView> {
     await this.department(departmentCode);
     const robot = await this.webhooks.get(departmentCode);
-    if (!robot) throw new NotFoundError(`部门 ${departmentCode} 未配置群机器人`);
+    if (!robot) throw new NotFoundError(NOTIFICATION_MESSAGES.noRobot(departmentCode));
     return view(robot);
   }
 
@@ -45,7 +46,7 @@ export class WebhookService {
     } catch (error) {
       if (error instanceof WebhookRefused) throw new InvalidInputError(error.message);
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InvalidInputError(`无法解析群机器人地址的主机名：${code ?? (error as Error).message}`);
+      throw new InvalidInputError(NOTIFICATION_MESSAGES.unresolvableHost(code ?? (error as Error).message));
     }
     return this.tx.run(async () => {
       await this.department(departmentCode);
@@ -67,7 +68,7 @@ export class WebhookService {
     await this.tx.run(async () => {
       await this.department(departmentCode);
       const before = await this.webhooks.lockForUpdate(departmentCode);
-      if (!before) throw new NotFoundError(`部门 ${departmentCode} 未配置群机器人`);
+      if (!before) throw new NotFoundError(NOTIFICATION_MESSAGES.noRobot(departmentCode));
       await this.webhooks.remove(departmentCode);
       await this.audit.record({
         actorId: actor.id,
@@ -80,7 +81,7 @@ export class WebhookService {
   }
 
   private async department(code: string): Promise<void> {
-    if ((await this.departments.unknownCodes([code])).length > 0) throw new NotFoundError(`部门不存在：${code}`);
+    if ((await this.departments.unknownCodes([code])).length > 0) throw new NotFoundError(NOTIFICATION_MESSAGES.departmentNotFound(code));
   }
 }
 

@@ -5,6 +5,7 @@ import { WebhookModule } from '../../webhook/webhook.module.js';
 import { type DeliverySender, Undeliverable } from './delivery-sender.js';
 import { MailSender } from './mail/mail-sender.js';
 import { RobotSender } from './robot/robot-sender.js';
+import { NOTIFICATION_MESSAGES } from '../notifications.messages.js';
 
 /**
  * Every channel's sender, in one place. Adding a channel: its folder beside mail/ and robot/, its
@@ -40,7 +41,7 @@ export class DeliverySenders {
   /** The sender of `channel`; no sender means no retry can help, so the message is given up at once. */
   get(channel: string): DeliverySender {
     const sender = this.find(channel);
-    if (!sender) throw new Undeliverable(`未知的发送渠道：${channel}`);
+    if (!sender) throw new Undeliverable(NOTIFICATION_MESSAGES.unknownChannel(channel));
     return sender;
   }
 

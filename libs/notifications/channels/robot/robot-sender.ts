@@ -5,6 +5,7 @@ import { DeliveryChannel } from '../../../vocabulary/notifications.js';
 import { maskSecrets, WebhookDriver, WebhookKind } from '../../../webhook/webhook-driver.js';
 import { WebhookRefused } from '../../../webhook/webhook-policy.js';
 import { type DeliverySender, Undeliverable } from '../delivery-sender.js';
+import { NOTIFICATION_MESSAGES } from '../../notifications.messages.js';
 
 /** A message to a department's group robot (WeCom, DingTalk, Feishu), as the robot is configured when it is sent. */
 @Injectable()
@@ -18,11 +19,11 @@ export class RobotSender implements DeliverySender {
 
   async send(row: DeliveryEntity, record: () => Promise<boolean>): Promise<void> {
     // A robot message is addressed by its department; without one it never had a way out (the message is the one it always had).
-    if (!row.departmentCode) throw new Undeliverable(`未知的发送渠道：${row.channel}`);
+    if (!row.departmentCode) throw new Undeliverable(NOTIFICATION_MESSAGES.unknownChannel(row.channel));
     // The robot as configured now: an administrator who fixes a wrong URL fixes the messages still waiting too.
     const robot = await this.webhooks.get(row.departmentCode);
-    if (!robot || !robot.enabled) throw new Undeliverable('该部门的群机器人已删除或停用');
-    if (!Object.values<string>(WebhookKind).includes(robot.kind)) throw new Undeliverable(`未知的群机器人类型：${robot.kind}`);
+    if (!robot || !robot.enabled) throw new Undeliverable(NOTIFICATION_MESSAGES.robotGone);
+    if (!Object.values<string>(WebhookKind).includes(robot.kind)) throw new Undeliverable(NOTIFICATION_MESSAGES.unknownRobotKind(robot.kind));
     try {
       await this.robots.post({ kind: robot.kind as WebhookKind, url: robot.url, title: row.subject, text: row.body });
     } catch (error) {
@@ -34,7 +35,7 @@ export class RobotSender implements DeliverySender {
   }
 
   describeTarget(row: DeliveryEntity): string {
-    return `部门 ${row.departmentCode ?? ''}`;
+    return NOTIFICATION_MESSAGES.departmentTarget(row.departmentCode);
   }
 
   displayTarget(row: DeliveryEntity): string {
