@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 import { type AuditFilter, AuditRepository, type AuditRow } from '../db/repositories/audit.repository.js';
 import { AUDIT_ACTION_LABELS } from '../vocabulary/audit.js';
 import { type AuditExportRow, auditWorkbook } from './audit-workbook.js';
+import { AUDIT_EXPORT_TEXT } from './audit.messages.js';
 
 /** Reading the audit log (安全审计): the viewer's pages and the export, in the office's time zone. */
 @Injectable()
@@ -44,7 +45,7 @@ function toExportRow(row: AuditRow, at: Intl.DateTimeFormat): AuditExportRow {
   return {
     seq: row.seq,
     at: at.format(row.at),
-    actor: row.actorId ? `${row.actorName ?? ''} <${row.actorEmail ?? row.actorId}>` : '系统',
+    actor: row.actorId ? `${row.actorName ?? ''} <${row.actorEmail ?? row.actorId}>` : AUDIT_EXPORT_TEXT.system,
     action: row.action,
     actionLabel: actionLabel(row.action),
     entity: `${row.entityType}:${row.entityId}`,
