@@ -3,6 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { type OutgoingWebhook, webhookBody, WebhookDriver } from './webhook-driver.js';
 import { type WebhookPolicy, WebhookRefused, type WebhookTarget } from './webhook-policy.js';
+import { WEBHOOK_MESSAGES } from './webhook.messages.js';
 
 /** The most of a robot's answer read: theirs is a short JSON object; a larger body is cut off, not buffered. */
 export const MAX_ANSWER_BYTES = 16 * 1024;
@@ -29,13 +30,13 @@ export class HttpWebhookDriver extends WebhookDriver {
       answer = await send(target, Buffer.from(JSON.stringify(webhookBody(message))), signal);
     } catch (error) {
       if (error instanceof WebhookRefused) throw error;
-      if (signal.aborted) throw new Error(`群机器人在 ${this.timeoutMs} 毫秒内没有应答`, { cause: error });
+      if (signal.aborted) throw new Error(WEBHOOK_MESSAGES.timeout(this.timeoutMs), { cause: error });
       const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(`无法连接群机器人：${code ?? (error as Error).message}`, { cause: error });
+      throw new Error(WEBHOOK_MESSAGES.unreachable(code ?? (error as Error).message), { cause: error });
     }
     const { status, text } = answer;
-    if (status >= 300 && status < 400) throw new WebhookRefused('群机器人地址发生了跳转，已拒绝');
-    if (status < 200 || status >= 300) throw new Error(`群机器人返回 HTTP ${status}`);
+    if (status >= 300 && status < 400) throw new WebhookRefused(WEBHOOK_MESSAGES.redirected);
+    if (status < 200 || status >= 300) throw new Error(WEBHOOK_MESSAGES.httpStatus(status));
     // Both robots answer 200 with {errcode, errmsg}; errcode 0 is success (e.g. 45009 is WeCom's rate limit).
     let parsed: { errcode?: unknown; errmsg?: unknown } = {};
     try {
@@ -45,9 +46,9 @@ export class HttpWebhookDriver extends WebhookDriver {
     }
     if (parsed === null || typeof parsed !== 'object' || parsed.errcode === undefined || Number(parsed.errcode) === 0) return;
     // The errmsg of an allowed robot host says what is wrong (a bad key, a rate limit): kept, but short and on one line.
-    const code = Number.isFinite(Number(parsed.errcode)) ? String(Number(parsed.errcode)) : '（无法识别）';
+    const code = Number.isFinite(Number(parsed.errcode)) ? String(Number(parsed.errcode)) : WEBHOOK_MESSAGES.unknownErrcode;
     const reason = typeof parsed.errmsg === 'string' ? ` ${parsed.errmsg.replace(/\s+/g, ' ').slice(0, 200)}` : '';
-    throw new Error(`群机器人拒绝了消息：errcode ${code}${reason}`);
+    throw new Error(WEBHOOK_MESSAGES.rejected(code, reason));
   }
 }
 
@@ -92,7 +93,7 @@ function send(target: WebhookTarget, body: Buffer, signal: AbortSignal): Promise
         });
         res.on('end', () => settle(() => resolve({ status, text: Buffer.concat(chunks).toString('utf8') })));
         res.on('error', (error) => settle(() => reject(error)));
-        res.on('close', () => settle(() => reject(new Error('群机器人的回答中途断开'))));
+        res.on('close', () => settle(() => reject(new Error(WEBHOOK_MESSAGES.cutOff))));
       },
     );
     req.on('error', (error) => settle(() => reject(error)));

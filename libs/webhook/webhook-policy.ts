@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { listed } from '../config/app-config.js';
+import { RANGE_NAMES, WEBHOOK_MESSAGES } from './webhook.messages.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -18,18 +19,6 @@ export interface WebhookTarget {
   address: string;
   family: 4 | 6;
 }
-
-/** Chinese names of the address ranges ipaddr.js reports, for the refusal messages. */
-const RANGE_NAMES: Record<string, string> = {
-  loopback: '本机回环',
-  private: '内网',
-  uniqueLocal: '内网',
-  linkLocal: '链路本地（含云主机元数据服务）',
-  carrierGradeNat: '运营商级 NAT',
-  unspecified: '未指定',
-  multicast: '组播',
-  broadcast: '广播',
-};
 
 /**
  * Which robot URLs duban posts to (SSRF protection). A URL must name a host of
@@ -58,12 +47,12 @@ export class WebhookPolicy {
     try {
       url = new URL(text);
     } catch {
-      throw new WebhookRefused('群机器人地址不是有效的网址');
+      throw new WebhookRefused(WEBHOOK_MESSAGES.notAUrl);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WebhookRefused('群机器人地址必须是 https 网址');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WebhookRefused(WEBHOOK_MESSAGES.httpsOnly);
     const host = bareHost(url.hostname);
     if (!this.hosts.has(host)) {
-      throw new WebhookRefused(`群机器人地址的主机 ${host} 不在允许的主机之列（WEBHOOK_ALLOWED_HOSTS：${[...this.hosts].join(', ')}）`);
+      throw new WebhookRefused(WEBHOOK_MESSAGES.hostNotAllowed(host, [...this.hosts]));
     }
     return url;
   }
@@ -73,7 +62,7 @@ export class WebhookPolicy {
     const url = this.checkUrl(text);
     const host = bareHost(url.hostname);
     const answers = await abortable(lookup(host, { all: true, order: 'verbatim' }), signal);
-    if (answers.length === 0) throw new Error(`无法解析群机器人的主机名 ${host}`);
+    if (answers.length === 0) throw new Error(WEBHOOK_MESSAGES.unresolvable(host));
     let listedOnly = true;
     for (const answer of answers) {
       const address = ipaddr.process(answer.address);
@@ -81,13 +70,12 @@ export class WebhookPolicy {
       listedOnly &&= inListed;
       const range = address.range();
       if (range !== 'unicast' && !inListed) {
-        const what = RANGE_NAMES[range] ?? '非公网';
-        const where = answer.address === host ? `是${what}地址` : `解析到${what}地址 ${answer.address}`;
-        throw new WebhookRefused(`群机器人地址 ${host} ${where}，已拒绝（内网中转须将其地址列入 WEBHOOK_ALLOWED_NETWORKS）`);
+        const what = RANGE_NAMES[range] ?? WEBHOOK_MESSAGES.nonPublic;
+        const where = answer.address === host ? WEBHOOK_MESSAGES.isRange(what) : WEBHOOK_MESSAGES.resolvesToRange(what, answer.address);
+        throw new WebhookRefused(WEBHOOK_MESSAGES.privateRefused(host, where));
       }
     }
-    if (url.protocol === 'http:' && !listedOnly)
-      throw new WebhookRefused('群机器人地址必须是 https 网址（http 只允许用于 WEBHOOK_ALLOWED_NETWORKS 中的内网中转）');
+    if (url.protocol === 'http:' && !listedOnly) throw new WebhookRefused(WEBHOOK_MESSAGES.httpOnlyForRelays);
     const first = ipaddr.process(answers[0].address);
     return { url, address: first.toString(), family: first.kind() === 'ipv4' ? 4 : 6 };
   }
