@@ -20,7 +20,6 @@ export const HTTP_MESSAGES = {
   badNoticeKind: (kind: string | undefined) => `kind 只能是 supervise（督办）或 urge（催办）：${kind ?? '未填写'}`,
   evidenceIdNotUuid: (id: string) => `evidenceId 必须是 UUID：${id}`,
   auditRangeReversed: (from: string, to: string) => `from（${from}）不能晚于 to（${to}）`,
-  feedNotFound: '日历订阅不存在或已失效',
 } as const;
 
 /** Downloaded files' names (Content-Disposition carries them RFC 5987-encoded). */

@@ -8,15 +8,10 @@ import { CalendarFeedRepository, type FeedOwner } from '../db/repositories/calen
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { Transactions } from '../db/transaction.js';
 import { renderFeed } from './ical-feed.js';
+import { FEED_MESSAGES } from './calendar-feed.messages.js';
 
 /** 32 random bytes, base64url: 43 characters. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-const MESSAGES = {
-  // One answer for a revoked, unknown or malformed token: the URL is the credential, so say nothing about it.
-  notFound: () => '日历订阅不存在或已失效',
-  calendarName: (user: string) => `督办截止日（${user}）`,
-};
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -76,10 +71,10 @@ export class CalendarFeedService {
   /** The feed of `token` as iCalendar text; NotFoundError for any token that is not an active feed's. */
   async render(token: string): Promise<string> {
     const owner = TOKEN_PATTERN.test(token) ? await this.feeds.findOwner(hashToken(token)) : null;
-    if (!owner) throw new NotFoundError(MESSAGES.notFound());
+    if (!owner) throw new NotFoundError(FEED_MESSAGES.notFound);
     const [tasks, departments] = await Promise.all([this.feeds.openTasks(feedDepartment(owner)), this.departments.list()]);
     return renderFeed({
-      calendarName: MESSAGES.calendarName(owner.name),
+      calendarName: FEED_MESSAGES.calendarName(owner.name),
       timeZone: this.config.TZ,
       taskUrl: `${this.publicUrl()}/tasks`,
       tasks,

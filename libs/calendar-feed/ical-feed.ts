@@ -10,6 +10,7 @@ import { addDays } from '../common/dates.js';
 import type { FeedTask } from '../db/repositories/calendar-feed.repository.js';
 import type { TaskStatus } from '../tasks/task-status.js';
 import { STATUS_LABEL } from '../tasks/tasks.messages.js';
+import { FEED_TEXT } from './calendar-feed.messages.js';
 
 export interface FeedInput {
   /** Shown by calendar clients as the calendar's name (X-WR-CALNAME). */
@@ -22,18 +23,6 @@ export interface FeedInput {
   /** DTSTAMP: when the feed was generated. */
   now: Date;
 }
-
-/** The wording people read in their calendars, in one place. */
-const TEXT = {
-  summary: (title: string) => `【截止】${title}`,
-  lead: (name: string) => `牵头单位：${name}`,
-  co: (names: string[]) => `配合单位：${names.join('、')}`,
-  status: (label: string) => `状态：${label}`,
-  due: (date: string) => `截止日期：${date}（当日 24:00 前）`,
-  link: (url: string) => `查看任务：${url}`,
-  remindDayBefore: (title: string) => `明天截止：${title}`,
-  remindOnTheDay: (title: string) => `今天截止：${title}`,
-};
 
 /** 15 hours before the start of the due date (its midnight) is 09:00 the day before. */
 const DAY_BEFORE_AT_NINE = 15 * 3600;
@@ -56,11 +45,11 @@ export function renderFeed(input: FeedInput): string {
   for (const task of input.tasks) {
     const url = `${input.taskUrl}/${task.id}`;
     const description = [
-      TEXT.lead(name(task.leadDepartmentCode)),
-      ...(task.coDepartmentCodes.length > 0 ? [TEXT.co(task.coDepartmentCodes.map(name))] : []),
-      TEXT.status(STATUS_LABEL[task.status as TaskStatus] ?? task.status),
-      TEXT.due(task.dueDate),
-      TEXT.link(url),
+      FEED_TEXT.lead(name(task.leadDepartmentCode)),
+      ...(task.coDepartmentCodes.length > 0 ? [FEED_TEXT.co(task.coDepartmentCodes.map(name))] : []),
+      FEED_TEXT.status(STATUS_LABEL[task.status as TaskStatus] ?? task.status),
+      FEED_TEXT.due(task.dueDate),
+      FEED_TEXT.link(url),
     ].join('\n');
     const event = calendar.createEvent({
       id: taskEventUid(task.id),
@@ -68,7 +57,7 @@ export function renderFeed(input: FeedInput): string {
       start: task.dueDate,
       end: addDays(task.dueDate, 1),
       allDay: true,
-      summary: TEXT.summary(task.title),
+      summary: FEED_TEXT.summary(task.title),
       description,
       url,
       stamp: input.now,
@@ -76,11 +65,11 @@ export function renderFeed(input: FeedInput): string {
       // The task's version grows with every change, as SEQUENCE must.
       sequence: task.version,
     });
-    event.createAlarm({ type: ICalAlarmType.display, trigger: DAY_BEFORE_AT_NINE, description: TEXT.remindDayBefore(task.title) });
+    event.createAlarm({ type: ICalAlarmType.display, trigger: DAY_BEFORE_AT_NINE, description: FEED_TEXT.remindDayBefore(task.title) });
     // A trigger after the event is written relative to its END unless told otherwise (and the
     // constructor ignores `relatesTo`): the end is the next midnight, so 09:00 needs START.
     event
-      .createAlarm({ type: ICalAlarmType.display, triggerAfter: NINE_HOURS, description: TEXT.remindOnTheDay(task.title) })
+      .createAlarm({ type: ICalAlarmType.display, triggerAfter: NINE_HOURS, description: FEED_TEXT.remindOnTheDay(task.title) })
       .relatesTo(ICalAlarmRelatesTo.start);
   }
   return calendar.toString();

@@ -19,7 +19,7 @@ import { NotFoundError } from '../../../libs/common/errors.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import { CalendarFeedCreatedDto, CalendarFeedStatusDto } from '../dto/calendar-feed.dto.js';
 import { FEED_RATE_LIMIT } from '../rate-limit.js';
-import { HTTP_MESSAGES } from '../api.messages.js';
+import { FEED_MESSAGES } from '../../../libs/calendar-feed/calendar-feed.messages.js';
 
 /** Each user's private iCalendar feed of deadlines (订阅日历). */
 @ApiTags('calendar-feed')
@@ -71,7 +71,7 @@ export class CalendarFeedController {
   @ApiNotFoundResponse({ description: 'not an active feed' })
   @ApiTooManyRequestsResponse({ description: 'too many requests from this client' })
   async feed(@Param('file') file: string, @Res() reply: FastifyReply) {
-    if (!file.endsWith('.ics')) throw new NotFoundError(HTTP_MESSAGES.feedNotFound);
+    if (!file.endsWith('.ics')) throw new NotFoundError(FEED_MESSAGES.notFound);
     const body = await this.feeds.render(file.slice(0, -'.ics'.length));
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')
