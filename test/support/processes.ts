@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { captureOutput } from './child-output.js';
 import { sql } from './database.js';
 import { waitFor } from './worker.js';
 
@@ -33,15 +34,13 @@ export async function spawnApi(env: Record<string, string>, readyMs = 30_000, en
   const childEnv: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) };
   delete childEnv.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child.
   const child = spawn(process.execPath, [entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const output = captureOutput(child, childEnv);
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     `the API on port ${port}`,
     async () => {
-      if (child.exitCode !== null) throw new Error(`API exited before it was ready:\n${output}`);
+      if (child.exitCode !== null) throw new Error(`API exited before it was ready:\n${output()}`);
       return fetch(`${url}/health`).then(
         (res) => res.status === 200,
         () => false,
@@ -50,7 +49,7 @@ export async function spawnApi(env: Record<string, string>, readyMs = 30_000, en
     readyMs,
     100,
   );
-  return { child, url, port, output: () => output, exited, stop: () => stopChild(child, exited) };
+  return { child, url, port, output, exited, stop: () => stopChild(child, exited) };
 }
 
 /** SIGTERM and the exit code; nothing when the child is gone already. */
