@@ -32,7 +32,7 @@ export async function freePort(): Promise<number> {
  * Spawns an API (or, with `entry` 'dist/apps/main.js', `npm start`'s API and worker) on a free port and resolves once its `/health`
  * answers 200. `cwd` runs another checkout's build (an older version, for the rolling upgrade).
  */
-export async function spawnApi(env: Record<string, string>, readyMs = 30_000, entry = 'dist/apps/api/main.js', cwd?: string): Promise<ApiProcess> {
+export async function spawnApi(env: Record<string, string>, readyMs = 60_000, entry = 'dist/apps/api/main.js', cwd?: string): Promise<ApiProcess> {
   const port = await freePort();
   const childEnv: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) };
   delete childEnv.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child.
