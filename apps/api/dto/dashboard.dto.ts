@@ -158,7 +158,8 @@ export class BulletinItemDto {
   @ApiProperty() overdueAndEscalated: number;
   @ApiProperty() maxDaysOverdue: number;
   @ApiProperty({
-    description: 'report periods it owes (as lead, or as a reporting co-department) of open tasks never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed',
+    description:
+      'report periods it owes (as lead, or as a reporting co-department) of open tasks never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed',
   })
   missedReports: number;
   @ApiProperty({
