@@ -365,6 +365,7 @@ function useCoReportSlots(task: TaskDetail) {
 /** 配合单位反馈: per co-department, its latest report, the periods it missed, and every period's state. */
 function CoReportSlotsCard({ task }: { task: TaskDetail }) {
   const co = useCoReportSlots(task);
+  const today = todayInPlanZone();
   return (
     <Card title="配合单位反馈（各配合单位按同一周期报送本单位负责部分）" size="small" style={{ marginTop: 16 }} data-testid="co-report-slots">
       {co.error && <QueryError error={co.error} />}
@@ -387,11 +388,14 @@ function CoReportSlotsCard({ task }: { task: TaskDetail }) {
               </Space>
               {d.missed.length > 0 && <span style={{ color: '#888' }}>未报：{d.missed.map(periodLabel).join('、')}</span>}
               <Space wrap size={4}>
-                {d.slots.map((s) => (
-                  <Tag key={s.period} color={SLOT_STATUS[s.status].color}>
-                    {periodLabel(s.period)} {SLOT_STATUS[s.status].label}
-                  </Tag>
-                ))}
+                {/* The periods begun so far: a five-year monthly task has sixty. */}
+                {d.slots
+                  .filter((s) => s.from <= today)
+                  .map((s) => (
+                    <Tag key={s.period} color={SLOT_STATUS[s.status].color}>
+                      {periodLabel(s.period)} {SLOT_STATUS[s.status].label}
+                    </Tag>
+                  ))}
               </Space>
             </Space>
           </List.Item>
