@@ -1840,7 +1840,7 @@ export interface components {
       percent?: number;
       evidenceIds?: string[];
       /**
-       * @description the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it
+       * @description the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it. Filings are keyed by (task, department, period): a co-department's liaison files its own slot (GET /tasks/:id/co-report-slots), never the lead's, and only on a task with coDepartmentsReport (400 otherwise)
        * @example 2026-03
        */
       period?: string;
