@@ -14,7 +14,7 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { mailDelivery } from './channels/mail/mail-delivery.js';
 import { robotDelivery } from './channels/robot/robot-delivery.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
-import { type ReportSlot, taskReportSlots } from '../tasks/report-slots.js';
+import { type ReportSlot, reportingDepartments, slotKey, slotOwner, taskReportSlots } from '../tasks/report-slots.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { escapeMarkdown } from './markdown.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
@@ -158,13 +158,26 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     };
     const filed = await this.ladder.filedPeriods(tasks.filter((t) => t.reportEvery).map((t) => t.id));
     const next: Array<{ id: string; at: Date | null }> = [];
-    const record = (task: DueTask, steps: EscalationStep[], due: number[], indexBase: number, keyDate: string, daysWaiting?: number, slot?: ReportSlot) => {
+    // `owner`: the co-department whose own report period (配合单位反馈) this is; its people hear of it, and it keys the notification.
+    const record = (
+      task: DueTask,
+      steps: EscalationStep[],
+      due: number[],
+      indexBase: number,
+      keyDate: string,
+      daysWaiting?: number,
+      slot?: ReportSlot,
+      owner?: string,
+    ) => {
       for (const index of due) {
         const step = steps[index];
         const base = this.item(task, step.template, names, today, calendar);
-        const item = slot ? { ...base, dueDate: slot.dueDate, daysOverdue: daysBetween(slot.dueDate, today), period: slot.period } : { ...base, daysWaiting };
+        const coDepartmentName = owner ? (names.get(owner) ?? owner) : undefined;
+        const item = slot
+          ? { ...base, dueDate: slot.dueDate, daysOverdue: daysBetween(slot.dueDate, today), period: slot.period, coDepartmentName }
+          : { ...base, daysWaiting };
         const { subject, body } = renderItem(item);
-        for (const recipient of people.resolve(task, step.to)) {
+        for (const recipient of people.resolve(task, step.to, owner)) {
           wanted.push({
             taskId: task.id,
             stepIndex: indexBase + index,
@@ -175,6 +188,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
             subject,
             body,
             deliveryId: mailOf(recipient.id),
+            coDepartmentCode: owner ?? '',
             item,
           });
         }
@@ -193,12 +207,17 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         const ladder = ladderOf(task);
         record(task, this.policy.steps, ladder.due, 0, task.dueDate);
         let at = ladder.next;
-        // Each report period not filed runs the report steps against its own deadline; a filed one stops.
-        for (const slot of this.reportSlotsOf(task, calendar)) {
-          if (filed.get(task.id)?.has(slot.period)) continue;
-          const moments = reportMomentsOf(slot.dueDate);
-          record(task, this.policy.reports, dueSteps(moments, task.ladderFrom, now), REPORT_STEP_BASE, slot.dueDate, undefined, slot);
-          at = earliest(at, nextStepAt(moments, task.ladderFrom, now));
+        // Each department's report period not filed runs the report steps against its own deadline; a filed one stops (that department's only).
+        const slots = this.reportSlotsOf(task, calendar);
+        const filedKeys = new Set((filed.get(task.id) ?? []).map((f) => slotKey(slotOwner(task, f.departmentCode), f.period)));
+        for (const department of slots.length > 0 ? reportingDepartments(task) : []) {
+          const owner = department === task.leadDepartmentCode ? undefined : department;
+          for (const slot of slots) {
+            if (filedKeys.has(slotKey(department, slot.period))) continue;
+            const moments = reportMomentsOf(slot.dueDate);
+            record(task, this.policy.reports, dueSteps(moments, task.ladderFrom, now), REPORT_STEP_BASE, slot.dueDate, undefined, slot, owner);
+            at = earliest(at, nextStepAt(moments, task.ladderFrom, now));
+          }
         }
         next.push({ id: task.id, at });
       }
@@ -229,12 +248,14 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
   /** One message per department robot listing its tasks' new reminders (once per task and step, capped like a digest). */
   private async robotMessages(inserted: Wanted[], tasks: DueTask[], names: Map<string, string>) {
     if (inserted.length === 0) return [];
-    const robots = await this.ladder.webhooks([...new Set(tasks.map((t) => t.leadDepartmentCode))]);
-    if (robots.length === 0) return [];
     const leadOf = new Map(tasks.map((t) => [t.id, t.leadDepartmentCode]));
-    // Once per task and step, however many people it went to.
-    const steps = new Map(inserted.map((n) => [`${n.taskId}|${n.stepIndex}`, n]));
-    const byDepartment = groupBy([...steps.values()], (n) => leadOf.get(n.taskId)!);
+    // A co-department's own report period goes to its robot; everything else to the lead department's.
+    const departmentOf = (n: Wanted) => n.coDepartmentCode || leadOf.get(n.taskId)!;
+    const robots = await this.ladder.webhooks([...new Set(inserted.map(departmentOf))]);
+    if (robots.length === 0) return [];
+    // Once per task, step and department, however many people it went to.
+    const steps = new Map(inserted.map((n) => [`${n.taskId}|${n.stepIndex}|${n.coDepartmentCode ?? ''}`, n]));
+    const byDepartment = groupBy([...steps.values()], departmentOf);
     const messages = robots.flatMap((robot): NewDelivery[] => {
       const rows = byDepartment.get(robot.departmentCode);
       if (!rows) return [];
@@ -277,7 +298,8 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
   }
 
   private async people(tasks: DueTask[]): Promise<People> {
-    const departments = [...new Set(tasks.map((t) => t.leadDepartmentCode))];
+    // Co-departments that report their own part hear of their periods.
+    const departments = [...new Set(tasks.flatMap((t) => (t.reportEvery ? reportingDepartments(t) : [t.leadDepartmentCode])))];
     const staff = await this.ladder.recipients(departments);
     const named = tasks.flatMap((t) => [t.assigneeId, t.supervisorId]).filter((a): a is string => a !== null);
     return new People([...staff, ...(await this.ladder.usersById([...new Set(named)]))]);
@@ -301,11 +323,12 @@ class People {
     }
   }
 
-  resolve(task: DueTask, to: string[]): Recipient[] {
+  /** `department`: a co-department's own report period — its liaisons stand for the assignee (who is the lead's) and its leader for the leader. */
+  resolve(task: DueTask, to: string[], department?: string): Recipient[] {
     const found = new Map<string, Recipient>();
-    const of = (role: string) => this.byRole.get(`${role}|${task.leadDepartmentCode}`) ?? [];
+    const of = (role: string) => this.byRole.get(`${role}|${department ?? task.leadDepartmentCode}`) ?? [];
     for (const who of to) {
-      const assignee = task.assigneeId ? this.byId.get(task.assigneeId) : undefined;
+      const assignee = task.assigneeId && !department ? this.byId.get(task.assigneeId) : undefined;
       const chosen =
         who === 'assignee'
           ? assignee

@@ -1,6 +1,6 @@
 import { chinaCalendar } from '../calendar/china-calendar.js';
 import { packagedDays } from '../calendar/packaged-days.js';
-import { periodOf, reportSlots, slotDueDate, slotStatus } from './report-slots.js';
+import { firstFilings, periodOf, reportingDepartments, reportSlots, slotDueDate, slotOwner, slotStatus } from './report-slots.js';
 
 describe('report periods', () => {
   it.each([
@@ -59,5 +59,36 @@ describe('report slots', () => {
     ['2026-04-05', null, '2026-04-05', 'open'],
   ] as const)('a slot due %s filed on %s is, on %s, %s', (dueDate, filedOn, today, status) => {
     expect(slotStatus({ dueDate }, filedOn, today)).toBe(status);
+  });
+});
+
+describe('co-department reports (配合单位反馈)', () => {
+  const task = { leadDepartmentCode: 'edu', coDepartmentCodes: ['finance', 'hr'], coDepartmentsReport: true };
+
+  it('has the lead and, when the task says so, each co-department owe every period', () => {
+    expect(reportingDepartments(task)).toEqual(['edu', 'finance', 'hr']);
+    expect(reportingDepartments({ ...task, coDepartmentsReport: false })).toEqual(['edu']);
+  });
+
+  it.each([
+    ['edu', 'edu'],
+    ['finance', 'finance'], // a co-department's filing is its own, never the lead's
+    ['transport', 'edu'], // a former lead's filing stays the task's
+  ])('a filing by %s fills the slot of %s', (department, owner) => {
+    expect(slotOwner(task, department)).toBe(owner);
+  });
+
+  it('keeps the first filing of each department and period', () => {
+    const at = (day: number) => new Date(Date.UTC(2026, 3, day));
+    const first = firstFilings(task, [
+      { id: 'b', departmentCode: 'finance', period: '2026-03', createdAt: at(9) },
+      { id: 'a', departmentCode: 'finance', period: '2026-03', createdAt: at(3) },
+      { id: 'c', departmentCode: 'edu', period: '2026-03', createdAt: at(12) },
+      { id: 'd', departmentCode: 'transport', period: '2026-03', createdAt: at(2) },
+    ]);
+    expect([...first].map(([key, f]) => [key, f.id])).toEqual([
+      ['finance|2026-03', 'a'],
+      ['edu|2026-03', 'd'],
+    ]);
   });
 });

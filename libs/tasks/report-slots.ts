@@ -86,6 +86,46 @@ export function slotStatus(slot: Pick<ReportSlot, 'dueDate'>, filedOn: string | 
   return slot.dueDate < today ? 'missed' : 'open';
 }
 
+/** What decides who owes a task's report periods (配合单位反馈). */
+export interface ReportingParties {
+  leadDepartmentCode: string;
+  coDepartmentCodes: readonly string[];
+  /** Each co-department owes its own report for every period too. */
+  coDepartmentsReport: boolean;
+}
+
+/** The departments that owe a report for each period: the lead, then each co-department when the task says so. */
+export function reportingDepartments(task: ReportingParties): string[] {
+  return task.coDepartmentsReport ? [task.leadDepartmentCode, ...task.coDepartmentCodes] : [task.leadDepartmentCode];
+}
+
+/**
+ * The department whose slot a filing by `department` fills: a co-department's filing is its own (never the lead's),
+ * any other is the lead's (a former lead's filings stay the task's when the lead changes).
+ */
+export function slotOwner(task: Pick<ReportingParties, 'leadDepartmentCode' | 'coDepartmentCodes'>, department: string): string {
+  return task.coDepartmentCodes.includes(department) ? department : task.leadDepartmentCode;
+}
+
+/** The key of one department's slot of a task: filings and slots meet on it. */
+export function slotKey(department: string, period: string): string {
+  return `${department}|${period}`;
+}
+
+/** The first filing of each (owing department, period) of a task, from its period filings in any order. */
+export function firstFilings<F extends { departmentCode: string; period: string; createdAt: Date }>(
+  task: Pick<ReportingParties, 'leadDepartmentCode' | 'coDepartmentCodes'>,
+  filings: readonly F[],
+): Map<string, F> {
+  const first = new Map<string, F>();
+  for (const filing of filings) {
+    const key = slotKey(slotOwner(task, filing.departmentCode), filing.period);
+    const seen = first.get(key);
+    if (!seen || filing.createdAt < seen.createdAt) first.set(key, filing);
+  }
+  return first;
+}
+
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -507,6 +507,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tasks/{id}/co-report-slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 配合单位反馈: on a task with coDepartmentsReport, each co-department's report periods, its latest report and the periods it missed — every co-department for the lead department and supervisors, its own for a co-department; [] otherwise. A co-department files a period with POST /tasks/:id/progress {period} as its own liaison; its filing never fills the lead's period. */
+    get: operations['TasksController_coReportSlots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tasks/{id}/comments': {
     parameters: {
       query?: never;
@@ -1459,6 +1476,8 @@ export interface components {
       reportEvery?: 'P1M' | 'P3M' | 'P6M';
       /** @description reports are due by this day of the month after each period (default 5) */
       reportDueDay?: number;
+      /** @description 配合单位反馈: each co-department owes its own report for every period of the cycle too (default false; no effect without reportEvery); see GET /tasks/:id/co-report-slots */
+      coDepartmentsReport?: boolean;
     };
     TaskViewDto: {
       /** Format: uuid */
@@ -1525,6 +1544,8 @@ export interface components {
       reportEvery: 'P1M' | 'P3M' | 'P6M' | null;
       /** @description reports due by this day of the month after each period */
       reportDueDay: number;
+      /** @description 配合单位反馈: each co-department owes its own report for every period too */
+      coDepartmentsReport: boolean;
       /**
        * Format: uuid
        * @description who created it (null: the plan seeds)
@@ -1588,6 +1609,11 @@ export interface components {
       taskCode: string | null;
       taskTitle: string;
       leadDepartmentCode: string;
+      /**
+       * @description the department that owes it: the lead, or a co-department reporting its own part (配合单位反馈)
+       * @example finance
+       */
+      departmentCode: string;
       /** @example 2026-11 */
       period: string;
       /** @example 2026-11-01 */
@@ -1742,6 +1768,8 @@ export interface components {
       reportEvery: 'P1M' | 'P3M' | 'P6M' | null;
       /** @description reports due by this day of the month after each period */
       reportDueDay: number;
+      /** @description 配合单位反馈: each co-department owes its own report for every period too */
+      coDepartmentsReport: boolean;
       /**
        * Format: uuid
        * @description who created it (null: the plan seeds)
@@ -1795,6 +1823,8 @@ export interface components {
       reportEvery?: 'P1M' | 'P3M' | 'P6M';
       /** @description reports are due by this day of the month after each period (default 5) */
       reportDueDay?: number;
+      /** @description 配合单位反馈: each co-department owes its own report for every period of the cycle too (default false; no effect without reportEvery); see GET /tasks/:id/co-report-slots */
+      coDepartmentsReport?: boolean;
       /** @example 2025-12-31 */
       dueDate?: string;
       clauseRef?: string;
@@ -1810,7 +1840,7 @@ export interface components {
       percent?: number;
       evidenceIds?: string[];
       /**
-       * @description the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it
+       * @description the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it. Filings are keyed by (task, department, period): a co-department's liaison files its own slot (GET /tasks/:id/co-report-slots), never the lead's, and only on a task with coDepartmentsReport (400 otherwise)
        * @example 2026-03
        */
       period?: string;
@@ -1895,6 +1925,28 @@ export interface components {
        * @description the first report filed for the period
        */
       progressId: string | null;
+      /**
+       * @description the department that owes it: the lead department, or a co-department (配合单位反馈)
+       * @example finance
+       */
+      departmentCode: string;
+    };
+    CoDepartmentSlotsDto: {
+      /** @example finance */
+      departmentCode: string;
+      /** @example 财政局 */
+      departmentName: string;
+      /** @description its latest period reported (filed or late); null before its first */
+      latest: components['schemas']['ReportSlotDto'] | null;
+      /**
+       * @description the periods it missed (逾期未报), oldest first
+       * @example [
+       *       "2026-03"
+       *     ]
+       */
+      missed: string[];
+      /** @description all its periods, oldest first */
+      slots: components['schemas']['ReportSlotDto'][];
     };
     CommentAuthorDto: {
       /** Format: uuid */
@@ -2346,7 +2398,7 @@ export interface components {
        *     }
        */
       indicators: Record<string, never>;
-      /** @description report periods (定期报送) of the department’s tasks due in the year, judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted */
+      /** @description report periods (定期报送) the department owes due in the year (of the tasks it leads, and its own part of tasks with coDepartmentsReport), judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted */
       reportsDue: number;
       /** @description report periods filed by the end of their due day */
       reportsOnTime: number;
@@ -2485,7 +2537,7 @@ export interface components {
       onTime: components['schemas']['OnTimeDto'];
       /** @description one entry per month of `months`, oldest first */
       onTimeByMonth: components['schemas']['MonthOnTimeDto'][];
-      /** @description the report periods of the tasks it leads (GET /tasks/:id/report-slots), judged today */
+      /** @description the report periods it owes, judged today: of the tasks it leads (GET /tasks/:id/report-slots) and, as a co-department reporting its own part, of the tasks with coDepartmentsReport (GET /tasks/:id/co-report-slots) */
       reports: components['schemas']['ReportFiguresDto'];
       /** @example finance */
       code: string;
@@ -2511,7 +2563,7 @@ export interface components {
       onTime: components['schemas']['OnTimeDto'];
       /** @description one entry per month of `months`, oldest first */
       onTimeByMonth: components['schemas']['MonthOnTimeDto'][];
-      /** @description the report periods of the tasks it leads (GET /tasks/:id/report-slots), judged today */
+      /** @description the report periods it owes, judged today: of the tasks it leads (GET /tasks/:id/report-slots) and, as a co-department reporting its own part, of the tasks with coDepartmentsReport (GET /tasks/:id/co-report-slots) */
       reports: components['schemas']['ReportFiguresDto'];
     };
     PaceCountsDto: {
@@ -2603,7 +2655,7 @@ export interface components {
       escalated: number;
       overdueAndEscalated: number;
       maxDaysOverdue: number;
-      /** @description report periods of open tasks it leads never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed */
+      /** @description report periods it owes (as lead, or as a reporting co-department) of open tasks never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed */
       missedReports: number;
       /** @description up to five: the overdue, longest overdue first (then by id); then escalated tasks not yet overdue, soonest due first */
       worst: components['schemas']['BulletinTaskDto'][];
@@ -3165,7 +3217,7 @@ export interface operations {
   TasksController_reportsOwed: {
     parameters: {
       query?: {
-        /** @description a lead department's code (supervisors and reviewers; a department's own people always see their own) */
+        /** @description a department's code: the periods it owes, as lead or as a reporting co-department (supervisors and reviewers; a department's own people always see their own) */
         department?: string;
       };
       header?: never;
@@ -3595,13 +3647,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description 定期报送: the task's report periods with their deadline and state; empty without a cycle */
+      /** @description 定期报送: the lead department's report periods with their deadline and state; empty without a cycle (co-departments' own periods: GET /tasks/:id/co-report-slots) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ReportSlotDto'][];
+        };
+      };
+    };
+  };
+  TasksController_coReportSlots: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoDepartmentSlotsDto'][];
         };
       };
     };

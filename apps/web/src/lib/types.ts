@@ -22,6 +22,7 @@ export type ProgressReport = Schemas['ProgressReportDto'];
 export type ExtensionRequest = Schemas['ExtensionRequestViewDto'];
 export type TaskDetail = Schemas['TaskDetailDto'];
 export type ReportSlot = Schemas['ReportSlotDto'];
+export type CoDepartmentSlots = Schemas['CoDepartmentSlotsDto'];
 export type TaskComment = Schemas['CommentDto'];
 export type HistoryEntry = Schemas['TaskHistoryEntryDto'];
 export type Notification = Schemas['NotificationDto'];
