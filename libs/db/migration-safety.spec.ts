@@ -8,6 +8,7 @@ describe('statementEffect', () => {
     ['CREATE TABLE "notice" ("id" uuid NOT NULL)', 'expand'],
     ['CREATE UNIQUE INDEX "uq_plan_code" ON "plan" ("code")', 'expand'],
     ['DROP INDEX "public"."idx_task_open_co_departments"', 'expand'],
+    ['DROP INDEX "public"."uq_notification_step"', 'review'],
     ['ALTER TABLE "task" ADD "supervisor_id" uuid', 'expand'],
     ['ALTER TABLE "task" ADD "require_sign_off" boolean NOT NULL DEFAULT false', 'expand'],
     ['ALTER TABLE "task" ADD "weight" integer NOT NULL', 'contract'],

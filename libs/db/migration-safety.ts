@@ -17,6 +17,8 @@ interface Rule {
 const RULES: Rule[] = [
   { pattern: /^CREATE TABLE\b/i, effect: 'expand', what: 'a new table' },
   { pattern: /^CREATE (UNIQUE )?INDEX\b/i, effect: 'expand', what: 'a new index' },
+  // duban names unique indexes uq_*: an ON CONFLICT of the old code may name one as its arbiter.
+  { pattern: /^DROP INDEX (\S+\.)?"?uq_/i, effect: 'review', what: 'a unique index dropped (an old ON CONFLICT may need it)' },
   { pattern: /^DROP INDEX\b/i, effect: 'expand', what: 'an index dropped (queries stay correct)' },
   { pattern: /^ALTER TABLE \S+ ADD CONSTRAINT \S+ FOREIGN KEY\b/i, effect: 'expand', what: 'a foreign key of new columns' },
   { pattern: /^ALTER TABLE \S+ ADD CONSTRAINT\b/i, effect: 'review', what: 'a new check or unique rule (may refuse old writes)' },

@@ -18,6 +18,10 @@ export const ROLLING_UPGRADE: Record<string, { online: boolean; why: string }> =
     online: true,
     why: 'tasks old processes create during the roll keep supervisor_id null, the state of a task an administrator created: every supervisor may act on it',
   },
+  CoDepartmentReports1796507324659: {
+    online: true,
+    why: 'uq_notification_step gains a column; only the reminder sweep names it in ON CONFLICT, and it runs in the workers, which are stopped before an upgrade (DEPLOY.md §7)',
+  },
   SignOffCancel1796471270085: {
     online: true,
     why: 'the trigger that copies submitted_at replaces the old one in the same transaction as the backfill, so submissions old processes make afterwards are copied',
