@@ -175,6 +175,31 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
     expect(await ladder.insertNotifications([note, { ...note, stepIndex: 1 }])).toEqual([{ ...note, stepIndex: 1 }]);
   });
 
+  it('LadderRepository.filedPeriods: each task’s distinct filed periods; reports without a period and other tasks’ are left out', async () => {
+    const ladder = medium.get(LadderRepository);
+    const liaison = await newActor(medium, Role.Liaison, 'nrp');
+    const [twice, once, unfiled, other] = rows.filter(open).slice(0, 4);
+    const report = (taskId: string, period: string | null) =>
+      medium.sql(
+        `INSERT INTO progress_report (task_id, author_id, department_code, kind, note, evidence_ids, period)
+         VALUES ($1, $2, 'nrp', 'progress', '进展', '{}', $3)`,
+        [taskId, liaison.id, period],
+      );
+    await report(twice.id, '2025-01');
+    await report(twice.id, '2025-01');
+    await report(twice.id, '2025-02');
+    await report(once.id, '2025-Q1');
+    await report(unfiled.id, null);
+    await report(other.id, '2025-03');
+
+    const filed = await ladder.filedPeriods([twice.id, once.id, unfiled.id]);
+    expect(Object.fromEntries([...filed].map(([id, periods]) => [id, [...periods].sort()]))).toEqual({
+      [twice.id]: ['2025-01', '2025-02'],
+      [once.id]: ['2025-Q1'],
+    });
+    expect(await ladder.filedPeriods([])).toEqual(new Map());
+  });
+
   it('DashboardRepository.indicatorsWithLatest: every indicator in the plan’s order, with its latest year’s value', async () => {
     const indicators = await medium.sql<{ code: string }>('SELECT code FROM indicator ORDER BY ordinal, code');
     const [first, second] = indicators;

@@ -101,10 +101,14 @@ export class LadderRepository {
   async filedPeriods(taskIds: string[]): Promise<Map<string, Set<string>>> {
     const filed = new Map<string, Set<string>>();
     if (taskIds.length === 0) return filed;
-    const rows: Array<{ task_id: string; period: string }> = await this.tx
+    // A row per task, its periods as one array: a long cycle's task has dozens of reports, and a batch thousands of tasks.
+    const rows: Array<{ task_id: string; periods: string[] }> = await this.tx
       .manager()
-      .query('SELECT DISTINCT task_id, period FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL', [taskIds]);
-    for (const r of rows) filed.set(r.task_id, (filed.get(r.task_id) ?? new Set()).add(r.period));
+      .query(
+        'SELECT task_id, array_agg(DISTINCT period) AS periods FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL GROUP BY task_id',
+        [taskIds],
+      );
+    for (const r of rows) filed.set(r.task_id, new Set(r.periods));
     return filed;
   }
 
