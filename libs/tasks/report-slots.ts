@@ -74,18 +74,18 @@ interface SlotLink {
  */
 export class ReportSlotMemo {
   private readonly links = new Map<string, SlotLink>();
+  /** Creation instants' calendar dates: tasks created together (an import) share them. */
+  private readonly startDays = new Map<string, string>();
 
   constructor(private readonly calendar?: Pick<WorkdayCalendar, 'isWorkday'>) {}
 
   /** A stored task's slots (none without a cycle), as `taskReportSlots`. */
   taskSlots(task: StoredCycle, timeZone: string): ReportSlot[] {
     if (!task.reportEvery) return [];
-    return this.slots({
-      reportEvery: task.reportEvery,
-      reportDueDay: task.reportDueDay,
-      startOn: calendarDate(timeZone, task.createdAt),
-      dueDate: task.dueDate,
-    });
+    const created = `${timeZone}|${task.createdAt.getTime()}`;
+    let startOn = this.startDays.get(created);
+    if (!startOn) this.startDays.set(created, (startOn = calendarDate(timeZone, task.createdAt)));
+    return this.slots({ reportEvery: task.reportEvery, reportDueDay: task.reportDueDay, startOn, dueDate: task.dueDate });
   }
 
   /** Every slot of the task, in order, as `reportSlots`. */
