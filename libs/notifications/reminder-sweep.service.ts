@@ -14,7 +14,7 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { mailDelivery } from './channels/mail/mail-delivery.js';
 import { robotDelivery } from './channels/robot/robot-delivery.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
-import { type ReportSlot, reportingDepartments, slotKey, slotOwner, taskReportSlots } from '../tasks/report-slots.js';
+import { type ReportSlot, ReportSlotMemo, reportingDepartments, slotKey, slotOwner } from '../tasks/report-slots.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { escapeMarkdown } from './markdown.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
@@ -149,13 +149,17 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       }
       return ladder;
     };
-    // 定期报送: each report deadline's moments, worked out once per batch (tasks share them by the thousand).
-    const reportMoments = new Map<string, Date[]>();
+    // 定期报送: each report deadline's moments (and the first of them) and each period's slot, worked out once per batch (tasks share them by the thousand).
+    const reportMoments = new Map<string, { moments: Date[]; first: number }>();
     const reportMomentsOf = (dueDate: string) => {
-      let moments = reportMoments.get(dueDate);
-      if (!moments) reportMoments.set(dueDate, (moments = this.policy.reports.map((step) => stepMoment(dueDate, step, calendar, this.config.TZ))));
-      return moments;
+      let found = reportMoments.get(dueDate);
+      if (!found) {
+        const moments = this.policy.reports.map((step) => stepMoment(dueDate, step, calendar, this.config.TZ));
+        reportMoments.set(dueDate, (found = { moments, first: Math.min(...moments.map((m) => m.getTime())) }));
+      }
+      return found;
     };
+    const slots = new ReportSlotMemo(this.policy.workdays ? calendar : undefined);
     const filed = await this.ladder.filedPeriods(tasks.filter((t) => t.reportEvery).map((t) => t.id));
     const next: Array<{ id: string; at: Date | null }> = [];
     // `owner`: the co-department whose own report period (配合单位反馈) this is; its people hear of it, and it keys the notification.
@@ -208,17 +212,25 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         record(task, this.policy.steps, ladder.due, 0, task.dueDate);
         let at = ladder.next;
         // Each department's report period not filed runs the report steps against its own deadline; a filed one stops (that department's only).
-        const slots = this.reportSlotsOf(task, calendar);
+        const taskSlots = slots.taskSlots(task, this.config.TZ);
         const filedKeys = new Set((filed.get(task.id) ?? []).map((f) => slotKey(slotOwner(task, f.departmentCode), f.period)));
-        for (const department of slots.length > 0 ? reportingDepartments(task) : []) {
+        // A period whose steps all lie ahead (most of a long task's): nothing is due, and its first step is its next.
+        const ahead = Math.max(now.getTime(), task.ladderFrom.getTime());
+        let firstAhead = Infinity;
+        for (const department of taskSlots.length > 0 ? reportingDepartments(task) : []) {
           const owner = department === task.leadDepartmentCode ? undefined : department;
-          for (const slot of slots) {
+          for (const slot of taskSlots) {
             if (filedKeys.has(slotKey(department, slot.period))) continue;
-            const moments = reportMomentsOf(slot.dueDate);
+            const { moments, first } = reportMomentsOf(slot.dueDate);
+            if (first > ahead) {
+              firstAhead = Math.min(firstAhead, first);
+              continue;
+            }
             record(task, this.policy.reports, dueSteps(moments, task.ladderFrom, now), REPORT_STEP_BASE, slot.dueDate, undefined, slot, owner);
             at = earliest(at, nextStepAt(moments, task.ladderFrom, now));
           }
         }
+        if (firstAhead < Infinity) at = earliest(at, new Date(firstAhead));
         next.push({ id: task.id, at });
       }
     }
@@ -277,11 +289,6 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
 
   private get publicUrl(): string {
     return this.config.PUBLIC_URL.replace(/\/$/, '');
-  }
-
-  /** The task's report periods (定期报送), due on working days when the policy counts them. */
-  private reportSlotsOf(task: DueTask, calendar: WorkdayCalendar): ReportSlot[] {
-    return taskReportSlots(task, this.config.TZ, this.policy.workdays ? calendar : undefined);
   }
 
   private item(task: DueTask, template: TemplateName, names: Map<string, string>, today: string, calendar: WorkdayCalendar): ReminderItem {

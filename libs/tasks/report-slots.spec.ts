@@ -1,6 +1,16 @@
 import { chinaCalendar } from '../calendar/china-calendar.js';
 import { packagedDays } from '../calendar/packaged-days.js';
-import { firstFilings, periodOf, reportingDepartments, reportSlots, slotDueDate, slotOwner, slotStatus } from './report-slots.js';
+import {
+  firstFilings,
+  periodOf,
+  ReportSlotMemo,
+  reportingDepartments,
+  reportSlots,
+  slotDueDate,
+  slotOwner,
+  slotStatus,
+  taskReportSlots,
+} from './report-slots.js';
 
 describe('report periods', () => {
   it.each([
@@ -49,6 +59,26 @@ describe('report slots', () => {
     expect(slotDueDate('2026-01-31', 17, china)).toBe('2026-02-24');
     // A Saturday (2026-08-01) moves to Monday.
     expect(slotDueDate('2026-07-31', 1, china)).toBe('2026-08-03');
+  });
+
+  it('lists the same slots through a memo shared by tasks of different cycles, due days, starts and deadlines (the sweep’s)', () => {
+    const china = chinaCalendar(packagedDays(), []);
+    const memo = new ReportSlotMemo(china);
+    for (const reportEvery of ['P1M', 'P3M', 'P6M'] as const)
+      for (const reportDueDay of [1, 17, 31])
+        for (const [startOn, dueDate] of [
+          ['2025-11-20', '2027-03-01'],
+          ['2026-01-01', '2031-01-01'],
+          ['2026-02-17', '2026-12-31'],
+        ]) {
+          const task = { reportEvery, reportDueDay, startOn, dueDate };
+          expect(memo.slots(task)).toEqual(reportSlots(task, china));
+        }
+    // A stored task's first period is the one it was created in, in the plan's time zone (here already 1 July).
+    const stored = { reportEvery: 'P3M' as const, reportDueDay: 5, createdAt: new Date('2026-06-30T17:00:00Z'), dueDate: '2027-01-31' };
+    expect(memo.taskSlots(stored, 'Asia/Shanghai')).toEqual(taskReportSlots(stored, 'Asia/Shanghai', china));
+    expect(memo.taskSlots(stored, 'Asia/Shanghai').map((s) => s.period)).toEqual(['2026-Q3', '2026-Q4']);
+    expect(memo.taskSlots({ ...stored, reportEvery: null }, 'Asia/Shanghai')).toEqual([]);
   });
 
   it.each([

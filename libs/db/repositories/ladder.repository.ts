@@ -108,10 +108,18 @@ export class LadderRepository {
   async filedPeriods(taskIds: string[]): Promise<Map<string, Array<{ departmentCode: string; period: string }>>> {
     const filed = new Map<string, Array<{ departmentCode: string; period: string }>>();
     if (taskIds.length === 0) return filed;
-    const rows: Array<{ task_id: string; department_code: string; period: string }> = await this.tx
-      .manager()
-      .query('SELECT DISTINCT task_id, department_code, period FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL', [taskIds]);
-    for (const r of rows) filed.set(r.task_id, [...(filed.get(r.task_id) ?? []), { departmentCode: r.department_code, period: r.period }]);
+    // A row per task, its filings as two parallel arrays: a long cycle's task has dozens of reports, and a batch thousands of tasks.
+    const rows: Array<{ task_id: string; departments: string[]; periods: string[] }> = await this.tx.manager().query(
+      `SELECT task_id, array_agg(department_code) AS departments, array_agg(period) AS periods
+         FROM (SELECT DISTINCT task_id, department_code, period FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL) filed
+        GROUP BY task_id`,
+      [taskIds],
+    );
+    for (const r of rows)
+      filed.set(
+        r.task_id,
+        r.periods.map((period, i) => ({ departmentCode: r.departments[i], period })),
+      );
     return filed;
   }
 
