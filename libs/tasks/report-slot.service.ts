@@ -20,6 +20,9 @@ export interface SlotFact extends ReportSlot {
   taskCode: string | null;
   taskTitle: string;
   leadDepartmentCode: string;
+  /** The task's plan and clause (a plan's evaluation counts its own tasks' periods). */
+  planId: string | null;
+  clauseRef: string | null;
   status: ReportSlotStatus;
   /** The day its first report was filed (in `TZ`), or null. */
   filedOn: string | null;
@@ -77,6 +80,8 @@ export class ReportSlotService {
             taskCode: task.code,
             taskTitle: task.title,
             leadDepartmentCode: task.leadDepartmentCode,
+            planId: task.planId,
+            clauseRef: task.clauseRef,
             status: slotStatus(slot, filedOn, asOf),
             filedOn,
             progressId: filedOn ? (filing?.id ?? null) : null,
