@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
 import type { EvaluationIndicator, PlanEvaluation } from '../libs/evaluation/evaluation-types.js';
 import { CHAPTER_COLUMNS, chapterRows, indicatorColumns } from '../libs/reports/evaluation-columns.js';
 import { EVALUATION_CHART_SECTIONS } from '../libs/reports/evaluation-html.js';
@@ -8,18 +7,11 @@ import { EVALUATION_SHEETS } from '../libs/reports/evaluation-workbook.js';
 import type { Column } from '../libs/reports/report-columns.js';
 import { insertEvaluationPlan, SCRIPT_NAME, SCRIPT_TASK } from './fixtures/evaluation-plan.js';
 import { startApp, type TestApp } from './support/app.js';
+import { bytes } from './support/bytes.js';
 import { sql } from './support/database.js';
 
 const FINAL = '2025-12-31';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function bytes(test: request.Test): request.Test {
-  return test.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
-}
 
 /** A sheet's data rows (below the frozen header) as cell values. */
 async function sheetRows(content: Buffer, name: string, width: number): Promise<unknown[][]> {

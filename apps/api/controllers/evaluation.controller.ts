@@ -7,7 +7,7 @@ import type { Actor } from '../../../libs/common/roles.js';
 import { EvaluationService } from '../../../libs/evaluation/evaluation.service.js';
 import type { ReportFile } from '../../../libs/reports/assessment-report.service.js';
 import { EvaluationReportService } from '../../../libs/reports/evaluation-report.service.js';
-import { attachment, XLSX } from '../downloads.js';
+import { sendReport, XLSX } from '../downloads.js';
 import { EvaluationParam, EvaluationQuery, EvaluationRecordDto, FindingsDto, PlanEvaluationDto, PlanIdParam } from '../dto/evaluation.dto.js';
 
 /** The plan's staged evaluation (分期评估, 规划七(一)): the plan as of a day, the evaluators' findings, the report files. */
@@ -74,14 +74,7 @@ export class EvaluationController {
     return this.evaluations.finalize(actor, params.id, params.asOf);
   }
 
-  /** The file with a Chinese name; its download audited (as the assessment's are). */
-  private async send(actor: Actor, reply: FastifyReply, file: ReportFile) {
-    await this.audit.recordDownload(actor.id, 'report', file.fallbackName, { filename: file.filename });
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-length', String(file.content.length))
-      .header('content-disposition', attachment(file.fallbackName, file.filename, file.disposition))
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+  private send(actor: Actor, reply: FastifyReply, file: ReportFile) {
+    return sendReport(this.audit, actor, reply, file);
   }
 }
