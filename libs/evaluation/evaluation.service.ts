@@ -61,8 +61,9 @@ export class EvaluationService {
   async save(actor: Actor, planId: string, asOf: string, input: FindingsInput) {
     const plan = await this.mustFindPlan(planId);
     const day = this.checkDay(plan, asOf);
+    // Computed before the transaction: its queries run side by side on the pool, not queued on one connection.
+    const figures = await this.compute(plan, day);
     return this.tx.run(async () => {
-      const figures = await this.compute(plan, day);
       await this.evaluations.insertIfAbsent({ planId, asOf: day, snapshot: figures as unknown as Record<string, unknown>, updatedBy: actor.id });
       const row = (await this.evaluations.findForUpdate(planId, day))!;
       if (row.status === EVALUATION_STATUS.Finalized)
@@ -90,11 +91,11 @@ export class EvaluationService {
   async finalize(actor: Actor, planId: string, asOf: string) {
     const plan = await this.mustFindPlan(planId);
     const day = this.checkDay(plan, asOf);
+    const figures = await this.compute(plan, day);
     return this.tx.run(async () => {
       const row = await this.evaluations.findForUpdate(planId, day);
       if (!row) throw new NotFoundError(`${plan.title} ${day} 尚无评估意见，请先保存评估意见再定稿`);
       if (row.status === EVALUATION_STATUS.Finalized) throw new ConflictError(`${plan.title} ${day} 的评估已于 ${row.finalizedAt?.toISOString()} 定稿`);
-      const figures = await this.compute(plan, day);
       row.snapshot = figures as unknown as Record<string, unknown>;
       row.status = EVALUATION_STATUS.Finalized;
       row.finalizedAt = new Date();
@@ -125,7 +126,10 @@ export class EvaluationService {
       this.evaluations.overdueTasks(plan.id, asOf, tz),
       this.slots.facts({ asOf }),
     ]);
-    const values = await this.indicators.valuesOf(indicators.map((i) => i.code));
+    const values = new Map<string, { year: number; value: number }[]>();
+    for (const v of await this.indicators.valuesOf(indicators.map((i) => i.code))) {
+      values.set(v.indicatorCode, [...(values.get(v.indicatorCode) ?? []), { year: v.year, value: v.value }]);
+    }
     const departmentName = new Map(departments.map((d) => [d.code, d.name]));
     const clauseRefs = new Set(clauses.map((c) => c.ref));
     const place = placesInPlan(sections, new Map(clauses.map((c) => [c.ref, c.sectionCode])));
@@ -142,11 +146,7 @@ export class EvaluationService {
       baselineYear: i.baselineYear,
       target: i.target,
       targetYear: i.targetYear,
-      ...judgeIndicator(
-        i,
-        values.filter((v) => v.indicatorCode === i.code),
-        asOf,
-      ),
+      ...judgeIndicator(i, values.get(i.code) ?? [], asOf),
       derived: i.derived,
     }));
     const stated = judged.filter((i) => !i.derived);
