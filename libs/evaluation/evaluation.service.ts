@@ -117,19 +117,16 @@ export class EvaluationService {
   /** The numbers of `plan` at the end of `asOf`, from the live record. */
   private async compute(plan: PlanEntity, asOf: string): Promise<EvaluationFigures> {
     const tz = this.config.TZ;
-    const [sections, clauses, indicators, departments, outcomes, overdue, slots] = await Promise.all([
+    const [sections, clauses, indicators, values, departments, outcomes, overdue, slots] = await Promise.all([
       this.plans.sections(plan.id),
       this.plans.clauses(plan.id),
       this.indicators.ofPlan(plan.id),
+      this.evaluations.indicatorValues(plan.id),
       this.departments.list(),
       this.evaluations.clauseOutcomes(plan.id, asOf, tz),
       this.evaluations.overdueTasks(plan.id, asOf, tz),
       this.slots.facts({ asOf }),
     ]);
-    const values = new Map<string, { year: number; value: number }[]>();
-    for (const v of await this.indicators.valuesOf(indicators.map((i) => i.code))) {
-      values.set(v.indicatorCode, [...(values.get(v.indicatorCode) ?? []), { year: v.year, value: v.value }]);
-    }
     const departmentName = new Map(departments.map((d) => [d.code, d.name]));
     const clauseRefs = new Set(clauses.map((c) => c.ref));
     const place = placesInPlan(sections, new Map(clauses.map((c) => [c.ref, c.sectionCode])));

@@ -67,6 +67,11 @@ export const OVERDUE_TASKS_SQL = `
     FROM judged WHERE outcome = 'overdue'
    ORDER BY due_date, id`;
 
+/** The reported values of the plan's ($1) indicators: only the three columns the evaluation reads. */
+export const PLAN_VALUES_SQL = `
+  SELECT v.indicator_code, v.year, v.value FROM indicator_value v JOIN indicator i ON i.code = v.indicator_code
+   WHERE i.plan_id = $1 ORDER BY v.indicator_code, v.year`;
+
 /** Plan evaluations: their stored findings and frozen numbers, and the task aggregates they count. */
 @Injectable()
 export class EvaluationRepository {
@@ -94,6 +99,19 @@ export class EvaluationRepository {
       dueDate: r.due_date as string,
       daysOverdue: Number(r.days_overdue),
     }));
+  }
+
+  /** Each of the plan's indicators' reported values, oldest year first. */
+  async indicatorValues(planId: string): Promise<Map<string, { year: number; value: number }[]>> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(PLAN_VALUES_SQL, [planId]);
+    const values = new Map<string, { year: number; value: number }[]>();
+    for (const r of rows) {
+      const code = r.indicator_code as string;
+      let own = values.get(code);
+      if (!own) values.set(code, (own = []));
+      own.push({ year: Number(r.year), value: Number(r.value) });
+    }
+    return values;
   }
 
   list(planId: string): Promise<PlanEvaluationEntity[]> {
