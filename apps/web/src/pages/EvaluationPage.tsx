@@ -60,6 +60,12 @@ function indicatorColumns(evaluation: PlanEvaluation) {
   ];
 }
 
+function IndicatorTable({ evaluation, items }: { evaluation: PlanEvaluation; items: EvaluationIndicator[] }) {
+  return (
+    <Table<EvaluationIndicator> rowKey="code" size="small" pagination={false} scroll={{ x: 1100 }} dataSource={items} columns={indicatorColumns(evaluation)} />
+  );
+}
+
 type ChapterRow = { key: string; code: string | null; title: string; tasks: EvaluationChapter['tasks']; children?: ChapterRow[] };
 
 function chapterRows(chapters: EvaluationChapter[]): ChapterRow[] {
@@ -193,25 +199,11 @@ export function EvaluationPage() {
             </Row>
           </Card>
           <Card size="small" title="规划指标完成情况" style={{ marginBottom: 12 }}>
-            <Table<EvaluationIndicator>
-              rowKey="code"
-              size="small"
-              pagination={false}
-              scroll={{ x: 1100 }}
-              dataSource={e.indicators}
-              columns={indicatorColumns(e)}
-            />
+            <IndicatorTable evaluation={e} items={e.indicators} />
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               由规划表述推算目标的指标（{e.totals.derivedAchieved.achieved}/{e.totals.derivedAchieved.total} 已完成，另列）
             </Typography.Title>
-            <Table<EvaluationIndicator>
-              rowKey="code"
-              size="small"
-              pagination={false}
-              scroll={{ x: 1100 }}
-              dataSource={e.derivedIndicators}
-              columns={indicatorColumns(e)}
-            />
+            <IndicatorTable evaluation={e} items={e.derivedIndicators} />
           </Card>
           <Card size="small" title="任务完成情况（按章节）" style={{ marginBottom: 12 }}>
             <Table<ChapterRow>
