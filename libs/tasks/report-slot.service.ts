@@ -22,6 +22,9 @@ export interface SlotFact extends ReportSlot {
   leadDepartmentCode: string;
   /** The department that owes the period: the lead, or a co-department that reports on its own part (配合单位反馈). */
   departmentCode: string;
+  /** The task's plan and clause (a plan's evaluation counts its own tasks' periods). */
+  planId: string | null;
+  clauseRef: string | null;
   status: ReportSlotStatus;
   /** The day its first report was filed (in `TZ`), or null. */
   filedOn: string | null;
@@ -84,6 +87,8 @@ export class ReportSlotService {
             taskTitle: task.title,
             leadDepartmentCode: task.leadDepartmentCode,
             departmentCode,
+            planId: task.planId,
+            clauseRef: task.clauseRef,
             status: slotStatus(slot, filedOn, asOf),
             filedOn,
             progressId: filedOn ? (filing?.id ?? null) : null,

@@ -40,6 +40,11 @@ export type CalendarFeedStatus = Schemas['CalendarFeedStatusDto'];
 export type CalendarFeedCreated = Schemas['CalendarFeedCreatedDto'];
 export type DepartmentAssessment = Schemas['DepartmentAssessmentDto'];
 export type AssessmentCycle = Schemas['AssessmentCycleDto'];
+/** `GET /api/v1/plans/:id/evaluation` (分期评估): the plan as of a day, with the evaluators' text. */
+export type PlanEvaluation = Schemas['PlanEvaluationDto'];
+export type EvaluationIndicator = Schemas['EvaluationIndicatorDto'];
+export type EvaluationChapter = Schemas['EvaluationChapterDto'];
+export type EvaluationRecord = Schemas['EvaluationRecordDto'];
 /** `GET /api/v1/dashboard/bulletin` (通报): departments ranked by overdue and escalated open work. */
 export type Bulletin = Schemas['BulletinDto'];
 /** `GET /api/v1/report-slots/owed` (本月待报): report periods not filed, due this month or missed. */
