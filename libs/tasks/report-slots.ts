@@ -43,28 +43,71 @@ export function periodOf(cycle: ReportCycle, date: string): { period: string; fr
 }
 
 /** A stored task's slots (none without a cycle): its first period is the one it was created in, in the plan's `timeZone`. */
-export function taskReportSlots(
-  task: { reportEvery: ReportCycle | null; reportDueDay: number; createdAt: Date; dueDate: string },
-  timeZone: string,
-  calendar?: Pick<WorkdayCalendar, 'isWorkday'>,
-): ReportSlot[] {
-  if (!task.reportEvery) return [];
-  return reportSlots(
-    { reportEvery: task.reportEvery, reportDueDay: task.reportDueDay, startOn: calendarDate(timeZone, task.createdAt), dueDate: task.dueDate },
-    calendar,
-  );
+export function taskReportSlots(task: StoredCycle, timeZone: string, calendar?: Pick<WorkdayCalendar, 'isWorkday'>): ReportSlot[] {
+  return new ReportSlotMemo(calendar).taskSlots(task, timeZone);
 }
 
 /** Every slot of the task, in order; the due day moves to the next working day when `calendar` is given (policy `workdays: true`). */
 export function reportSlots(task: CycleFacts, calendar?: Pick<WorkdayCalendar, 'isWorkday'>): ReportSlot[] {
-  const slots: ReportSlot[] = [];
-  let { period, from, to } = periodOf(task.reportEvery, task.startOn);
-  // Bounded: a slot per month at most, for a deadline decades away at worst.
-  for (let guard = 0; to < task.dueDate && guard < 1200; guard++) {
-    slots.push({ period, from, to, dueDate: slotDueDate(to, task.reportDueDay, calendar) });
-    ({ period, from, to } = periodOf(task.reportEvery, nextDay(to)));
+  return new ReportSlotMemo(calendar).slots(task);
+}
+
+/** What a stored task says about its reporting cycle. */
+export interface StoredCycle {
+  reportEvery: ReportCycle | null;
+  reportDueDay: number;
+  createdAt: Date;
+  dueDate: string;
+}
+
+/** A period's slot, linked to the next period's once that is asked for. */
+interface SlotLink {
+  slot: ReportSlot;
+  next?: SlotLink;
+}
+
+/**
+ * Slots against one calendar, for a caller that lists many tasks' (a sweep batch: ten thousand
+ * five-year monthly tasks are 600,000 slots). Tasks share periods, so each period's slot (its
+ * due date moved past weekends and holidays) is worked out once and linked to the next: listing
+ * a task's slots is then a walk along the links. Tasks share the slot objects: read them, never change them.
+ */
+export class ReportSlotMemo {
+  private readonly links = new Map<string, SlotLink>();
+  /** Creation instants' calendar dates: tasks created together (an import) share them. */
+  private readonly startDays = new Map<string, string>();
+
+  constructor(private readonly calendar?: Pick<WorkdayCalendar, 'isWorkday'>) {}
+
+  /** A stored task's slots (none without a cycle), as `taskReportSlots`. */
+  taskSlots(task: StoredCycle, timeZone: string): ReportSlot[] {
+    if (!task.reportEvery) return [];
+    const created = `${timeZone}|${task.createdAt.getTime()}`;
+    let startOn = this.startDays.get(created);
+    if (!startOn) this.startDays.set(created, (startOn = calendarDate(timeZone, task.createdAt)));
+    return this.slots({ reportEvery: task.reportEvery, reportDueDay: task.reportDueDay, startOn, dueDate: task.dueDate });
   }
-  return slots;
+
+  /** Every slot of the task, in order, as `reportSlots`. */
+  slots(task: CycleFacts): ReportSlot[] {
+    const slots: ReportSlot[] = [];
+    let link = this.link(task.reportEvery, task.reportDueDay, task.startOn);
+    // Bounded: a slot per month at most, for a deadline decades away at worst.
+    for (let guard = 0; link.slot.to < task.dueDate && guard < 1200; guard++) {
+      slots.push(link.slot);
+      link = link.next ??= this.link(task.reportEvery, task.reportDueDay, firstOfNextMonth(link.slot.to));
+    }
+    return slots;
+  }
+
+  /** The slot of the period containing `date`. */
+  private link(cycle: ReportCycle, dueDay: number, date: string): SlotLink {
+    const { period, from, to } = periodOf(cycle, date);
+    const key = `${cycle}|${dueDay}|${period}`;
+    let link = this.links.get(key);
+    if (!link) this.links.set(key, (link = { slot: { period, from, to, dueDate: slotDueDate(to, dueDay, this.calendar) } }));
+    return link;
+  }
 }
 
 /** Day `dueDay` of the month after the period's last day `to`, on a working day when a calendar is given. */
@@ -86,8 +129,55 @@ export function slotStatus(slot: Pick<ReportSlot, 'dueDate'>, filedOn: string | 
   return slot.dueDate < today ? 'missed' : 'open';
 }
 
+/** What decides who owes a task's report periods (配合单位反馈). */
+export interface ReportingParties {
+  leadDepartmentCode: string;
+  coDepartmentCodes: readonly string[];
+  /** Each co-department owes its own report for every period too. */
+  coDepartmentsReport: boolean;
+}
+
+/** The departments that owe a report for each period: the lead, then each co-department when the task says so. */
+export function reportingDepartments(task: ReportingParties): string[] {
+  return task.coDepartmentsReport ? [task.leadDepartmentCode, ...task.coDepartmentCodes] : [task.leadDepartmentCode];
+}
+
+/**
+ * The department whose slot a filing by `department` fills: a co-department's filing is its own (never the lead's),
+ * any other is the lead's (a former lead's filings stay the task's when the lead changes).
+ */
+export function slotOwner(task: Pick<ReportingParties, 'leadDepartmentCode' | 'coDepartmentCodes'>, department: string): string {
+  return task.coDepartmentCodes.includes(department) ? department : task.leadDepartmentCode;
+}
+
+/** The key of one department's slot of a task: filings and slots meet on it. */
+export function slotKey(department: string, period: string): string {
+  return `${department}|${period}`;
+}
+
+/** The first filing of each (owing department, period) of a task, from its period filings in any order. */
+export function firstFilings<F extends { departmentCode: string; period: string; createdAt: Date }>(
+  task: Pick<ReportingParties, 'leadDepartmentCode' | 'coDepartmentCodes'>,
+  filings: readonly F[],
+): Map<string, F> {
+  const first = new Map<string, F>();
+  for (const filing of filings) {
+    const key = slotKey(slotOwner(task, filing.departmentCode), filing.period);
+    const seen = first.get(key);
+    if (!seen || filing.createdAt < seen.createdAt) first.set(key, filing);
+  }
+  return first;
+}
+
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The day after `to`, a month's last day. */
+function firstOfNextMonth(to: string): string {
+  const year = Number(to.slice(0, 4));
+  const month = Number(to.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`;
 }
 
 function nextDay(date: string): string {

@@ -17,8 +17,8 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { periodOf } from './report-slots.js';
-import { ReportSlotService } from './report-slot.service.js';
+import { periodOf, slotOwner } from './report-slots.js';
+import { ReportSlotService, type SlotFact } from './report-slot.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TaskEventKind, TaskEvents } from './task-events.js';
 import { acceptsWork, allowedFrom, isOpen, nextStatus, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
@@ -46,6 +46,8 @@ export interface NewTask {
   /** 定期报送: a progress report per month, quarter or half year, due by `reportDueDay` of the month after. */
   reportEvery?: ReportCycle;
   reportDueDay?: number;
+  /** 配合单位反馈: each co-department owes its own report for every period too (default false). */
+  coDepartmentsReport?: boolean;
 }
 
 export type TaskChanges = Partial<Omit<NewTask, 'parentId'>> & { version: number };
@@ -80,6 +82,7 @@ const TRACKED = [
   'cancelledAt',
   'reportEvery',
   'reportDueDay',
+  'coDepartmentsReport',
 ] as const;
 
 @Injectable()
@@ -124,6 +127,7 @@ export class TaskService {
         requireSignOff: input.requireSignOff ?? parent?.requireSignOff ?? this.policy.signOff === 'leader',
         reportEvery: input.reportEvery ?? null,
         reportDueDay: input.reportDueDay ?? DEFAULT_REPORT_DUE_DAY,
+        coDepartmentsReport: input.coDepartmentsReport ?? false,
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
       await this.events.emit({ kind: 'task.assigned', task, actorId: actor.id });
@@ -188,8 +192,10 @@ export class TaskService {
       if (fields.requireSignOff !== undefined) task.requireSignOff = fields.requireSignOff;
       if (fields.reportEvery !== undefined) task.reportEvery = fields.reportEvery;
       if (fields.reportDueDay !== undefined) task.reportDueDay = fields.reportDueDay;
-      // Report deadlines moved: the sweep works the task's reminders out again (the ladder itself does not restart).
-      if (fields.reportEvery !== undefined || fields.reportDueDay !== undefined) task.nextReminderAt = new Date();
+      if (fields.coDepartmentsReport !== undefined) task.coDepartmentsReport = fields.coDepartmentsReport;
+      // Report deadlines (or who owes them) moved: the sweep works the task's reminders out again (the ladder itself does not restart).
+      const reporting = [fields.reportEvery, fields.reportDueDay, fields.coDepartmentsReport, fields.coDepartments, fields.leadDepartment];
+      if (reporting.some((f) => f !== undefined)) task.nextReminderAt = new Date();
       if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
         task.dueDate = fields.dueDate;
         restartLadder(task);
@@ -297,14 +303,15 @@ export class TaskService {
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id);
       if (!acceptsWork(task.status)) throw new ConflictError(TASK_MESSAGES.noMoreProgress(task.status));
-      if (input.period !== undefined) await this.checkPeriod(task, input.period);
+      const department = actor.departmentCode ?? task.leadDepartmentCode;
+      if (input.period !== undefined) await this.checkPeriod(task, input.period, department);
       const evidenceIds = unique(input.evidenceIds ?? []);
       const foreign = await this.evidence.foreignIds(id, evidenceIds);
       if (foreign.length > 0) throw new InvalidInputError(TASK_MESSAGES.foreignEvidence(foreign));
       const report = await this.progress.insert({
         taskId: id,
         authorId: actor.id,
-        departmentCode: actor.departmentCode ?? task.leadDepartmentCode,
+        departmentCode: department,
         kind: 'progress',
         note: input.note,
         percent: input.percent ?? null,
@@ -322,23 +329,45 @@ export class TaskService {
         entityType: 'progress_report',
         entityId: report.id,
         taskId: id,
-        after: { note: report.note, percent: report.percent, evidenceIds, ...(report.period ? { period: report.period } : {}) },
+        after: {
+          note: report.note,
+          percent: report.percent,
+          evidenceIds,
+          ...(report.period ? { period: report.period, departmentCode: slotOwner(task, department) } : {}),
+        },
       });
       return progressView(report);
     });
   }
 
-  /** The task's report slots (定期报送) with their state today: filed, late, missed or open, and the report that filed each. */
+  /** The task's report slots (定期报送) — the lead department's — with their state today: filed, late, missed or open, and the report that filed each. */
   async reportSlots(id: string) {
     const task = await this.mustFind(id);
-    return (await this.slots.ofTask(task)).map((slot) => ({
-      period: slot.period,
-      from: slot.from,
-      to: slot.to,
-      dueDate: slot.dueDate,
-      status: slot.status,
-      progressId: slot.progressId,
-    }));
+    return (await this.slots.ofTask(task)).filter((slot) => slot.departmentCode === task.leadDepartmentCode).map(slotView);
+  }
+
+  /**
+   * 配合单位反馈: each reporting co-department's slots with its latest report and the periods it missed — all of them for
+   * the lead department and those who oversee the task, its own for a co-department; none unless the task asks for them.
+   */
+  async coReportSlots(actor: Actor, id: string) {
+    const task = await this.mustFind(id);
+    if (!task.coDepartmentsReport) return [];
+    const confined = confinedDepartment(actor);
+    const shown = confined === null || confined === task.leadDepartmentCode ? task.coDepartmentCodes : task.coDepartmentCodes.filter((c) => c === confined);
+    const [facts, departments] = await Promise.all([this.slots.ofTask(task), this.departments.list()]);
+    const names = new Map(departments.map((d) => [d.code, d.name]));
+    return shown.map((code) => {
+      const slots = facts.filter((slot) => slot.departmentCode === code).map(slotView);
+      const reported = slots.filter((slot) => slot.status === 'filed' || slot.status === 'late');
+      return {
+        departmentCode: code,
+        departmentName: names.get(code) ?? code,
+        latest: reported.at(-1) ?? null,
+        missed: slots.filter((slot) => slot.status === 'missed').map((slot) => slot.period),
+        slots,
+      };
+    });
   }
 
   /**
@@ -355,6 +384,7 @@ export class TaskService {
         taskCode: slot.taskCode,
         taskTitle: slot.taskTitle,
         leadDepartmentCode: slot.leadDepartmentCode,
+        departmentCode: slot.departmentCode,
         period: slot.period,
         from: slot.from,
         to: slot.to,
@@ -364,9 +394,13 @@ export class TaskService {
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.taskTitle.localeCompare(b.taskTitle, 'zh-CN'));
   }
 
-  /** A report may file a period of the task's cycle that has begun (a second one for a filed period updates it: audited, no new slot). */
-  private async checkPeriod(task: TaskEntity, period: string) {
+  /**
+   * A report may file a period of the task's cycle that has begun (a second one for a filed period updates it: audited,
+   * no new slot). A co-department files its own periods only, and only when the task asks co-departments to report.
+   */
+  private async checkPeriod(task: TaskEntity, period: string, department: string) {
     if (!task.reportEvery) throw new InvalidInputError(TASK_MESSAGES.noReportCycle);
+    if (task.coDepartmentCodes.includes(department) && !task.coDepartmentsReport) throw new InvalidInputError(TASK_MESSAGES.coDepartmentsDoNotReport);
     const slot = (await this.slots.periodsOf(task)).find((s) => s.period === period);
     if (!slot) throw new InvalidInputError(TASK_MESSAGES.unknownPeriod(period));
     if (slot.from > this.clock.today()) throw new InvalidInputError(TASK_MESSAGES.periodNotStarted(period, slot.from));
@@ -556,6 +590,19 @@ export function restartLadder(task: TaskEntity): void {
   const now = new Date();
   task.ladderFrom = now;
   task.nextReminderAt = now;
+}
+
+/** One report period as the task page shows it. */
+function slotView(slot: SlotFact) {
+  return {
+    period: slot.period,
+    from: slot.from,
+    to: slot.to,
+    dueDate: slot.dueDate,
+    status: slot.status,
+    progressId: slot.progressId,
+    departmentCode: slot.departmentCode,
+  };
 }
 
 function tracked(task: TaskEntity): Record<string, unknown> {

@@ -54,6 +54,7 @@ export const TASK_MESSAGES = {
     `该任务还有 ${open.length} 项未办结的子任务（${open.join('、')}），请选择一并撤销（children: "cancel"）或保留（children: "keep"）`,
   noMoreProgress: (status: TaskStatus) => `任务当前状态为「${STATUS_LABEL[status]}」，不能再报送进展`,
   noReportCycle: '该任务没有定期报送要求，period 不适用',
+  coDepartmentsDoNotReport: '该任务未要求配合单位定期报送，period 不适用（配合单位的进展请不填报送期）',
   unknownPeriod: (period: string) => `period 不是该任务的报送期：${period}`,
   periodNotStarted: (period: string, from: string) => `报送期 ${period} 尚未开始（${from} 起）`,
   onlySupervisorsCreate: '只有督查人员可以新建任务；牵头单位的联络员、负责人可在本单位牵头的任务下分解子任务（填写 parentId）',

@@ -17,6 +17,8 @@ import { TaskComments1796474404752 } from './1796474404752-TaskComments.js';
 import { AccountSessions1796476046188 } from './1796476046188-AccountSessions.js';
 import { AuditReview1796484706179 } from './1796484706179-AuditReview.js';
 import { SessionTickets1796485644148 } from './1796485644148-SessionTickets.js';
+import { CoDepartmentReports1796507324659 } from './1796507324659-CoDepartmentReports.js';
+import { PlanEvaluation1796507717125 } from './1796507717125-PlanEvaluation.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   AccountSessions1796476046188,
   AuditReview1796484706179,
   SessionTickets1796485644148,
+  CoDepartmentReports1796507324659,
+  PlanEvaluation1796507717125,
 ];
