@@ -15,6 +15,7 @@ import { ReportSlotService } from '../tasks/report-slot.service.js';
 import { EVALUATION_STATUS } from '../vocabulary/evaluation.js';
 import { addTasks, isOffTrack, judgeIndicator, noTasks, placesInPlan } from './evaluation-rules.js';
 import type { DepartmentProblems, EvaluationChapter, EvaluationFigures, EvaluationIndicator, PlanEvaluation } from './evaluation-types.js';
+import { EVALUATION_MESSAGES } from './evaluation.messages.js';
 
 export interface FindingsInput {
   findings: string;
@@ -22,7 +23,7 @@ export interface FindingsInput {
 }
 
 /** Tasks whose clause is not in the plan's text. */
-const UNPLACED_TITLE = '未关联章节';
+const UNPLACED_TITLE = EVALUATION_MESSAGES.unplacedTitle;
 
 /**
  * The plan's staged evaluation (分期评估, 规划七(一)): the plan as of a day — its targets met,
@@ -67,7 +68,7 @@ export class EvaluationService {
       await this.evaluations.insertIfAbsent({ planId, asOf: day, snapshot: figures as unknown as Record<string, unknown>, updatedBy: actor.id });
       const row = (await this.evaluations.findForUpdate(planId, day))!;
       if (row.status === EVALUATION_STATUS.Finalized)
-        throw new ConflictError(`${plan.title} ${day} 的评估已于 ${row.finalizedAt?.toISOString()} 定稿，不能再修改`);
+        throw new ConflictError(EVALUATION_MESSAGES.finalizedNoChange(plan.title, day, row.finalizedAt?.toISOString()));
       const before = { findings: row.findings, measures: row.measures };
       row.findings = input.findings;
       row.measures = input.measures;
@@ -94,8 +95,9 @@ export class EvaluationService {
     const figures = await this.compute(plan, day);
     return this.tx.run(async () => {
       const row = await this.evaluations.findForUpdate(planId, day);
-      if (!row) throw new NotFoundError(`${plan.title} ${day} 尚无评估意见，请先保存评估意见再定稿`);
-      if (row.status === EVALUATION_STATUS.Finalized) throw new ConflictError(`${plan.title} ${day} 的评估已于 ${row.finalizedAt?.toISOString()} 定稿`);
+      if (!row) throw new NotFoundError(EVALUATION_MESSAGES.nothingSaved(plan.title, day));
+      if (row.status === EVALUATION_STATUS.Finalized)
+        throw new ConflictError(EVALUATION_MESSAGES.alreadyFinalized(plan.title, day, row.finalizedAt?.toISOString()));
       row.snapshot = figures as unknown as Record<string, unknown>;
       row.status = EVALUATION_STATUS.Finalized;
       row.finalizedAt = new Date();
@@ -243,15 +245,15 @@ export class EvaluationService {
 
   private async mustFindPlan(planId: string): Promise<PlanEntity> {
     const plan = await this.plans.findById(planId);
-    if (!plan) throw new NotFoundError(`规划不存在：${planId}`);
+    if (!plan) throw new NotFoundError(EVALUATION_MESSAGES.planNotFound(planId));
     return plan;
   }
 
   /** A real day, not before the plan's first year (a plan is evaluated from its start). */
   private checkDay(plan: PlanEntity, asOf: string): string {
-    if (!isCalendarDate(asOf)) throw new InvalidInputError(`asOf 须为 YYYY-MM-DD 格式的日期：${asOf}`);
+    if (!isCalendarDate(asOf)) throw new InvalidInputError(EVALUATION_MESSAGES.badDay(asOf));
     const start = `${plan.startYear}-01-01`;
-    if (asOf < start) throw new InvalidInputError(`asOf ${asOf} 早于规划起始日期 ${start}`);
+    if (asOf < start) throw new InvalidInputError(EVALUATION_MESSAGES.beforeStart(asOf, start));
     return asOf;
   }
 }
