@@ -3,7 +3,7 @@ import { Metrics } from '../metrics/metrics.js';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import { CalendarService } from '../calendar/calendar.service.js';
-import { calendarDate, daysBetween } from '../common/dates.js';
+import { addDays, calendarDate, daysBetween } from '../common/dates.js';
 import { AppConfig } from '../config/app-config.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { type DueTask, LadderRepository, type NewDelivery, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
@@ -29,6 +29,8 @@ const BATCH = 5000;
 export const REVIEW_STEP_BASE = 1000;
 /** Report-period steps (定期报送) likewise, from here on; their notification's date is the period's report deadline. */
 export const REPORT_STEP_BASE = 2000;
+/** How far past today an open-ended task's report periods are worked out (its next period's steps lie within it). */
+const OPEN_ENDED_HORIZON_DAYS = 366;
 
 /**
  * Finds the ladder steps that have fallen due, records each (task, step,
@@ -139,7 +141,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     };
     // Tasks share deadlines and start moments by the thousand: work each ladder out once per batch.
     const ladders = new Map<string, { due: number[]; next: Date | null }>();
-    const ladderOf = (task: DueTask) => {
+    const ladderOf = (task: DueTask & { dueDate: string }) => {
       const key = `${task.dueDate}|${task.ladderFrom.getTime()}`;
       let ladder = ladders.get(key);
       if (!ladder) {
@@ -161,8 +163,8 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     const record = (task: DueTask, steps: EscalationStep[], due: number[], indexBase: number, keyDate: string, daysWaiting?: number, slot?: ReportSlot) => {
       for (const index of due) {
         const step = steps[index];
-        const base = this.item(task, step.template, names, today, calendar);
-        const item = slot ? { ...base, dueDate: slot.dueDate, daysOverdue: daysBetween(slot.dueDate, today), period: slot.period } : { ...base, daysWaiting };
+        const base = this.item(task, slot?.dueDate ?? task.dueDate, step.template, names, today, calendar);
+        const item = slot ? { ...base, period: slot.period } : { ...base, daysWaiting };
         const { subject, body } = renderItem(item);
         for (const recipient of people.resolve(task, step.to)) {
           wanted.push({
@@ -190,11 +192,12 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         record(task, this.policy.review, dueSteps(moments, task.submittedAt, now), REVIEW_STEP_BASE, submittedOn, daysBetween(submittedOn, today));
         next.push({ id: task.id, at: nextStepAt(moments, task.submittedAt, now) });
       } else {
-        const ladder = ladderOf(task);
-        record(task, this.policy.steps, ladder.due, 0, task.dueDate);
+        // An open-ended task (长期坚持) has no final deadline: no deadline steps, its report periods' alone.
+        const ladder = task.dueDate === null ? { due: [], next: null } : ladderOf(task as DueTask & { dueDate: string });
+        if (task.dueDate !== null) record(task, this.policy.steps, ladder.due, 0, task.dueDate);
         let at = ladder.next;
         // Each report period not filed runs the report steps against its own deadline; a filed one stops.
-        for (const slot of this.reportSlotsOf(task, calendar)) {
+        for (const slot of this.reportSlotsOf(task, calendar, today)) {
           if (filed.get(task.id)?.has(slot.period)) continue;
           const moments = reportMomentsOf(slot.dueDate);
           record(task, this.policy.reports, dueSteps(moments, task.ladderFrom, now), REPORT_STEP_BASE, slot.dueDate, undefined, slot);
@@ -258,19 +261,30 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     return this.config.PUBLIC_URL.replace(/\/$/, '');
   }
 
-  /** The task's report periods (定期报送), due on working days when the policy counts them. */
-  private reportSlotsOf(task: DueTask, calendar: WorkdayCalendar): ReportSlot[] {
-    return taskReportSlots(task, this.config.TZ, this.policy.workdays ? calendar : undefined);
+  /**
+   * The task's report periods (定期报送), due on working days when the policy counts them. An open-ended task's run a
+   * year past today, so that its next period's first step is known and the sweep comes back for it.
+   */
+  private reportSlotsOf(task: DueTask, calendar: WorkdayCalendar, today: string): ReportSlot[] {
+    return taskReportSlots(task, this.config.TZ, this.policy.workdays ? calendar : undefined, addDays(today, OPEN_ENDED_HORIZON_DAYS));
   }
 
-  private item(task: DueTask, template: TemplateName, names: Map<string, string>, today: string, calendar: WorkdayCalendar): ReminderItem {
-    const year = Number(task.dueDate.slice(0, 4));
+  /** `dueDate` is the deadline the item is about: the task's (null: open-ended), or a report period's. */
+  private item(
+    task: DueTask,
+    dueDate: string | null,
+    template: TemplateName,
+    names: Map<string, string>,
+    today: string,
+    calendar: WorkdayCalendar,
+  ): ReminderItem {
+    const year = Number((dueDate ?? today).slice(0, 4));
     return {
       template,
       taskTitle: task.title,
       departmentName: names.get(task.leadDepartmentCode) ?? task.leadDepartmentCode,
-      dueDate: task.dueDate,
-      daysOverdue: daysBetween(task.dueDate, today),
+      dueDate,
+      daysOverdue: dueDate === null ? 0 : daysBetween(dueDate, today),
       link: `${this.publicUrl}/tasks/${task.id}`,
       calendarNote: this.policy.workdays && !calendar.hasDataFor(year) ? `${year} 年的法定节假日安排尚未录入，工作日暂按周一至周五计算` : null,
     };

@@ -35,6 +35,8 @@ export class ExtensionService {
     return this.tx.run(async () => {
       const task = await this.tasks.lockCurrent(taskId);
       if (!canRequestExtension(task.status)) throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，不能申请延期`);
+      // An open-ended task (长期坚持) has no final deadline to extend; a supervisor may give it one by editing the task.
+      if (task.dueDate === null) throw new ConflictError('该任务为长期坚持任务，没有最终期限，不能申请延期');
       if (input.requestedDueDate <= task.dueDate) {
         throw new InvalidInputError(`requestedDueDate 必须晚于当前期限 ${task.dueDate}`);
       }

@@ -59,14 +59,14 @@ export class ReportSlotService {
 
   /** The periods of `task` without their state (for checking a filing's period). */
   async periodsOf(task: TaskEntity): Promise<ReportSlot[]> {
-    return this.slotsOf(task, await this.calendar());
+    return this.slotsOf(task, await this.calendar(), this.clock.today());
   }
 
   private async judge(tasks: TaskEntity[], calendar: Awaited<ReturnType<ReportSlotService['calendar']>>, asOf: string): Promise<SlotFact[]> {
     const filings = await this.progress.firstFilingsOf(tasks.filter((t) => t.reportEvery).map((t) => t.id));
     return tasks.flatMap((task) => {
       const completedOn = task.completedAt ? calendarDate(this.config.TZ, task.completedAt) : null;
-      return this.slotsOf(task, calendar)
+      return this.slotsOf(task, calendar, asOf)
         .filter((slot) => !completedOn || slot.from <= completedOn)
         .map((slot): SlotFact => {
           const filing = filings.get(task.id)?.get(slot.period);
@@ -91,7 +91,8 @@ export class ReportSlotService {
     return this.policy.workdays ? await this.calendars.calendar() : undefined;
   }
 
-  private slotsOf(task: TaskEntity, calendar: Awaited<ReturnType<ReportSlotService['calendar']>>): ReportSlot[] {
-    return taskReportSlots(task, this.config.TZ, calendar);
+  /** An open-ended task's periods run up to the one containing `asOf`. */
+  private slotsOf(task: TaskEntity, calendar: Awaited<ReturnType<ReportSlotService['calendar']>>, asOf: string): ReportSlot[] {
+    return taskReportSlots(task, this.config.TZ, calendar, asOf);
   }
 }

@@ -22,10 +22,15 @@ export interface CycleFacts {
   reportEvery: ReportCycle;
   /** Day of the month after each period (1–28 makes sense; a day past the month's end is its last day). */
   reportDueDay: number;
-  /** The day the task was created: its first period is the one containing it. */
+  /** The day reporting starts (the task's `reportFrom`, else its creation): its first period is the one containing it. */
   startOn: string;
-  /** The final deadline: the last period is the one that ends before it (the final submission covers the rest). */
-  dueDate: string;
+  /**
+   * The final deadline: the last period is the one that ends before it (the final submission covers the rest).
+   * Null for an open-ended task (长期坚持): its periods run on up to the one containing `until`.
+   */
+  dueDate: string | null;
+  /** An open-ended task's last period is the one containing this day (today, an `asOf`, or its completion). */
+  until?: string;
 }
 
 const MONTHS: Record<ReportCycle, number> = { P1M: 1, P3M: 3, P6M: 6 };
@@ -42,25 +47,49 @@ export function periodOf(cycle: ReportCycle, date: string): { period: string; fr
   return { period, from: `${year}-${pad(firstMonth)}-01`, to: `${year}-${pad(lastMonth)}-${pad(daysIn(year, lastMonth))}` };
 }
 
-/** A stored task's slots (none without a cycle): its first period is the one it was created in, in the plan's `timeZone`. */
-export function taskReportSlots(
-  task: { reportEvery: ReportCycle | null; reportDueDay: number; createdAt: Date; dueDate: string },
-  timeZone: string,
-  calendar?: Pick<WorkdayCalendar, 'isWorkday'>,
-): ReportSlot[] {
+/** What a stored task's slots are worked out from. */
+export interface CycleTask {
+  reportEvery: ReportCycle | null;
+  reportDueDay: number;
+  reportFrom: string | null;
+  createdAt: Date;
+  dueDate: string | null;
+  completedAt?: Date | null;
+  cancelledAt?: Date | null;
+}
+
+/**
+ * A stored task's slots (none without a cycle): its first period is the one containing its `reportFrom`, else the day it
+ * was created, in the plan's `timeZone`. An open-ended task's periods run up to the one containing `until` (never beyond
+ * what is asked), and stop at the period in which it was completed or cancelled.
+ */
+export function taskReportSlots(task: CycleTask, timeZone: string, calendar?: Pick<WorkdayCalendar, 'isWorkday'>, until?: string): ReportSlot[] {
   if (!task.reportEvery) return [];
+  const ended = task.completedAt ?? task.cancelledAt ?? null;
+  const endedOn = ended ? calendarDate(timeZone, ended) : null;
+  const last = endedOn && (!until || endedOn < until) ? endedOn : until;
   return reportSlots(
-    { reportEvery: task.reportEvery, reportDueDay: task.reportDueDay, startOn: calendarDate(timeZone, task.createdAt), dueDate: task.dueDate },
+    {
+      reportEvery: task.reportEvery,
+      reportDueDay: task.reportDueDay,
+      startOn: task.reportFrom ?? calendarDate(timeZone, task.createdAt),
+      dueDate: task.dueDate,
+      until: last,
+    },
     calendar,
   );
 }
 
-/** Every slot of the task, in order; the due day moves to the next working day when `calendar` is given (policy `workdays: true`). */
+/**
+ * Every slot of the task, in order; the due day moves to the next working day when `calendar` is given (policy `workdays: true`).
+ * A task with a final deadline owes the periods that end before it; an open-ended one those that begin by `until` (none without it).
+ */
 export function reportSlots(task: CycleFacts, calendar?: Pick<WorkdayCalendar, 'isWorkday'>): ReportSlot[] {
   const slots: ReportSlot[] = [];
+  const more = (from: string, to: string) => (task.dueDate === null ? task.until !== undefined && from <= task.until : to < task.dueDate);
   let { period, from, to } = periodOf(task.reportEvery, task.startOn);
   // Bounded: a slot per month at most, for a deadline decades away at worst.
-  for (let guard = 0; to < task.dueDate && guard < 1200; guard++) {
+  for (let guard = 0; more(from, to) && guard < 1200; guard++) {
     slots.push({ period, from, to, dueDate: slotDueDate(to, task.reportDueDay, calendar) });
     ({ period, from, to } = periodOf(task.reportEvery, nextDay(to)));
   }

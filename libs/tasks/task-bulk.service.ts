@@ -5,7 +5,8 @@ import { Transactions } from '../db/transaction.js';
 import { TaskService } from './task.service.js';
 
 export interface BulkChange {
-  dueDate?: string;
+  /** Null makes each task open-ended (refused, as by PATCH, for a task without a cycle). */
+  dueDate?: string | null;
   assigneeId?: string;
   supervisorId?: string;
   coDepartments?: string[];

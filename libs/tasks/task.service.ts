@@ -34,7 +34,8 @@ export interface NewTask {
   leadDepartment: string;
   coDepartments?: string[];
   assigneeId?: string;
-  dueDate: string;
+  /** Null: open-ended (长期坚持), allowed only with `reportEvery`. */
+  dueDate: string | null;
   clauseRef?: string;
   indicatorCodes?: string[];
   parentId?: string;
@@ -45,6 +46,8 @@ export interface NewTask {
   /** 定期报送: a progress report per month, quarter or half year, due by `reportDueDay` of the month after. */
   reportEvery?: ReportCycle;
   reportDueDay?: number;
+  /** The day report periods start from; default the day the task is created. */
+  reportFrom?: string;
 }
 
 export type TaskChanges = Partial<Omit<NewTask, 'parentId'>> & { version: number };
@@ -79,6 +82,7 @@ const TRACKED = [
   'cancelledAt',
   'reportEvery',
   'reportDueDay',
+  'reportFrom',
 ] as const;
 
 @Injectable()
@@ -103,6 +107,7 @@ export class TaskService {
 
   async create(actor: Actor, input: NewTask) {
     await this.checkReferences(input.leadDepartment, input.coDepartments ?? [], input.assigneeId, input.clauseRef);
+    checkOpenEnded(input.dueDate, input.reportEvery ?? null);
     const parent = await this.checkParent(actor, input);
     if (input.supervisorId) await this.checkSupervisor(input.supervisorId);
     return this.tx.run(async () => {
@@ -123,6 +128,7 @@ export class TaskService {
         requireSignOff: input.requireSignOff ?? parent?.requireSignOff ?? this.policy.signOff === 'leader',
         reportEvery: input.reportEvery ?? null,
         reportDueDay: input.reportDueDay ?? DEFAULT_REPORT_DUE_DAY,
+        reportFrom: input.reportFrom ?? null,
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
       await this.events.emit({ kind: 'task.assigned', task, actorId: actor.id });
@@ -144,7 +150,7 @@ export class TaskService {
       this.evidence.listForTask(id),
       this.extensions.listForTask(id),
       task.clauseRef ? this.plans.findClause(task.clauseRef, task.planId) : null,
-      task.status === TaskStatus.Completed ? null : this.calendars.calendarNote(task.dueDate),
+      task.status === TaskStatus.Completed || task.dueDate === null ? null : this.calendars.calendarNote(task.dueDate),
       task.supervisorId ? this.users.findById(task.supervisorId) : null,
       this.tasks.childCounts(id),
     ]);
@@ -187,8 +193,10 @@ export class TaskService {
       if (fields.requireSignOff !== undefined) task.requireSignOff = fields.requireSignOff;
       if (fields.reportEvery !== undefined) task.reportEvery = fields.reportEvery;
       if (fields.reportDueDay !== undefined) task.reportDueDay = fields.reportDueDay;
+      if (fields.reportFrom !== undefined) task.reportFrom = fields.reportFrom;
+      checkOpenEnded(fields.dueDate === undefined ? task.dueDate : fields.dueDate, task.reportEvery);
       // Report deadlines moved: the sweep works the task's reminders out again (the ladder itself does not restart).
-      if (fields.reportEvery !== undefined || fields.reportDueDay !== undefined) task.nextReminderAt = new Date();
+      if (fields.reportEvery !== undefined || fields.reportDueDay !== undefined || fields.reportFrom !== undefined) task.nextReminderAt = new Date();
       if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
         task.dueDate = fields.dueDate;
         restartLadder(task);
@@ -470,7 +478,9 @@ export class TaskService {
     if (department !== null && !parts.includes(input.leadDepartment)) {
       throw new InvalidInputError(`子任务只能由上级任务的牵头或配合单位承办：${parts.join('、')}`);
     }
-    if (input.dueDate > parent.dueDate) throw new InvalidInputError(`dueDate 不能晚于上级任务的截止日期 ${parent.dueDate}`);
+    // An open-ended parent (长期坚持) bounds nothing; under a final deadline a part has one too, no later.
+    if (parent.dueDate !== null && (input.dueDate === null || input.dueDate > parent.dueDate))
+      throw new InvalidInputError(`dueDate 不能晚于上级任务的截止日期 ${parent.dueDate}`);
     return parent;
   }
 
@@ -587,4 +597,9 @@ function tracked(task: TaskEntity): Record<string, unknown> {
 export function rollUp(counts: { total: number; completed: number; cancelled: number }) {
   const counted = counts.total - counts.cancelled;
   return { total: counts.total, completed: counts.completed, percent: counted > 0 ? Math.round((100 * counts.completed) / counted) : null };
+}
+
+/** An open-ended task (长期坚持, no final deadline) is tracked by its report periods alone: without a cycle nothing would be owed. */
+function checkOpenEnded(dueDate: string | null, reportEvery: ReportCycle | null): void {
+  if (dueDate === null && reportEvery === null) throw new InvalidInputError('dueDate 为空（长期坚持，无最终期限）的任务必须设置报送周期 reportEvery');
 }

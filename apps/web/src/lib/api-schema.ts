@@ -1433,10 +1433,10 @@ export interface components {
        */
       assigneeId?: string;
       /**
-       * @description YYYY-MM-DD in TZ, due at the end of that day
+       * @description YYYY-MM-DD in TZ, due at the end of that day. null: open-ended (长期坚持, no final deadline), allowed only with `reportEvery` (400 otherwise): such a task is never overdue and is judged on its report periods
        * @example 2025-12-31
        */
-      dueDate: string;
+      dueDate: string | null;
       /** @example 七(二)财政部门 */
       clauseRef?: string;
       indicatorCodes?: string[];
@@ -1459,6 +1459,11 @@ export interface components {
       reportEvery?: 'P1M' | 'P3M' | 'P6M';
       /** @description reports are due by this day of the month after each period (default 5) */
       reportDueDay?: number;
+      /**
+       * @description 定期报送: the day report periods start from (the first period is the one containing it); default the day the task is created
+       * @example 2026-01-01
+       */
+      reportFrom?: string;
     };
     TaskViewDto: {
       /** Format: uuid */
@@ -1468,8 +1473,11 @@ export interface components {
       leadDepartmentCode: string;
       coDepartmentCodes: string[];
       assigneeId: string | null;
-      /** @example 2025-12-31 */
-      dueDate: string;
+      /**
+       * @description null: open-ended (长期坚持), never overdue; lists put it last
+       * @example 2025-12-31
+       */
+      dueDate: string | null;
       /** @enum {string} */
       status: 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
       version: number;
@@ -1526,6 +1534,11 @@ export interface components {
       /** @description reports due by this day of the month after each period */
       reportDueDay: number;
       /**
+       * @description report periods start from the one containing it (null: from creation)
+       * @example 2026-01-01
+       */
+      reportFrom: string | null;
+      /**
        * Format: uuid
        * @description who created it (null: the plan seeds)
        */
@@ -1548,8 +1561,11 @@ export interface components {
       leadDepartmentCode: string;
       coDepartmentCodes: string[];
       assigneeId: string | null;
-      /** @example 2025-12-31 */
-      dueDate: string;
+      /**
+       * @description null: open-ended (长期坚持), never overdue; lists put it last
+       * @example 2025-12-31
+       */
+      dueDate: string | null;
       /** @enum {string} */
       status: 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
       version: number;
@@ -1685,8 +1701,11 @@ export interface components {
       leadDepartmentCode: string;
       coDepartmentCodes: string[];
       assigneeId: string | null;
-      /** @example 2025-12-31 */
-      dueDate: string;
+      /**
+       * @description null: open-ended (长期坚持), never overdue; lists put it last
+       * @example 2025-12-31
+       */
+      dueDate: string | null;
       /** @enum {string} */
       status: 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
       version: number;
@@ -1743,6 +1762,11 @@ export interface components {
       /** @description reports due by this day of the month after each period */
       reportDueDay: number;
       /**
+       * @description report periods start from the one containing it (null: from creation)
+       * @example 2026-01-01
+       */
+      reportFrom: string | null;
+      /**
        * Format: uuid
        * @description who created it (null: the plan seeds)
        */
@@ -1795,8 +1819,16 @@ export interface components {
       reportEvery?: 'P1M' | 'P3M' | 'P6M';
       /** @description reports are due by this day of the month after each period (default 5) */
       reportDueDay?: number;
-      /** @example 2025-12-31 */
-      dueDate?: string;
+      /**
+       * @description 定期报送: the day report periods start from (the first period is the one containing it); default the day the task is created
+       * @example 2026-01-01
+       */
+      reportFrom?: string;
+      /**
+       * @description null makes the task open-ended (长期坚持, no final deadline): only a task with `reportEvery` (400 otherwise)
+       * @example 2025-12-31
+       */
+      dueDate?: string | null;
       clauseRef?: string;
       indicatorCodes?: string[];
     };
@@ -2096,10 +2128,10 @@ export interface components {
        */
       step: string;
       /**
-       * @description the task's deadline it was about
+       * @description the deadline it was about (a report period's for report_due); null: an event of an open-ended task (长期坚持)
        * @example 2025-12-31
        */
-      dueDate: string;
+      dueDate: string | null;
       subject: string;
       body: string;
       /** Format: date-time */
@@ -2650,8 +2682,11 @@ export interface components {
        * @description 督办责任人 (an active supervisor)
        */
       supervisorId?: string;
-      /** @example 2025-12-31 */
-      dueDate?: string;
+      /**
+       * @description null makes the task open-ended (长期坚持, no final deadline): only a task with `reportEvery` (400 otherwise)
+       * @example 2025-12-31
+       */
+      dueDate?: string | null;
     };
     BulkUpdateDto: {
       /** @description the tasks, each with the version read */
