@@ -2720,7 +2720,13 @@ export interface components {
       description: string;
       leadDepartmentCode: string;
       coDepartmentCodes: string[];
-      dueDate: string;
+      /** @description null: open-ended (长期坚持, 每季度 …: the 完成时限 names a cycle and no date) */
+      dueDate: string | null;
+      /**
+       * @description the reporting cycle the 完成时限 names: 每月 P1M, 每季度 P3M, 每半年 P6M, 长期坚持 P3M
+       * @enum {string|null}
+       */
+      reportEvery: 'P1M' | 'P3M' | 'P6M' | null;
       clauseRef: string | null;
       /** Format: uuid */
       supervisorId: string | null;
