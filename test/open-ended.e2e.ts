@@ -130,18 +130,9 @@ describe('open-ended tasks (长期坚持)', () => {
     const task = await ongoing('长期-导出与日历');
     const dated = (await api(supervisor).post('/api/v1/tasks').send({ title: '长期-日历对照', leadDepartment: 'nrp', dueDate: '2030-03-31' }).expect(201)).body;
     const { url } = (await api(liaison).post('/api/v1/me/calendar-feed').expect(201)).body as { url: string };
-    const feed = await app.http
-      .get(new URL(url).pathname)
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => done(null, text));
-      })
-      .expect(200);
-    expect(feed.body as string).toContain(`task-${dated.id}@duban`);
-    expect(feed.body as string).not.toContain(`task-${task.id}@duban`);
+    const feed = ((await bytes(app.http.get(new URL(url).pathname)).expect(200)).body as Buffer).toString('utf8');
+    expect(feed).toContain(`task-${dated.id}@duban`);
+    expect(feed).not.toContain(`task-${task.id}@duban`);
 
     const res = await bytes(api(liaison).get('/api/v1/tasks.xlsx?q=长期-导出与日历')).expect(200);
     const workbook = new ExcelJS.Workbook();
