@@ -42,8 +42,24 @@ export function rootLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>):
     // JSON to stdout synchronously: a line logged just before the process exits is not lost.
     root = pretty ? pino(options) : pino(options, pino.destination({ dest: 1, sync: true }));
     roots.set(key, root);
+    routeProcessWarnings(root);
   }
   return root;
+}
+
+let warningsRouted = false;
+
+/**
+ * Node.js prints its warnings (a library's deprecation, say) as bare text on stderr, outside the one format:
+ * they go through the first root logger instead, with the stack that says where they came from.
+ */
+function routeProcessWarnings(root: Pino): void {
+  if (warningsRouted) return;
+  warningsRouted = true;
+  process.removeAllListeners('warning');
+  process.on('warning', (warning: Error & { code?: string }) =>
+    root.warn({ context: 'Process', warning: warning.name, code: warning.code, stack: warning.stack?.split('\n').slice(1, 6).join('\n') }, warning.message),
+  );
 }
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';

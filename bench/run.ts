@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
- * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`, `import`) runs only that one and writes nothing.
+ * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`, `import`, `evaluation`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { assessmentReportBench } from './assessment-report.bench.js';
 import { auditVerifyBench } from './audit-verify.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
 import { dropBenchDataset } from './dataset.js';
+import { evaluationBench } from './evaluation.bench.js';
 import { evidenceUploadBench } from './evidence-upload.bench.js';
 import { importBench } from './import.bench.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
@@ -34,6 +35,7 @@ try {
     adapters: adaptersBench,
     audit: auditVerifyBench,
     import: importBench,
+    evaluation: evaluationBench,
   };
   if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
   const rows: BenchRow[] = [];

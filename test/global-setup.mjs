@@ -15,6 +15,8 @@ import { prepareTemplate } from './support/template.mjs';
 export default async function globalSetup() {
   // Jest calls it once per project that runs (medium, e2e): the first call serves both.
   if (process.env.DUBAN_TEST_TEMPLATE) return;
+  // Spawned processes' output, checked line by line at the end of the run (global-teardown.mjs).
+  process.env.DUBAN_TEST_LOG_DIR = mkdtempSync(join(tmpdir(), 'duban-test-logs-'));
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const embedded = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'duban-test-pg-')));

@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
+import { checkLogLines } from './support/log-lines.mjs';
 
 /** Drops the template and any per-file database left behind, and stops the embedded server. */
 export default async function globalTeardown() {
@@ -19,4 +21,16 @@ export default async function globalTeardown() {
   const embedded = globalThis.dubanEmbedded;
   globalThis.dubanEmbedded = undefined;
   await embedded?.stop();
+  checkSpawnedLogs();
+}
+
+/** Fails the run when a spawned process printed a line that is not one JSON log entry (LOG_FORMAT=pretty aside). */
+function checkSpawnedLogs() {
+  const dir = process.env.DUBAN_TEST_LOG_DIR;
+  if (!dir) return;
+  delete process.env.DUBAN_TEST_LOG_DIR;
+  const { lines, processes, malformed } = checkLogLines(dir);
+  rmSync(dir, { recursive: true, force: true });
+  if (malformed.length > 0) throw new Error(`log lines that are not one JSON entry with level, time and msg:\n${malformed.join('\n')}`);
+  if (processes > 0) process.stdout.write(`logs: ${lines} lines from ${processes} spawned processes, every one a JSON entry\n`);
 }

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createTestDatabase, sql } from './support/database.js';
 import { freePort } from './support/processes.js';
 import { secondsLadder, writeSecondsPolicy } from './support/seconds-ladder.js';
+import { captureOutput } from './support/child-output.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 import { waitFor } from './support/worker.js';
 
@@ -25,13 +26,13 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
   let smtp: TestSmtp;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let child: ChildProcess | undefined;
-  let output = '';
+  let output = () => '';
   const dataDir = mkdtempSync(join(tmpdir(), 'duban-ladder-'));
   /** A failed wait, with what duban logged and what the SMTP server got. */
   const withLog = <T>(waiting: Promise<T>) =>
     waiting.catch((error: Error) => {
       throw new Error(
-        `${error.message}\nmails: ${JSON.stringify(smtp.messages.map((m) => [m.to, m.subject]))}\nduban's log, last lines:\n${output.split('\n').slice(-30).join('\n')}`,
+        `${error.message}\nmails: ${JSON.stringify(smtp.messages.map((m) => [m.to, m.subject]))}\nduban's log, last lines:\n${output().split('\n').slice(-30).join('\n')}`,
       );
     });
 
@@ -74,13 +75,12 @@ describe('the reminder ladder in real time (npm start, a seconds policy)', () =>
     };
     delete env.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the app.
     child = spawn(process.execPath, ['dist/apps/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    output = captureOutput(child, env);
     await waitFor(
       'duban to start',
       () => {
-        if (child!.exitCode !== null) throw new Error(`duban exited:\n${output}`);
-        return output.includes('duban 已启动');
+        if (child!.exitCode !== null) throw new Error(`duban exited:\n${output()}`);
+        return output().includes('duban 已启动');
       },
       30_000,
     );

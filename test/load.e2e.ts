@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { RssSampler, rssGrowth } from './load/memory.js';
 import { describeStats, failureCount, prepareCast, runWorkload } from './load/workload.js';
 import { createTestDatabase, sql } from './support/database.js';
-import { type ApiProcess, call, databaseSessions, login, spawnApi, stopChild } from './support/processes.js';
+import { type ApiProcess, call, databaseSessions, freePort, login, spawnApi, stopChild } from './support/processes.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 import { spawnWorker, waitFor, type WorkerProcess } from './support/worker.js';
 
@@ -36,6 +36,26 @@ const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? (SECONDS >= 300
  */
 const RSS_GROWTH_MAX = Number(process.env.LOAD_RSS_GROWTH ?? (SECONDS >= 300 ? 0.2 : 1));
 const DEPARTMENTS = 4;
+const METRICS_TOKEN = 'metrics-token-for-the-load-run';
+
+/** Prometheus text from `url`; under load a scrape must still answer. */
+async function scrape(url: string): Promise<string> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return res.text();
+}
+
+/** The sum of a metric's samples whose labels pass `keep` (all by default). */
+function total(text: string, metric: string, keep: (labels: string) => boolean = () => true): number {
+  return text
+    .split('\n')
+    .map((line) => new RegExp(`^${metric}(?:\\{(.*)\\})? (\\S+)$`).exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && keep(m[1] ?? ''))
+    .reduce((sum, m) => sum + Number(m[2]), 0);
+}
+
+/** Requests the application answered, not the scrapes themselves. */
+const served = (text: string) => total(text, 'duban_http_requests_total', (labels) => !labels.includes('route="/metrics"'));
 const SHANGHAI_MS = 8 * 3600_000;
 
 describe(`load: three roles against an API and a worker process for ${SECONDS} s (${process.env.REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`, () => {
@@ -71,9 +91,11 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
         REMINDER_SWEEP_MS: '1000',
         SEED_ON_START: 'false',
         LOG_LEVEL: 'warn',
+        METRICS_TOKEN,
       };
+      const workerMetricsPort = await freePort();
       api = await spawnApi(env);
-      worker = spawnWorker({ databaseUrl: db.url, dataDir }, { ...env, LOG_LEVEL: 'info' });
+      worker = spawnWorker({ databaseUrl: db.url, dataDir }, { ...env, LOG_LEVEL: 'info', METRICS_PORT: String(workerMetricsPort) });
       await worker.ready();
 
       const admin = await login(api.url, 'admin@duban.local', 'Chief-Pass-2026');
@@ -82,6 +104,20 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
       const dueDate = new Date(Date.now() + SHANGHAI_MS + 3 * 86_400_000).toISOString().slice(0, 10);
       const cast = await prepareCast(api.url, admin, departments, String(process.pid), dueDate);
 
+      // Metrics are scraped as Prometheus would (every 2 s, both processes) all through the run; what they count is checked against the work done.
+      const apiMetrics = `${api.url}/metrics`;
+      const workerMetrics = `http://127.0.0.1:${workerMetricsPort}/metrics`;
+      const servedBefore = served(await scrape(apiMetrics));
+      let scrapes = 0;
+      const scrapeFailures: string[] = [];
+      const scraping = setInterval(
+        () =>
+          void Promise.all([scrape(apiMetrics), scrape(workerMetrics)]).then(
+            () => scrapes++,
+            (error: Error) => scrapeFailures.push(error.message),
+          ),
+        2000,
+      );
       const sampler = new RssSampler({ api: api.child.pid!, worker: worker.child.pid! });
       let peakSessions = 0;
       const sessions = setInterval(
@@ -100,6 +136,7 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
       const stats = await runWorkload(api.url, cast, () => Date.now() >= end);
       clearTimeout(warm);
       clearInterval(sessions);
+      clearInterval(scraping);
       sampler.stop();
 
       // What the worker was given during the run it finishes after: a moment when every recorded mail is sent and at the server.
@@ -116,6 +153,10 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
         30_000,
         200,
       );
+      const [apiText, workerText] = await Promise.all([scrape(apiMetrics), scrape(workerMetrics)]);
+      const requestsCounted = served(apiText) - servedBefore;
+      const requestsMade = [...stats.kinds.values()].reduce((sum, k) => sum + k.count, 0);
+      const mailsCounted = total(workerText, 'duban_deliveries_sent_total', (labels) => labels.includes('channel="mail"'));
       const failures = failureCount(stats);
       const memory = rssGrowth(sampler.samples);
       const [audit] = await sql<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM audit_log');
@@ -131,6 +172,7 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
             `${(m.growth * 100).toFixed(1)} %, peak ${m.peakMiB} MiB; bound ${(RSS_GROWTH_MAX * 100).toFixed(0)} %\n             every tenth: ${m.trajectory.join(' ')}`,
         ),
         `mail: ${mails.length} at the SMTP server; deliveries ${JSON.stringify(deliveries)}; audit entries ${audit.n}; peak PostgreSQL sessions ${peakSessions}`,
+        `metrics: ${scrapes} scrapes of both processes during the run; the API counted ${requestsCounted} requests of the ${requestsMade} made, the worker ${mailsCounted} mails sent`,
         ...stats.failures.map((f) => `  failure: ${f}`),
         '',
       ].join('\n');
@@ -153,6 +195,11 @@ describe(`load: three roles against an API and a worker process for ${SECONDS} s
         expect({ kind, ran: (stats.kinds.get(kind)?.count ?? 0) > 0 }).toEqual({ kind, ran: true });
       }
       expect(mails.length).toBeGreaterThan(0);
+      // The metrics tell the truth about the run: every request the workload made and every mail the worker sent.
+      expect(scrapeFailures).toEqual([]);
+      expect(scrapes).toBeGreaterThan(0);
+      expect(requestsCounted).toBe(requestsMade);
+      expect(mailsCounted).toBe(deliveries.sent);
       expect(new Set(mails.map((m) => m.messageId)).size).toBe(deliveries.sent);
       for (const m of memory) expect({ process: m.name, growthWithinBound: m.growth < RSS_GROWTH_MAX }).toEqual({ process: m.name, growthWithinBound: true });
       expect(api.child.exitCode).toBeNull();

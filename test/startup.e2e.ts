@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { captureOutput } from './support/child-output.js';
 import { createTestDatabase } from './support/database.js';
 import { waitFor } from './support/worker.js';
 
@@ -11,11 +12,9 @@ function startApi(env: Record<string, string>) {
   delete childEnv.NODE_OPTIONS;
   delete childEnv.ADMIN_PASSWORD;
   const child: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const output = captureOutput(child, childEnv);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  return { child, exited, output };
 }
 
 describe('starting and stopping', () => {

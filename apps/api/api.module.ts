@@ -8,6 +8,7 @@ import { AuthModule } from '../../libs/auth/auth.module.js';
 import { CalendarFeedModule } from '../../libs/calendar-feed/calendar-feed.module.js';
 import { CalendarModule } from '../../libs/calendar/calendar.module.js';
 import { DashboardModule } from '../../libs/dashboard/dashboard.module.js';
+import { EvaluationModule } from '../../libs/evaluation/evaluation.module.js';
 import { EvidenceModule } from '../../libs/evidence/evidence.module.js';
 import { IndicatorsModule } from '../../libs/indicators/indicators.module.js';
 import { MailModule } from '../../libs/mail/mail.module.js';
@@ -22,6 +23,7 @@ import { CalendarFeedController } from './controllers/calendar-feed.controller.j
 import { CalendarController } from './controllers/calendar.controller.js';
 import { DashboardController } from './controllers/dashboard.controller.js';
 import { DeliveriesController } from './controllers/deliveries.controller.js';
+import { EvaluationController } from './controllers/evaluation.controller.js';
 import { IndicatorsController } from './controllers/indicators.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { PlanController } from './controllers/plan.controller.js';
@@ -48,6 +50,7 @@ import { RequestOriginInterceptor } from './request-origin.interceptor.js';
     CalendarModule,
     NotificationsModule,
     AssessmentModule,
+    EvaluationModule,
     ReportsModule,
     DashboardModule,
     CalendarFeedModule,
@@ -68,6 +71,7 @@ import { RequestOriginInterceptor } from './request-origin.interceptor.js';
     WebhooksController,
     DeliveriesController,
     AssessmentsController,
+    EvaluationController,
     DashboardController,
     CalendarFeedController,
     TaskExcelController,

@@ -219,10 +219,11 @@ export class AssessmentService {
     const counts = new Map<string, ReportCounts>();
     for (const slot of await this.slots.facts({ asOf: judgedOn })) {
       if (!slot.dueDate.startsWith(`${year}-`) || slot.dueDate > judgedOn || slot.status === 'open') continue;
-      const own = counts.get(slot.leadDepartmentCode) ?? { ...NO_REPORTS };
+      // Each department on its own periods: a co-department reporting its part (配合单位反馈) answers for its own.
+      const own = counts.get(slot.departmentCode) ?? { ...NO_REPORTS };
       own.reportsDue += 1;
       own[REPORT_COUNT[slot.status]] += 1;
-      counts.set(slot.leadDepartmentCode, own);
+      counts.set(slot.departmentCode, own);
     }
     return counts;
   }

@@ -71,6 +71,10 @@ export const PERMISSIONS = {
   'queue.dashboard': { roles: [Role.Admin] },
   // What /health (public: up or down per component) adds for an administrator: error texts, endpoints, the queue backend.
   'health.details': { roles: [Role.Admin] },
+  // The plan's staged evaluation names every department's problems, so it is read as the 通报 is: by the plan-wide roles.
+  'evaluation.read': { roles: [Role.Supervisor, Role.Reviewer, Role.Admin] },
+  'evaluation.write': { roles: [Role.Supervisor, Role.Reviewer] },
+  'evaluation.finalize': { roles: [Role.Admin] },
   'assessment.list': { roles: [Role.Reviewer, Role.Admin] },
   'assessment.open': { roles: [Role.Reviewer, Role.Admin] },
   'assessment.read': { roles: [Role.Reviewer, Role.Supervisor, Role.Admin] },

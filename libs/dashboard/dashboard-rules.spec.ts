@@ -86,8 +86,8 @@ describe('rankBulletin', () => {
 });
 
 describe('reportCounts', () => {
-  const slot = (leadDepartmentCode: string, status: 'open' | 'filed' | 'late' | 'missed', dueDate: string, open = true) => ({
-    leadDepartmentCode,
+  const slot = (departmentCode: string, status: 'open' | 'filed' | 'late' | 'missed', dueDate: string, open = true) => ({
+    departmentCode,
     status,
     dueDate,
     open,

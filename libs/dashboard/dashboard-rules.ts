@@ -38,23 +38,21 @@ export interface ReportCounts {
 }
 
 /**
- * The report periods of open tasks counted per lead department, as of `today`
+ * The report periods of open tasks counted per department that owes them (the lead, or a co-department
+ * reporting its own part), as of `today`
  * (the day the slots were judged on); a completed or cancelled task owes nothing more.
  */
-export function reportCounts(
-  slots: ReadonlyArray<Pick<SlotFact, 'leadDepartmentCode' | 'open' | 'status' | 'dueDate'>>,
-  today: string,
-): Map<string, ReportCounts> {
+export function reportCounts(slots: ReadonlyArray<Pick<SlotFact, 'departmentCode' | 'open' | 'status' | 'dueDate'>>, today: string): Map<string, ReportCounts> {
   const counts = new Map<string, ReportCounts>();
   const month = today.slice(0, 7);
   for (const slot of slots) {
     if (!slot.open) continue;
     const dueThisMonth = slot.status === 'open' && slot.dueDate.slice(0, 7) === month;
     if (!dueThisMonth && slot.status !== 'missed') continue;
-    const entry = counts.get(slot.leadDepartmentCode) ?? { dueThisMonth: 0, missed: 0 };
+    const entry = counts.get(slot.departmentCode) ?? { dueThisMonth: 0, missed: 0 };
     if (dueThisMonth) entry.dueThisMonth += 1;
     else entry.missed += 1;
-    counts.set(slot.leadDepartmentCode, entry);
+    counts.set(slot.departmentCode, entry);
   }
   return counts;
 }

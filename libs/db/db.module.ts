@@ -9,6 +9,7 @@ import { CalendarRepository } from './repositories/calendar.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { DepartmentRepository } from './repositories/department.repository.js';
+import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { EvidenceRepository } from './repositories/evidence.repository.js';
 import { ExtensionRepository } from './repositories/extension.repository.js';
 import { IndicatorRepository } from './repositories/indicator.repository.js';
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   DashboardRepository,
   DeliveryRepository,
   DepartmentRepository,
+  EvaluationRepository,
   EvidenceRepository,
   ExtensionRepository,
   IndicatorRepository,

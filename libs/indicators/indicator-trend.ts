@@ -92,6 +92,16 @@ export function standing(indicator: IndicatorTarget, reported: readonly YearValu
   return { latest, gap, projected: round(projected), trend };
 }
 
+/**
+ * How far `latest` has come from the baseline towards the target: 0 at the baseline,
+ * 1 at the target, above 1 beyond it, below 0 moving away. Works for targets above or
+ * below the baseline alike. Null without a baseline, a latest value, or any distance to cover.
+ */
+export function progressShare(baseline: number | null, target: number, latest: number | null): number | null {
+  if (baseline === null || latest === null || target === baseline) return null;
+  return (latest - baseline) / (target - baseline);
+}
+
 /** Six decimals: enough for any measure the plan states, and no `0.480000000000004`. */
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6 + 0;

@@ -14,7 +14,7 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { mailDelivery } from './channels/mail/mail-delivery.js';
 import { robotDelivery } from './channels/robot/robot-delivery.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
-import { type ReportSlot, taskReportSlots } from '../tasks/report-slots.js';
+import { type ReportSlot, ReportSlotMemo, reportingDepartments, slotKey, slotOwner } from '../tasks/report-slots.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { escapeMarkdown } from './markdown.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
@@ -151,22 +151,37 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       }
       return ladder;
     };
-    // 定期报送: each report deadline's moments, worked out once per batch (tasks share them by the thousand).
-    const reportMoments = new Map<string, Date[]>();
+    // 定期报送: each report deadline's moments (and the first of them) and each period's slot, worked out once per batch (tasks share them by the thousand).
+    const reportMoments = new Map<string, { moments: Date[]; first: number }>();
     const reportMomentsOf = (dueDate: string) => {
-      let moments = reportMoments.get(dueDate);
-      if (!moments) reportMoments.set(dueDate, (moments = this.policy.reports.map((step) => stepMoment(dueDate, step, calendar, this.config.TZ))));
-      return moments;
+      let found = reportMoments.get(dueDate);
+      if (!found) {
+        const moments = this.policy.reports.map((step) => stepMoment(dueDate, step, calendar, this.config.TZ));
+        reportMoments.set(dueDate, (found = { moments, first: Math.min(...moments.map((m) => m.getTime())) }));
+      }
+      return found;
     };
+    const slots = new ReportSlotMemo(this.policy.workdays ? calendar : undefined);
     const filed = await this.ladder.filedPeriods(tasks.filter((t) => t.reportEvery).map((t) => t.id));
     const next: Array<{ id: string; at: Date | null }> = [];
-    const record = (task: DueTask, steps: EscalationStep[], due: number[], indexBase: number, keyDate: string, daysWaiting?: number, slot?: ReportSlot) => {
+    // `owner`: the co-department whose own report period (配合单位反馈) this is; its people hear of it, and it keys the notification.
+    const record = (
+      task: DueTask,
+      steps: EscalationStep[],
+      due: number[],
+      indexBase: number,
+      keyDate: string,
+      daysWaiting?: number,
+      slot?: ReportSlot,
+      owner?: string,
+    ) => {
       for (const index of due) {
         const step = steps[index];
         const base = this.item(task, slot?.dueDate ?? task.dueDate, step.template, names, today, calendar);
-        const item = slot ? { ...base, period: slot.period } : { ...base, daysWaiting };
+        const coDepartmentName = owner ? (names.get(owner) ?? owner) : undefined;
+        const item = slot ? { ...base, period: slot.period, coDepartmentName } : { ...base, daysWaiting };
         const { subject, body } = renderItem(item);
-        for (const recipient of people.resolve(task, step.to)) {
+        for (const recipient of people.resolve(task, step.to, owner)) {
           wanted.push({
             taskId: task.id,
             stepIndex: indexBase + index,
@@ -177,6 +192,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
             subject,
             body,
             deliveryId: mailOf(recipient.id),
+            coDepartmentCode: owner ?? '',
             item,
           });
         }
@@ -196,13 +212,27 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         const ladder = task.dueDate === null ? { due: [], next: null } : ladderOf(task as DueTask & { dueDate: string });
         if (task.dueDate !== null) record(task, this.policy.steps, ladder.due, 0, task.dueDate);
         let at = ladder.next;
-        // Each report period not filed runs the report steps against its own deadline; a filed one stops.
-        for (const slot of this.reportSlotsOf(task, calendar, today)) {
-          if (filed.get(task.id)?.has(slot.period)) continue;
-          const moments = reportMomentsOf(slot.dueDate);
-          record(task, this.policy.reports, dueSteps(moments, task.ladderFrom, now), REPORT_STEP_BASE, slot.dueDate, undefined, slot);
-          at = earliest(at, nextStepAt(moments, task.ladderFrom, now));
+        // Each department's report period not filed runs the report steps against its own deadline; a filed one stops (that department's only).
+        // An open-ended task's periods are worked out a year past today: its next period's first step is then known.
+        const taskSlots = slots.taskSlots(task, this.config.TZ, addDays(today, OPEN_ENDED_HORIZON_DAYS));
+        const filedKeys = new Set((filed.get(task.id) ?? []).map((f) => slotKey(slotOwner(task, f.departmentCode), f.period)));
+        // A period whose steps all lie ahead (most of a long task's): nothing is due, and its first step is its next.
+        const ahead = Math.max(now.getTime(), task.ladderFrom.getTime());
+        let firstAhead = Infinity;
+        for (const department of taskSlots.length > 0 ? reportingDepartments(task) : []) {
+          const owner = department === task.leadDepartmentCode ? undefined : department;
+          for (const slot of taskSlots) {
+            if (filedKeys.has(slotKey(department, slot.period))) continue;
+            const { moments, first } = reportMomentsOf(slot.dueDate);
+            if (first > ahead) {
+              firstAhead = Math.min(firstAhead, first);
+              continue;
+            }
+            record(task, this.policy.reports, dueSteps(moments, task.ladderFrom, now), REPORT_STEP_BASE, slot.dueDate, undefined, slot, owner);
+            at = earliest(at, nextStepAt(moments, task.ladderFrom, now));
+          }
         }
+        if (firstAhead < Infinity) at = earliest(at, new Date(firstAhead));
         next.push({ id: task.id, at });
       }
     }
@@ -232,12 +262,14 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
   /** One message per department robot listing its tasks' new reminders (once per task and step, capped like a digest). */
   private async robotMessages(inserted: Wanted[], tasks: DueTask[], names: Map<string, string>) {
     if (inserted.length === 0) return [];
-    const robots = await this.ladder.webhooks([...new Set(tasks.map((t) => t.leadDepartmentCode))]);
-    if (robots.length === 0) return [];
     const leadOf = new Map(tasks.map((t) => [t.id, t.leadDepartmentCode]));
-    // Once per task and step, however many people it went to.
-    const steps = new Map(inserted.map((n) => [`${n.taskId}|${n.stepIndex}`, n]));
-    const byDepartment = groupBy([...steps.values()], (n) => leadOf.get(n.taskId)!);
+    // A co-department's own report period goes to its robot; everything else to the lead department's.
+    const departmentOf = (n: Wanted) => n.coDepartmentCode || leadOf.get(n.taskId)!;
+    const robots = await this.ladder.webhooks([...new Set(inserted.map(departmentOf))]);
+    if (robots.length === 0) return [];
+    // Once per task, step and department, however many people it went to.
+    const steps = new Map(inserted.map((n) => [`${n.taskId}|${n.stepIndex}|${n.coDepartmentCode ?? ''}`, n]));
+    const byDepartment = groupBy([...steps.values()], departmentOf);
     const messages = robots.flatMap((robot): NewDelivery[] => {
       const rows = byDepartment.get(robot.departmentCode);
       if (!rows) return [];
@@ -259,14 +291,6 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
 
   private get publicUrl(): string {
     return this.config.PUBLIC_URL.replace(/\/$/, '');
-  }
-
-  /**
-   * The task's report periods (定期报送), due on working days when the policy counts them. An open-ended task's run a
-   * year past today, so that its next period's first step is known and the sweep comes back for it.
-   */
-  private reportSlotsOf(task: DueTask, calendar: WorkdayCalendar, today: string): ReportSlot[] {
-    return taskReportSlots(task, this.config.TZ, this.policy.workdays ? calendar : undefined, addDays(today, OPEN_ENDED_HORIZON_DAYS));
   }
 
   /** `dueDate` is the deadline the item is about: the task's (null: open-ended), or a report period's. */
@@ -291,7 +315,8 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
   }
 
   private async people(tasks: DueTask[]): Promise<People> {
-    const departments = [...new Set(tasks.map((t) => t.leadDepartmentCode))];
+    // Co-departments that report their own part hear of their periods.
+    const departments = [...new Set(tasks.flatMap((t) => (t.reportEvery ? reportingDepartments(t) : [t.leadDepartmentCode])))];
     const staff = await this.ladder.recipients(departments);
     const named = tasks.flatMap((t) => [t.assigneeId, t.supervisorId]).filter((a): a is string => a !== null);
     return new People([...staff, ...(await this.ladder.usersById([...new Set(named)]))]);
@@ -315,11 +340,12 @@ class People {
     }
   }
 
-  resolve(task: DueTask, to: string[]): Recipient[] {
+  /** `department`: a co-department's own report period — its liaisons stand for the assignee (who is the lead's) and its leader for the leader. */
+  resolve(task: DueTask, to: string[], department?: string): Recipient[] {
     const found = new Map<string, Recipient>();
-    const of = (role: string) => this.byRole.get(`${role}|${task.leadDepartmentCode}`) ?? [];
+    const of = (role: string) => this.byRole.get(`${role}|${department ?? task.leadDepartmentCode}`) ?? [];
     for (const who of to) {
-      const assignee = task.assigneeId ? this.byId.get(task.assigneeId) : undefined;
+      const assignee = task.assigneeId && !department ? this.byId.get(task.assigneeId) : undefined;
       const chosen =
         who === 'assignee'
           ? assignee

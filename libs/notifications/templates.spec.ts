@@ -66,5 +66,12 @@ describe('report reminders (定期报送)', () => {
     expect(renderItem(report(-2)).subject).toBe('【定期报送】「任务1」2026年第四季度进展情况请于 2026-12-07 前报送');
     expect(renderItem(report(3)).subject).toBe('【逾期未报】「任务1」2026年第四季度进展情况逾期 3 天未报送');
     expect(renderItem(report(3)).body).toContain('报送期限：2026-12-07（2026年第四季度，已逾期 3 天）');
+    expect(renderItem(report(3)).body).not.toContain('报送单位');
+  });
+
+  it('names the co-department whose own period it is (配合单位反馈)', () => {
+    const report: ReminderItem = { ...item(1, 2), template: 'report_due', dueDate: '2026-12-07', period: '2026-11', coDepartmentName: '税务部门' };
+    expect(renderItem(report).subject).toBe('【逾期未报】「任务1」（税务部门）2026年11月进展情况逾期 2 天未报送');
+    expect(renderItem(report).body).toContain('报送单位：税务部门（配合单位，报送本单位负责部分的进展）');
   });
 });

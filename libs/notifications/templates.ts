@@ -21,7 +21,12 @@ export interface ReminderItem {
   daysWaiting?: number;
   /** The report period owed (定期报送, report_due only): `2026-11`, `2026-Q4`, `2026-H2`; `dueDate` is then its report's deadline. */
   period?: string;
+  /** The co-department whose own report period this is (配合单位反馈, report_due only); absent for the lead's. */
+  coDepartmentName?: string;
 }
+
+/** 「title」, with the co-department that owes the report when it is one's own period. */
+const reportOf = (i: ReminderItem) => `「${i.taskTitle}」${i.coDepartmentName ? `（${i.coDepartmentName}）` : ''}${periodLabel(i.period ?? '')}`;
 
 const HEADINGS: Record<TemplateName, (i: ReminderItem) => string> = {
   reminder: (i) => `【督办提醒】「${i.taskTitle}」将于 ${i.dueDate} 到期`,
@@ -29,9 +34,7 @@ const HEADINGS: Record<TemplateName, (i: ReminderItem) => string> = {
   escalation: (i) => `【督办升级】「${i.taskTitle}」逾期 ${Math.max(i.daysOverdue, 0)} 天仍未办结`,
   review: (i) => `【待审核】「${i.taskTitle}」已提交${i.daysWaiting ? ` ${i.daysWaiting} 天` : ''}，等待审核`,
   report_due: (i) =>
-    i.daysOverdue > 0
-      ? `【逾期未报】「${i.taskTitle}」${periodLabel(i.period ?? '')}进展情况逾期 ${i.daysOverdue} 天未报送`
-      : `【定期报送】「${i.taskTitle}」${periodLabel(i.period ?? '')}进展情况请于 ${i.dueDate} 前报送`,
+    i.daysOverdue > 0 ? `【逾期未报】${reportOf(i)}进展情况逾期 ${i.daysOverdue} 天未报送` : `【定期报送】${reportOf(i)}进展情况请于 ${i.dueDate} 前报送`,
 };
 
 function deadlineLine(item: ReminderItem): string {
@@ -93,7 +96,14 @@ export function renderMarkdown(departmentName: string, items: ReminderItem[], ca
 
 /** The lines of one reminder below its heading. */
 function detailLines(item: ReminderItem): string[] {
-  const lines = [`任务：${item.taskTitle}`, `牵头单位：${item.departmentName}`, deadlineLine(item), ACTIONS[item.template], `查看任务：${item.link}`];
+  const lines = [
+    `任务：${item.taskTitle}`,
+    `牵头单位：${item.departmentName}`,
+    ...(item.coDepartmentName ? [`报送单位：${item.coDepartmentName}（配合单位，报送本单位负责部分的进展）`] : []),
+    deadlineLine(item),
+    ACTIONS[item.template],
+    `查看任务：${item.link}`,
+  ];
   if (item.calendarNote) lines.push(`注意：${item.calendarNote}`);
   return lines;
 }

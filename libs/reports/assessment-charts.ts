@@ -21,7 +21,7 @@ export const FONT_FAMILY = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei"
 const COLOR = { onTime: '#52c41a', late: '#faad14', overdue: '#f5222d', pending: '#bfbfbf', score: '#1677ff', progress: '#13a8a8' };
 
 /** Room for one horizontal bar per category, plus axes and legend. */
-function heightFor(categories: number): number {
+export function heightFor(categories: number): number {
   return 90 + 28 * Math.max(categories, 1);
 }
 
@@ -38,7 +38,7 @@ function stableNames(svg: string, id: string): string {
   });
 }
 
-function renderSvg(id: string, option: echarts.EChartsCoreOption, height: number): string {
+export function renderSvg(id: string, option: echarts.EChartsCoreOption, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT_FAMILY }, ...option });

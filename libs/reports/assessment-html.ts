@@ -24,7 +24,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 }
 
-const CSS = `
+export const REPORT_CSS = `
 @page { size: A4; margin: 15mm 12mm; }
 @page wide { size: A4 landscape; margin: 12mm; }
 * { box-sizing: border-box; }
@@ -60,7 +60,7 @@ export function renderAssessmentHtml(report: AssessmentReport): string {
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${CSS}</style></head>`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${REPORT_CSS}</style></head>`,
     '<body>',
     `<header><h1>${title}</h1><p class="meta">${escapeHtml(reportSubtitle(report))}；共 ${departments.length} 个部门。</p></header>`,
     chartSection(
@@ -134,7 +134,7 @@ const REVIEWER_COLUMNS: readonly Column<ReviewerScore>[] = [
 ];
 
 /** A table of `items`; with `grouped`, the column groups head it in a row of their own. */
-function htmlTable<T>(columns: readonly Column<T>[], items: readonly T[], grouped = false): string {
+export function htmlTable<T>(columns: readonly Column<T>[], items: readonly T[], grouped = false): string {
   const head = grouped
     ? `<tr>${headerGroups(columns)
         .map((run) => (run.grouped ? `<th colspan="${run.span}">${escapeHtml(run.label)}</th>` : `<th rowspan="2">${escapeHtml(run.label)}</th>`))

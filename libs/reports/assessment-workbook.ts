@@ -39,14 +39,14 @@ function cellValue(kind: ColumnKind, value: string | number | null): CellValue {
 }
 
 /** A table of a sheet, its item type erased; a sheet sets its tables side by side, one empty column apart. */
-interface Table {
+export interface Table {
   columns: readonly Column<never>[];
   length: number;
   /** The cells of the `index`th item, one per column. */
   cells: (index: number) => CellValue[];
 }
 
-function table<T>(columns: readonly Column<T>[], items: readonly T[]): Table {
+export function table<T>(columns: readonly Column<T>[], items: readonly T[]): Table {
   return {
     columns,
     length: items.length,
@@ -75,20 +75,7 @@ const STYLE = {
  * total) and is awaited, so a job can record its progress between sheets.
  */
 export async function renderAssessmentWorkbook(report: AssessmentReport, onProgress?: (done: number, total: number) => void | Promise<void>): Promise<Buffer> {
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    output.on('end', resolve);
-    output.on('error', reject);
-  });
-  // Awaited after the sheets are written; until then a stream error must not count as unhandled.
-  finished.catch(() => undefined);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
-  workbook.creator = 'duban';
-  workbook.created = new Date(report.asOf);
-
-  try {
+  return streamWorkbook(new Date(report.asOf), async (workbook) => {
     const departments = byRank(report.departments);
     const title = reportTitle(report);
     const subtitle = reportSubtitle(report);
@@ -116,7 +103,29 @@ export async function renderAssessmentWorkbook(report: AssessmentReport, onProgr
       );
       await onProgress?.(index + 1, departments.length);
     }
+  });
+}
 
+/**
+ * A workbook written by exceljs' streaming writer into bytes: `write` adds the sheets
+ * (each committed as it is finished), then the workbook is committed. `created` is the
+ * document's creation time (the data's, so the same data gives the same document).
+ */
+export async function streamWorkbook(created: Date, write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    output.on('end', resolve);
+    output.on('error', reject);
+  });
+  // Awaited after the sheets are written; until then a stream error must not count as unhandled.
+  finished.catch(() => undefined);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
+  workbook.creator = 'duban';
+  workbook.created = created;
+  try {
+    await write(workbook);
     await workbook.commit();
   } catch (error) {
     // A failed sheet or progress callback leaves the zip unfinished: release its stream.
@@ -128,7 +137,7 @@ export async function renderAssessmentWorkbook(report: AssessmentReport, onProgr
 }
 
 /** Title rows, the tables' two header rows (frozen with the titles), then the tables' rows side by side. */
-function writeSheet(workbook: ExcelJS.Workbook, name: string, [title, subtitle]: [string, string], tables: Table[], frozenColumns: number): void {
+export function writeSheet(workbook: ExcelJS.Workbook, name: string, [title, subtitle]: [string, string], tables: Table[], frozenColumns: number): void {
   const starts: number[] = [];
   const widths: { width: number }[] = [];
   for (const { columns } of tables) {

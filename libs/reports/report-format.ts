@@ -4,7 +4,7 @@
  * time zone and Excel sheet names. Pure; the renderers only lay these out.
  */
 import type { AssessmentReport, DepartmentMetrics, Grade, ReportIndicator } from '../assessment/assessment-types.js';
-import type { Trend } from '../indicators/indicator-trend.js';
+import { progressShare, type Trend } from '../indicators/indicator-trend.js';
 import { STATUS_LABEL, TaskStatus } from '../tasks/task-status.js';
 import { CYCLE_STATUS } from '../vocabulary/assessment.js';
 import { GRADES } from '../vocabulary/tasks.js';
@@ -68,16 +68,9 @@ export function onTimeShare(metrics: DepartmentMetrics): number | null {
   return come === 0 ? null : metrics.onTime / come;
 }
 
-/**
- * How far the latest value has come from the baseline towards the target: 0 at the
- * baseline, 1 at the target, above 1 beyond it, below 0 moving away. Works for targets
- * above or below the baseline alike. Null without a baseline, a latest value, or any
- * distance to cover.
- */
+/** How far the indicator has come from baseline to target (see progressShare). */
 export function indicatorProgress(indicator: ReportIndicator): number | null {
-  const { baseline, target, latest } = indicator;
-  if (baseline === null || latest === null || target === baseline) return null;
-  return (latest.value - baseline) / (target - baseline);
+  return progressShare(indicator.baseline, indicator.target, indicator.latest?.value ?? null);
 }
 
 /** `0.8125` → `81.3%`; null → `—`. */

@@ -9,7 +9,7 @@ import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import type { ReportSlotStatus } from '../vocabulary/tasks.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { type ReportSlot, slotStatus, taskReportSlots } from './report-slots.js';
+import { firstFilings, type ReportSlot, reportingDepartments, slotKey, slotStatus, taskReportSlots } from './report-slots.js';
 
 /** Tasks with a cycle read at once: far more than a county's plan holds (a bound, not a page). */
 const CYCLE_TASK_LIMIT = 20_000;
@@ -20,6 +20,11 @@ export interface SlotFact extends ReportSlot {
   taskCode: string | null;
   taskTitle: string;
   leadDepartmentCode: string;
+  /** The department that owes the period: the lead, or a co-department that reports on its own part (配合单位反馈). */
+  departmentCode: string;
+  /** The task's plan and clause (a plan's evaluation counts its own tasks' periods). */
+  planId: string | null;
+  clauseRef: string | null;
   status: ReportSlotStatus;
   /** The day its first report was filed (in `TZ`), or null. */
   filedOn: string | null;
@@ -49,12 +54,14 @@ export class ReportSlotService {
   }
 
   /**
-   * The slots of every task with a cycle that is not cancelled (of one lead department, or all), judged as of
+   * The slots of every task with a cycle that is not cancelled (those one department owes, or all), judged as of
    * `asOf` (default today). A completed task owes no period that began after its completion.
    */
   async facts(options: { department?: string | null; asOf?: string } = {}): Promise<SlotFact[]> {
-    const tasks = await this.tasks.withReportCycle(options.department ?? null, CYCLE_TASK_LIMIT);
-    return this.judge(tasks, await this.calendar(), options.asOf ?? this.clock.today());
+    const department = options.department ?? null;
+    const tasks = await this.tasks.withReportCycle(department, CYCLE_TASK_LIMIT);
+    const facts = await this.judge(tasks, await this.calendar(), options.asOf ?? this.clock.today());
+    return department === null ? facts : facts.filter((slot) => slot.departmentCode === department);
   }
 
   /** The periods of `task` without their state (for checking a filing's period). */
@@ -66,10 +73,12 @@ export class ReportSlotService {
     const filings = await this.progress.firstFilingsOf(tasks.filter((t) => t.reportEvery).map((t) => t.id));
     return tasks.flatMap((task) => {
       const completedOn = task.completedAt ? calendarDate(this.config.TZ, task.completedAt) : null;
-      return this.slotsOf(task, calendar, asOf)
-        .filter((slot) => !completedOn || slot.from <= completedOn)
-        .map((slot): SlotFact => {
-          const filing = filings.get(task.id)?.get(slot.period);
+      const first = firstFilings(task, filings.get(task.id) ?? []);
+      const slots = this.slotsOf(task, calendar, asOf).filter((slot) => !completedOn || slot.from <= completedOn);
+      // The lead's periods first, then each reporting co-department's.
+      return reportingDepartments(task).flatMap((departmentCode) =>
+        slots.map((slot): SlotFact => {
+          const filing = first.get(slotKey(departmentCode, slot.period));
           const filedOn = filing && calendarDate(this.config.TZ, filing.createdAt) <= asOf ? calendarDate(this.config.TZ, filing.createdAt) : null;
           return {
             ...slot,
@@ -77,12 +86,16 @@ export class ReportSlotService {
             taskCode: task.code,
             taskTitle: task.title,
             leadDepartmentCode: task.leadDepartmentCode,
+            departmentCode,
+            planId: task.planId,
+            clauseRef: task.clauseRef,
             status: slotStatus(slot, filedOn, asOf),
             filedOn,
             progressId: filedOn ? (filing?.id ?? null) : null,
             open: task.completedAt === null && task.cancelledAt === null,
           };
-        });
+        }),
+      );
     });
   }
 

@@ -1,6 +1,16 @@
 import { chinaCalendar } from '../calendar/china-calendar.js';
 import { packagedDays } from '../calendar/packaged-days.js';
-import { periodOf, reportSlots, slotDueDate, slotStatus, taskReportSlots } from './report-slots.js';
+import {
+  firstFilings,
+  periodOf,
+  ReportSlotMemo,
+  reportingDepartments,
+  reportSlots,
+  slotDueDate,
+  slotOwner,
+  slotStatus,
+  taskReportSlots,
+} from './report-slots.js';
 
 describe('report periods', () => {
   it.each([
@@ -51,6 +61,26 @@ describe('report slots', () => {
     expect(slotDueDate('2026-07-31', 1, china)).toBe('2026-08-03');
   });
 
+  it('lists the same slots through a memo shared by tasks of different cycles, due days, starts and deadlines (the sweep’s)', () => {
+    const china = chinaCalendar(packagedDays(), []);
+    const memo = new ReportSlotMemo(china);
+    for (const reportEvery of ['P1M', 'P3M', 'P6M'] as const)
+      for (const reportDueDay of [1, 17, 31])
+        for (const [startOn, dueDate] of [
+          ['2025-11-20', '2027-03-01'],
+          ['2026-01-01', '2031-01-01'],
+          ['2026-02-17', '2026-12-31'],
+        ]) {
+          const task = { reportEvery, reportDueDay, startOn, dueDate };
+          expect(memo.slots(task)).toEqual(reportSlots(task, china));
+        }
+    // A stored task's first period is the one it was created in, in the plan's time zone (here already 1 July).
+    const stored = { reportEvery: 'P3M' as const, reportDueDay: 5, reportFrom: null, createdAt: new Date('2026-06-30T17:00:00Z'), dueDate: '2027-01-31' };
+    expect(memo.taskSlots(stored, 'Asia/Shanghai')).toEqual(taskReportSlots(stored, 'Asia/Shanghai', china));
+    expect(memo.taskSlots(stored, 'Asia/Shanghai').map((s) => s.period)).toEqual(['2026-Q3', '2026-Q4']);
+    expect(memo.taskSlots({ ...stored, reportEvery: null }, 'Asia/Shanghai')).toEqual([]);
+  });
+
   it.each([
     ['2026-04-05', '2026-04-01', '2026-04-20', 'filed'],
     ['2026-04-05', '2026-04-05', '2026-04-20', 'filed'],
@@ -98,5 +128,36 @@ describe('open-ended tasks (长期坚持: a cycle and no final deadline)', () =>
   it('keep a task with a final deadline as it was: until plays no part', () => {
     const bounded = { ...openEnded, dueDate: '2026-12-31' };
     expect(taskReportSlots(bounded, 'Asia/Shanghai', undefined, '2026-04-01').map((s) => s.period)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+  });
+});
+
+describe('co-department reports (配合单位反馈)', () => {
+  const task = { leadDepartmentCode: 'edu', coDepartmentCodes: ['finance', 'hr'], coDepartmentsReport: true };
+
+  it('has the lead and, when the task says so, each co-department owe every period', () => {
+    expect(reportingDepartments(task)).toEqual(['edu', 'finance', 'hr']);
+    expect(reportingDepartments({ ...task, coDepartmentsReport: false })).toEqual(['edu']);
+  });
+
+  it.each([
+    ['edu', 'edu'],
+    ['finance', 'finance'], // a co-department's filing is its own, never the lead's
+    ['transport', 'edu'], // a former lead's filing stays the task's
+  ])('a filing by %s fills the slot of %s', (department, owner) => {
+    expect(slotOwner(task, department)).toBe(owner);
+  });
+
+  it('keeps the first filing of each department and period', () => {
+    const at = (day: number) => new Date(Date.UTC(2026, 3, day));
+    const first = firstFilings(task, [
+      { id: 'b', departmentCode: 'finance', period: '2026-03', createdAt: at(9) },
+      { id: 'a', departmentCode: 'finance', period: '2026-03', createdAt: at(3) },
+      { id: 'c', departmentCode: 'edu', period: '2026-03', createdAt: at(12) },
+      { id: 'd', departmentCode: 'transport', period: '2026-03', createdAt: at(2) },
+    ]);
+    expect([...first].map(([key, f]) => [key, f.id])).toEqual([
+      ['finance|2026-03', 'a'],
+      ['edu|2026-03', 'd'],
+    ]);
   });
 });

@@ -47,37 +47,13 @@ export function periodOf(cycle: ReportCycle, date: string): { period: string; fr
   return { period, from: `${year}-${pad(firstMonth)}-01`, to: `${year}-${pad(lastMonth)}-${pad(daysIn(year, lastMonth))}` };
 }
 
-/** What a stored task's slots are worked out from. */
-export interface CycleTask {
-  reportEvery: ReportCycle | null;
-  reportDueDay: number;
-  reportFrom: string | null;
-  createdAt: Date;
-  dueDate: string | null;
-  completedAt?: Date | null;
-  cancelledAt?: Date | null;
-}
-
 /**
  * A stored task's slots (none without a cycle): its first period is the one containing its `reportFrom`, else the day it
  * was created, in the plan's `timeZone`. An open-ended task's periods run up to the one containing `until` (never beyond
  * what is asked), and stop at the period in which it was completed or cancelled.
  */
-export function taskReportSlots(task: CycleTask, timeZone: string, calendar?: Pick<WorkdayCalendar, 'isWorkday'>, until?: string): ReportSlot[] {
-  if (!task.reportEvery) return [];
-  const ended = task.completedAt ?? task.cancelledAt ?? null;
-  const endedOn = ended ? calendarDate(timeZone, ended) : null;
-  const last = endedOn && (!until || endedOn < until) ? endedOn : until;
-  return reportSlots(
-    {
-      reportEvery: task.reportEvery,
-      reportDueDay: task.reportDueDay,
-      startOn: task.reportFrom ?? calendarDate(timeZone, task.createdAt),
-      dueDate: task.dueDate,
-      until: last,
-    },
-    calendar,
-  );
+export function taskReportSlots(task: StoredCycle, timeZone: string, calendar?: Pick<WorkdayCalendar, 'isWorkday'>, until?: string): ReportSlot[] {
+  return new ReportSlotMemo(calendar).taskSlots(task, timeZone, until);
 }
 
 /**
@@ -85,15 +61,79 @@ export function taskReportSlots(task: CycleTask, timeZone: string, calendar?: Pi
  * A task with a final deadline owes the periods that end before it; an open-ended one those that begin by `until` (none without it).
  */
 export function reportSlots(task: CycleFacts, calendar?: Pick<WorkdayCalendar, 'isWorkday'>): ReportSlot[] {
-  const slots: ReportSlot[] = [];
-  const more = (from: string, to: string) => (task.dueDate === null ? task.until !== undefined && from <= task.until : to < task.dueDate);
-  let { period, from, to } = periodOf(task.reportEvery, task.startOn);
-  // Bounded: a slot per month at most, for a deadline decades away at worst.
-  for (let guard = 0; more(from, to) && guard < 1200; guard++) {
-    slots.push({ period, from, to, dueDate: slotDueDate(to, task.reportDueDay, calendar) });
-    ({ period, from, to } = periodOf(task.reportEvery, nextDay(to)));
+  return new ReportSlotMemo(calendar).slots(task);
+}
+
+/** What a stored task says about its reporting cycle. */
+export interface StoredCycle {
+  reportEvery: ReportCycle | null;
+  reportDueDay: number;
+  /** The day report periods start from; null: the day it was created. */
+  reportFrom: string | null;
+  createdAt: Date;
+  /** Null: open-ended (长期坚持). */
+  dueDate: string | null;
+  completedAt?: Date | null;
+  cancelledAt?: Date | null;
+}
+
+/** A period's slot, linked to the next period's once that is asked for. */
+interface SlotLink {
+  slot: ReportSlot;
+  next?: SlotLink;
+}
+
+/**
+ * Slots against one calendar, for a caller that lists many tasks' (a sweep batch: ten thousand
+ * five-year monthly tasks are 600,000 slots). Tasks share periods, so each period's slot (its
+ * due date moved past weekends and holidays) is worked out once and linked to the next: listing
+ * a task's slots is then a walk along the links. Tasks share the slot objects: read them, never change them.
+ */
+export class ReportSlotMemo {
+  private readonly links = new Map<string, SlotLink>();
+  /** Creation instants' calendar dates: tasks created together (an import) share them. */
+  private readonly startDays = new Map<string, string>();
+
+  constructor(private readonly calendar?: Pick<WorkdayCalendar, 'isWorkday'>) {}
+
+  /** A stored task's slots (none without a cycle), as `taskReportSlots`. */
+  taskSlots(task: StoredCycle, timeZone: string, until?: string): ReportSlot[] {
+    if (!task.reportEvery) return [];
+    let startOn = task.reportFrom;
+    if (!startOn) {
+      const created = `${timeZone}|${task.createdAt.getTime()}`;
+      startOn = this.startDays.get(created) ?? null;
+      if (!startOn) this.startDays.set(created, (startOn = calendarDate(timeZone, task.createdAt)));
+    }
+    // An open-ended task stops at the period in which it ended.
+    const ended = task.dueDate === null ? (task.completedAt ?? task.cancelledAt ?? null) : null;
+    const endedOn = ended ? calendarDate(timeZone, ended) : null;
+    const last = endedOn && (!until || endedOn < until) ? endedOn : until;
+    return this.slots({ reportEvery: task.reportEvery, reportDueDay: task.reportDueDay, startOn, dueDate: task.dueDate, until: last });
   }
-  return slots;
+
+  /** Every slot of the task, in order, as `reportSlots`. */
+  slots(task: CycleFacts): ReportSlot[] {
+    const slots: ReportSlot[] = [];
+    const { dueDate, until } = task;
+    const more = dueDate === null ? (slot: ReportSlot) => until !== undefined && slot.from <= until : (slot: ReportSlot) => slot.to < dueDate;
+    let link = this.link(task.reportEvery, task.reportDueDay, task.startOn);
+    // Bounded: a slot per month at most, for a deadline decades away at worst.
+    for (let guard = 0; more(link.slot) && guard < 1200; guard++) {
+      slots.push(link.slot);
+      link = link.next ??= this.link(task.reportEvery, task.reportDueDay, firstOfNextMonth(link.slot.to));
+    }
+    return slots;
+  }
+
+  /** The slot of the period containing `date`. */
+  private link(cycle: ReportCycle, dueDay: number, date: string): SlotLink {
+    const { period, from, to } = periodOf(cycle, date);
+    const key = `${cycle}|${dueDay}|${period}`;
+    let link = this.links.get(key);
+    if (!link) this.links.set(key, (link = { slot: { period, from, to, dueDate: slotDueDate(to, dueDay, this.calendar) } }));
+    return link;
+  }
 }
 
 /** Day `dueDay` of the month after the period's last day `to`, on a working day when a calendar is given. */
@@ -115,8 +155,55 @@ export function slotStatus(slot: Pick<ReportSlot, 'dueDate'>, filedOn: string | 
   return slot.dueDate < today ? 'missed' : 'open';
 }
 
+/** What decides who owes a task's report periods (配合单位反馈). */
+export interface ReportingParties {
+  leadDepartmentCode: string;
+  coDepartmentCodes: readonly string[];
+  /** Each co-department owes its own report for every period too. */
+  coDepartmentsReport: boolean;
+}
+
+/** The departments that owe a report for each period: the lead, then each co-department when the task says so. */
+export function reportingDepartments(task: ReportingParties): string[] {
+  return task.coDepartmentsReport ? [task.leadDepartmentCode, ...task.coDepartmentCodes] : [task.leadDepartmentCode];
+}
+
+/**
+ * The department whose slot a filing by `department` fills: a co-department's filing is its own (never the lead's),
+ * any other is the lead's (a former lead's filings stay the task's when the lead changes).
+ */
+export function slotOwner(task: Pick<ReportingParties, 'leadDepartmentCode' | 'coDepartmentCodes'>, department: string): string {
+  return task.coDepartmentCodes.includes(department) ? department : task.leadDepartmentCode;
+}
+
+/** The key of one department's slot of a task: filings and slots meet on it. */
+export function slotKey(department: string, period: string): string {
+  return `${department}|${period}`;
+}
+
+/** The first filing of each (owing department, period) of a task, from its period filings in any order. */
+export function firstFilings<F extends { departmentCode: string; period: string; createdAt: Date }>(
+  task: Pick<ReportingParties, 'leadDepartmentCode' | 'coDepartmentCodes'>,
+  filings: readonly F[],
+): Map<string, F> {
+  const first = new Map<string, F>();
+  for (const filing of filings) {
+    const key = slotKey(slotOwner(task, filing.departmentCode), filing.period);
+    const seen = first.get(key);
+    if (!seen || filing.createdAt < seen.createdAt) first.set(key, filing);
+  }
+  return first;
+}
+
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The day after `to`, a month's last day. */
+function firstOfNextMonth(to: string): string {
+  const year = Number(to.slice(0, 4));
+  const month = Number(to.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`;
 }
 
 function nextDay(date: string): string {

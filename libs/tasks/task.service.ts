@@ -17,8 +17,8 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { periodOf } from './report-slots.js';
-import { ReportSlotService } from './report-slot.service.js';
+import { periodOf, slotOwner } from './report-slots.js';
+import { ReportSlotService, type SlotFact } from './report-slot.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { type TaskEventKind, TaskEvents } from './task-events.js';
 import { acceptsWork, allowedFrom, isOpen, nextStatus, STATUS_LABEL, type TaskLight, TaskStatus, TaskTransition } from './task-status.js';
@@ -48,6 +48,8 @@ export interface NewTask {
   reportDueDay?: number;
   /** The day report periods start from; default the day the task is created. */
   reportFrom?: string;
+  /** 配合单位反馈: each co-department owes its own report for every period too (default false). */
+  coDepartmentsReport?: boolean;
 }
 
 export type TaskChanges = Partial<Omit<NewTask, 'parentId'>> & { version: number };
@@ -83,6 +85,7 @@ const TRACKED = [
   'reportEvery',
   'reportDueDay',
   'reportFrom',
+  'coDepartmentsReport',
 ] as const;
 
 @Injectable()
@@ -129,6 +132,7 @@ export class TaskService {
         reportEvery: input.reportEvery ?? null,
         reportDueDay: input.reportDueDay ?? DEFAULT_REPORT_DUE_DAY,
         reportFrom: input.reportFrom ?? null,
+        coDepartmentsReport: input.coDepartmentsReport ?? false,
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
       await this.events.emit({ kind: 'task.assigned', task, actorId: actor.id });
@@ -194,9 +198,11 @@ export class TaskService {
       if (fields.reportEvery !== undefined) task.reportEvery = fields.reportEvery;
       if (fields.reportDueDay !== undefined) task.reportDueDay = fields.reportDueDay;
       if (fields.reportFrom !== undefined) task.reportFrom = fields.reportFrom;
+      if (fields.coDepartmentsReport !== undefined) task.coDepartmentsReport = fields.coDepartmentsReport;
       checkOpenEnded(fields.dueDate === undefined ? task.dueDate : fields.dueDate, task.reportEvery);
-      // Report deadlines moved: the sweep works the task's reminders out again (the ladder itself does not restart).
-      if (fields.reportEvery !== undefined || fields.reportDueDay !== undefined || fields.reportFrom !== undefined) task.nextReminderAt = new Date();
+      // Report deadlines (or who owes them) moved: the sweep works the task's reminders out again (the ladder itself does not restart).
+      const reporting = [fields.reportEvery, fields.reportDueDay, fields.reportFrom, fields.coDepartmentsReport, fields.coDepartments, fields.leadDepartment];
+      if (reporting.some((f) => f !== undefined)) task.nextReminderAt = new Date();
       if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
         task.dueDate = fields.dueDate;
         restartLadder(task);
@@ -311,14 +317,15 @@ export class TaskService {
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id);
       if (!acceptsWork(task.status)) throw new ConflictError(`任务当前状态为「${STATUS_LABEL[task.status]}」，不能再报送进展`);
-      if (input.period !== undefined) await this.checkPeriod(task, input.period);
+      const department = actor.departmentCode ?? task.leadDepartmentCode;
+      if (input.period !== undefined) await this.checkPeriod(task, input.period, department);
       const evidenceIds = unique(input.evidenceIds ?? []);
       const foreign = await this.evidence.foreignIds(id, evidenceIds);
       if (foreign.length > 0) throw new InvalidInputError(`evidenceIds 不属于该任务：${foreign.join(', ')}`);
       const report = await this.progress.insert({
         taskId: id,
         authorId: actor.id,
-        departmentCode: actor.departmentCode ?? task.leadDepartmentCode,
+        departmentCode: department,
         kind: 'progress',
         note: input.note,
         percent: input.percent ?? null,
@@ -336,23 +343,45 @@ export class TaskService {
         entityType: 'progress_report',
         entityId: report.id,
         taskId: id,
-        after: { note: report.note, percent: report.percent, evidenceIds, ...(report.period ? { period: report.period } : {}) },
+        after: {
+          note: report.note,
+          percent: report.percent,
+          evidenceIds,
+          ...(report.period ? { period: report.period, departmentCode: slotOwner(task, department) } : {}),
+        },
       });
       return progressView(report);
     });
   }
 
-  /** The task's report slots (定期报送) with their state today: filed, late, missed or open, and the report that filed each. */
+  /** The task's report slots (定期报送) — the lead department's — with their state today: filed, late, missed or open, and the report that filed each. */
   async reportSlots(id: string) {
     const task = await this.mustFind(id);
-    return (await this.slots.ofTask(task)).map((slot) => ({
-      period: slot.period,
-      from: slot.from,
-      to: slot.to,
-      dueDate: slot.dueDate,
-      status: slot.status,
-      progressId: slot.progressId,
-    }));
+    return (await this.slots.ofTask(task)).filter((slot) => slot.departmentCode === task.leadDepartmentCode).map(slotView);
+  }
+
+  /**
+   * 配合单位反馈: each reporting co-department's slots with its latest report and the periods it missed — all of them for
+   * the lead department and those who oversee the task, its own for a co-department; none unless the task asks for them.
+   */
+  async coReportSlots(actor: Actor, id: string) {
+    const task = await this.mustFind(id);
+    if (!task.coDepartmentsReport) return [];
+    const confined = confinedDepartment(actor);
+    const shown = confined === null || confined === task.leadDepartmentCode ? task.coDepartmentCodes : task.coDepartmentCodes.filter((c) => c === confined);
+    const [facts, departments] = await Promise.all([this.slots.ofTask(task), this.departments.list()]);
+    const names = new Map(departments.map((d) => [d.code, d.name]));
+    return shown.map((code) => {
+      const slots = facts.filter((slot) => slot.departmentCode === code).map(slotView);
+      const reported = slots.filter((slot) => slot.status === 'filed' || slot.status === 'late');
+      return {
+        departmentCode: code,
+        departmentName: names.get(code) ?? code,
+        latest: reported.at(-1) ?? null,
+        missed: slots.filter((slot) => slot.status === 'missed').map((slot) => slot.period),
+        slots,
+      };
+    });
   }
 
   /**
@@ -369,6 +398,7 @@ export class TaskService {
         taskCode: slot.taskCode,
         taskTitle: slot.taskTitle,
         leadDepartmentCode: slot.leadDepartmentCode,
+        departmentCode: slot.departmentCode,
         period: slot.period,
         from: slot.from,
         to: slot.to,
@@ -378,9 +408,15 @@ export class TaskService {
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.taskTitle.localeCompare(b.taskTitle, 'zh-CN'));
   }
 
-  /** A report may file a period of the task's cycle that has begun (a second one for a filed period updates it: audited, no new slot). */
-  private async checkPeriod(task: TaskEntity, period: string) {
+  /**
+   * A report may file a period of the task's cycle that has begun (a second one for a filed period updates it: audited,
+   * no new slot). A co-department files its own periods only, and only when the task asks co-departments to report.
+   */
+  private async checkPeriod(task: TaskEntity, period: string, department: string) {
     if (!task.reportEvery) throw new InvalidInputError('该任务没有定期报送要求，period 不适用');
+    if (task.coDepartmentCodes.includes(department) && !task.coDepartmentsReport) {
+      throw new InvalidInputError('该任务未要求配合单位定期报送，period 不适用（配合单位的进展请不填报送期）');
+    }
     const slot = (await this.slots.periodsOf(task)).find((s) => s.period === period);
     if (!slot) throw new InvalidInputError(`period 不是该任务的报送期：${period}`);
     if (slot.from > this.clock.today()) throw new InvalidInputError(`报送期 ${period} 尚未开始（${slot.from} 起）`);
@@ -587,6 +623,19 @@ export function restartLadder(task: TaskEntity): void {
   const now = new Date();
   task.ladderFrom = now;
   task.nextReminderAt = now;
+}
+
+/** One report period as the task page shows it. */
+function slotView(slot: SlotFact) {
+  return {
+    period: slot.period,
+    from: slot.from,
+    to: slot.to,
+    dueDate: slot.dueDate,
+    status: slot.status,
+    progressId: slot.progressId,
+    departmentCode: slot.departmentCode,
+  };
 }
 
 function tracked(task: TaskEntity): Record<string, unknown> {

@@ -69,6 +69,7 @@ export function taskView(task: TaskEntity, window: DeadlineWindow) {
     reportEvery: task.reportEvery,
     reportDueDay: task.reportDueDay,
     reportFrom: task.reportFrom,
+    coDepartmentsReport: task.coDepartmentsReport,
     createdBy: task.createdBy,
     createdAt: task.createdAt,
     updatedAt: task.updatedAt,

@@ -1,4 +1,5 @@
 import type { AssessmentAuditAction } from './assessment.js';
+import type { EvaluationAuditAction } from './evaluation.js';
 import type { NotificationAuditAction } from './notifications.js';
 import type { TaskAuditAction } from './tasks.js';
 
@@ -9,6 +10,7 @@ import type { TaskAuditAction } from './tasks.js';
 export type AuditAction =
   | TaskAuditAction
   | AssessmentAuditAction
+  | EvaluationAuditAction
   | NotificationAuditAction
   | 'evidence.upload'
   | 'evidence.download'
@@ -55,6 +57,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'assessment.score': '考核评分',
   'assessment.score.revise': '修改考核评分',
   'assessment.finalize': '考核定稿',
+  'evaluation.save': '保存规划评估意见',
+  'evaluation.finalize': '规划评估定稿',
   'webhook.set': '设置群机器人',
   'webhook.remove': '删除群机器人',
   'user.notification_preferences': '修改提醒设置',

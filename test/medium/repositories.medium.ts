@@ -175,6 +175,36 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
     expect(await ladder.insertNotifications([note, { ...note, stepIndex: 1 }])).toEqual([{ ...note, stepIndex: 1 }]);
   });
 
+  it('LadderRepository.filedPeriods: each task’s distinct filed periods with the department that filed them; reports without a period and other tasks’ are left out', async () => {
+    const ladder = medium.get(LadderRepository);
+    const liaison = await newActor(medium, Role.Liaison, 'nrp');
+    const [twice, once, unfiled, other] = rows.filter(open).slice(0, 4);
+    const report = (taskId: string, period: string | null) =>
+      medium.sql(
+        `INSERT INTO progress_report (task_id, author_id, department_code, kind, note, evidence_ids, period)
+         VALUES ($1, $2, 'nrp', 'progress', '进展', '{}', $3)`,
+        [taskId, liaison.id, period],
+      );
+    await report(twice.id, '2025-01');
+    await report(twice.id, '2025-01');
+    await report(twice.id, '2025-02');
+    await medium.sql(
+      `INSERT INTO progress_report (task_id, author_id, department_code, kind, note, evidence_ids, period) VALUES ($1, $2, 'edu', 'progress', '配合单位进展', '{}', '2025-01')`,
+      [twice.id, liaison.id],
+    );
+    await report(once.id, '2025-Q1');
+    await report(unfiled.id, null);
+    await report(other.id, '2025-03');
+
+    const filed = await ladder.filedPeriods([twice.id, once.id, unfiled.id]);
+    const named = (periods: Array<{ departmentCode: string; period: string }>) => periods.map((p) => `${p.departmentCode} ${p.period}`).sort();
+    expect(Object.fromEntries([...filed].map(([id, periods]) => [id, named(periods)]))).toEqual({
+      [twice.id]: ['edu 2025-01', 'nrp 2025-01', 'nrp 2025-02'],
+      [once.id]: ['nrp 2025-Q1'],
+    });
+    expect(await ladder.filedPeriods([])).toEqual(new Map());
+  });
+
   it('DashboardRepository.indicatorsWithLatest: every indicator in the plan’s order, with its latest year’s value', async () => {
     const indicators = await medium.sql<{ code: string }>('SELECT code FROM indicator ORDER BY ordinal, code');
     const [first, second] = indicators;

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { captureOutput } from './child-output.js';
 import { sql } from './database.js';
 import { waitFor } from './worker.js';
 
@@ -27,21 +28,23 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Spawns an API (or, with `entry` 'dist/apps/main.js', `npm start`'s API and worker) on a free port and resolves once its `/health` answers 200. */
-export async function spawnApi(env: Record<string, string>, readyMs = 30_000, entry = 'dist/apps/api/main.js'): Promise<ApiProcess> {
+/**
+ * Spawns an API (or, with `entry` 'dist/apps/main.js', `npm start`'s API and worker) on a free port and resolves once its `/health`
+ * answers 200. `cwd` runs another checkout's build (an older version, for the rolling upgrade).
+ */
+export async function spawnApi(env: Record<string, string>, readyMs = 60_000, entry = 'dist/apps/api/main.js', cwd?: string): Promise<ApiProcess> {
   const port = await freePort();
   const childEnv: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) };
   delete childEnv.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child.
-  const child = spawn(process.execPath, [entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const child = spawn(process.execPath, [entry], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Another checkout's build (an older version) may log in its own format: only this version's lines are checked.
+  const output = captureOutput(child, childEnv, cwd === undefined);
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     `the API on port ${port}`,
     async () => {
-      if (child.exitCode !== null) throw new Error(`API exited before it was ready:\n${output}`);
+      if (child.exitCode !== null) throw new Error(`API exited before it was ready:\n${output()}`);
       return fetch(`${url}/health`).then(
         (res) => res.status === 200,
         () => false,
@@ -50,7 +53,7 @@ export async function spawnApi(env: Record<string, string>, readyMs = 30_000, en
     readyMs,
     100,
   );
-  return { child, url, port, output: () => output, exited, stop: () => stopChild(child, exited) };
+  return { child, url, port, output, exited, stop: () => stopChild(child, exited) };
 }
 
 /** SIGTERM and the exit code; nothing when the child is gone already. */
@@ -117,14 +120,11 @@ export async function createUser(
   departmentCode?: string,
 ): Promise<{ id: string; email: string; token: string }> {
   const password = 'password-123';
-  const created = await call(url, 'POST', '/api/v1/users', adminToken, {
-    email,
-    name: email.split('@')[0],
-    password,
-    role,
-    departmentCode,
-    mustChangePassword: false,
-  });
+  const account = { email, name: email.split('@')[0], password, role, departmentCode };
+  let created = await call(url, 'POST', '/api/v1/users', adminToken, { ...account, mustChangePassword: false });
+  // A version before temporary passwords (the rolling upgrade's previous version) knows no such field and needs none.
+  if (created.status === 400 && JSON.stringify(created.body).includes('mustChangePassword'))
+    created = await call(url, 'POST', '/api/v1/users', adminToken, account);
   if (created.status !== 201) throw new Error(`create user ${email}: ${created.status} ${JSON.stringify(created.body)}`);
   const login = await call(url, 'POST', '/api/v1/auth/login', undefined, { email, password });
   if (login.status !== 200) throw new Error(`login ${email}: ${login.status}`);

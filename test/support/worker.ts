@@ -6,6 +6,7 @@ import { appLogger, rootModule, type Runtime } from '../../apps/bootstrap.js';
 import { loadConfig } from '../../libs/config/app-config.js';
 import { loadEscalationPolicy } from '../../libs/policy/escalation-policy.js';
 import { loadAssessmentRubric } from '../../libs/assessment/assessment-rubric.js';
+import { captureOutput } from './child-output.js';
 
 /** Where a worker finds the installation it works for (a TestApp has both). */
 export interface WorkerTarget {
@@ -49,21 +50,19 @@ export function spawnWorker(target: WorkerTarget, env: Record<string, string> = 
   const childEnv = workerEnv(target, { LOG_LEVEL: 'info', ...env });
   delete childEnv.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child.
   const child = spawn(process.execPath, ['dist/apps/worker/main.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const output = captureOutput(child, childEnv);
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   return {
     child,
-    output: () => output,
+    output,
     exited,
     async ready(timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       let gone = false;
       void exited.then(() => (gone = true));
-      while (!output.includes('worker 已就绪')) {
-        if (gone) throw new Error(`worker exited before it was ready:\n${output}`);
-        if (Date.now() > deadline) throw new Error(`worker not ready after ${timeoutMs} ms:\n${output}`);
+      while (!output().includes('worker 已就绪')) {
+        if (gone) throw new Error(`worker exited before it was ready:\n${output()}`);
+        if (Date.now() > deadline) throw new Error(`worker not ready after ${timeoutMs} ms:\n${output()}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AssessmentReportService, type ReportFile, type ReportFormat } from '../../../libs/reports/assessment-report.service.js';
 import { AssessmentService } from '../../../libs/assessment/assessment.service.js';
 import { AuditService } from '../../../libs/audit/audit.service.js';
-import { attachment, XLSX } from '../downloads.js';
+import { sendReport, XLSX } from '../downloads.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
 import {
@@ -126,14 +126,7 @@ export class AssessmentsController {
     return reply.status(202).header('location', `/api/v1/assessments/${year}/reports/${result.job.id}`).send(result.job);
   }
 
-  /** The file with a Chinese name (an ASCII fallback and the UTF-8 name of RFC 5987 / 6266); its download audited. */
-  private async send(actor: Actor, reply: FastifyReply, file: ReportFile) {
-    await this.audit.recordDownload(actor.id, 'report', file.fallbackName, { filename: file.filename });
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-length', String(file.content.length))
-      .header('content-disposition', attachment(file.fallbackName, file.filename, file.disposition))
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+  private send(actor: Actor, reply: FastifyReply, file: ReportFile) {
+    return sendReport(this.audit, actor, reply, file);
   }
 }

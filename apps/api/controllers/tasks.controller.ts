@@ -23,6 +23,7 @@ import {
   CommentDto,
   NewCommentDto,
   ReportSlotDto,
+  CoDepartmentSlotsDto,
   CancelDto,
   SignOffDto,
   EndorseDto,
@@ -239,9 +240,24 @@ export class TasksController {
 
   @Get('tasks/:id/report-slots')
   @Can('task.read')
-  @ApiOkResponse({ type: [ReportSlotDto], description: "定期报送: the task's report periods with their deadline and state; empty without a cycle" })
-  reportSlots(@Param('id') id: string) {
+  @ApiOkResponse({
+    type: [ReportSlotDto],
+    description:
+      "定期报送: the lead department's report periods with their deadline and state; empty without a cycle (co-departments' own periods: GET /tasks/:id/co-report-slots)",
+  })
+  reportSlots(@Param('id') id: string): Promise<ReportSlotDto[]> {
     return this.tasks.reportSlots(id);
+  }
+
+  @Get('tasks/:id/co-report-slots')
+  @Can('task.read')
+  @ApiOperation({
+    summary:
+      "配合单位反馈: on a task with coDepartmentsReport, each co-department's report periods, its latest report and the periods it missed — every co-department for the lead department and supervisors, its own for a co-department; [] otherwise. A co-department files a period with POST /tasks/:id/progress {period} as its own liaison; its filing never fills the lead's period.",
+  })
+  @ApiOkResponse({ type: [CoDepartmentSlotsDto] })
+  coReportSlots(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CoDepartmentSlotsDto[]> {
+    return this.tasks.coReportSlots(actor, id);
   }
 
   @Get('tasks/:id/comments')

@@ -99,7 +99,7 @@ export class DepartmentMetricsDto {
   @ApiProperty({ example: { on_track: 2, at_risk: 1, off_track: 0, unknown: 3 } }) indicators: Record<string, number>;
   @ApiProperty({
     description:
-      'report periods (定期报送) of the department’s tasks due in the year, judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted',
+      'report periods (定期报送) the department owes due in the year (of the tasks it leads, and its own part of tasks with coDepartmentsReport), judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted',
   })
   reportsDue: number;
   @ApiProperty({ description: 'report periods filed by the end of their due day' }) reportsOnTime: number;

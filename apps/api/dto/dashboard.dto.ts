@@ -61,7 +61,11 @@ export class DashboardFiguresDto {
   light: string;
   @ApiProperty({ type: OnTimeDto, description: 'over the twelve months of `months`' }) onTime: OnTimeDto;
   @ApiProperty({ type: [MonthOnTimeDto], description: 'one entry per month of `months`, oldest first' }) onTimeByMonth: MonthOnTimeDto[];
-  @ApiProperty({ type: ReportFiguresDto, description: 'the report periods of the tasks it leads (GET /tasks/:id/report-slots), judged today' })
+  @ApiProperty({
+    type: ReportFiguresDto,
+    description:
+      'the report periods it owes, judged today: of the tasks it leads (GET /tasks/:id/report-slots) and, as a co-department reporting its own part, of the tasks with coDepartmentsReport (GET /tasks/:id/co-report-slots)',
+  })
   reports: ReportFiguresDto;
 }
 
@@ -153,7 +157,10 @@ export class BulletinItemDto {
   @ApiProperty({ description: 'open tasks it leads whose current deadline’s reminders reached a leader (escalation)' }) escalated: number;
   @ApiProperty() overdueAndEscalated: number;
   @ApiProperty() maxDaysOverdue: number;
-  @ApiProperty({ description: 'report periods of open tasks it leads never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed' })
+  @ApiProperty({
+    description:
+      'report periods it owes (as lead, or as a reporting co-department) of open tasks never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed',
+  })
   missedReports: number;
   @ApiProperty({
     type: [BulletinTaskDto],

@@ -131,6 +131,14 @@ export class CreateTaskDto {
   @Omittable()
   @IsCalendarDate()
   reportFrom?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '配合单位反馈: each co-department owes its own report for every period of the cycle too (default false; no effect without reportEvery); see GET /tasks/:id/co-report-slots',
+  })
+  @Omittable()
+  @IsBoolean()
+  coDepartmentsReport?: boolean;
 }
 
 export class UpdateTaskDto {
@@ -196,6 +204,14 @@ export class UpdateTaskDto {
   @Min(1)
   @Max(28)
   reportDueDay?: number;
+
+  @ApiPropertyOptional({
+    description:
+      '配合单位反馈: each co-department owes its own report for every period of the cycle too (default false; no effect without reportEvery); see GET /tasks/:id/co-report-slots',
+  })
+  @Omittable()
+  @IsBoolean()
+  coDepartmentsReport?: boolean;
 
   @ApiPropertyOptional({
     example: '2026-01-01',
@@ -303,7 +319,7 @@ export class ProgressDto {
   @ApiPropertyOptional({
     example: '2026-03',
     description:
-      "the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it",
+      "the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it. Filings are keyed by (task, department, period): a co-department's liaison files its own slot (GET /tasks/:id/co-report-slots), never the lead's, and only on a task with coDepartmentsReport (400 otherwise)",
   })
   @Omittable()
   @IsString()
@@ -454,6 +470,18 @@ export class ReportSlotDto {
   @ApiProperty({ enum: REPORT_SLOT_STATUSES, description: 'filed: by its deadline; late: after it; missed: not by it; open: not yet due' })
   status: ReportSlotStatus;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the first report filed for the period' }) progressId: string | null;
+  @ApiProperty({ example: 'finance', description: 'the department that owes it: the lead department, or a co-department (配合单位反馈)' })
+  departmentCode: string;
+}
+
+/** 配合单位反馈: one co-department's report periods of a task, with its latest report and those it missed. */
+export class CoDepartmentSlotsDto {
+  @ApiProperty({ example: 'finance' }) departmentCode: string;
+  @ApiProperty({ example: '财政局' }) departmentName: string;
+  @ApiProperty({ type: ReportSlotDto, nullable: true, description: 'its latest period reported (filed or late); null before its first' })
+  latest: ReportSlotDto | null;
+  @ApiProperty({ type: [String], example: ['2026-03'], description: 'the periods it missed (逾期未报), oldest first' }) missed: string[];
+  @ApiProperty({ type: [ReportSlotDto], description: 'all its periods, oldest first' }) slots: ReportSlotDto[];
 }
 
 export class TaskChildrenDto {
@@ -508,6 +536,7 @@ export class TaskViewDto extends TaskDto {
   @ApiProperty({ description: 'reports due by this day of the month after each period' }) reportDueDay: number;
   @ApiProperty({ nullable: true, type: String, example: '2026-01-01', description: 'report periods start from the one containing it (null: from creation)' })
   reportFrom: string | null;
+  @ApiProperty({ description: '配合单位反馈: each co-department owes its own report for every period too' }) coDepartmentsReport: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'who created it (null: the plan seeds)' }) createdBy: string | null;
   @ApiTimestamp() createdAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
@@ -577,7 +606,8 @@ export class TaskHistoryEntryDto {
 export class ReportsOwedQuery {
   @ApiPropertyOptional({
     example: 'finance',
-    description: "a lead department's code (supervisors and reviewers; a department's own people always see their own)",
+    description:
+      "a department's code: the periods it owes, as lead or as a reporting co-department (supervisors and reviewers; a department's own people always see their own)",
   })
   @Omittable()
   @IsString()
@@ -591,6 +621,8 @@ export class OwedReportDto {
   @ApiProperty({ nullable: true, type: String }) taskCode: string | null;
   @ApiProperty() taskTitle: string;
   @ApiProperty() leadDepartmentCode: string;
+  @ApiProperty({ example: 'finance', description: 'the department that owes it: the lead, or a co-department reporting its own part (配合单位反馈)' })
+  departmentCode: string;
   @ApiProperty({ example: '2026-11' }) period: string;
   @ApiProperty({ example: '2026-11-01' }) from: string;
   @ApiProperty({ example: '2026-11-30' }) to: string;

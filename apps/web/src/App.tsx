@@ -22,6 +22,7 @@ import { EditTaskPage } from './pages/EditTaskPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ImportTasksPage } from './pages/ImportTasksPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
+import { EvaluationPage } from './pages/EvaluationPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { PlanPage } from './pages/PlanPage';
@@ -136,6 +137,7 @@ function Routed() {
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/plan" element={<PlanPage />} />
           <Route path="/indicators" element={<IndicatorsPage />} />
+          <Route path="/evaluation" element={<EvaluationPage />} />
           <Route path="/calendar" element={<CalendarFeedPage />} />
           <Route path="/password" element={<ChangePasswordPage />} />
           {can(auth.user, 'user.list') && <Route path="/users" element={<UsersPage />} />}

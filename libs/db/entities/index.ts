@@ -9,6 +9,7 @@ import { NoticeEntity } from './notice.entity.js';
 import { DepartmentEntity } from './department.entity.js';
 import { DutyEntity } from './duty.entity.js';
 import { EvidenceEntity } from './evidence.entity.js';
+import { PlanEvaluationEntity } from './evaluation.entity.js';
 import { ExtensionRequestEntity } from './extension-request.entity.js';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity.js';
 import { PlanClauseEntity, PlanEntity, PlanSectionEntity } from './plan.entity.js';
@@ -31,6 +32,7 @@ export * from './notification.entity.js';
 export * from './notice.entity.js';
 export * from './department.entity.js';
 export * from './duty.entity.js';
+export * from './evaluation.entity.js';
 export * from './evidence.entity.js';
 export * from './extension-request.entity.js';
 export * from './indicator.entity.js';
@@ -63,6 +65,7 @@ export const ENTITIES = [
   PlanEntity,
   PlanSectionEntity,
   PlanClauseEntity,
+  PlanEvaluationEntity,
   ProgressReportEntity,
   SystemSettingEntity,
   TaskEntity,

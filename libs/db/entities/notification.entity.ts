@@ -5,11 +5,11 @@ import type { UserEntity } from './user.entity.js';
 
 /**
  * One step of a task's reminder ladder for one recipient: the in-app copy of
- * what is mailed. The unique key makes each (task, step, recipient, deadline)
- * happen once, however many sweeps run at the same time.
+ * what is mailed. The unique key makes each (task, step, recipient, deadline,
+ * co-department) happen once, however many sweeps run at the same time.
  */
 @Entity('notification')
-@Index('uq_notification_step', ['taskId', 'stepIndex', 'recipientId', 'dueDate'], { unique: true })
+@Index('uq_notification_step', ['taskId', 'stepIndex', 'recipientId', 'dueDate', 'coDepartmentCode'], { unique: true })
 @Index('idx_notification_recipient', ['recipientId', 'createdAt'])
 @Index('idx_notification_delivery', ['deliveryId'])
 @Index('idx_notification_mail_pending', ['createdAt'], { where: '"mail_pending"' })
@@ -44,6 +44,14 @@ export class NotificationEntity {
   /** The deadline this ladder belongs to: a moved deadline starts a new ladder. Null only on an event notification of an open-ended task. */
   @Column({ type: 'date', name: 'due_date', nullable: true })
   dueDate: string | null;
+
+  /**
+   * The co-department whose report period (配合单位反馈) this reminds; '' for the task's own ladders. In the unique key:
+   * a supervisor hears of the lead's period and of each co-department's on the same deadline. Not null, since a
+   * unique index treats nulls as distinct.
+   */
+  @Column({ type: 'varchar', length: 64, name: 'co_department_code', default: '' })
+  coDepartmentCode: string;
 
   @Column({ type: 'varchar', length: 40 })
   template: string;

@@ -129,6 +129,10 @@ export class TaskEntity {
   @Column({ type: 'smallint', name: 'report_due_day', default: 5 })
   reportDueDay: number;
 
+  /** 配合单位反馈: each co-department owes its own report for every period of the cycle too (filed as its own progress). */
+  @Column({ type: 'boolean', name: 'co_departments_report', default: false })
+  coDepartmentsReport: boolean;
+
   /** Submissions go to the lead department's leader first (承办单位负责人审签); default from the policy's `signOff`. */
   @Column({ type: 'boolean', name: 'require_sign_off', default: false })
   requireSignOff: boolean;

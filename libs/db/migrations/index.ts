@@ -17,7 +17,9 @@ import { TaskComments1796474404752 } from './1796474404752-TaskComments.js';
 import { AccountSessions1796476046188 } from './1796476046188-AccountSessions.js';
 import { AuditReview1796484706179 } from './1796484706179-AuditReview.js';
 import { SessionTickets1796485644148 } from './1796485644148-SessionTickets.js';
-import { OpenEndedTasks1796507572234 } from './1796507572234-OpenEndedTasks.js';
+import { CoDepartmentReports1796507324659 } from './1796507324659-CoDepartmentReports.js';
+import { PlanEvaluation1796507717125 } from './1796507717125-PlanEvaluation.js';
+import { OpenEndedTasks1796508000000 } from './1796508000000-OpenEndedTasks.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -40,5 +42,7 @@ export const MIGRATIONS = [
   AccountSessions1796476046188,
   AuditReview1796484706179,
   SessionTickets1796485644148,
-  OpenEndedTasks1796507572234,
+  CoDepartmentReports1796507324659,
+  PlanEvaluation1796507717125,
+  OpenEndedTasks1796508000000,
 ];

@@ -20,6 +20,11 @@ export class IndicatorRepository {
     return this.indicators().find({ where: departmentCode ? { departmentCode } : {}, order: { ordinal: 'ASC', code: 'ASC' } });
   }
 
+  /** The plan's indicators in the plan's order. */
+  ofPlan(planId: string): Promise<IndicatorEntity[]> {
+    return this.indicators().find({ where: { planId }, order: { ordinal: 'ASC', code: 'ASC' } });
+  }
+
   findByCode(code: string): Promise<IndicatorEntity | null> {
     return this.indicators().findOneBy({ code });
   }

@@ -24,6 +24,9 @@ export interface DueTask {
   reportDueDay: number;
   reportFrom: string | null;
   createdAt: Date;
+  /** 配合单位反馈: the co-departments, and whether each owes its own report for every period. */
+  coDepartmentCodes: string[];
+  coDepartmentsReport: boolean;
 }
 
 export interface Recipient {
@@ -36,6 +39,8 @@ export interface Recipient {
 
 export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepAt' | 'recipientId' | 'dueDate' | 'template' | 'subject' | 'body' | 'deliveryId'> & {
   stepIndex: number;
+  /** The co-department whose report period this reminds (配合单位反馈); '' (or absent) for the task's own ladders. */
+  coDepartmentCode?: string;
 };
 
 /** A notification of something that happened to a task (an event), for one person; `mail` marks it for the next digest. */
@@ -79,7 +84,7 @@ export class LadderRepository {
   async lockDueTasks(now: Date, limit: number): Promise<DueTask[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
       `SELECT id, title, lead_department_code, assignee_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, ladder_from, supervisor_id, submitted_at,
-              report_every, report_due_day, to_char(report_from, 'YYYY-MM-DD') AS report_from, created_at
+              report_every, report_due_day, to_char(report_from, 'YYYY-MM-DD') AS report_from, created_at, co_department_codes, co_departments_report
          FROM task WHERE next_reminder_at < $1::timestamptz + interval '1 millisecond' -- PostgreSQL keeps µs, JavaScript ms
         ORDER BY next_reminder_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
@@ -98,17 +103,27 @@ export class LadderRepository {
       reportDueDay: r.report_due_day as number,
       reportFrom: r.report_from as string | null,
       createdAt: r.created_at as Date,
+      coDepartmentCodes: r.co_department_codes as string[],
+      coDepartmentsReport: r.co_departments_report as boolean,
     }));
   }
 
-  /** The report periods (定期报送) already filed, by task: a filed period's reminders stop. */
-  async filedPeriods(taskIds: string[]): Promise<Map<string, Set<string>>> {
-    const filed = new Map<string, Set<string>>();
+  /** The report periods (定期报送) already filed, by task, with the department that filed each: a filed period's reminders stop. */
+  async filedPeriods(taskIds: string[]): Promise<Map<string, Array<{ departmentCode: string; period: string }>>> {
+    const filed = new Map<string, Array<{ departmentCode: string; period: string }>>();
     if (taskIds.length === 0) return filed;
-    const rows: Array<{ task_id: string; period: string }> = await this.tx
-      .manager()
-      .query('SELECT DISTINCT task_id, period FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL', [taskIds]);
-    for (const r of rows) filed.set(r.task_id, (filed.get(r.task_id) ?? new Set()).add(r.period));
+    // A row per task, its filings as two parallel arrays: a long cycle's task has dozens of reports, and a batch thousands of tasks.
+    const rows: Array<{ task_id: string; departments: string[]; periods: string[] }> = await this.tx.manager().query(
+      `SELECT task_id, array_agg(department_code) AS departments, array_agg(period) AS periods
+         FROM (SELECT DISTINCT task_id, department_code, period FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL) filed
+        GROUP BY task_id`,
+      [taskIds],
+    );
+    for (const r of rows)
+      filed.set(
+        r.task_id,
+        r.periods.map((period, i) => ({ departmentCode: r.departments[i], period })),
+      );
     return filed;
   }
 
@@ -130,18 +145,19 @@ export class LadderRepository {
     return rows.map(toRecipient);
   }
 
-  /** Records notifications; those already recorded (same task, step, recipient and deadline) are left out of the result. */
+  /** Records notifications; those already recorded (same task, step, recipient, deadline and co-department) are left out of the result. */
   async insertNotifications<T extends NewNotification>(rows: T[]): Promise<T[]> {
     const inserted: T[] = [];
-    const key = (taskId: string, stepIndex: number, recipientId: string) => `${taskId}|${stepIndex}|${recipientId}`;
+    const key = (taskId: string, stepIndex: number, recipientId: string, coDepartmentCode: string) =>
+      `${taskId}|${stepIndex}|${recipientId}|${coDepartmentCode}`;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       // One statement per chunk, the columns as arrays: the sweep writes thousands of rows at once.
-      const result: Array<{ task_id: string; step_index: number; recipient_id: string }> = await this.tx.manager().query(
-        `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body, delivery_id)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::uuid[], $5::date[], $6::varchar[], $7::text[], $8::text[], $9::uuid[])
-         ON CONFLICT (task_id, step_index, recipient_id, due_date) DO NOTHING
-         RETURNING task_id, step_index, recipient_id`,
+      const result: Array<{ task_id: string; step_index: number; recipient_id: string; co_department_code: string }> = await this.tx.manager().query(
+        `INSERT INTO notification (task_id, step_index, step_at, recipient_id, due_date, template, subject, body, delivery_id, co_department_code)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::uuid[], $5::date[], $6::varchar[], $7::text[], $8::text[], $9::uuid[], $10::varchar[])
+         ON CONFLICT (task_id, step_index, recipient_id, due_date, co_department_code) DO NOTHING
+         RETURNING task_id, step_index, recipient_id, co_department_code`,
         [
           chunk.map((r) => r.taskId),
           chunk.map((r) => r.stepIndex),
@@ -152,12 +168,13 @@ export class LadderRepository {
           chunk.map((r) => r.subject),
           chunk.map((r) => r.body),
           chunk.map((r) => r.deliveryId),
+          chunk.map((r) => r.coDepartmentCode ?? ''),
         ],
       );
       // RETURNING lists only the rows actually inserted; match them back by their key.
-      const byKey = new Map(chunk.map((r) => [key(r.taskId, r.stepIndex, r.recipientId), r]));
+      const byKey = new Map(chunk.map((r) => [key(r.taskId, r.stepIndex, r.recipientId, r.coDepartmentCode ?? ''), r]));
       for (const raw of result) {
-        const row = byKey.get(key(raw.task_id, raw.step_index, raw.recipient_id));
+        const row = byKey.get(key(raw.task_id, raw.step_index, raw.recipient_id, raw.co_department_code));
         if (row) inserted.push(row);
       }
     }

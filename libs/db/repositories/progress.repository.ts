@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ProgressReportEntity } from '../entities/progress-report.entity.js';
 import { Transactions } from '../transaction.js';
 
+/** A department's first report for a period of a task (定期报送). */
+export interface PeriodFiling {
+  id: string;
+  departmentCode: string;
+  period: string;
+  createdAt: Date;
+}
+
 @Injectable()
 export class ProgressRepository {
   constructor(private readonly tx: Transactions) {}
@@ -11,21 +19,19 @@ export class ProgressRepository {
     return repo.save(repo.create({ ...report, period: report.period ?? null }));
   }
 
-  /** The first report filed for each period of a task (the one that decides on time), by period. */
-  /** For each of `taskIds`, the first report filed for each period (later ones update it), by period. */
-  async firstFilingsOf(taskIds: string[]): Promise<Map<string, Map<string, { id: string; createdAt: Date }>>> {
-    const byTask = new Map<string, Map<string, { id: string; createdAt: Date }>>();
+  /**
+   * For each of `taskIds`, the first report each department filed for each period (later ones update it; the one
+   * that decides on time is the first), by task.
+   */
+  async firstFilingsOf(taskIds: string[]): Promise<Map<string, PeriodFiling[]>> {
+    const byTask = new Map<string, PeriodFiling[]>();
     if (taskIds.length === 0) return byTask;
-    const rows = await this.tx.manager().query<Array<{ taskId: string; period: string; id: string; createdAt: Date }>>(
-      `SELECT DISTINCT ON (task_id, period) task_id AS "taskId", period, id, created_at AS "createdAt" FROM progress_report
-        WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL ORDER BY task_id, period, created_at, id`,
+    const rows = await this.tx.manager().query<Array<PeriodFiling & { taskId: string }>>(
+      `SELECT DISTINCT ON (task_id, department_code, period) task_id AS "taskId", department_code AS "departmentCode", period, id, created_at AS "createdAt"
+         FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL ORDER BY task_id, department_code, period, created_at, id`,
       [taskIds],
     );
-    for (const r of rows) {
-      const periods = byTask.get(r.taskId) ?? new Map<string, { id: string; createdAt: Date }>();
-      periods.set(r.period, { id: r.id, createdAt: r.createdAt });
-      byTask.set(r.taskId, periods);
-    }
+    for (const { taskId, ...filing } of rows) byTask.set(taskId, [...(byTask.get(taskId) ?? []), filing]);
     return byTask;
   }
 

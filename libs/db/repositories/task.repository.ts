@@ -93,15 +93,17 @@ export class TaskRepository {
       .getMany();
   }
 
-  /** Tasks with a reporting cycle (定期报送) that are not cancelled (those leave every figure), of one lead department or all; at most `limit`, soonest deadline first. */
-  withReportCycle(leadDepartmentCode: string | null, limit: number): Promise<TaskEntity[]> {
+  /** Tasks with a reporting cycle (定期报送) that are not cancelled (those leave every figure), whose periods one department owes, or all; at most `limit`, soonest deadline first. */
+  withReportCycle(department: string | null, limit: number): Promise<TaskEntity[]> {
     const query = this.tx
       .manager()
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
       .where('t.report_every IS NOT NULL')
       .andWhere(`t.status <> '${TaskStatus.Cancelled}'`);
-    if (leadDepartmentCode) query.andWhere('t.lead_department_code = :leadDepartmentCode', { leadDepartmentCode });
+    // A department owes the periods of the tasks it leads, and of those it co-owns that ask co-departments to report.
+    if (department)
+      query.andWhere('(t.lead_department_code = :department OR (t.co_departments_report AND :department = ANY(t.co_department_codes)))', { department });
     return query.orderBy('t.due_date').addOrderBy('t.id').take(limit).getMany();
   }
 }

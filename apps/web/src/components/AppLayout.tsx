@@ -25,6 +25,7 @@ const MENU: { key: string; label: Label; roles?: Role[]; permission?: string }[]
   { key: '/indicators', label: { liaison: '指标填报', other: '目标指标' }, permission: 'indicator.list' },
   { key: '/notifications', label: { leader: '升级提醒', other: '消息提醒' } },
   { key: '/plan', label: '规划文本', permission: 'plan.read' },
+  { key: '/evaluation', label: '规划评估', permission: 'evaluation.read' },
   { key: '/calendar', label: '日历订阅', permission: 'calendar-feed.manage' },
   { key: '/deliveries', label: '投递失败', roles: ['admin'] },
 ];

@@ -28,12 +28,13 @@ export function ReportsOwedCard({ department }: { department?: string }) {
       <List
         size="small"
         dataSource={owed}
-        rowKey={(o) => `${o.taskId}|${o.period}`}
+        rowKey={(o) => `${o.taskId}|${o.departmentCode}|${o.period}`}
         renderItem={(o) => (
           <List.Item>
             <Space wrap>
               <Tag color={SLOT_STATUS[o.status].color}>{SLOT_STATUS[o.status].label}</Tag>
               <Link to={`/tasks/${o.taskId}`}>{o.taskTitle}</Link>
+              {o.departmentCode !== o.leadDepartmentCode && <Tag data-testid="co-department-owed">配合单位反馈</Tag>}
               <span>
                 {periodLabel(o.period)}，{formatDate(o.dueDate)}前报送
               </span>

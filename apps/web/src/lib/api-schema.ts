@@ -507,6 +507,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tasks/{id}/co-report-slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 配合单位反馈: on a task with coDepartmentsReport, each co-department's report periods, its latest report and the periods it missed — every co-department for the lead department and supervisors, its own for a co-department; [] otherwise. A co-department files a period with POST /tasks/:id/progress {period} as its own liaison; its filing never fills the lead's period. */
+    get: operations['TasksController_coReportSlots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tasks/{id}/comments': {
     parameters: {
       query?: never;
@@ -932,6 +949,108 @@ export interface paths {
     get: operations['AssessmentsController_reportFile'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}/evaluation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the plan as of the end of asOf: every indicator (latest value, achieved, progress, pace), tasks by chapter and section, open problems by department, totals; a finalised evaluation from its frozen numbers. 400 for a malformed asOf or one before the plan starts, 404 for an unknown plan */
+    get: operations['EvaluationController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}/evaluation.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the evaluation as a workbook (规划指标完成情况表, tasks by chapter, problems, findings); rendered in the request */
+    get: operations['EvaluationController_workbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}/evaluation.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the evaluation as one printable HTML page with charts; rendered in the request */
+    get: operations['EvaluationController_html'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the saved evaluations of the plan, latest day first */
+    get: operations['EvaluationController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}/evaluations/{asOf}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** write the findings and measures of the evaluation as of asOf, kept with the numbers as they stand; 409 once finalised; audited */
+    put: operations['EvaluationController_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}/evaluations/{asOf}/finalize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** freeze the evaluation: its numbers and text; 404 when nothing was saved for the day, 409 when already finalised; audited */
+    post: operations['EvaluationController_finalize'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1464,6 +1583,8 @@ export interface components {
        * @example 2026-01-01
        */
       reportFrom?: string;
+      /** @description 配合单位反馈: each co-department owes its own report for every period of the cycle too (default false; no effect without reportEvery); see GET /tasks/:id/co-report-slots */
+      coDepartmentsReport?: boolean;
     };
     TaskViewDto: {
       /** Format: uuid */
@@ -1538,6 +1659,8 @@ export interface components {
        * @example 2026-01-01
        */
       reportFrom: string | null;
+      /** @description 配合单位反馈: each co-department owes its own report for every period too */
+      coDepartmentsReport: boolean;
       /**
        * Format: uuid
        * @description who created it (null: the plan seeds)
@@ -1604,6 +1727,11 @@ export interface components {
       taskCode: string | null;
       taskTitle: string;
       leadDepartmentCode: string;
+      /**
+       * @description the department that owes it: the lead, or a co-department reporting its own part (配合单位反馈)
+       * @example finance
+       */
+      departmentCode: string;
       /** @example 2026-11 */
       period: string;
       /** @example 2026-11-01 */
@@ -1766,6 +1894,8 @@ export interface components {
        * @example 2026-01-01
        */
       reportFrom: string | null;
+      /** @description 配合单位反馈: each co-department owes its own report for every period too */
+      coDepartmentsReport: boolean;
       /**
        * Format: uuid
        * @description who created it (null: the plan seeds)
@@ -1819,6 +1949,8 @@ export interface components {
       reportEvery?: 'P1M' | 'P3M' | 'P6M';
       /** @description reports are due by this day of the month after each period (default 5) */
       reportDueDay?: number;
+      /** @description 配合单位反馈: each co-department owes its own report for every period of the cycle too (default false; no effect without reportEvery); see GET /tasks/:id/co-report-slots */
+      coDepartmentsReport?: boolean;
       /**
        * @description 定期报送: the day report periods start from (the first period is the one containing it); default the day the task is created
        * @example 2026-01-01
@@ -1842,7 +1974,7 @@ export interface components {
       percent?: number;
       evidenceIds?: string[];
       /**
-       * @description the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it
+       * @description the report slot this report files (GET /tasks/:id/report-slots): a period of the task's cycle that has begun; a second report for a filed period updates it. Filings are keyed by (task, department, period): a co-department's liaison files its own slot (GET /tasks/:id/co-report-slots), never the lead's, and only on a task with coDepartmentsReport (400 otherwise)
        * @example 2026-03
        */
       period?: string;
@@ -1927,6 +2059,28 @@ export interface components {
        * @description the first report filed for the period
        */
       progressId: string | null;
+      /**
+       * @description the department that owes it: the lead department, or a co-department (配合单位反馈)
+       * @example finance
+       */
+      departmentCode: string;
+    };
+    CoDepartmentSlotsDto: {
+      /** @example finance */
+      departmentCode: string;
+      /** @example 财政局 */
+      departmentName: string;
+      /** @description its latest period reported (filed or late); null before its first */
+      latest: components['schemas']['ReportSlotDto'] | null;
+      /**
+       * @description the periods it missed (逾期未报), oldest first
+       * @example [
+       *       "2026-03"
+       *     ]
+       */
+      missed: string[];
+      /** @description all its periods, oldest first */
+      slots: components['schemas']['ReportSlotDto'][];
     };
     CommentAuthorDto: {
       /** Format: uuid */
@@ -2378,7 +2532,7 @@ export interface components {
        *     }
        */
       indicators: Record<string, never>;
-      /** @description report periods (定期报送) of the department’s tasks due in the year, judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted */
+      /** @description report periods (定期报送) the department owes due in the year (of the tasks it leads, and its own part of tasks with coDepartmentsReport), judged as of the year’s end (or today while it runs): on time + late + missed; a period due today and not filed yet is not counted */
       reportsDue: number;
       /** @description report periods filed by the end of their due day */
       reportsOnTime: number;
@@ -2451,6 +2605,201 @@ export interface components {
       /** @enum {string} */
       format: 'xlsx' | 'html';
     };
+    EvaluationIndicatorDto: {
+      code: string;
+      name: string;
+      /** @example % */
+      unit: string;
+      /** @enum {string} */
+      comparator: '>=' | '=' | '<=';
+      departmentCode: string;
+      departmentName: string;
+      /** @description the chapter of the clause stating the target */
+      chapterCode: string | null;
+      baseline: number | null;
+      baselineYear: number | null;
+      target: number;
+      targetYear: number;
+      /** @description the latest value reported for a year up to asOf’s year */
+      latest: number | null;
+      latestYear: number | null;
+      /** @description met by the comparator; null when nothing is reported */
+      achieved: boolean | null;
+      /** @description share of the way from baseline to target (1 = there); null without baseline, value or distance */
+      progress: number | null;
+      /** @description where the line from baseline to target stands at the end of asOf */
+      expected: number | null;
+      /**
+       * @description 序时进度 at the end of asOf
+       * @enum {string}
+       */
+      pace: 'green' | 'yellow' | 'red' | 'unknown';
+      /** @enum {string|null} */
+      trend: 'on_track' | 'at_risk' | 'off_track' | null;
+      derived: boolean;
+    };
+    TaskCountsDto: {
+      total: number;
+      /** @description completed by asOf (on time + late) */
+      completed: number;
+      onTime: number;
+      late: number;
+      /** @description still owed at asOf and past due */
+      overdue: number;
+      /** @description still owed at asOf, not yet due (or waiting for review after an on-time submission) */
+      pending: number;
+      cancelled: number;
+    };
+    AchievedCountDto: {
+      achieved: number;
+      total: number;
+    };
+    EvaluationSectionDto: {
+      /** @example 五(一) */
+      code: string;
+      title: string;
+      tasks: components['schemas']['TaskCountsDto'];
+    };
+    EvaluationChapterDto: {
+      /**
+       * @description null: tasks whose clause is not in the plan’s text
+       * @example 五
+       */
+      code: string | null;
+      title: string;
+      tasks: components['schemas']['TaskCountsDto'];
+      /** @description the chapter’s stated targets */
+      indicators: components['schemas']['AchievedCountDto'];
+      sections: components['schemas']['EvaluationSectionDto'][];
+    };
+    ProblemTaskDto: {
+      /** Format: uuid */
+      id: string;
+      code: string | null;
+      title: string;
+      /** Format: date */
+      dueDate: string;
+      daysOverdue: number;
+    };
+    ProblemIndicatorDto: {
+      code: string;
+      name: string;
+      /** @enum {string} */
+      pace: 'green' | 'yellow' | 'red' | 'unknown';
+      /** @enum {string|null} */
+      trend: 'on_track' | 'at_risk' | 'off_track' | null;
+    };
+    UnreportedIndicatorDto: {
+      code: string;
+      name: string;
+    };
+    MissedReportDto: {
+      /** Format: uuid */
+      taskId: string;
+      taskCode: string | null;
+      taskTitle: string;
+      /** @example 2025-Q3 */
+      period: string;
+      /** Format: date */
+      dueDate: string;
+    };
+    DepartmentProblemsDto: {
+      departmentCode: string;
+      departmentName: string;
+      overdueTasks: components['schemas']['ProblemTaskDto'][];
+      /** @description not met, and behind the line (pace red) or heading for a miss (trend off_track) */
+      offTrackIndicators: components['schemas']['ProblemIndicatorDto'][];
+      /** @description no value reported for any year up to asOf’s year */
+      unreportedIndicators: components['schemas']['UnreportedIndicatorDto'][];
+      /** @description report periods (定期报送) missed by asOf */
+      missedReports: components['schemas']['MissedReportDto'][];
+    };
+    TasksCompletedDto: {
+      completed: number;
+      /** @description tasks not cancelled by asOf */
+      total: number;
+    };
+    EvaluationTotalsDto: {
+      /** @description stated targets met */
+      targetsAchieved: components['schemas']['AchievedCountDto'];
+      /** @description targets read from the plan’s wording (derived), counted apart */
+      derivedAchieved: components['schemas']['AchievedCountDto'];
+      tasksCompleted: components['schemas']['TasksCompletedDto'];
+      overdueTasks: number;
+      offTrackIndicators: number;
+      unreportedIndicators: number;
+      missedReports: number;
+    };
+    PlanEvaluationDto: {
+      /** Format: uuid */
+      planId: string;
+      planCode: string;
+      planTitle: string;
+      startYear: number;
+      endYear: number;
+      /** Format: date */
+      asOf: string;
+      /**
+       * Format: date-time
+       * @description when the numbers were computed (a finalised evaluation: when it was frozen)
+       */
+      computedAt: string;
+      /** @description the stated targets, in the plan’s order */
+      indicators: components['schemas']['EvaluationIndicatorDto'][];
+      /** @description targets read from wording (derived: true), shown apart */
+      derivedIndicators: components['schemas']['EvaluationIndicatorDto'][];
+      chapters: components['schemas']['EvaluationChapterDto'][];
+      /** @description departments with open problems, in the departments’ order */
+      problems: components['schemas']['DepartmentProblemsDto'][];
+      totals: components['schemas']['EvaluationTotalsDto'];
+      /**
+       * @description null while nothing is saved for this day
+       * @enum {string|null}
+       */
+      status: 'draft' | 'finalized' | null;
+      findings: string;
+      measures: string;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** Format: date-time */
+      finalizedAt: string | null;
+    };
+    EvaluationRecordDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      /** Format: date */
+      asOf: string;
+      /** @enum {string} */
+      status: 'draft' | 'finalized';
+      findings: string;
+      measures: string;
+      /** @description the totals of the numbers kept with it */
+      totals: components['schemas']['EvaluationTotalsDto'];
+      /** Format: uuid */
+      updatedBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      finalizedBy: string | null;
+      /** Format: date-time */
+      finalizedAt: string | null;
+    };
+    FindingsDto: {
+      /**
+       * @description 规划实施效果、存在问题
+       * @example 十四五规划目标总体完成……
+       */
+      findings: string;
+      /**
+       * @description 对策建议
+       * @example 建议十五五期间……
+       */
+      measures: string;
+    };
     StatusTotalsDto: {
       assigned: number;
       in_progress: number;
@@ -2517,7 +2866,7 @@ export interface components {
       onTime: components['schemas']['OnTimeDto'];
       /** @description one entry per month of `months`, oldest first */
       onTimeByMonth: components['schemas']['MonthOnTimeDto'][];
-      /** @description the report periods of the tasks it leads (GET /tasks/:id/report-slots), judged today */
+      /** @description the report periods it owes, judged today: of the tasks it leads (GET /tasks/:id/report-slots) and, as a co-department reporting its own part, of the tasks with coDepartmentsReport (GET /tasks/:id/co-report-slots) */
       reports: components['schemas']['ReportFiguresDto'];
       /** @example finance */
       code: string;
@@ -2543,7 +2892,7 @@ export interface components {
       onTime: components['schemas']['OnTimeDto'];
       /** @description one entry per month of `months`, oldest first */
       onTimeByMonth: components['schemas']['MonthOnTimeDto'][];
-      /** @description the report periods of the tasks it leads (GET /tasks/:id/report-slots), judged today */
+      /** @description the report periods it owes, judged today: of the tasks it leads (GET /tasks/:id/report-slots) and, as a co-department reporting its own part, of the tasks with coDepartmentsReport (GET /tasks/:id/co-report-slots) */
       reports: components['schemas']['ReportFiguresDto'];
     };
     PaceCountsDto: {
@@ -2635,7 +2984,7 @@ export interface components {
       escalated: number;
       overdueAndEscalated: number;
       maxDaysOverdue: number;
-      /** @description report periods of open tasks it leads never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed */
+      /** @description report periods it owes (as lead, or as a reporting co-department) of open tasks never filed by their deadline (逾期未报), as DashboardFiguresDto.reports.missed */
       missedReports: number;
       /** @description up to five: the overdue, longest overdue first (then by id); then escalated tasks not yet overdue, soonest due first */
       worst: components['schemas']['BulletinTaskDto'][];
@@ -3206,7 +3555,7 @@ export interface operations {
   TasksController_reportsOwed: {
     parameters: {
       query?: {
-        /** @description a lead department's code (supervisors and reviewers; a department's own people always see their own) */
+        /** @description a department's code: the periods it owes, as lead or as a reporting co-department (supervisors and reviewers; a department's own people always see their own) */
         department?: string;
       };
       header?: never;
@@ -3636,13 +3985,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description 定期报送: the task's report periods with their deadline and state; empty without a cycle */
+      /** @description 定期报送: the lead department's report periods with their deadline and state; empty without a cycle (co-departments' own periods: GET /tasks/:id/co-report-slots) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ReportSlotDto'][];
+        };
+      };
+    };
+  };
+  TasksController_coReportSlots: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoDepartmentSlotsDto'][];
         };
       };
     };
@@ -4491,6 +4861,151 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  EvaluationController_get: {
+    parameters: {
+      query?: {
+        /** @description the day evaluated, YYYY-MM-DD (its end); default today; not before 1 January of the plan’s first year (400) */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanEvaluationDto'];
+        };
+      };
+    };
+  };
+  EvaluationController_workbook: {
+    parameters: {
+      query?: {
+        /** @description the day evaluated, YYYY-MM-DD (its end); default today; not before 1 January of the plan’s first year (400) */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+    };
+  };
+  EvaluationController_html: {
+    parameters: {
+      query?: {
+        /** @description the day evaluated, YYYY-MM-DD (its end); default today; not before 1 January of the plan’s first year (400) */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  EvaluationController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationRecordDto'][];
+        };
+      };
+    };
+  };
+  EvaluationController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the day evaluated (its end) */
+        asOf: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FindingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationRecordDto'];
+        };
+      };
+    };
+  };
+  EvaluationController_finalize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the day evaluated (its end) */
+        asOf: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationRecordDto'];
+        };
       };
     };
   };

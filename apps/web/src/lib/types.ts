@@ -22,6 +22,7 @@ export type ProgressReport = Schemas['ProgressReportDto'];
 export type ExtensionRequest = Schemas['ExtensionRequestViewDto'];
 export type TaskDetail = Schemas['TaskDetailDto'];
 export type ReportSlot = Schemas['ReportSlotDto'];
+export type CoDepartmentSlots = Schemas['CoDepartmentSlotsDto'];
 export type TaskComment = Schemas['CommentDto'];
 export type HistoryEntry = Schemas['TaskHistoryEntryDto'];
 export type Notification = Schemas['NotificationDto'];
@@ -39,6 +40,11 @@ export type CalendarFeedStatus = Schemas['CalendarFeedStatusDto'];
 export type CalendarFeedCreated = Schemas['CalendarFeedCreatedDto'];
 export type DepartmentAssessment = Schemas['DepartmentAssessmentDto'];
 export type AssessmentCycle = Schemas['AssessmentCycleDto'];
+/** `GET /api/v1/plans/:id/evaluation` (分期评估): the plan as of a day, with the evaluators' text. */
+export type PlanEvaluation = Schemas['PlanEvaluationDto'];
+export type EvaluationIndicator = Schemas['EvaluationIndicatorDto'];
+export type EvaluationChapter = Schemas['EvaluationChapterDto'];
+export type EvaluationRecord = Schemas['EvaluationRecordDto'];
 /** `GET /api/v1/dashboard/bulletin` (通报): departments ranked by overdue and escalated open work. */
 export type Bulletin = Schemas['BulletinDto'];
 /** `GET /api/v1/report-slots/owed` (本月待报): report periods not filed, due this month or missed. */

@@ -25,6 +25,7 @@ interface NewTask {
   parentId?: string;
   reportEvery?: 'P1M' | 'P3M' | 'P6M';
   reportDueDay?: number;
+  coDepartmentsReport?: boolean;
 }
 
 /** The clauses of every plan, for "clause from the plan". */
@@ -168,6 +169,15 @@ export function CreateTaskPage() {
           {reportEvery && (
             <Form.Item label="报送截止日（次月几日前）" name="reportDueDay" initialValue={5}>
               <InputNumber min={1} max={28} precision={0} style={{ width: 120 }} />
+            </Form.Item>
+          )}
+          {reportEvery && (
+            <Form.Item
+              name="coDepartmentsReport"
+              valuePropName="checked"
+              extra="勾选后，每个配合单位也须按同一周期报送本单位负责部分的进展（配合单位反馈），逾期未报提醒该单位并计入其通报"
+            >
+              <Checkbox>配合单位也须定期报送</Checkbox>
             </Form.Item>
           )}
           <Form.Item

@@ -27,6 +27,7 @@ interface TaskFields {
   requireSignOff: boolean;
   reportEvery?: 'P1M' | 'P3M' | 'P6M';
   reportDueDay?: number;
+  coDepartmentsReport: boolean;
 }
 
 interface DirectoryEntry {
@@ -51,6 +52,7 @@ function fieldsOf(t: TaskDetail): TaskFields {
     requireSignOff: t.requireSignOff,
     reportEvery: t.reportEvery ?? undefined,
     reportDueDay: t.reportDueDay,
+    coDepartmentsReport: t.coDepartmentsReport,
   };
 }
 
@@ -203,6 +205,11 @@ export function EditTaskPage() {
               </Form.Item>
             )}
           </Space>
+          {reportEvery && (
+            <Form.Item name="coDepartmentsReport" valuePropName="checked" extra="每个配合单位也按同一周期报送本单位负责部分的进展（配合单位反馈）">
+              <Checkbox>配合单位也须定期报送</Checkbox>
+            </Form.Item>
+          )}
           <Form.Item name="requireSignOff" valuePropName="checked">
             <Checkbox>需承办单位负责人审签</Checkbox>
           </Form.Item>

@@ -45,7 +45,7 @@ import {
   SLOT_STATUS,
   type Grade,
 } from '../lib/tasks';
-import type { Evidence, HistoryEntry, Page, ReportSlot, TaskComment, TaskDetail, TaskSummary } from '../lib/types';
+import type { CoDepartmentSlots, Evidence, HistoryEntry, Page, ReportSlot, TaskComment, TaskDetail, TaskSummary } from '../lib/types';
 
 export function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -157,6 +157,7 @@ export function TaskDetailPage() {
           </Card>
           <ChildrenCard task={t} canSplit={actions.has('split')} />
           {t.reportEvery && <ReportSlotsCard task={t} />}
+          {t.reportEvery && t.coDepartmentsReport && <CoReportSlotsCard task={t} />}
           <EvidenceCard task={t} canUpload={actions.has('evidence')} onChange={refresh} />
           <Card title="办理进展" size="small" style={{ marginTop: 16 }}>
             {t.progress.length === 0 ? (
@@ -353,6 +354,58 @@ function useReportSlots(task: TaskDetail) {
   });
 }
 
+/** 配合单位反馈: each co-department's own periods (all of them for the lead and supervisors, its own for a co-department). */
+function useCoReportSlots(task: TaskDetail) {
+  return useQuery({
+    queryKey: ['task', task.id, 'co-report-slots'],
+    queryFn: () => get<CoDepartmentSlots[]>(`/tasks/${task.id}/co-report-slots`),
+    enabled: !!task.reportEvery && task.coDepartmentsReport,
+  });
+}
+
+/** 配合单位反馈: per co-department, its latest report, the periods it missed, and every period's state. */
+function CoReportSlotsCard({ task }: { task: TaskDetail }) {
+  const co = useCoReportSlots(task);
+  const today = todayInPlanZone();
+  return (
+    <Card title="配合单位反馈（各配合单位按同一周期报送本单位负责部分）" size="small" style={{ marginTop: 16 }} data-testid="co-report-slots">
+      {co.error && <QueryError error={co.error} />}
+      <List
+        size="small"
+        loading={co.isLoading}
+        dataSource={co.data ?? []}
+        rowKey={(d) => d.departmentCode}
+        locale={{ emptyText: '无配合单位' }}
+        renderItem={(d) => (
+          <List.Item data-testid="co-department-slots">
+            <Space direction="vertical" size={4}>
+              <Space wrap>
+                <b>{d.departmentName}</b>
+                <span>
+                  最近报送：
+                  {d.latest ? `${periodLabel(d.latest.period)}（${SLOT_STATUS[d.latest.status].label}）` : '尚未报送'}
+                </span>
+                {d.missed.length > 0 && <Tag color={SLOT_STATUS.missed.color}>逾期未报 {d.missed.length} 期</Tag>}
+              </Space>
+              {d.missed.length > 0 && <span style={{ color: '#888' }}>未报：{d.missed.map(periodLabel).join('、')}</span>}
+              <Space wrap size={4}>
+                {/* The periods begun so far: a five-year monthly task has sixty. */}
+                {d.slots
+                  .filter((s) => s.from <= today)
+                  .map((s) => (
+                    <Tag key={s.period} color={SLOT_STATUS[s.status].color}>
+                      {periodLabel(s.period)} {SLOT_STATUS[s.status].label}
+                    </Tag>
+                  ))}
+              </Space>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
 /** 分解: the sub-tasks with their progress, and the way to add one. */
 function ChildrenCard({ task, canSplit }: { task: TaskDetail; canSplit: boolean }) {
   const navigate = useNavigate();
@@ -481,10 +534,15 @@ function useAction(onChange: () => void) {
 function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: ReturnType<typeof availableActions>; onChange: () => void }) {
   const action = useAction(onChange);
   const progress = useDraftForm<{ note: string; percent?: number; period?: string }>(`progress:${task.id}`);
+  const { user } = useAuth();
   const slots = useReportSlots(task);
+  const co = useCoReportSlots(task);
   const today = todayInPlanZone();
+  // A co-department files its own periods (配合单位反馈), none without the switch; the lead files the task's.
+  const coDepartment = user?.departmentCode && task.coDepartmentCodes.includes(user.departmentCode) ? user.departmentCode : null;
+  const own = coDepartment ? (co.data?.find((d) => d.departmentCode === coDepartment)?.slots ?? []) : (slots.data ?? []);
   // Periods a report may file: begun ones, the earliest unfiled first offered.
-  const periods = (slots.data ?? []).filter((s) => s.from <= today);
+  const periods = own.filter((s) => s.from <= today);
   const submit = useDraftForm<{ summary: string; evidenceIds: string[] }>(`submit:${task.id}`);
   const approve = useDraftForm<{ grade?: Grade; comment?: string }>(`approve:${task.id}`);
   const signOff = useDraftForm<{ comment?: string }>(`signoff:${task.id}`);

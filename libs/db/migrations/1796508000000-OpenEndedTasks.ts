@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * task_department copy and an event notification's date follow), and report periods may start from a given day.
  * The indexes on due_date stay as they are: nulls sort last, which is where lists put open-ended tasks.
  */
-export class OpenEndedTasks1796507572234 implements MigrationInterface {
-  name = 'OpenEndedTasks1796507572234';
+export class OpenEndedTasks1796508000000 implements MigrationInterface {
+  name = 'OpenEndedTasks1796508000000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('ALTER TABLE "task" ADD "report_from" date');
