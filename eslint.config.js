@@ -23,7 +23,7 @@ const LAYERS = {
   db: ['common', 'config', 'vocabulary'],
   storage: ['common', 'config'],
   mail: ['common', 'config'],
-  excel: ['common'],
+  excel: ['common', 'vocabulary'],
   webhook: ['common', 'config', 'mail'],
   audit: ['common', 'config', 'db', 'excel', 'vocabulary'],
   auth: ['audit', 'common', 'config', 'db', 'excel'],

@@ -62,11 +62,11 @@ describe('calendar feeds', () => {
     return { calendar, events, taskIds };
   }
 
-  /** Open tasks `department` leads or co-operates on (every open task for null), by the database. */
+  /** Open tasks with a final deadline (an open-ended one has no event) `department` leads or co-operates on (every one for null), by the database. */
   async function openTaskIds(department: string | null): Promise<string[]> {
     const rows = await sql<{ id: string }>(
       app.databaseUrl,
-      `SELECT id FROM task WHERE status <> 'completed' AND ($1::varchar IS NULL OR lead_department_code = $1 OR $1 = ANY(co_department_codes))`,
+      `SELECT id FROM task WHERE status <> 'completed' AND due_date IS NOT NULL AND ($1::varchar IS NULL OR lead_department_code = $1 OR $1 = ANY(co_department_codes))`,
       [department],
     );
     return rows.map((r) => r.id).sort();

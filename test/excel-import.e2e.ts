@@ -5,7 +5,7 @@ import { TaskEvents } from '../libs/tasks/task-events.js';
 import { startApp, type TestApp } from './support/app.js';
 import { bytes } from './support/bytes.js';
 import { sql } from './support/database.js';
-import { mergedTable, multiSheetTable, tableWithMistakes, wpsStyleTable } from './fixtures/duty-tables.js';
+import { mergedTable, multiSheetTable, ongoingTable, tableWithMistakes, wpsStyleTable } from './fixtures/duty-tables.js';
 
 interface ImportReport {
   rows: number;
@@ -18,7 +18,8 @@ interface ImportReport {
     title: string;
     leadDepartmentCode: string;
     coDepartmentCodes: string[];
-    dueDate: string;
+    dueDate: string | null;
+    reportEvery: string | null;
     parentRow: number | null;
     action: string;
     code: string;
@@ -265,6 +266,24 @@ describe('importing a 分工表 from Excel', () => {
     });
   });
 
+  it('maps 长期坚持 to an open-ended task reported quarterly, and 每月 / a date with 每半年 to their cycles', async () => {
+    const dry = (await upload(await ongoingTable(), true).expect(200)).body as ImportReport;
+    expect(dry.errors).toEqual([]);
+    expect(dry.tasks.map((t) => [t.title, t.dueDate, t.reportEvery])).toEqual([
+      ['制定教育事业发展实施方案', null, 'P3M'],
+      ['落实教育专项资金', null, 'P1M'],
+      ['保障教育用地', '2025-12-31', 'P6M'],
+    ]);
+    await upload(await ongoingTable(), false).expect(200);
+    const list = (await app.as(supervisor.token).get('/api/v1/tasks?q=制定教育事业发展实施方案').expect(200)).body;
+    expect(list.items).toEqual([expect.objectContaining({ dueDate: null, overdue: false, light: 'green' })]);
+    const task = (await app.as(supervisor.token).get(`/api/v1/tasks/${list.items[0].id}`).expect(200)).body;
+    expect(task).toMatchObject({ dueDate: null, reportEvery: 'P3M', reportDueDay: 5 });
+    // Its report periods run from the quarter it was imported in, up to today's.
+    const slots = (await app.as(supervisor.token).get(`/api/v1/tasks/${task.id}/report-slots`).expect(200)).body;
+    expect(slots).toEqual([expect.objectContaining({ status: 'open' })]);
+  });
+
   it('reads a WPS-style table: a title row above the headers, line breaks in headers, number 序号 and date cells', async () => {
     const dry = (await upload(await wpsStyleTable(), true).expect(200)).body as ImportReport;
     expect(dry.errors).toEqual([]);
@@ -288,7 +307,7 @@ describe('importing a 分工表 from Excel', () => {
     expect(dry.errors.map((e) => e.message)).toEqual([
       '分工表 第 2 行「牵头单位」中的单位无法识别：市公安局（请使用部门列表中的名称）',
       '分工表 第 3 行「完成时限」日期不存在：2025-02-30',
-      '分工表 第 4 行「完成时限」「每季度末」是周期性或长期任务，暂不支持导入，请写明具体完成时限',
+      '分工表 第 4 行「完成时限」「每年」是按年或更短周期重复的任务，请每年（每期）一行写明完成时限，或写 每月、每季度、每半年、长期坚持',
       '分工表!E5（完成时限）含公式或错误值，请复制后“粘贴为数值”再导入',
       '分工表 第 6 行「牵头单位」为空：每项任务须有牵头单位',
     ]);

@@ -270,4 +270,25 @@ describe('reminders, overdue alerts and escalation', () => {
     expect(reportMails(liaison.email)).toHaveLength(2);
     expect((await recorded(filed.id)).filter((n) => n.template === 'report_due')).toHaveLength(1);
   });
+
+  it('runs only the report ladder of an open-ended task (长期坚持), period after period, and comes back for the next', async () => {
+    const task = await createTask('2030-07-01', { title: '耕地保护月报（长期坚持）', dueDate: null, reportEvery: 'P1M', reportFrom: '2030-01-10' });
+    await sql(app.databaseUrl, `UPDATE task SET created_at = '2030-01-10T09:00:00+08:00', ladder_from = '2030-01-10T09:00:00+08:00' WHERE id = $1`, [task.id]);
+    const mails = () => smtp.messages.filter((m) => decodedBody(m.raw).includes('耕地保护月报（长期坚持）'));
+    const sweepAt = async (at: string) => {
+      const expected = smtp.messages.length + (await sweep.run(new Date(at))).deliveries.length;
+      await waitFor(`the mails of the sweep at ${at}`, () => smtp.messages.length >= expected);
+    };
+    await sweepAt('2030-02-04T01:00:00Z');
+    expect(mails().length).toBeGreaterThan(0);
+    expect(decodedBody(mails()[0].raw)).toContain('报送期限：2030-02-05（2030年1月）');
+    // Its next period is still to come: the sweep will look at the task again.
+    expect(await nextAt(task.id)).not.toBeNull();
+    await sweepAt('2030-03-04T01:00:00Z');
+    const steps = await recorded(task.id);
+    // Report steps only (no final deadline: no reminder, overdue or escalation of one), for January and February.
+    expect(new Set(steps.map((n) => n.template))).toEqual(new Set(['report_due']));
+    expect([...new Set(steps.map((n) => n.due_date))].sort()).toEqual(['2030-02-05', '2030-03-05']);
+    expect(await nextAt(task.id)).not.toBeNull();
+  });
 });

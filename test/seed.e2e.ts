@@ -108,6 +108,29 @@ describe('importing the plan seeds', () => {
     expect(tax).toEqual({ lead: 'tax', parent: 'T-7-2-finance-2' });
   });
 
+  it('makes the 七(二) duties of five departments open-ended tasks (长期坚持) with quarterly reports; yearly ones stay yearly', async () => {
+    const ongoing = await sql(db.url, `SELECT code, lead_department_code AS lead, report_every, report_from FROM task WHERE due_date IS NULL ORDER BY code`);
+    expect(ongoing.map((t) => t.code)).toEqual([
+      'T-7-2-edu-1',
+      'T-7-2-edu-2',
+      'T-7-2-finance-1',
+      'T-7-2-finance-2',
+      'T-7-2-ndrc-1',
+      'T-7-2-ndrc-3',
+      'T-7-2-nrp-1',
+      'T-7-2-nrp-2',
+      'T-7-2-nrp-3',
+      'T-7-2-staffing-1',
+      'T-7-2-staffing-2',
+      'T-7-2-staffing-3',
+    ]);
+    expect(new Set(ongoing.map((t) => t.lead))).toEqual(new Set(['edu', 'ndrc', 'finance', 'nrp', 'staffing']));
+    // Quarterly, from the quarter of the import (no reportFrom in the seeds).
+    expect(ongoing.every((t) => t.report_every === 'P3M' && t.report_from === null)).toBe(true);
+    const [others] = await sql(db.url, `SELECT count(*)::int AS n FROM task WHERE report_every IS NOT NULL AND due_date IS NOT NULL`);
+    expect(others.n).toBe(0);
+  });
+
   it('updates exactly the record whose seed changed, with one audit entry', async () => {
     const dir = tmp(editedSeeds('indicators.yaml', (t) => editEntry(t, 'vocational-dual-qualified-teacher-share', 'target', '85', '86')));
     const before = await counts(db.url);
@@ -397,7 +420,14 @@ describe('the imported plan over HTTP', () => {
     const found = await app.as(reviewer.token).get('/api/v1/tasks?q=T-7-2-finance-1');
     expect(found.body.items).toHaveLength(1);
     const task = await app.as(reviewer.token).get(`/api/v1/tasks/${found.body.items[0].id}`);
-    expect(task.body).toMatchObject({ leadDepartmentCode: 'finance', clauseRef: '七(二)财政部门', dueDate: '2025-12-31', status: 'assigned' });
+    expect(task.body).toMatchObject({
+      leadDepartmentCode: 'finance',
+      clauseRef: '七(二)财政部门',
+      dueDate: null,
+      reportEvery: 'P3M',
+      overdue: false,
+      status: 'assigned',
+    });
     expect(task.body.clauseText).toMatch(/^财政部门。负责落实十四五教育事业发展规划实施所需专项资金/);
   });
 });

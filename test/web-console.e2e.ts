@@ -393,6 +393,25 @@ describe('web console', () => {
     await page.getByText('2030年6月30日').first().waitFor();
     await page.getByText('教育部门').first().waitFor();
 
+    // An open-ended duty (长期坚持): no date to pick, a reporting cycle instead; its page says so.
+    await page.getByRole('menuitem', { name: '新建任务' }).click();
+    await page.getByLabel('任务名称').fill('落实教育专项资金（长期）');
+    await page.getByLabel('牵头单位').click();
+    await page.getByLabel('牵头单位').fill('财政');
+    await page.getByLabel('牵头单位').press('Enter');
+    await page.getByTestId('open-ended').check();
+    expect(await page.getByLabel('截止日期').count()).toBe(0);
+    await page.getByRole('button', { name: '创建并下达' }).click();
+    await page.getByText('长期坚持的任务须选择报送周期').waitFor();
+    await page.getByLabel('定期报送').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '每季度' }).click();
+    await shot(page, 'supervisor-create-open-ended');
+    await page.getByRole('button', { name: '创建并下达' }).click();
+    await toast(page, '任务已创建并下达');
+    await page.getByRole('heading', { name: '落实教育专项资金（长期）' }).waitFor();
+    await page.getByText('长期坚持').first().waitFor();
+    await page.getByText('按周期报送').first().waitFor();
+
     // Approve the liaison's submission with a grade; its history tells every step.
     await page.goto(`${app.url}/tasks/${tasks.main.id}`);
     await page.getByRole('button', { name: '审核通过' }).click();

@@ -51,7 +51,7 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     await page.getByText('发现 5 处问题').waitFor();
     const row2 = page.getByTestId('import-row').filter({ hasText: '分工表 第 2 行' });
     await row2.getByText('市公安局').waitFor();
-    await page.getByTestId('import-row').filter({ hasText: '分工表 第 4 行' }).getByText('每季度末').waitFor();
+    await page.getByTestId('import-row').filter({ hasText: '分工表 第 4 行' }).getByText('每年').waitFor();
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await saveScreenshot(page, 'import-preview-errors');
 

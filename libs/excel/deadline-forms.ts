@@ -1,16 +1,34 @@
 import { DEADLINE_PROBLEMS } from './excel.messages.js';
-/** A deadline cell read: the calendar date it means, or why it cannot be one. */
-export type DeadlineReading = { date: string } | { problem: string };
+import type { ReportCycle } from '../vocabulary/tasks.js';
+
+/**
+ * A deadline cell read: the calendar date it means, and the reporting cycle it names (定期报送); a cycle
+ * alone (`每季度`, `长期坚持`) means an open-ended task (`date: null`). Or why it cannot be one.
+ */
+export type DeadlineReading = { date: string; reportEvery?: ReportCycle } | { date: null; reportEvery: ReportCycle } | { problem: string };
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
-// Periodic and open-ended deadlines wait for reporting cycles (the periodic-reports issue).
-const PERIODIC = /^(每[年季月周旬天日]|长期|持续|常态|逐年|按季|按月|按年)/;
+/**
+ * The cycles a 分工表 writes: 每月 → P1M, 每季度 → P3M, 每半年 → P6M, and 长期坚持 (or 长期, 持续推进, 常态化),
+ * an ongoing duty with no final deadline, reported quarterly (季报, what supervision offices ask of ongoing duties).
+ * An optional 报送/报告/末/底 follows (每季度末, 每月报送).
+ */
+const CYCLES: Array<[RegExp, ReportCycle]> = [
+  [/^(每个?月|按月)(末|底)?(报送|报告|调度)?$/, 'P1M'],
+  [/^(每个?季度?|按季度?)(末|底)?(报送|报告|调度)?$/, 'P3M'],
+  [/^(每半年|按半年)(末|底)?(报送|报告)?$/, 'P6M'],
+  [/^(长期坚持|长期|持续推进|持续|常态化|常态化推进)$/, 'P3M'],
+];
+// Other periodic forms have no reporting cycle to map to: a yearly duty is one task (one row) per year.
+const PERIODIC = /^(每[年周旬天日]|逐年|按年)/;
 
 /**
  * The forms Chinese offices write a deadline in: `2025-12-31`, `2025/12/31`, `2025.12.31`,
  * `2025年12月31日`, `2025年12月底`, `2025年12月`, `2025.12`, `2025年底`, `2025年`,
  * `2025年上半年`, `2025年第三季度`, each optionally followed by 前/以前/之前; a month or
- * a year means its last day. A date cell (a Date) is taken as it is.
+ * a year means its last day. A date cell (a Date) is taken as it is. A cycle (每月, 每季度,
+ * 每半年, 长期坚持) makes an open-ended task with that reporting cycle; a date and a cycle
+ * (`2025年底前，每季度报送`) a task with both.
  */
 export function readDeadline(value: unknown): DeadlineReading {
   if (value instanceof Date) {
@@ -23,8 +41,28 @@ export function readDeadline(value: unknown): DeadlineReading {
     if (!match) return { problem: DEADLINE_PROBLEMS.unreadable(String(value)) };
     return monthEnd(Number(match[1]), match[2].length === 1 ? Number(match[2]) * 10 : Number(match[2]), String(value));
   }
-  const text = (typeof value === 'string' ? value : '').replace(/\s+/g, '').replace(/(之前|以前|前)$/, '');
+  const text = (typeof value === 'string' ? value : '').replace(/\s+/g, '');
   if (text === '') return { problem: DEADLINE_PROBLEMS.empty };
+  const cycle = cycleOf(text);
+  if (cycle) return { date: null, reportEvery: cycle };
+  // A date and a cycle: 2025年底前，每季度报送.
+  const parts = text.split(/[，,；;、]/).filter(Boolean);
+  if (parts.length === 2) {
+    const [first, second] = parts;
+    const [datePart, cyclePart] = cycleOf(second) ? [first, second] : [second, first];
+    const dated = cycleOf(cyclePart) ? readDate(datePart) : null;
+    if (dated && 'date' in dated && dated.date !== null) return { date: dated.date, reportEvery: cycleOf(cyclePart)! };
+  }
+  return readDate(text);
+}
+
+function cycleOf(text: string): ReportCycle | null {
+  return CYCLES.find(([form]) => form.test(text))?.[1] ?? null;
+}
+
+/** One date as written (no cycle). */
+function readDate(written: string): DeadlineReading {
+  const text = written.replace(/(之前|以前|前)$/, '');
   if (PERIODIC.test(text)) return { problem: DEADLINE_PROBLEMS.periodic(text) };
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
   if (m) return exactDay(Number(m[1]), Number(m[2]), Number(m[3]), text);

@@ -34,10 +34,24 @@ describe('deadline forms', () => {
     expect(readDeadline(value)).toEqual({ date });
   });
 
+  const cycles: Array<[string, string | null, string]> = [
+    ['长期坚持', null, 'P3M'],
+    ['每月', null, 'P1M'],
+    ['每季度', null, 'P3M'],
+    ['每季度末', null, 'P3M'],
+    ['每半年', null, 'P6M'],
+    ['按月报送', null, 'P1M'],
+    ['2025年底前，每季度报送', '2025-12-31', 'P3M'],
+    ['每月，2026年6月底', '2026-06-30', 'P1M'],
+  ];
+  it.each(cycles)('%p → due %s, reported %s (open-ended without a date)', (value, date, reportEvery) => {
+    expect(readDeadline(value)).toEqual({ date, reportEvery });
+  });
+
   const refused: Array<[unknown, RegExp]> = [
-    ['每季度末', /周期性或长期/],
-    ['每月', /周期性或长期/],
-    ['长期坚持', /周期性或长期/],
+    ['每年', /按年或更短周期/],
+    ['每周', /按年或更短周期/],
+    ['每季度，长期坚持', /无法识别/],
     ['', /为空/],
     [null, /为空/],
     ['2025-02-30', /日期不存在/],
@@ -183,6 +197,27 @@ describe('序号 hierarchy', () => {
     ]);
   });
 
+  it('maps 长期坚持 and the cycles to open-ended tasks; a heading over an open-ended part is open-ended too', () => {
+    const { tasks, errors } = planImport(
+      [
+        row(2, { seq: '一、落实教育经费' }),
+        row(3, { seq: '1.', title: '制定实施方案', lead: '教育部门', due: '长期坚持' }),
+        row(4, { seq: '2.', title: '月度调度', lead: '财政部门', due: '每月' }),
+        row(5, { seq: '二、', title: '专项资金', lead: '财政部门', due: '2026年底前，每半年报送' }),
+      ],
+      matcher,
+      () => true,
+      supervisors,
+    );
+    expect(errors).toEqual([]);
+    expect(tasks.map((t) => [t.title, t.dueDate, t.reportEvery])).toEqual([
+      ['落实教育经费', null, 'P3M'],
+      ['制定实施方案', null, 'P3M'],
+      ['月度调度', null, 'P1M'],
+      ['专项资金', '2026-12-31', 'P6M'],
+    ]);
+  });
+
   it('reads 督办责任人 as an active supervisor by name, or by email when two share a name', () => {
     const { tasks, errors } = planImport(
       [
@@ -213,7 +248,7 @@ describe('序号 hierarchy', () => {
     const { errors } = planImport(
       [
         row(2, { title: '甲', lead: '公安局', due: '2025-02-30' }),
-        row(3, { title: '乙', lead: '教育部门', due: '每季度末' }),
+        row(3, { title: '乙', lead: '教育部门', due: '每年' }),
         row(4, { title: '甲', lead: '教育部门', due: '2025年底' }),
       ],
       matcher,

@@ -43,7 +43,7 @@ export const DEADLINE_PROBLEMS = {
   invalidDate: '不是有效日期',
   unreadable: (value: string) => `无法识别的时间：${value}`,
   empty: '完成时限为空',
-  periodic: (text: string) => `「${text}」是周期性或长期任务，暂不支持导入，请写明具体完成时限`,
+  periodic: (text: string) => `「${text}」是按年或更短周期重复的任务，请每年（每期）一行写明完成时限，或写 每月、每季度、每半年、长期坚持`,
   unknownForm: (text: string) => `无法识别的时间「${text}」，可写 2025-12-31、2025年12月底、2025.12、2025年底`,
   noSuchDay: (text: string) => `日期不存在：${text}`,
   noSuchMonth: (text: string) => `月份不存在：${text}`,

@@ -5,6 +5,7 @@ import type { SupervisorMatcher } from './supervisor-matcher.js';
 import type { CellProblem, TableRow } from './duty-table.js';
 import { COLUMN_LABEL, type ImportColumn } from './table-headers.js';
 import { TABLE_PROBLEMS } from './excel.messages.js';
+import type { ReportCycle } from '../vocabulary/tasks.js';
 
 /** One task a row describes, with what the import writes (the seed-owned fields). */
 export interface PlannedTask {
@@ -18,7 +19,10 @@ export interface PlannedTask {
   description: string;
   leadDepartmentCode: string;
   coDepartmentCodes: string[];
-  dueDate: string;
+  /** Null: open-ended (长期坚持, 每季度 …), with `reportEvery`. */
+  dueDate: string | null;
+  /** The reporting cycle the 完成时限 cell names (每月, 每季度, 每半年, 长期坚持); null when it names none. */
+  reportEvery: ReportCycle | null;
   clauseRef: string | null;
   /** The parent's code, when the 序号 puts the row under another. */
   parentCode: string | null;
@@ -110,11 +114,13 @@ export function planImport(
     if (co.unknown.length > 0) fail(row, 'co', TABLE_PROBLEMS.unknownUnits(co.unknown));
     // Several lead departments in one cell: the first leads, the others co-operate.
     const [leadCode, ...otherLeads] = lead.codes;
-    let dueDate = '';
+    // '' until read (a heading takes its children's); null for an open-ended task.
+    let dueDate: string | null = '';
+    let reportEvery: ReportCycle | null = null;
     if (row.cells.due && !row.cells.due.unreadable) {
       const reading = readDeadline(row.cells.due.value);
       if ('problem' in reading) fail(row, 'due', reading.problem);
-      else dueDate = reading.date;
+      else ({ date: dueDate, reportEvery = null } = reading);
     }
     let clauseRef: string | null = text('clause').replace(/（/g, '(').replace(/）/g, ')') || null;
     if (clauseRef && !knownClause(clauseRef)) {
@@ -135,6 +141,7 @@ export function planImport(
       leadDepartmentCode: leadCode ?? '',
       coDepartmentCodes: [...otherLeads, ...co.codes].filter((c, i, all) => c !== leadCode && all.indexOf(c) === i),
       dueDate,
+      reportEvery,
       clauseRef,
       parentCode: parent?.code ?? null,
       supervisorId,
@@ -155,7 +162,12 @@ export function planImport(
   for (const d of [...drafts].reverse()) {
     const kids = children.get(d.code) ?? [];
     if (d.needsLead && kids.length > 0) d.leadDepartmentCode = kids.find((k) => k.leadDepartmentCode)?.leadDepartmentCode ?? '';
-    if (d.needsDue && kids.length > 0)
+    // Over open-ended parts the heading is open-ended too, reported as often as its first such part.
+    const ongoing = kids.find((k) => k.dueDate === null);
+    if (d.needsDue && ongoing) {
+      d.dueDate = null;
+      d.reportEvery = ongoing.reportEvery;
+    } else if (d.needsDue && kids.length > 0)
       d.dueDate =
         kids
           .map((k) => k.dueDate)
@@ -163,7 +175,7 @@ export function planImport(
           .sort()
           .at(-1) ?? '';
     if (d.needsLead && !d.leadDepartmentCode) fail(d.source, 'lead', TABLE_PROBLEMS.emptyLead);
-    if (d.needsDue && !d.dueDate) fail(d.source, 'due', TABLE_PROBLEMS.emptyDue);
+    if (d.needsDue && d.dueDate === '') fail(d.source, 'due', TABLE_PROBLEMS.emptyDue);
   }
   const tasks = drafts.map(({ level: _level, needsLead: _lead, needsDue: _due, source: _source, ...task }) => task);
   return { tasks, errors };

@@ -8,6 +8,7 @@ export interface TaskExportRow {
   title: string;
   leadDepartment: string;
   coDepartments: string;
+  /** The date, or 长期坚持 for an open-ended task. */
   dueDate: string;
   status: string;
   light: string;

@@ -3,6 +3,7 @@
  * templates.ts. One subject per kind; the body adds the reason, comment or decision given.
  */
 import type { TaskEventKind } from '../tasks/task-events.js';
+import { deadlineLabel } from '../vocabulary/tasks.js';
 
 /** The kinds of notification a user may take off mail (in-app stays); the ladder's kinds are in the policy's templates. */
 export const EVENT_KINDS: readonly TaskEventKind[] = [
@@ -44,7 +45,8 @@ export interface EventText {
   kind: TaskEventKind;
   taskTitle: string;
   departmentName: string;
-  dueDate: string;
+  /** Null: open-ended (长期坚持). */
+  dueDate: string | null;
   actorName: string;
   link: string;
   reason?: string;
@@ -72,7 +74,7 @@ const SUBJECTS: Record<TaskEventKind, (e: EventText) => string> = {
 /** The subject and body of one event's notification. */
 export function renderEvent(e: EventText): { subject: string; body: string } {
   const subject = SUBJECTS[e.kind](e);
-  const lines = [subject, '', `任务：${e.taskTitle}`, `牵头单位：${e.departmentName}`, `办理期限：${e.dueDate}`, `经办人：${e.actorName}`];
+  const lines = [subject, '', `任务：${e.taskTitle}`, `牵头单位：${e.departmentName}`, `办理期限：${deadlineLabel(e.dueDate)}`, `经办人：${e.actorName}`];
   if (e.reason) lines.push(`理由：${e.reason}`);
   if (e.comment) lines.push(`意见：${e.comment}`);
   if (e.body) lines.push(`内容：${e.body}`);

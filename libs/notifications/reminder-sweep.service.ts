@@ -3,7 +3,7 @@ import { Metrics } from '../metrics/metrics.js';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import { CalendarService } from '../calendar/calendar.service.js';
-import { calendarDate, daysBetween } from '../common/dates.js';
+import { addDays, calendarDate, daysBetween } from '../common/dates.js';
 import { AppConfig } from '../config/app-config.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { type DueTask, LadderRepository, type NewDelivery, type NewNotification, type Recipient } from '../db/repositories/ladder.repository.js';
@@ -30,6 +30,8 @@ const BATCH = 5000;
 export const REVIEW_STEP_BASE = 1000;
 /** Report-period steps (定期报送) likewise, from here on; their notification's date is the period's report deadline. */
 export const REPORT_STEP_BASE = 2000;
+/** How far past today an open-ended task's report periods are worked out (its next period's steps lie within it). */
+const OPEN_ENDED_HORIZON_DAYS = 366;
 
 /**
  * Finds the ladder steps that have fallen due, records each (task, step,
@@ -140,7 +142,7 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     };
     // Tasks share deadlines and start moments by the thousand: work each ladder out once per batch.
     const ladders = new Map<string, { due: number[]; next: Date | null }>();
-    const ladderOf = (task: DueTask) => {
+    const ladderOf = (task: DueTask & { dueDate: string }) => {
       const key = `${task.dueDate}|${task.ladderFrom.getTime()}`;
       let ladder = ladders.get(key);
       if (!ladder) {
@@ -176,11 +178,9 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     ) => {
       for (const index of due) {
         const step = steps[index];
-        const base = this.item(task, step.template, names, today, calendar);
+        const base = this.item(task, slot?.dueDate ?? task.dueDate, step.template, names, today, calendar);
         const coDepartmentName = owner ? (names.get(owner) ?? owner) : undefined;
-        const item = slot
-          ? { ...base, dueDate: slot.dueDate, daysOverdue: daysBetween(slot.dueDate, today), period: slot.period, coDepartmentName }
-          : { ...base, daysWaiting };
+        const item = slot ? { ...base, period: slot.period, coDepartmentName } : { ...base, daysWaiting };
         const { subject, body } = renderItem(item);
         for (const recipient of people.resolve(task, step.to, owner)) {
           wanted.push({
@@ -209,11 +209,13 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         record(task, this.policy.review, dueSteps(moments, task.submittedAt, now), REVIEW_STEP_BASE, submittedOn, daysBetween(submittedOn, today));
         next.push({ id: task.id, at: nextStepAt(moments, task.submittedAt, now) });
       } else {
-        const ladder = ladderOf(task);
-        record(task, this.policy.steps, ladder.due, 0, task.dueDate);
+        // An open-ended task (长期坚持) has no final deadline: no deadline steps, its report periods' alone.
+        const ladder = task.dueDate === null ? { due: [], next: null } : ladderOf(task as DueTask & { dueDate: string });
+        if (task.dueDate !== null) record(task, this.policy.steps, ladder.due, 0, task.dueDate);
         let at = ladder.next;
         // Each department's report period not filed runs the report steps against its own deadline; a filed one stops (that department's only).
-        const taskSlots = slots.taskSlots(task, this.config.TZ);
+        // An open-ended task's periods are worked out a year past today: its next period's first step is then known.
+        const taskSlots = slots.taskSlots(task, this.config.TZ, addDays(today, OPEN_ENDED_HORIZON_DAYS));
         const filedKeys = new Set((filed.get(task.id) ?? []).map((f) => slotKey(slotOwner(task, f.departmentCode), f.period)));
         // A period whose steps all lie ahead (most of a long task's): nothing is due, and its first step is its next.
         const ahead = Math.max(now.getTime(), task.ladderFrom.getTime());
@@ -292,14 +294,22 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
     return this.config.PUBLIC_URL.replace(/\/$/, '');
   }
 
-  private item(task: DueTask, template: TemplateName, names: Map<string, string>, today: string, calendar: WorkdayCalendar): ReminderItem {
-    const year = Number(task.dueDate.slice(0, 4));
+  /** `dueDate` is the deadline the item is about: the task's (null: open-ended), or a report period's. */
+  private item(
+    task: DueTask,
+    dueDate: string | null,
+    template: TemplateName,
+    names: Map<string, string>,
+    today: string,
+    calendar: WorkdayCalendar,
+  ): ReminderItem {
+    const year = Number((dueDate ?? today).slice(0, 4));
     return {
       template,
       taskTitle: task.title,
       departmentName: names.get(task.leadDepartmentCode) ?? task.leadDepartmentCode,
-      dueDate: task.dueDate,
-      daysOverdue: daysBetween(task.dueDate, today),
+      dueDate,
+      daysOverdue: dueDate === null ? 0 : daysBetween(dueDate, today),
       link: `${this.publicUrl}/tasks/${task.id}`,
       calendarNote: this.policy.workdays && !calendar.hasDataFor(year) ? NOTIFICATION_MESSAGES.calendarNote(year) : null,
     };

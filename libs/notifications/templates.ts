@@ -4,13 +4,14 @@
  */
 import type { TemplateName } from '../policy/escalation-policy.js';
 import { escapeMarkdown } from './markdown.js';
-import { periodLabel } from '../vocabulary/tasks.js';
+import { OPEN_ENDED_LABEL, periodLabel } from '../vocabulary/tasks.js';
 
 export interface ReminderItem {
   template: TemplateName;
   taskTitle: string;
   departmentName: string;
-  dueDate: string;
+  /** Null: an open-ended task (长期坚持; only its review reminders have none). */
+  dueDate: string | null;
   /** Calendar days past the due date; negative while it is still ahead. */
   daysOverdue: number;
   link: string;
@@ -39,6 +40,7 @@ const HEADINGS: Record<TemplateName, (i: ReminderItem) => string> = {
 function deadlineLine(item: ReminderItem): string {
   if (item.template === 'report_due')
     return `报送期限：${item.dueDate}（${periodLabel(item.period ?? '')}${item.daysOverdue > 0 ? `，已逾期 ${item.daysOverdue} 天` : ''}）`;
+  if (item.dueDate === null) return `办理期限：${OPEN_ENDED_LABEL}`;
   if (item.daysOverdue > 0) return `办理期限：${item.dueDate}（已逾期 ${item.daysOverdue} 天）`;
   if (item.daysOverdue === 0) return `办理期限：${item.dueDate}（今天到期）`;
   return `办理期限：${item.dueDate}（还剩 ${-item.daysOverdue} 天）`;

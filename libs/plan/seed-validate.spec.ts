@@ -121,6 +121,15 @@ describe('validateSeeds', () => {
     expect(plan.indicators[0]).toMatchObject({ code: 'pass-rate', comparator: '>=', target: 90, baseline: null, derived: false, note: null });
   });
 
+  it('reads an open-ended duty (长期坚持): no dueDate, a reporting cycle and the day reports start from', () => {
+    const { plans, problems } = validateSeeds(
+      broken('tasks.yaml', '    dueDate: "2023-12-31"\n', '    dueDate: null\n    reportEvery: P3M\n    reportFrom: "2021-01-01"\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(plans[0].tasks[0]).toMatchObject({ code: 'T-1', dueDate: null, reportEvery: 'P3M', reportFrom: '2021-01-01' });
+    expect(plans[0].tasks[1]).toMatchObject({ code: 'T-1-1', dueDate: '2023-12-31', reportEvery: null, reportFrom: null });
+  });
+
   // [what is wrong, the broken seeds, the problem expected: file, entry, field, words of the message]
   const cases: Array<[string, () => SeedSource[], Partial<SeedProblem> & { says: string }]> = [
     [
@@ -266,6 +275,21 @@ describe('validateSeeds', () => {
       { entry: 'tasks[0] (T-1)', field: 'dueDtae', says: '未知字段' },
     ],
     [
+      'an open-ended task without a reporting cycle',
+      () => broken('tasks.yaml', '    dueDate: "2023-12-31"\n', '    dueDate: null\n'),
+      { entry: 'tasks[0] (T-1)', field: 'dueDate', says: 'reportEvery' },
+    ],
+    [
+      'an open-ended yearly task',
+      () => broken('tasks.yaml', /"2023-12-31"\n {4}clauseRef: "一#2"/, 'null\n    reportEvery: P1M\n    clauseRef: "一#2"'),
+      { entry: 'tasks[2] (T-2)', field: 'recurrence', says: 'dueDate 不能为 null' },
+    ],
+    [
+      'a reporting cycle outside the set',
+      () => broken('tasks.yaml', '    dueDate: "2023-12-31"\n', '    dueDate: null\n    reportEvery: P2M\n'),
+      { entry: 'tasks[0] (T-1)', field: 'reportEvery', says: 'P3M' },
+    ],
+    [
       'an unknown recurrence',
       () => broken('tasks.yaml', 'recurrence: yearly', 'recurrence: monthly'),
       { entry: 'tasks[2] (T-2)', field: 'recurrence', says: 'yearly' },
@@ -348,7 +372,7 @@ describe('validateSeeds', () => {
       '11 tasks[0] (T-1) indicators',
       '28 tasks[2] (T-2) dueDate',
     ]);
-    expect(problems[2].message).toBe('必须是字符串（YAML 中请加引号），实际为 2023');
+    expect(problems[2].message).toBe('必须是字符串（YAML 中请加引号）或 null，实际为 2023');
   });
 
   it('refuses a folder without one of the four files', () => {
@@ -421,6 +445,8 @@ describe('expandYearly', () => {
     clauseRef: '七(一)#2',
     parentCode: 'T-7',
     recurrence: 'yearly',
+    reportEvery: null,
+    reportFrom: null,
     indicatorCodes: [],
     dutyCode: null,
     origin: { file: 'tasks.yaml', entry: 'tasks[0]' },

@@ -8,6 +8,7 @@
  */
 import { isCalendarDate } from '../common/dates.js';
 import type { Comparator } from '../indicators/indicator-trend.js';
+import { REPORT_CYCLES, type ReportCycle } from '../vocabulary/tasks.js';
 import { parseSeedSource, SEED_FILES, type SeedDocument, type SeedFileName, type SeedProblem, type SeedSource } from './seed-files.js';
 import { entryName, schemaProblems, valueAt } from './seed-schema.js';
 
@@ -77,10 +78,15 @@ export interface SeedTaskEntry {
   description: string;
   leadDepartmentCode: string;
   coDepartmentCodes: string[];
-  dueDate: string;
+  /** Null: open-ended (长期坚持), only with `reportEvery`. */
+  dueDate: string | null;
   clauseRef: string;
   parentCode: string | null;
   recurrence: 'yearly' | null;
+  /** 定期报送 cycle; null: none. */
+  reportEvery: ReportCycle | null;
+  /** The day report periods start from; null: the day the task is imported. */
+  reportFrom: string | null;
   indicatorCodes: string[];
   dutyCode: string | null;
   origin: SeedOrigin;
@@ -169,6 +175,7 @@ function crossPlanProblems(plans: SeedPlan[]): SeedProblem[] {
 export function expandYearly(task: SeedTaskEntry, startYear: number): SeedTask[] {
   const { recurrence, ...rest } = task;
   if (recurrence !== 'yearly') return [rest];
+  if (task.dueDate === null) return [rest];
   const lastYear = Number(task.dueDate.slice(0, 4));
   const occurrences: SeedTask[] = [];
   for (let year = startYear; year <= lastYear; year++) {
@@ -397,16 +404,24 @@ class FolderValidator {
         description: entry.text('description'),
         leadDepartmentCode: entry.text('leadDepartment'),
         coDepartmentCodes: entry.codes('coDepartments'),
-        dueDate: entry.text('dueDate'),
+        dueDate: entry.raw.dueDate === null ? null : entry.text('dueDate'),
         clauseRef: entry.text('clauseRef'),
         parentCode: entry.optionalText('parent'),
         recurrence: entry.raw.recurrence === 'yearly' ? 'yearly' : null,
+        reportEvery: REPORT_CYCLES.find((c) => c === entry.raw.reportEvery) ?? null,
+        reportFrom: entry.optionalText('reportFrom'),
         indicatorCodes: entry.codes('indicators'),
         dutyCode: entry.optionalText('duty'),
         origin: entry.origin,
       };
       // The schema checks the form YYYY-MM-DD; whether that day exists (no 30 February) is for code.
-      if (DATE_FORM.test(task.dueDate) && !isCalendarDate(task.dueDate)) entry.fail('dueDate', `不是有效日期 YYYY-MM-DD：${task.dueDate}`);
+      if (task.dueDate !== null && DATE_FORM.test(task.dueDate) && !isCalendarDate(task.dueDate))
+        entry.fail('dueDate', `不是有效日期 YYYY-MM-DD：${task.dueDate}`);
+      if (task.reportFrom !== null && DATE_FORM.test(task.reportFrom) && !isCalendarDate(task.reportFrom))
+        entry.fail('reportFrom', `不是有效日期 YYYY-MM-DD：${task.reportFrom}`);
+      // An open-ended duty (长期坚持) is tracked by its reports alone: without a cycle nothing would be owed.
+      if (task.dueDate === null && task.reportEvery === null) entry.fail('dueDate', '为 null（长期坚持，无最终期限）时须写报送周期 reportEvery');
+      if (task.dueDate === null && task.recurrence === 'yearly') entry.fail('recurrence', '按年重复的任务每年有截止日期，dueDate 不能为 null');
       this.unique(seen, entry, 'code', task.code);
       this.department(entry, 'leadDepartment', task.leadDepartmentCode);
       for (const co of task.coDepartmentCodes) this.department(entry, 'coDepartments', co);
@@ -468,7 +483,8 @@ class FolderValidator {
     const codes = new Set(tasks.map((t) => t.task.code));
     return tasks.flatMap(({ task, entry }) => {
       // Without a valid period (reported on plan.yaml) there is nothing to compare the due date with.
-      if (task.recurrence !== 'yearly' || !isCalendarDate(task.dueDate) || !startYear || !endYear) return expandYearly(task, startYear);
+      if (task.recurrence !== 'yearly' || task.dueDate === null || !isCalendarDate(task.dueDate) || !startYear || !endYear)
+        return expandYearly(task, startYear);
       const year = Number(task.dueDate.slice(0, 4));
       if (year < startYear || year > endYear) {
         entry.fail('dueDate', `按年重复的任务须在规划期 ${startYear}–${endYear} 内截止：${task.dueDate}`);

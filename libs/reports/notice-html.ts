@@ -4,6 +4,7 @@
  */
 import { escapeHtml } from './assessment-html.js';
 import { FONT_FAMILY } from './assessment-charts.js';
+import { OPEN_ENDED_LABEL } from '../vocabulary/tasks.js';
 
 export type NoticeKind = 'supervise' | 'urge';
 
@@ -16,7 +17,8 @@ export interface NoticeContent {
   clauseRef: string | null;
   leadDepartment: string;
   coDepartments: string[];
-  dueDate: string;
+  /** Null: open-ended (长期坚持), no final deadline. */
+  dueDate: string | null;
   /** Days past the deadline, 0 when not overdue. */
   daysOverdue: number;
   reminders: { count: number; last: string | null };
@@ -39,6 +41,7 @@ export function noticeNumber(n: Pick<NoticeContent, 'kind' | 'year' | 'number'>)
 
 function requirement(n: NoticeContent): string {
   if (n.kind === 'supervise') {
+    if (n.dueDate === null) return '请你单位高度重视，明确责任人，按照要求长期坚持、认真组织落实，并按报送周期通过督办系统报送办理进展及佐证材料。';
     return `请你单位高度重视，明确责任人，按照要求认真组织落实，于${chineseDate(n.dueDate)}前办结，并通过督办系统报送办理结果及佐证材料。确需延期的，请在办理时限前提出延期申请并说明理由。`;
   }
   const late = n.daysOverdue > 0 ? `该事项已超过办理时限 ${n.daysOverdue} 天，` : '该事项办理时限将至，';
@@ -80,7 +83,7 @@ export function noticeHtml(n: NoticeContent): string {
     '<table>',
     `<tr><th>${n.kind === 'urge' ? '催办事项' : '督办事项'}</th><td class="matter">${matter}</td></tr>`,
     `<tr><th>承办单位</th><td>${departments}</td></tr>`,
-    `<tr><th>办理时限</th><td>${e(chineseDate(n.dueDate))}${n.daysOverdue > 0 ? `（已逾期 ${n.daysOverdue} 天）` : ''}</td></tr>`,
+    `<tr><th>办理时限</th><td>${e(n.dueDate === null ? OPEN_ENDED_LABEL : chineseDate(n.dueDate))}${n.daysOverdue > 0 ? `（已逾期 ${n.daysOverdue} 天）` : ''}</td></tr>`,
     `<tr><th>办理要求</th><td>${e(requirement(n))}</td></tr>`,
     '<tr class="receipt"><th>签收</th><td><p>签收人：</p><p>签收时间：　　　　年　　月　　日</p></td></tr>',
     '</table>',

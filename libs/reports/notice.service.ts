@@ -61,7 +61,7 @@ export class NoticeService {
         leadDepartment: names.get(task.leadDepartmentCode) ?? task.leadDepartmentCode,
         coDepartments: task.coDepartmentCodes.map((c) => names.get(c) ?? c),
         dueDate: task.dueDate,
-        daysOverdue: deadlineState(task, window).overdue ? daysBetween(task.dueDate, today) : 0,
+        daysOverdue: deadlineState(task, window).overdue && task.dueDate !== null ? daysBetween(task.dueDate, today) : 0,
         reminders: { count: reminders.count, last: reminders.last ? calendarDate(this.config.TZ, reminders.last) : null },
         office: this.config.NOTICE_OFFICE,
         issuedOn,

@@ -30,6 +30,8 @@ export class ExtensionService {
     return this.tx.run(async () => {
       const task = await this.tasks.lockCurrent(taskId);
       if (!canRequestExtension(task.status)) throw new ConflictError(EXTENSION_MESSAGES.taskRefuses(task.status));
+      // An open-ended task (长期坚持) has no final deadline to extend; a supervisor may give it one by editing the task.
+      if (task.dueDate === null) throw new ConflictError(EXTENSION_MESSAGES.openEnded);
       if (input.requestedDueDate <= task.dueDate) {
         throw new InvalidInputError(EXTENSION_MESSAGES.notLater(task.dueDate));
       }

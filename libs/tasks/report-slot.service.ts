@@ -66,7 +66,7 @@ export class ReportSlotService {
 
   /** The periods of `task` without their state (for checking a filing's period). */
   async periodsOf(task: TaskEntity): Promise<ReportSlot[]> {
-    return this.slotsOf(task, await this.calendar());
+    return this.slotsOf(task, await this.calendar(), this.clock.today());
   }
 
   private async judge(tasks: TaskEntity[], calendar: Awaited<ReturnType<ReportSlotService['calendar']>>, asOf: string): Promise<SlotFact[]> {
@@ -74,7 +74,7 @@ export class ReportSlotService {
     return tasks.flatMap((task) => {
       const completedOn = task.completedAt ? calendarDate(this.config.TZ, task.completedAt) : null;
       const first = firstFilings(task, filings.get(task.id) ?? []);
-      const slots = this.slotsOf(task, calendar).filter((slot) => !completedOn || slot.from <= completedOn);
+      const slots = this.slotsOf(task, calendar, asOf).filter((slot) => !completedOn || slot.from <= completedOn);
       // The lead's periods first, then each reporting co-department's.
       return reportingDepartments(task).flatMap((departmentCode) =>
         slots.map((slot): SlotFact => {
@@ -104,7 +104,8 @@ export class ReportSlotService {
     return this.policy.workdays ? await this.calendars.calendar() : undefined;
   }
 
-  private slotsOf(task: TaskEntity, calendar: Awaited<ReturnType<ReportSlotService['calendar']>>): ReportSlot[] {
-    return taskReportSlots(task, this.config.TZ, calendar);
+  /** An open-ended task's periods run up to the one containing `asOf`. */
+  private slotsOf(task: TaskEntity, calendar: Awaited<ReturnType<ReportSlotService['calendar']>>, asOf: string): ReportSlot[] {
+    return taskReportSlots(task, this.config.TZ, calendar, asOf);
   }
 }

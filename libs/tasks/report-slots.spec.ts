@@ -75,7 +75,7 @@ describe('report slots', () => {
           expect(memo.slots(task)).toEqual(reportSlots(task, china));
         }
     // A stored task's first period is the one it was created in, in the plan's time zone (here already 1 July).
-    const stored = { reportEvery: 'P3M' as const, reportDueDay: 5, createdAt: new Date('2026-06-30T17:00:00Z'), dueDate: '2027-01-31' };
+    const stored = { reportEvery: 'P3M' as const, reportDueDay: 5, reportFrom: null, createdAt: new Date('2026-06-30T17:00:00Z'), dueDate: '2027-01-31' };
     expect(memo.taskSlots(stored, 'Asia/Shanghai')).toEqual(taskReportSlots(stored, 'Asia/Shanghai', china));
     expect(memo.taskSlots(stored, 'Asia/Shanghai').map((s) => s.period)).toEqual(['2026-Q3', '2026-Q4']);
     expect(memo.taskSlots({ ...stored, reportEvery: null }, 'Asia/Shanghai')).toEqual([]);
@@ -89,6 +89,45 @@ describe('report slots', () => {
     ['2026-04-05', null, '2026-04-05', 'open'],
   ] as const)('a slot due %s filed on %s is, on %s, %s', (dueDate, filedOn, today, status) => {
     expect(slotStatus({ dueDate }, filedOn, today)).toBe(status);
+  });
+});
+
+describe('open-ended tasks (长期坚持: a cycle and no final deadline)', () => {
+  const created = new Date('2026-03-10T02:00:00Z');
+  const openEnded = { reportEvery: 'P3M' as const, reportDueDay: 10, reportFrom: null, createdAt: created, dueDate: null };
+
+  it('run from the period of their start up to the one containing the day asked about, never beyond', () => {
+    expect(taskReportSlots(openEnded, 'Asia/Shanghai', undefined, '2026-03-31').map((s) => s.period)).toEqual(['2026-Q1']);
+    expect(taskReportSlots(openEnded, 'Asia/Shanghai', undefined, '2026-10-01').map((s) => [s.period, s.dueDate])).toEqual([
+      ['2026-Q1', '2026-04-10'],
+      ['2026-Q2', '2026-07-10'],
+      ['2026-Q3', '2026-10-10'],
+      ['2026-Q4', '2027-01-10'],
+    ]);
+    // Without a day to stop at there is nothing to work out.
+    expect(taskReportSlots(openEnded, 'Asia/Shanghai')).toEqual([]);
+  });
+
+  it('start from reportFrom when given, and cross the year end', () => {
+    const monthly = { ...openEnded, reportEvery: 'P1M' as const, reportDueDay: 5, reportFrom: '2026-11-15' };
+    expect(taskReportSlots(monthly, 'Asia/Shanghai', undefined, '2027-02-01').map((s) => [s.period, s.dueDate])).toEqual([
+      ['2026-11', '2026-12-05'],
+      ['2026-12', '2027-01-05'],
+      ['2027-01', '2027-02-05'],
+      ['2027-02', '2027-03-05'],
+    ]);
+  });
+
+  it('stop at the period in which the task was completed or cancelled', () => {
+    const completed = { ...openEnded, completedAt: new Date('2026-08-20T04:00:00Z') };
+    expect(taskReportSlots(completed, 'Asia/Shanghai', undefined, '2027-06-30').map((s) => s.period)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    const cancelled = { ...openEnded, cancelledAt: new Date('2026-04-01T01:00:00Z') };
+    expect(taskReportSlots(cancelled, 'Asia/Shanghai', undefined, '2027-06-30').map((s) => s.period)).toEqual(['2026-Q1', '2026-Q2']);
+  });
+
+  it('keep a task with a final deadline as it was: until plays no part', () => {
+    const bounded = { ...openEnded, dueDate: '2026-12-31' };
+    expect(taskReportSlots(bounded, 'Asia/Shanghai', undefined, '2026-04-01').map((s) => s.period)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
   });
 });
 

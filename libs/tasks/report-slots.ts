@@ -22,10 +22,15 @@ export interface CycleFacts {
   reportEvery: ReportCycle;
   /** Day of the month after each period (1–28 makes sense; a day past the month's end is its last day). */
   reportDueDay: number;
-  /** The day the task was created: its first period is the one containing it. */
+  /** The day reporting starts (the task's `reportFrom`, else its creation): its first period is the one containing it. */
   startOn: string;
-  /** The final deadline: the last period is the one that ends before it (the final submission covers the rest). */
-  dueDate: string;
+  /**
+   * The final deadline: the last period is the one that ends before it (the final submission covers the rest).
+   * Null for an open-ended task (长期坚持): its periods run on up to the one containing `until`.
+   */
+  dueDate: string | null;
+  /** An open-ended task's last period is the one containing this day (today, an `asOf`, or its completion). */
+  until?: string;
 }
 
 const MONTHS: Record<ReportCycle, number> = { P1M: 1, P3M: 3, P6M: 6 };
@@ -42,12 +47,19 @@ export function periodOf(cycle: ReportCycle, date: string): { period: string; fr
   return { period, from: `${year}-${pad(firstMonth)}-01`, to: `${year}-${pad(lastMonth)}-${pad(daysIn(year, lastMonth))}` };
 }
 
-/** A stored task's slots (none without a cycle): its first period is the one it was created in, in the plan's `timeZone`. */
-export function taskReportSlots(task: StoredCycle, timeZone: string, calendar?: Pick<WorkdayCalendar, 'isWorkday'>): ReportSlot[] {
-  return new ReportSlotMemo(calendar).taskSlots(task, timeZone);
+/**
+ * A stored task's slots (none without a cycle): its first period is the one containing its `reportFrom`, else the day it
+ * was created, in the plan's `timeZone`. An open-ended task's periods run up to the one containing `until` (never beyond
+ * what is asked), and stop at the period in which it was completed or cancelled.
+ */
+export function taskReportSlots(task: StoredCycle, timeZone: string, calendar?: Pick<WorkdayCalendar, 'isWorkday'>, until?: string): ReportSlot[] {
+  return new ReportSlotMemo(calendar).taskSlots(task, timeZone, until);
 }
 
-/** Every slot of the task, in order; the due day moves to the next working day when `calendar` is given (policy `workdays: true`). */
+/**
+ * Every slot of the task, in order; the due day moves to the next working day when `calendar` is given (policy `workdays: true`).
+ * A task with a final deadline owes the periods that end before it; an open-ended one those that begin by `until` (none without it).
+ */
 export function reportSlots(task: CycleFacts, calendar?: Pick<WorkdayCalendar, 'isWorkday'>): ReportSlot[] {
   return new ReportSlotMemo(calendar).slots(task);
 }
@@ -56,8 +68,13 @@ export function reportSlots(task: CycleFacts, calendar?: Pick<WorkdayCalendar, '
 export interface StoredCycle {
   reportEvery: ReportCycle | null;
   reportDueDay: number;
+  /** The day report periods start from; null: the day it was created. */
+  reportFrom: string | null;
   createdAt: Date;
-  dueDate: string;
+  /** Null: open-ended (长期坚持). */
+  dueDate: string | null;
+  completedAt?: Date | null;
+  cancelledAt?: Date | null;
 }
 
 /** A period's slot, linked to the next period's once that is asked for. */
@@ -80,20 +97,29 @@ export class ReportSlotMemo {
   constructor(private readonly calendar?: Pick<WorkdayCalendar, 'isWorkday'>) {}
 
   /** A stored task's slots (none without a cycle), as `taskReportSlots`. */
-  taskSlots(task: StoredCycle, timeZone: string): ReportSlot[] {
+  taskSlots(task: StoredCycle, timeZone: string, until?: string): ReportSlot[] {
     if (!task.reportEvery) return [];
-    const created = `${timeZone}|${task.createdAt.getTime()}`;
-    let startOn = this.startDays.get(created);
-    if (!startOn) this.startDays.set(created, (startOn = calendarDate(timeZone, task.createdAt)));
-    return this.slots({ reportEvery: task.reportEvery, reportDueDay: task.reportDueDay, startOn, dueDate: task.dueDate });
+    let startOn = task.reportFrom;
+    if (!startOn) {
+      const created = `${timeZone}|${task.createdAt.getTime()}`;
+      startOn = this.startDays.get(created) ?? null;
+      if (!startOn) this.startDays.set(created, (startOn = calendarDate(timeZone, task.createdAt)));
+    }
+    // An open-ended task stops at the period in which it ended.
+    const ended = task.dueDate === null ? (task.completedAt ?? task.cancelledAt ?? null) : null;
+    const endedOn = ended ? calendarDate(timeZone, ended) : null;
+    const last = endedOn && (!until || endedOn < until) ? endedOn : until;
+    return this.slots({ reportEvery: task.reportEvery, reportDueDay: task.reportDueDay, startOn, dueDate: task.dueDate, until: last });
   }
 
   /** Every slot of the task, in order, as `reportSlots`. */
   slots(task: CycleFacts): ReportSlot[] {
     const slots: ReportSlot[] = [];
+    const { dueDate, until } = task;
+    const more = dueDate === null ? (slot: ReportSlot) => until !== undefined && slot.from <= until : (slot: ReportSlot) => slot.to < dueDate;
     let link = this.link(task.reportEvery, task.reportDueDay, task.startOn);
     // Bounded: a slot per month at most, for a deadline decades away at worst.
-    for (let guard = 0; link.slot.to < task.dueDate && guard < 1200; guard++) {
+    for (let guard = 0; more(link.slot) && guard < 1200; guard++) {
       slots.push(link.slot);
       link = link.next ??= this.link(task.reportEvery, task.reportDueDay, firstOfNextMonth(link.slot.to));
     }

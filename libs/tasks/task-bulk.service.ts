@@ -6,7 +6,8 @@ import { TaskService } from './task.service.js';
 import { BULK_MESSAGES } from './tasks.messages.js';
 
 export interface BulkChange {
-  dueDate?: string;
+  /** Null makes each task open-ended (refused, as by PATCH, for a task without a cycle). */
+  dueDate?: string | null;
   assigneeId?: string;
   supervisorId?: string;
   coDepartments?: string[];

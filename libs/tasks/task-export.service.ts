@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { ProgressRepository } from '../db/repositories/progress.repository.js';
 import { TaskRepository } from '../db/repositories/task.repository.js';
+import { deadlineLabel } from '../vocabulary/tasks.js';
 import { taskWorkbook } from '../excel/task-workbook.js';
 import { DeadlineClock } from './deadline-clock.js';
 import { LIGHT_LABEL, STATUS_LABEL } from './tasks.messages.js';
@@ -44,10 +45,10 @@ export class TaskExportService {
             title: task.title,
             leadDepartment: name(task.leadDepartmentCode),
             coDepartments: task.coDepartmentCodes.map(name).join('、'),
-            dueDate: task.dueDate,
+            dueDate: deadlineLabel(task.dueDate),
             status: STATUS_LABEL[task.status],
             light: LIGHT_LABEL[task.light],
-            daysOverdue: task.overdue ? daysBetween(task.dueDate, window.today) : 0,
+            daysOverdue: task.overdue && task.dueDate !== null ? daysBetween(task.dueDate, window.today) : 0,
             percent: task.percent,
             lastReportAt: report ? calendarDate(this.config.TZ, report.createdAt) : '',
             lastReport: report?.note ?? '',

@@ -22,6 +22,7 @@ import { restartLadder } from './task.service.js';
 import { assigneeCleared } from '../audit/audit-details.js';
 import { TaskStatus } from './task-status.js';
 import { TASK_IMPORT_MESSAGES } from './tasks.messages.js';
+import type { ReportCycle } from '../vocabulary/tasks.js';
 
 /** More rows than a 分工表 ever has; a larger file is split, so one import stays one reviewable transaction. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -44,8 +45,19 @@ export interface ImportReport {
 /**
  * The fields an import owns: a re-import rewrites these and leaves status, assignee and progress alone. The owning
  * supervisor (督办责任人) is rewritten only when the row names one; a new task without one is owned by the importer.
+ * The reporting cycle likewise only when the 完成时限 names one (每月, 每季度, 每半年, 长期坚持): a cycle set by hand stays.
  */
-const IMPORTED_FIELDS = ['title', 'description', 'leadDepartmentCode', 'coDepartmentCodes', 'dueDate', 'clauseRef', 'parentId', 'supervisorId'] as const;
+const IMPORTED_FIELDS = [
+  'title',
+  'description',
+  'leadDepartmentCode',
+  'coDepartmentCodes',
+  'dueDate',
+  'reportEvery',
+  'clauseRef',
+  'parentId',
+  'supervisorId',
+] as const;
 
 /**
  * Imports a 分工表 (an Excel division of duties): reads and checks every row first, and
@@ -138,6 +150,8 @@ export class TaskImportService {
       const before: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, current[f]]));
       const after: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, columns[f]]));
       if (fields.includes('dueDate')) restartLadder(current);
+      // A new cycle: the sweep works the report periods out again.
+      if (fields.includes('reportEvery')) current.nextReminderAt = new Date();
       // As with PATCH: moved to another lead department, the task leaves its assignee (of the old one).
       const unassigned = fields.includes('leadDepartmentCode') ? current.assigneeId : null;
       Object.assign(current, columns);
@@ -166,7 +180,7 @@ export class TaskImportService {
 }
 
 type ImportedField = (typeof IMPORTED_FIELDS)[number];
-type ImportedColumns = Omit<Pick<TaskEntity, ImportedField>, 'supervisorId'> & { supervisorId?: string };
+type ImportedColumns = Omit<Pick<TaskEntity, ImportedField>, 'supervisorId' | 'reportEvery'> & { supervisorId?: string; reportEvery?: ReportCycle };
 
 /** A planned task as task columns; its parent's id is known once the parent is stored (it comes first). */
 function columnsOf(task: PlannedTask, byCode: Map<string | null, Pick<TaskEntity, 'id'>>): ImportedColumns {
@@ -176,6 +190,7 @@ function columnsOf(task: PlannedTask, byCode: Map<string | null, Pick<TaskEntity
     leadDepartmentCode: task.leadDepartmentCode,
     coDepartmentCodes: task.coDepartmentCodes,
     dueDate: task.dueDate,
+    ...(task.reportEvery ? { reportEvery: task.reportEvery } : {}),
     clauseRef: task.clauseRef,
     parentId: task.parentCode ? (byCode.get(task.parentCode)?.id ?? null) : null,
     ...(task.supervisorId ? { supervisorId: task.supervisorId } : {}),

@@ -55,6 +55,8 @@ describe('overdue and the traffic light', () => {
     [S.Submitted, '2026-03-11', '2026-03-09', false, 'yellow'], // not yet due: the window still applies
     [S.Completed, '2025-01-01', null, false, 'green'],
     [S.Cancelled, '2025-01-01', null, false, 'green'],
+    [S.InProgress, null, null, false, 'green'], // open-ended (长期坚持): no final deadline, judged on its report periods
+    [S.Submitted, null, '2025-01-02', false, 'green'],
   ] as const)('%s due %s submitted %s: overdue=%s, light=%s', (status, dueDate, submittedOn, overdue, light) => {
     expect(isOverdue({ status, dueDate, submittedOn }, today)).toBe(overdue);
     expect(taskLight({ status, dueDate, submittedOn }, today, warnUntil)).toBe(light);

@@ -69,7 +69,8 @@ export type TaskLight = 'green' | 'yellow' | 'red';
 /** What the deadline state of a task is judged from: `submittedOn` is the latest submission's date in `TZ`, when there is one. */
 export interface DeadlineFacts {
   status: TaskStatus;
-  dueDate: string;
+  /** Null: open-ended (长期坚持), judged on its report periods alone: never overdue, always green. */
+  dueDate: string | null;
   submittedOn?: string | null;
 }
 
@@ -80,7 +81,7 @@ export interface DeadlineFacts {
  * libs/db/repositories/deadline-rules.sql.ts.
  */
 export function isOverdue(task: DeadlineFacts, today: string): boolean {
-  if (!isOpen(task.status) || task.dueDate >= today) return false;
+  if (!isOpen(task.status) || task.dueDate === null || task.dueDate >= today) return false;
   return !(awaitsReview(task.status) && task.submittedOn != null && task.submittedOn <= task.dueDate);
 }
 
@@ -91,7 +92,7 @@ export function isOverdue(task: DeadlineFacts, today: string): boolean {
  * green. Completed, cancelled and in-time waiting work is green.
  */
 export function taskLight(task: DeadlineFacts, today: string, warnUntil: string): TaskLight {
-  if (!isOpen(task.status) || (task.dueDate < today && !isOverdue(task, today))) return 'green';
+  if (!isOpen(task.status) || task.dueDate === null || (task.dueDate < today && !isOverdue(task, today))) return 'green';
   if (task.dueDate < today) return 'red';
   return task.dueDate <= warnUntil ? 'yellow' : 'green';
 }

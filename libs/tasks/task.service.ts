@@ -35,7 +35,8 @@ export interface NewTask {
   leadDepartment: string;
   coDepartments?: string[];
   assigneeId?: string;
-  dueDate: string;
+  /** Null: open-ended (长期坚持), allowed only with `reportEvery`. */
+  dueDate: string | null;
   clauseRef?: string;
   indicatorCodes?: string[];
   parentId?: string;
@@ -46,6 +47,8 @@ export interface NewTask {
   /** 定期报送: a progress report per month, quarter or half year, due by `reportDueDay` of the month after. */
   reportEvery?: ReportCycle;
   reportDueDay?: number;
+  /** The day report periods start from; default the day the task is created. */
+  reportFrom?: string;
   /** 配合单位反馈: each co-department owes its own report for every period too (default false). */
   coDepartmentsReport?: boolean;
 }
@@ -82,6 +85,7 @@ const TRACKED = [
   'cancelledAt',
   'reportEvery',
   'reportDueDay',
+  'reportFrom',
   'coDepartmentsReport',
 ] as const;
 
@@ -107,6 +111,7 @@ export class TaskService {
 
   async create(actor: Actor, input: NewTask) {
     await this.checkReferences(input.leadDepartment, input.coDepartments ?? [], input.assigneeId, input.clauseRef);
+    checkOpenEnded(input.dueDate, input.reportEvery ?? null);
     const parent = await this.checkParent(actor, input);
     if (input.supervisorId) await this.checkSupervisor(input.supervisorId);
     return this.tx.run(async () => {
@@ -127,6 +132,7 @@ export class TaskService {
         requireSignOff: input.requireSignOff ?? parent?.requireSignOff ?? this.policy.signOff === 'leader',
         reportEvery: input.reportEvery ?? null,
         reportDueDay: input.reportDueDay ?? DEFAULT_REPORT_DUE_DAY,
+        reportFrom: input.reportFrom ?? null,
         coDepartmentsReport: input.coDepartmentsReport ?? false,
       });
       await this.audit.record({ actorId: actor.id, action: 'task.create', entityType: 'task', entityId: task.id, taskId: task.id, after: tracked(task) });
@@ -149,7 +155,7 @@ export class TaskService {
       this.evidence.listForTask(id),
       this.extensions.listForTask(id),
       task.clauseRef ? this.plans.findClause(task.clauseRef, task.planId) : null,
-      task.status === TaskStatus.Completed ? null : this.calendars.calendarNote(task.dueDate),
+      task.status === TaskStatus.Completed || task.dueDate === null ? null : this.calendars.calendarNote(task.dueDate),
       task.supervisorId ? this.users.findById(task.supervisorId) : null,
       this.tasks.childCounts(id),
     ]);
@@ -192,9 +198,11 @@ export class TaskService {
       if (fields.requireSignOff !== undefined) task.requireSignOff = fields.requireSignOff;
       if (fields.reportEvery !== undefined) task.reportEvery = fields.reportEvery;
       if (fields.reportDueDay !== undefined) task.reportDueDay = fields.reportDueDay;
+      if (fields.reportFrom !== undefined) task.reportFrom = fields.reportFrom;
       if (fields.coDepartmentsReport !== undefined) task.coDepartmentsReport = fields.coDepartmentsReport;
+      checkOpenEnded(fields.dueDate === undefined ? task.dueDate : fields.dueDate, task.reportEvery);
       // Report deadlines (or who owes them) moved: the sweep works the task's reminders out again (the ladder itself does not restart).
-      const reporting = [fields.reportEvery, fields.reportDueDay, fields.coDepartmentsReport, fields.coDepartments, fields.leadDepartment];
+      const reporting = [fields.reportEvery, fields.reportDueDay, fields.reportFrom, fields.coDepartmentsReport, fields.coDepartments, fields.leadDepartment];
       if (reporting.some((f) => f !== undefined)) task.nextReminderAt = new Date();
       if (fields.dueDate !== undefined && fields.dueDate !== task.dueDate) {
         task.dueDate = fields.dueDate;
@@ -497,7 +505,9 @@ export class TaskService {
     if (department !== null && !parts.includes(input.leadDepartment)) {
       throw new InvalidInputError(TASK_MESSAGES.childOutsideParent(parts));
     }
-    if (input.dueDate > parent.dueDate) throw new InvalidInputError(TASK_MESSAGES.childDueAfterParent(parent.dueDate));
+    // An open-ended parent (长期坚持) bounds nothing; under a final deadline a part has one too, no later.
+    if (parent.dueDate !== null && (input.dueDate === null || input.dueDate > parent.dueDate))
+      throw new InvalidInputError(TASK_MESSAGES.childDueAfterParent(parent.dueDate));
     return parent;
   }
 
@@ -613,4 +623,9 @@ function tracked(task: TaskEntity): Record<string, unknown> {
 export function rollUp(counts: { total: number; completed: number; cancelled: number }) {
   const counted = counts.total - counts.cancelled;
   return { total: counts.total, completed: counts.completed, percent: counted > 0 ? Math.round((100 * counts.completed) / counted) : null };
+}
+
+/** An open-ended task (长期坚持, no final deadline) is tracked by its report periods alone: without a cycle nothing would be owed. */
+function checkOpenEnded(dueDate: string | null, reportEvery: ReportCycle | null): void {
+  if (dueDate === null && reportEvery === null) throw new InvalidInputError(TASK_MESSAGES.openEndedNeedsCycle);
 }

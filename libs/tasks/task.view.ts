@@ -68,6 +68,7 @@ export function taskView(task: TaskEntity, window: DeadlineWindow) {
     requireSignOff: task.requireSignOff,
     reportEvery: task.reportEvery,
     reportDueDay: task.reportDueDay,
+    reportFrom: task.reportFrom,
     coDepartmentsReport: task.coDepartmentsReport,
     createdBy: task.createdBy,
     createdAt: task.createdAt,

@@ -41,6 +41,7 @@ const EXTENSION_DECIDED_LABEL: Partial<Record<ExtensionStatus, string>> = {
 const list = (items: readonly string[]) => items.join(', ');
 
 export const TASK_MESSAGES = {
+  openEndedNeedsCycle: 'dueDate 为空（长期坚持，无最终期限）的任务必须设置报送周期 reportEvery',
   notFound: (id: string) => `任务不存在：${id}`,
   staleVersion: (current: number, requested: number) => `任务已被他人修改（当前版本 ${current}，请求版本 ${requested}），请刷新后重试`,
   nothingToChange: '没有需要修改的字段',
@@ -95,6 +96,7 @@ export const EXTENSION_MESSAGES = {
   taskRefuses: (status: TaskStatus) => `任务当前状态为「${STATUS_LABEL[status]}」，不能申请延期`,
   notLater: (dueDate: string) => `requestedDueDate 必须晚于当前期限 ${dueDate}`,
   alreadyPending: '该任务已有待审批的延期申请',
+  openEnded: '该任务为长期坚持任务，没有最终期限，不能申请延期',
   notAwaitingLeader: (status: ExtensionStatus) =>
     `延期申请${status === ExtensionStatus.Pending ? '已由负责人同意，待督查审批' : `已处理（${EXTENSION_DECIDED_LABEL[status]}）`}`,
   notPending: (status: ExtensionStatus) => `延期申请${EXTENSION_DECIDED_LABEL[status]}，督查人员不能审批`,

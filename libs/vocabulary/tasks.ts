@@ -17,6 +17,14 @@ export const CLOSED_STATUSES = [TaskStatus.Completed, TaskStatus.Cancelled] as c
 export const REPORT_CYCLES = ['P1M', 'P3M', 'P6M'] as const;
 export type ReportCycle = (typeof REPORT_CYCLES)[number];
 
+/** How people read a task without a final deadline (dueDate null): an open-ended duty with a reporting cycle. */
+export const OPEN_ENDED_LABEL = '长期坚持';
+
+/** A task's deadline as people read it: the date, or 长期坚持 for an open-ended task. */
+export function deadlineLabel(dueDate: string | null): string {
+  return dueDate ?? OPEN_ENDED_LABEL;
+}
+
 /** A report period as people name it: `2026-03` → 2026年3月, `2026-Q1` → 2026年第一季度, `2026-H2` → 2026年下半年 (the console's too). */
 export function periodLabel(period: string): string {
   const [year, part] = period.split('-');

@@ -36,7 +36,13 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) taskId: string;
   @ApiProperty({ description: 'the same as kind (kept for clients of the first release)' }) template: string;
   @ApiProperty({ example: '2025-12-24', description: 'the day the ladder step (or the event) fell on' }) step: string;
-  @ApiProperty({ example: '2025-12-31', description: "the task's deadline it was about" }) dueDate: string;
+  @ApiProperty({
+    example: '2025-12-31',
+    nullable: true,
+    type: String,
+    description: "the deadline it was about (a report period's for report_due); null: an event of an open-ended task (长期坚持)",
+  })
+  dueDate: string | null;
   @ApiProperty() subject: string;
   @ApiProperty() body: string;
   @ApiTimestamp() createdAt: Date;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
 import { UpdateTaskDto } from './task.dto.js';
+import { REPORT_CYCLES, type ReportCycle } from '../../../libs/vocabulary/tasks.js';
 
 /** One task of a bulk change, with the version the caller read: a stale one fails the whole change. */
 export class BulkTaskRefDto {
@@ -56,7 +57,10 @@ export class ImportedTaskDto {
   @ApiProperty() description: string;
   @ApiProperty() leadDepartmentCode: string;
   @ApiProperty({ type: [String] }) coDepartmentCodes: string[];
-  @ApiProperty() dueDate: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: open-ended (长期坚持, 每季度 …: the 完成时限 names a cycle and no date)' })
+  dueDate: string | null;
+  @ApiProperty({ enum: REPORT_CYCLES, nullable: true, description: 'the reporting cycle the 完成时限 names: 每月 P1M, 每季度 P3M, 每半年 P6M, 长期坚持 P3M' })
+  reportEvery: ReportCycle | null;
   @ApiProperty({ nullable: true, type: String }) clauseRef: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) supervisorId: string | null;
   @ApiProperty({ nullable: true, type: Number, description: "the parent row's number, when the 序号 puts it under another" }) parentRow: number | null;

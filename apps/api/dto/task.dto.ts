@@ -1,5 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { Omittable } from './omittable.js';
 import { IsCalendarDate } from './is-calendar-date.js';
 import { PageQuery, QueryBoolean, ApiTimestamp, PageOf } from './common.dto.js';
@@ -47,9 +62,16 @@ export class CreateTaskDto {
   @IsUUID()
   assigneeId?: string;
 
-  @ApiProperty({ example: '2025-12-31', description: 'YYYY-MM-DD in TZ, due at the end of that day' })
+  @ApiProperty({
+    example: '2025-12-31',
+    nullable: true,
+    type: String,
+    description:
+      'YYYY-MM-DD in TZ, due at the end of that day. null: open-ended (长期坚持, no final deadline), allowed only with `reportEvery` (400 otherwise): such a task is never overdue and is judged on its report periods',
+  })
+  @ValidateIf((_object, value) => value !== null)
   @IsCalendarDate()
-  dueDate: string;
+  dueDate: string | null;
 
   @ApiPropertyOptional({ example: '七(二)财政部门' })
   @Omittable()
@@ -101,6 +123,14 @@ export class CreateTaskDto {
   @Min(1)
   @Max(28)
   reportDueDay?: number;
+
+  @ApiPropertyOptional({
+    example: '2026-01-01',
+    description: '定期报送: the day report periods start from (the first period is the one containing it); default the day the task is created',
+  })
+  @Omittable()
+  @IsCalendarDate()
+  reportFrom?: string;
 
   @ApiPropertyOptional({
     description:
@@ -183,10 +213,23 @@ export class UpdateTaskDto {
   @IsBoolean()
   coDepartmentsReport?: boolean;
 
-  @ApiPropertyOptional({ example: '2025-12-31' })
+  @ApiPropertyOptional({
+    example: '2026-01-01',
+    description: '定期报送: the day report periods start from (the first period is the one containing it); default the day the task is created',
+  })
   @Omittable()
   @IsCalendarDate()
-  dueDate?: string;
+  reportFrom?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-12-31',
+    nullable: true,
+    type: String,
+    description: 'null makes the task open-ended (长期坚持, no final deadline): only a task with `reportEvery` (400 otherwise)',
+  })
+  @ValidateIf((_object, value) => value !== undefined && value !== null)
+  @IsCalendarDate()
+  dueDate?: string | null;
 
   @ApiPropertyOptional()
   @Omittable()
@@ -455,7 +498,8 @@ export class TaskDto {
   @ApiProperty() leadDepartmentCode: string;
   @ApiProperty({ type: [String] }) coDepartmentCodes: string[];
   @ApiProperty({ nullable: true, type: String }) assigneeId: string | null;
-  @ApiProperty({ example: '2025-12-31' }) dueDate: string;
+  @ApiProperty({ example: '2025-12-31', nullable: true, type: String, description: 'null: open-ended (长期坚持), never overdue; lists put it last' })
+  dueDate: string | null;
   @ApiProperty({ enum: TaskStatus }) status: TaskStatus;
   @ApiProperty() version: number;
   @ApiProperty({
@@ -490,6 +534,8 @@ export class TaskViewDto extends TaskDto {
   @ApiProperty({ description: "submissions go to the lead department's leader first" }) requireSignOff: boolean;
   @ApiProperty({ enum: REPORT_CYCLES, nullable: true, description: '定期报送 cycle' }) reportEvery: ReportCycle | null;
   @ApiProperty({ description: 'reports due by this day of the month after each period' }) reportDueDay: number;
+  @ApiProperty({ nullable: true, type: String, example: '2026-01-01', description: 'report periods start from the one containing it (null: from creation)' })
+  reportFrom: string | null;
   @ApiProperty({ description: '配合单位反馈: each co-department owes its own report for every period too' }) coDepartmentsReport: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'who created it (null: the plan seeds)' }) createdBy: string | null;
   @ApiTimestamp() createdAt: Date;

@@ -41,9 +41,9 @@ export class NotificationEntity {
   @JoinColumn({ name: 'recipient_id', foreignKeyConstraintName: 'fk_notification_recipient' })
   recipient?: Relation<UserEntity>;
 
-  /** The deadline this ladder belongs to: a moved deadline starts a new ladder. */
-  @Column({ type: 'date', name: 'due_date' })
-  dueDate: string;
+  /** The deadline this ladder belongs to: a moved deadline starts a new ladder. Null only on an event notification of an open-ended task. */
+  @Column({ type: 'date', name: 'due_date', nullable: true })
+  dueDate: string | null;
 
   /**
    * The co-department whose report period (配合单位反馈) this reminds; '' for the task's own ladders. In the unique key:

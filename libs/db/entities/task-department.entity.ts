@@ -27,8 +27,8 @@ export class TaskDepartmentEntity {
   departmentCode: string;
 
   /** Copy of `task.due_date`. */
-  @Column({ type: 'date', name: 'due_date' })
-  dueDate: string;
+  @Column({ type: 'date', name: 'due_date', nullable: true })
+  dueDate: string | null;
 
   /** Copy of `task.status`. */
   @Column({ type: 'varchar', length: 20 })

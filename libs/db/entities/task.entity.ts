@@ -74,9 +74,12 @@ export class TaskEntity {
   @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'fk_assignee_id_assignee' })
   assignee?: Relation<UserEntity>;
 
-  /** Calendar date in the plan's time zone; due at the end of that day. */
-  @Column({ type: 'date', name: 'due_date' })
-  dueDate: string;
+  /**
+   * Calendar date in the plan's time zone; due at the end of that day. Null: an open-ended duty
+   * (长期坚持) with no final deadline, allowed only with a `reportEvery` cycle; it is judged on its report periods alone.
+   */
+  @Column({ type: 'date', name: 'due_date', nullable: true })
+  dueDate: string | null;
 
   @Column({ type: 'varchar', length: 20, default: TaskStatus.Assigned })
   status: TaskStatus;
@@ -117,6 +120,10 @@ export class TaskEntity {
   /** Reporting cycle (定期报送): a progress report is owed for each period; null: none. */
   @Column({ type: 'varchar', length: 8, name: 'report_every', nullable: true })
   reportEvery: ReportCycle | null;
+
+  /** The day report periods start from (its first period is the one containing it); null: the day the task was created. */
+  @Column({ type: 'date', name: 'report_from', nullable: true })
+  reportFrom: string | null;
 
   /** Reports are due by this day of the month after each period. */
   @Column({ type: 'smallint', name: 'report_due_day', default: 5 })

@@ -20,6 +20,7 @@ const RETURNED: TaskAuditAction = 'task.return';
  * The per-task counts are grouped once and hash-joined: correlated subqueries
  * per task cost twice as much and tip the planner into JIT compilation.
  */
+// Tasks due in the year: an open-ended one (长期坚持, no due date) has no completion deadline and is judged on its report periods alone.
 const YEAR_TASKS = `
   year_task AS (
     SELECT t.id, t.code, t.title, t.status, t.grade, t.lead_department_code AS dept, t.due_date, t.completed_at,

@@ -112,7 +112,8 @@ export const DEPARTMENT_COUNTS_SQL = `
  * first of the month, midnight in $1); on time by the one rule of
  * deadline-rules.sql.ts (the approved submission made by the end of the due date
  * in $1). $3 limits it to one department. A range of idx_task_completed
- * (completed tasks by completion time).
+ * (completed tasks by completion time). An open-ended task (no due date) has no
+ * deadline to meet: it is judged on its report periods, not here.
  */
 export const ON_TIME_BY_MONTH_SQL = `
   SELECT code, to_char(month, 'YYYY-MM') AS month, completed, on_time
@@ -122,7 +123,7 @@ export const ON_TIME_BY_MONTH_SQL = `
              count(*)::int AS completed,
              count(*) FILTER (WHERE ${completedOnTimeSql('task', '$1::text')})::int AS on_time
         FROM task
-       WHERE status = 'completed' AND completed_at >= ($2::date)::timestamp AT TIME ZONE $1::text
+       WHERE status = 'completed' AND due_date IS NOT NULL AND completed_at >= ($2::date)::timestamp AT TIME ZONE $1::text
          AND ($3::varchar IS NULL OR lead_department_code = $3::varchar)
        GROUP BY 1, 2
     ) m`;

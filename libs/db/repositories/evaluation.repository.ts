@@ -42,13 +42,14 @@ const AS_OF_END = `(($2::date + 1)::timestamp AT TIME ZONE $3::text)`;
  * deadline-rules.sql.ts from the record's timestamps: completed or cancelled only if
  * that happened by then (a task completed later was still owed); overdue when still
  * owed and its due date had passed, unless it waited for review after a submission made
- * by its deadline and by $2.
+ * by its deadline and by $2. An open-ended task (长期坚持, no due date) is never overdue and,
+ * completed, never late: it has no deadline to miss.
  */
 const JUDGED = `
   judged AS (
     SELECT t.id, t.code, t.title, t.lead_department_code, t.clause_ref, t.due_date,
            CASE WHEN t.status = '${TaskStatus.Completed}' AND coalesce(t.completed_at, '-infinity') < ${AS_OF_END}
-                  THEN CASE WHEN ${completedOnTimeSql('t', '$3::text')} THEN 'on_time' ELSE 'late' END
+                  THEN CASE WHEN t.due_date IS NULL OR ${completedOnTimeSql('t', '$3::text')} THEN 'on_time' ELSE 'late' END
                 WHEN t.status = '${TaskStatus.Cancelled}' AND coalesce(t.cancelled_at, '-infinity') < ${AS_OF_END} THEN 'cancelled'
                 WHEN t.due_date < $2::date
                      AND NOT coalesce(t.submitted_at < ${deadlineEndSql('t', '$3::text')} AND t.submitted_at < ${AS_OF_END}, false)

@@ -11,7 +11,8 @@ export interface DueTask {
   title: string;
   leadDepartmentCode: string;
   assigneeId: string | null;
-  dueDate: string;
+  /** Null: open-ended (长期坚持), no deadline ladder, only its report periods'. */
+  dueDate: string | null;
   status: string;
   ladderFrom: Date;
   /** The owning supervisor (recipient `supervisor`); null for tasks that have none (then every supervisor). */
@@ -21,6 +22,7 @@ export interface DueTask {
   /** 定期报送: the cycle (null without one), the due day of each report, and the creation, where the first period begins. */
   reportEvery: ReportCycle | null;
   reportDueDay: number;
+  reportFrom: string | null;
   createdAt: Date;
   /** 配合单位反馈: the co-departments, and whether each owes its own report for every period. */
   coDepartmentCodes: string[];
@@ -45,7 +47,8 @@ export type NewNotification = Pick<NotificationEntity, 'taskId' | 'stepAt' | 're
 export interface NewEventNotification {
   taskId: string;
   recipientId: string;
-  dueDate: string;
+  /** The task's deadline; null for an open-ended task. */
+  dueDate: string | null;
   kind: string;
   subject: string;
   body: string;
@@ -81,7 +84,7 @@ export class LadderRepository {
   async lockDueTasks(now: Date, limit: number): Promise<DueTask[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
       `SELECT id, title, lead_department_code, assignee_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, ladder_from, supervisor_id, submitted_at,
-              report_every, report_due_day, created_at, co_department_codes, co_departments_report
+              report_every, report_due_day, to_char(report_from, 'YYYY-MM-DD') AS report_from, created_at, co_department_codes, co_departments_report
          FROM task WHERE next_reminder_at < $1::timestamptz + interval '1 millisecond' -- PostgreSQL keeps µs, JavaScript ms
         ORDER BY next_reminder_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
@@ -91,13 +94,14 @@ export class LadderRepository {
       title: r.title as string,
       leadDepartmentCode: r.lead_department_code as string,
       assigneeId: r.assignee_id as string | null,
-      dueDate: r.due_date as string,
+      dueDate: r.due_date as string | null,
       status: r.status as string,
       ladderFrom: r.ladder_from as Date,
       supervisorId: r.supervisor_id as string | null,
       submittedAt: r.submitted_at as Date | null,
       reportEvery: r.report_every as ReportCycle | null,
       reportDueDay: r.report_due_day as number,
+      reportFrom: r.report_from as string | null,
       createdAt: r.created_at as Date,
       coDepartmentCodes: r.co_department_codes as string[],
       coDepartmentsReport: r.co_departments_report as boolean,

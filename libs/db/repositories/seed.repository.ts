@@ -17,6 +17,8 @@ const TASK_SEED_COLUMNS = [
   'leadDepartmentCode',
   'coDepartmentCodes',
   'dueDate',
+  'reportEvery',
+  'reportFrom',
   'clauseRef',
   'parentId',
   'indicatorCodes',

@@ -91,6 +91,7 @@ export function taskListStatements(filter: TaskListFilter): TaskListStatements {
       ? `SELECT count(*) FROM task_department td WHERE td.department_code = ${departmentParam}${deadline.map((c) => ` AND ${c}`).join('')}`
       : `SELECT count(*) FROM ${from}${where}`;
   const countValues = [...values];
+  // Ascending puts nulls last in PostgreSQL: open-ended tasks (no due date) after every deadline, as the indexes are ordered.
   const order = departmentParam ? 'td.due_date, td.task_id' : 't.due_date, t.id';
   const page = `SELECT ${LIST_COLUMNS}, (${count}) AS total FROM ${from}${where} ORDER BY ${order} LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`;
   return { page: { text: page, values }, count: { text: count, values: countValues } };
@@ -112,7 +113,9 @@ function deadlineConditions(a: 't' | 'td', filter: TaskListFilter, param: (value
       {
         red: () => overdueSql(a, param(today), timeZone()),
         yellow: () => `${openSql(a)} AND ${a}.due_date >= ${param(today)} AND ${a}.due_date <= ${param(warnUntil)}`,
-        green: () => `(NOT (${openSql(a)}) OR ${a}.due_date > ${param(warnUntil)} OR (${a}.due_date < ${param(today)} AND ${waitingInTimeSql(a, timeZone())}))`,
+        // An open-ended task (no due date) is always green.
+        green: () =>
+          `(NOT (${openSql(a)}) OR ${a}.due_date IS NULL OR ${a}.due_date > ${param(warnUntil)} OR (${a}.due_date < ${param(today)} AND ${waitingInTimeSql(a, timeZone())}))`,
       }[light](),
     );
   }

@@ -1552,10 +1552,10 @@ export interface components {
        */
       assigneeId?: string;
       /**
-       * @description YYYY-MM-DD in TZ, due at the end of that day
+       * @description YYYY-MM-DD in TZ, due at the end of that day. null: open-ended (长期坚持, no final deadline), allowed only with `reportEvery` (400 otherwise): such a task is never overdue and is judged on its report periods
        * @example 2025-12-31
        */
-      dueDate: string;
+      dueDate: string | null;
       /** @example 七(二)财政部门 */
       clauseRef?: string;
       indicatorCodes?: string[];
@@ -1578,6 +1578,11 @@ export interface components {
       reportEvery?: 'P1M' | 'P3M' | 'P6M';
       /** @description reports are due by this day of the month after each period (default 5) */
       reportDueDay?: number;
+      /**
+       * @description 定期报送: the day report periods start from (the first period is the one containing it); default the day the task is created
+       * @example 2026-01-01
+       */
+      reportFrom?: string;
       /** @description 配合单位反馈: each co-department owes its own report for every period of the cycle too (default false; no effect without reportEvery); see GET /tasks/:id/co-report-slots */
       coDepartmentsReport?: boolean;
     };
@@ -1589,8 +1594,11 @@ export interface components {
       leadDepartmentCode: string;
       coDepartmentCodes: string[];
       assigneeId: string | null;
-      /** @example 2025-12-31 */
-      dueDate: string;
+      /**
+       * @description null: open-ended (长期坚持), never overdue; lists put it last
+       * @example 2025-12-31
+       */
+      dueDate: string | null;
       /** @enum {string} */
       status: 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
       version: number;
@@ -1646,6 +1654,11 @@ export interface components {
       reportEvery: 'P1M' | 'P3M' | 'P6M' | null;
       /** @description reports due by this day of the month after each period */
       reportDueDay: number;
+      /**
+       * @description report periods start from the one containing it (null: from creation)
+       * @example 2026-01-01
+       */
+      reportFrom: string | null;
       /** @description 配合单位反馈: each co-department owes its own report for every period too */
       coDepartmentsReport: boolean;
       /**
@@ -1671,8 +1684,11 @@ export interface components {
       leadDepartmentCode: string;
       coDepartmentCodes: string[];
       assigneeId: string | null;
-      /** @example 2025-12-31 */
-      dueDate: string;
+      /**
+       * @description null: open-ended (长期坚持), never overdue; lists put it last
+       * @example 2025-12-31
+       */
+      dueDate: string | null;
       /** @enum {string} */
       status: 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
       version: number;
@@ -1813,8 +1829,11 @@ export interface components {
       leadDepartmentCode: string;
       coDepartmentCodes: string[];
       assigneeId: string | null;
-      /** @example 2025-12-31 */
-      dueDate: string;
+      /**
+       * @description null: open-ended (长期坚持), never overdue; lists put it last
+       * @example 2025-12-31
+       */
+      dueDate: string | null;
       /** @enum {string} */
       status: 'assigned' | 'in_progress' | 'leader_review' | 'submitted' | 'completed' | 'cancelled';
       version: number;
@@ -1870,6 +1889,11 @@ export interface components {
       reportEvery: 'P1M' | 'P3M' | 'P6M' | null;
       /** @description reports due by this day of the month after each period */
       reportDueDay: number;
+      /**
+       * @description report periods start from the one containing it (null: from creation)
+       * @example 2026-01-01
+       */
+      reportFrom: string | null;
       /** @description 配合单位反馈: each co-department owes its own report for every period too */
       coDepartmentsReport: boolean;
       /**
@@ -1927,8 +1951,16 @@ export interface components {
       reportDueDay?: number;
       /** @description 配合单位反馈: each co-department owes its own report for every period of the cycle too (default false; no effect without reportEvery); see GET /tasks/:id/co-report-slots */
       coDepartmentsReport?: boolean;
-      /** @example 2025-12-31 */
-      dueDate?: string;
+      /**
+       * @description 定期报送: the day report periods start from (the first period is the one containing it); default the day the task is created
+       * @example 2026-01-01
+       */
+      reportFrom?: string;
+      /**
+       * @description null makes the task open-ended (长期坚持, no final deadline): only a task with `reportEvery` (400 otherwise)
+       * @example 2025-12-31
+       */
+      dueDate?: string | null;
       clauseRef?: string;
       indicatorCodes?: string[];
     };
@@ -2250,10 +2282,10 @@ export interface components {
        */
       step: string;
       /**
-       * @description the task's deadline it was about
+       * @description the deadline it was about (a report period's for report_due); null: an event of an open-ended task (长期坚持)
        * @example 2025-12-31
        */
-      dueDate: string;
+      dueDate: string | null;
       subject: string;
       body: string;
       /** Format: date-time */
@@ -2999,8 +3031,11 @@ export interface components {
        * @description 督办责任人 (an active supervisor)
        */
       supervisorId?: string;
-      /** @example 2025-12-31 */
-      dueDate?: string;
+      /**
+       * @description null makes the task open-ended (长期坚持, no final deadline): only a task with `reportEvery` (400 otherwise)
+       * @example 2025-12-31
+       */
+      dueDate?: string | null;
     };
     BulkUpdateDto: {
       /** @description the tasks, each with the version read */
@@ -3034,7 +3069,13 @@ export interface components {
       description: string;
       leadDepartmentCode: string;
       coDepartmentCodes: string[];
-      dueDate: string;
+      /** @description null: open-ended (长期坚持, 每季度 …: the 完成时限 names a cycle and no date) */
+      dueDate: string | null;
+      /**
+       * @description the reporting cycle the 完成时限 names: 每月 P1M, 每季度 P3M, 每半年 P6M, 长期坚持 P3M
+       * @enum {string|null}
+       */
+      reportEvery: 'P1M' | 'P3M' | 'P6M' | null;
       clauseRef: string | null;
       /** Format: uuid */
       supervisorId: string | null;

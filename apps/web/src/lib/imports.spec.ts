@@ -11,6 +11,7 @@ describe('import preview rows', () => {
     leadDepartmentCode: 'edu',
     coDepartmentCodes: [],
     dueDate: '2025-12-31',
+    reportEvery: null,
     clauseRef: null,
     supervisorId: null,
     parentRow: null,

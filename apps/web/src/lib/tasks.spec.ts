@@ -10,6 +10,7 @@ describe('computeLight', () => {
     ['assigned', '2026-03-10', '2026-03-10', 'yellow'], // due today: not overdue until the day ends
     ['submitted', '2026-03-09', '2026-03-10', 'red'],
     ['completed', '2026-03-01', '2026-03-10', 'green'], // completed work is never red
+    ['in_progress', null, '2026-03-10', 'green'], // open-ended (长期坚持): no final deadline
   ] as const)('%s due %s on %s → %s', (status, due, today, light) => {
     expect(computeLight(status, due, today)).toBe(light);
   });
@@ -35,6 +36,7 @@ describe('deadlineText', () => {
     ['in_progress', '2026-03-10', '2026-03-10', '今天到期'],
     ['in_progress', '2026-03-07', '2026-03-10', '已逾期 3 天'],
     ['completed', '2026-03-07', '2026-03-10', '已办结'],
+    ['in_progress', null, '2026-03-10', '按周期报送'],
   ] as const)('%s %s on %s', (status, due, today, text) => {
     expect(deadlineText(status, due, today)).toBe(text);
   });
@@ -62,6 +64,8 @@ describe('availableActions', () => {
   it('gives another department and a completed task nothing', () => {
     expect(list(availableActions(as('liaison', 'tax'), task('in_progress')))).toEqual([]);
     expect(list(availableActions(as('liaison', 'edu'), task('completed')))).toEqual([]);
+    // No final deadline, no extension to ask for.
+    expect(list(availableActions(as('liaison', 'edu'), { ...task('in_progress'), dueDate: null }))).toEqual(['evidence', 'progress', 'split', 'submit']);
   });
 
   it('lets a supervisor approve or return submitted work, cancel open work and reopen closed work', () => {

@@ -39,6 +39,7 @@ export const SLOT_STATUS: Record<'open' | 'filed' | 'late' | 'missed', { label: 
 };
 
 export { periodLabel } from '../../../../libs/vocabulary/tasks';
+import { OPEN_ENDED_LABEL } from '../../../../libs/vocabulary/tasks';
 
 /** One name per grade, shared with the reports (libs/vocabulary/tasks.ts). */
 export const GRADE_LABELS: Record<Grade, string> = GRADE_LABEL;
@@ -65,22 +66,31 @@ export const DEFAULT_WARN_DAYS = 3;
  * else green. The API computes it in working days; this calendar-day version
  * only stands in when a row carries no `light` (never for a completed task).
  */
-export function computeLight(status: TaskStatus, dueDate: string, today: string, warnDays = DEFAULT_WARN_DAYS): Light {
-  if (!isOpen(status)) return 'green';
+export function computeLight(status: TaskStatus, dueDate: string | null, today: string, warnDays = DEFAULT_WARN_DAYS): Light {
+  if (!isOpen(status) || dueDate === null) return 'green';
   const left = daysBetween(today, dueDate);
   if (left < 0) return 'red';
   if (left <= warnDays) return 'yellow';
   return 'green';
 }
 
-export function lightOf(task: { status: TaskStatus; dueDate: string; light?: string | null }, today: string): Light {
+export function lightOf(task: { status: TaskStatus; dueDate: string | null; light?: string | null }, today: string): Light {
   if (task.light === 'green' || task.light === 'yellow' || task.light === 'red') return task.light;
   return computeLight(task.status, task.dueDate, today);
 }
 
-/** `还剩 5 天` / `今天到期` / `已逾期 3 天` / `已办结`. */
-export function deadlineText(status: TaskStatus, dueDate: string, today: string): string {
+/** The option and label of a task without a final deadline (dueDate null, only with a reporting cycle). */
+export const OPEN_ENDED_OPTION = '长期坚持（无最终期限）';
+
+/** A task's deadline as people read it: `2026年12月31日`, or 长期坚持 for an open-ended task. */
+export function dueDateText(dueDate: string | null): string {
+  return dueDate === null ? OPEN_ENDED_LABEL : formatDate(dueDate);
+}
+
+/** `还剩 5 天` / `今天到期` / `已逾期 3 天` / `已办结` / `按周期报送` (open-ended). */
+export function deadlineText(status: TaskStatus, dueDate: string | null, today: string): string {
   if (!isOpen(status)) return STATUS_LABELS[status];
+  if (dueDate === null) return '按周期报送';
   const left = daysBetween(today, dueDate);
   if (Number.isNaN(left)) return '';
   if (left > 0) return `还剩 ${left} 天`;
@@ -108,7 +118,10 @@ export type TaskAction =
  * What the caller may do to a task in its status: the permission from the API's table (can()),
  * then the status the step needs. The API decides; this only hides buttons it would refuse.
  */
-export function availableActions(user: Grantee, task: { status: TaskStatus; leadDepartmentCode: string; coDepartmentCodes: string[] }): Set<TaskAction> {
+export function availableActions(
+  user: Grantee,
+  task: { status: TaskStatus; leadDepartmentCode: string; coDepartmentCodes: string[]; dueDate?: string | null },
+): Set<TaskAction> {
   const actions = new Set<TaskAction>();
   const open = isOpen(task.status);
   const working = task.status === 'assigned' || task.status === 'in_progress';
@@ -118,7 +131,8 @@ export function availableActions(user: Grantee, task: { status: TaskStatus; lead
     ['progress', 'task.progress', working],
     ['evidence', 'task.evidence.upload', open],
     ['submit', 'task.submit', task.status === 'in_progress'],
-    ['extend', 'task.extension.request', open],
+    // An open-ended task (长期坚持) has no final deadline to extend.
+    ['extend', 'task.extension.request', open && task.dueDate !== null],
     ['signoff', 'task.signoff', task.status === 'leader_review'],
     // One route, two hands: the leader returns what waits for its sign-off, the supervisor what waits for review.
     ['leaderReturn', 'task.return', task.status === 'leader_review' && user.role === 'leader'],

@@ -6,8 +6,8 @@ import { DashboardCharts } from '../components/DashboardCharts';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
 import { useAuth, useDepartments } from '../hooks';
 import { get } from '../lib/api';
-import { formatDate, todayInPlanZone } from '../lib/format';
-import { deadlineText, lightOf } from '../lib/tasks';
+import { todayInPlanZone } from '../lib/format';
+import { deadlineText, dueDateText, lightOf } from '../lib/tasks';
 import type { Dashboard, Page, TaskSummary } from '../lib/types';
 
 /** 督办台: the supervisor's day — charts, what is overdue, what waits for review. */
@@ -29,7 +29,7 @@ export function BoardPage() {
       width: 160,
       render: (_: unknown, t: TaskSummary) => (
         <>
-          {formatDate(t.dueDate)}
+          {dueDateText(t.dueDate)}
           <br />
           <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
         </>

@@ -8,15 +8,17 @@ import { useDepartments } from '../hooks';
 import { get, post } from '../lib/api';
 import { errorText } from '../lib/errors';
 import type { Indicator, Plan, PlanDetail, TaskDetail, TaskSummary } from '../lib/types';
-import { formatDate } from '../lib/format';
-import { REPORT_CYCLE_LABELS } from '../lib/tasks';
+import { dueDateText, OPEN_ENDED_OPTION, REPORT_CYCLE_LABELS } from '../lib/tasks';
 
 interface NewTask {
   title: string;
   description?: string;
   leadDepartment: string;
   coDepartments?: string[];
-  dueDate: string;
+  /** Null: open-ended (长期坚持), sent when `openEnded` is ticked. */
+  dueDate: string | null;
+  /** The form's "长期坚持（无最终期限）" box: no final deadline, a reporting cycle instead. */
+  openEnded?: boolean;
   clauseRef?: string;
   indicatorCodes?: string[];
   requireSignOff?: boolean;
@@ -51,8 +53,9 @@ export function CreateTaskPage() {
   const draft = useDraftForm<NewTask>(parentId ? `task:new:${parentId}` : 'task:new');
   const lead = Form.useWatch('leadDepartment', draft.form);
   const reportEvery = Form.useWatch('reportEvery', draft.form);
+  const openEnded = Form.useWatch('openEnded', draft.form) === true;
   const create = useMutation({
-    mutationFn: (body: NewTask) => post<TaskSummary>('/tasks', body),
+    mutationFn: (body: Omit<NewTask, 'openEnded'>) => post<TaskSummary>('/tasks', body),
     onSuccess: (task) => {
       draft.done();
       message.success('任务已创建并下达');
@@ -77,7 +80,7 @@ export function CreateTaskPage() {
             data-testid="split-parent"
             title={
               <span>
-                上级任务：<Link to={`/tasks/${parent.data.id}`}>{parent.data.title}</Link>（截止 {formatDate(parent.data.dueDate)}
+                上级任务：<Link to={`/tasks/${parent.data.id}`}>{parent.data.title}</Link>（截止 {dueDateText(parent.data.dueDate)}
                 ）。子任务由其牵头或配合单位承办，截止日期不晚于上级任务。
               </span>
             }
@@ -89,9 +92,10 @@ export function CreateTaskPage() {
           layout="vertical"
           initialValues={draft.initialValues}
           onValuesChange={draft.onValuesChange}
-          onFinish={(values) =>
+          onFinish={({ openEnded: noDeadline, ...values }) =>
             create.mutate({
               ...values,
+              dueDate: noDeadline ? null : values.dueDate,
               parentId: parentId ?? undefined,
               description: values.description || undefined,
               coDepartments: values.coDepartments?.length ? values.coDepartments : undefined,
@@ -124,8 +128,13 @@ export function CreateTaskPage() {
               placeholder="可多选"
             />
           </Form.Item>
-          <Form.Item label="截止日期" name="dueDate" rules={[{ required: true, message: '请选择截止日期' }]} {...dateField}>
-            <ChineseDatePicker />
+          {!openEnded && (
+            <Form.Item label="截止日期" name="dueDate" rules={[{ required: true, message: '请选择截止日期' }]} {...dateField}>
+              <ChineseDatePicker />
+            </Form.Item>
+          )}
+          <Form.Item name="openEnded" valuePropName="checked" extra="长期坚持的职责没有最终期限，按定期报送周期报送进展、考核报送情况">
+            <Checkbox data-testid="open-ended">{OPEN_ENDED_OPTION}</Checkbox>
           </Form.Item>
           <Form.Item label="规划条款" name="clauseRef" extra={clauses.error ? errorText(clauses.error) : '任务所落实的规划条款'}>
             <Select
@@ -144,7 +153,12 @@ export function CreateTaskPage() {
               options={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))}
             />
           </Form.Item>
-          <Form.Item label="定期报送" name="reportEvery" extra="长期任务可要求按月、季度或半年报送进展，逾期未报会提醒并计入通报">
+          <Form.Item
+            label="定期报送"
+            name="reportEvery"
+            extra="长期任务可要求按月、季度或半年报送进展，逾期未报会提醒并计入通报"
+            rules={openEnded ? [{ required: true, message: '长期坚持的任务须选择报送周期' }] : []}
+          >
             <Select
               allowClear
               placeholder="无需定期报送"

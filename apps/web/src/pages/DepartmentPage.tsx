@@ -7,7 +7,7 @@ import { PageTitle, QueryError } from '../components/bits';
 import { useAuth, useDepartments } from '../hooks';
 import { get } from '../lib/api';
 import type { Dashboard, Page, TaskSummary } from '../lib/types';
-import { formatDate } from '../lib/format';
+import { dueDateText } from '../lib/tasks';
 
 /** The leader's board: its department's figures and the escalations it received. */
 export function DepartmentPage() {
@@ -43,7 +43,7 @@ export function DepartmentPage() {
               renderItem={(t) => (
                 <List.Item>
                   <Link to={`/tasks/${t.id}`}>{t.title}</Link>
-                  <span>截止 {formatDate(t.dueDate)}</span>
+                  <span>截止 {dueDateText(t.dueDate)}</span>
                 </List.Item>
               )}
             />

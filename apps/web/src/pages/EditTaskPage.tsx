@@ -7,7 +7,7 @@ import { PageTitle, QueryError } from '../components/bits';
 import { useDepartments } from '../hooks';
 import { get, patch } from '../lib/api';
 import { ApiError, errorText } from '../lib/errors';
-import { REPORT_CYCLE_LABELS } from '../lib/tasks';
+import { OPEN_ENDED_OPTION, REPORT_CYCLE_LABELS } from '../lib/tasks';
 import type { Indicator, TaskDetail } from '../lib/types';
 import { usePlanClauses } from './CreateTaskPage';
 
@@ -19,7 +19,9 @@ interface TaskFields {
   coDepartments: string[];
   assigneeId?: string;
   supervisorId?: string;
-  dueDate: string;
+  dueDate?: string;
+  /** 长期坚持（无最终期限）: sent as `dueDate: null`. */
+  openEnded: boolean;
   clauseRef?: string;
   indicatorCodes: string[];
   requireSignOff: boolean;
@@ -43,7 +45,8 @@ function fieldsOf(t: TaskDetail): TaskFields {
     coDepartments: t.coDepartmentCodes,
     assigneeId: t.assigneeId ?? undefined,
     supervisorId: t.supervisor?.id ?? undefined,
-    dueDate: t.dueDate,
+    dueDate: t.dueDate ?? undefined,
+    openEnded: t.dueDate === null,
     clauseRef: t.clauseRef ?? undefined,
     indicatorCodes: t.indicatorCodes ?? [],
     requireSignOff: t.requireSignOff,
@@ -68,6 +71,7 @@ export function EditTaskPage() {
   const task = useQuery({ queryKey: ['task', id], queryFn: () => get<TaskDetail>(`/tasks/${id}`) });
   const lead = Form.useWatch('leadDepartment', form);
   const reportEvery = Form.useWatch('reportEvery', form);
+  const openEnded = Form.useWatch('openEnded', form) === true;
   const people = useQuery({ queryKey: ['directory'], queryFn: () => get<DirectoryEntry[]>('/users/directory'), staleTime: 60_000 });
   const indicators = useQuery({ queryKey: ['indicators', ''], queryFn: () => get<Indicator[]>('/indicators') });
   const save = useMutation({
@@ -122,10 +126,13 @@ export function EditTaskPage() {
           name="editTask"
           layout="vertical"
           initialValues={before}
-          onFinish={(values) => {
-            // Only what changed, with the version read: PATCH refuses a stale one.
+          onFinish={({ openEnded: noDeadline, ...values }) => {
+            // Only what changed, with the version read: PATCH refuses a stale one. An open-ended task's deadline is null.
+            const was: Record<string, unknown> = { ...before, dueDate: t.dueDate };
             const changed = Object.fromEntries(
-              Object.entries(values).filter(([key, value]) => JSON.stringify(value ?? null) !== JSON.stringify(before[key as keyof TaskFields] ?? null)),
+              Object.entries({ ...values, dueDate: noDeadline ? null : values.dueDate }).filter(
+                ([key, value]) => JSON.stringify(value ?? null) !== JSON.stringify(was[key] ?? null),
+              ),
             );
             if (Object.keys(changed).length === 0) {
               message.info('没有修改');
@@ -158,8 +165,13 @@ export function EditTaskPage() {
             <Select mode="multiple" options={departmentOptions.filter((d) => d.value !== lead)} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
           <Space wrap style={{ width: '100%' }} align="start">
-            <Form.Item label="截止日期" name="dueDate" rules={[{ required: true }]} {...dateField}>
-              <ChineseDatePicker />
+            {!openEnded && (
+              <Form.Item label="截止日期" name="dueDate" rules={[{ required: true }]} {...dateField}>
+                <ChineseDatePicker />
+              </Form.Item>
+            )}
+            <Form.Item label=" " name="openEnded" valuePropName="checked">
+              <Checkbox data-testid="open-ended">{OPEN_ENDED_OPTION}</Checkbox>
             </Form.Item>
             <Form.Item label="督办责任人" name="supervisorId">
               <Select style={{ width: 220 }} options={supervisors.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
@@ -177,7 +189,7 @@ export function EditTaskPage() {
             />
           </Form.Item>
           <Space wrap style={{ width: '100%' }} align="start">
-            <Form.Item label="定期报送" name="reportEvery">
+            <Form.Item label="定期报送" name="reportEvery" rules={openEnded ? [{ required: true, message: '长期坚持的任务须选择报送周期' }] : []}>
               <Select
                 style={{ width: 160 }}
                 placeholder="无需定期报送"

@@ -4,7 +4,7 @@ import { PageTitle } from '../components/bits';
 import { WorkbookUpload } from '../components/WorkbookUpload';
 import { useDepartments } from '../hooks';
 import { download } from '../lib/api';
-import { formatDate } from '../lib/format';
+import { dueDateText, REPORT_CYCLE_LABELS } from '../lib/tasks';
 import { ACTION_LABELS, type ImportReport, previewRows } from '../lib/imports';
 
 const ACTION_COLORS = { create: 'green', update: 'blue', unchanged: 'default' } as const;
@@ -73,7 +73,15 @@ export function ImportTasksPage() {
               },
               { title: '牵头单位', key: 'lead', width: 130, render: (_, r) => (r.task?.leadDepartmentCode ? name(r.task.leadDepartmentCode) : '') },
               { title: '配合单位', key: 'co', width: 160, render: (_, r) => r.task?.coDepartmentCodes.map(name).join('、') },
-              { title: '完成时限', key: 'due', width: 110, render: (_, r) => (r.task?.dueDate ? formatDate(r.task.dueDate) : '') },
+              {
+                title: '完成时限',
+                key: 'due',
+                width: 130,
+                render: (_, r) =>
+                  r.task
+                    ? [dueDateText(r.task.dueDate), r.task.reportEvery ? REPORT_CYCLE_LABELS[r.task.reportEvery] + '报送' : ''].filter(Boolean).join('，')
+                    : '',
+              },
               {
                 title: '问题',
                 key: 'problems',

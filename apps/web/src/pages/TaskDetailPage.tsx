@@ -35,6 +35,7 @@ import { formatBytes, formatDate, formatDateTime, todayInPlanZone } from '../lib
 import {
   availableActions,
   deadlineText,
+  dueDateText,
   GRADE_LABELS,
   historyActionLabel,
   historyDetail,
@@ -117,7 +118,7 @@ export function TaskDetailPage() {
                 </Space>
               </Descriptions.Item>
               <Descriptions.Item label="截止日期">
-                {formatDate(t.dueDate)}（{deadlineText(t.status, t.dueDate, today)}）
+                {dueDateText(t.dueDate)}（{deadlineText(t.status, t.dueDate, today)}）
               </Descriptions.Item>
               <Descriptions.Item label="牵头单位">{name(t.leadDepartmentCode)}</Descriptions.Item>
               <Descriptions.Item label="配合单位">{t.coDepartmentCodes.length ? t.coDepartmentCodes.map(name).join('、') : '无'}</Descriptions.Item>
@@ -442,7 +443,7 @@ function ChildrenCard({ task, canSplit }: { task: TaskDetail; canSplit: boolean 
               <LightDot light={lightOf(c, today)} />
               <Link to={`/tasks/${c.id}`}>{c.title}</Link>
               <span style={{ color: '#888' }}>
-                {name(c.leadDepartmentCode)} · 截止 {formatDate(c.dueDate)}
+                {name(c.leadDepartmentCode)} · 截止 {dueDateText(c.dueDate)}
               </span>
             </Space>
           </List.Item>

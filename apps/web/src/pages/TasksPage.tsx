@@ -7,8 +7,8 @@ import { useAuth, useDepartments } from '../hooks';
 import { download, get } from '../lib/api';
 import { BulkEditModal } from '../components/BulkEditModal';
 import { ReportsOwedCard } from '../components/ReportsOwedCard';
-import { formatDate, todayInPlanZone } from '../lib/format';
-import { deadlineText, lightOf, STATUS_LABELS, type TaskStatus } from '../lib/tasks';
+import { todayInPlanZone } from '../lib/format';
+import { deadlineText, dueDateText, lightOf, STATUS_LABELS, type TaskStatus } from '../lib/tasks';
 import { can } from '../lib/permissions';
 import type { Page, TaskSummary } from '../lib/types';
 
@@ -142,7 +142,7 @@ export function TasksPage() {
               <Space wrap size="small" style={{ display: 'flex', marginTop: 6 }}>
                 <LightDot light={lightOf(t, today)} />
                 <StatusTag status={t.status} />
-                <span>{formatDate(t.dueDate)}</span>
+                <span>{dueDateText(t.dueDate)}</span>
                 <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
               </Space>
               {!confined && <div style={{ color: '#888', marginTop: 4 }}>牵头：{name(t.leadDepartmentCode)}</div>}
@@ -186,7 +186,7 @@ export function TasksPage() {
               width: 170,
               render: (_, t) => (
                 <span>
-                  {formatDate(t.dueDate)}
+                  {dueDateText(t.dueDate)}
                   <br />
                   <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
                 </span>
