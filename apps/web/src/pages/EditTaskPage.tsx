@@ -63,9 +63,9 @@ export function EditTaskPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const { departments } = useDepartments();
-  const clauses = usePlanClauses();
   const [form] = Form.useForm<TaskFields>();
   const task = useQuery({ queryKey: ['task', id], queryFn: () => get<TaskDetail>(`/tasks/${id}`) });
+  const clauses = usePlanClauses(task.data?.planId);
   const lead = Form.useWatch('leadDepartment', form);
   const reportEvery = Form.useWatch('reportEvery', form);
   const people = useQuery({ queryKey: ['directory'], queryFn: () => get<DirectoryEntry[]>('/users/directory'), staleTime: 60_000 });
