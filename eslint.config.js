@@ -29,7 +29,8 @@ const LAYERS = {
   auth: ['audit', 'common', 'config', 'db', 'excel'],
   calendar: ['audit', 'common', 'config', 'db', 'policy'],
   indicators: ['audit', 'common', 'config', 'db', 'vocabulary'],
-  tasks: ['audit', 'auth', 'calendar', 'common', 'config', 'db', 'excel', 'policy', 'vocabulary'],
+  // A task belongs to a plan: tasks asks plan (PlanScope) which one.
+  tasks: ['audit', 'auth', 'calendar', 'common', 'config', 'db', 'excel', 'plan', 'policy', 'vocabulary'],
   evidence: ['audit', 'common', 'config', 'db', 'storage', 'tasks', 'vocabulary'],
   'calendar-feed': ['audit', 'common', 'config', 'db', 'tasks', 'vocabulary'],
   dashboard: ['audit', 'auth', 'common', 'config', 'db', 'indicators', 'tasks', 'vocabulary'],

@@ -68,11 +68,11 @@ export class CalendarFeedService {
     });
   }
 
-  /** The feed of `token` as iCalendar text; NotFoundError for any token that is not an active feed's. */
-  async render(token: string): Promise<string> {
+  /** The feed of `token` (one plan's tasks with `planId`) as iCalendar text; NotFoundError for any token that is not an active feed's. */
+  async render(token: string, planId: string | null = null): Promise<string> {
     const owner = TOKEN_PATTERN.test(token) ? await this.feeds.findOwner(hashToken(token)) : null;
     if (!owner) throw new NotFoundError(FEED_MESSAGES.notFound);
-    const [tasks, departments] = await Promise.all([this.feeds.openTasks(feedDepartment(owner)), this.departments.list()]);
+    const [tasks, departments] = await Promise.all([this.feeds.openTasks(feedDepartment(owner), planId), this.departments.list()]);
     return renderFeed({
       calendarName: FEED_MESSAGES.calendarName(owner.name),
       timeZone: this.config.TZ,

@@ -294,6 +294,14 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   SEED_ON_START = 'true';
 
+  /**
+   * The plan (by code, e.g. `taixing-edu-14th`) a task made by hand joins when it names neither a plan nor a
+   * clause; unset (or naming no imported plan): the plan whose period starts last, the most recently imported first.
+   */
+  @IsOptional()
+  @IsString()
+  CURRENT_PLAN?: string;
+
   /** Folder of plan seed folders (`<dir>/<plan>/*.yaml`, see seeds/README.md), relative to the working directory. */
   @IsString()
   SEEDS_DIR = 'seeds';

@@ -44,17 +44,17 @@ export class DashboardService {
    * narrows the others' view to one): totals by status, overdue, due within
    * the warning window and within seven days, the light, the on-time rate
    * of the last twelve months, and the report periods due this month and missed;
-   * with the plan-wide indicators' pace.
+   * with the plan-wide indicators' pace. `planId`: one plan's tasks, reports and indicators.
    */
-  async summary(actor: Actor, department?: string) {
+  async summary(actor: Actor, department?: string, planId: string | null = null) {
     const scope = await this.scope(actor, department);
     const window = await this.clock.window();
     const months = lastMonths(window.today);
     const [counts, monthly, indicators, slots] = await Promise.all([
-      this.dashboard.departmentCounts(window.today, window.warnUntil, addDays(window.today, 7), scope, window.timeZone),
-      this.dashboard.onTimeByMonth(this.config.TZ, `${months[0]}-01`, scope),
-      this.dashboard.indicatorsWithLatest(),
-      this.slots.facts({ department: scope, asOf: window.today }),
+      this.dashboard.departmentCounts(window.today, window.warnUntil, addDays(window.today, 7), scope, window.timeZone, planId),
+      this.dashboard.onTimeByMonth(this.config.TZ, `${months[0]}-01`, scope, planId),
+      this.dashboard.indicatorsWithLatest(planId),
+      this.slots.facts({ department: scope, asOf: window.today }).then((facts) => ofPlan(facts, planId)),
     ]);
     const byDepartment = new Map<string, MonthCounts[]>();
     for (const row of monthly) byDepartment.set(row.code, [...(byDepartment.get(row.code) ?? []), row]);
@@ -85,13 +85,14 @@ export class DashboardService {
 
   /**
    * The 通报: departments with overdue or escalated open work, or with missed
-   * reports (逾期未报) of open tasks, ranked, each with its worst tasks.
+   * reports (逾期未报) of open tasks, ranked, each with its worst tasks; `planId`: one plan's work.
    */
-  async bulletin() {
+  async bulletin(planId: string | null = null) {
     const today = this.clock.today();
-    const missed = new Map([...reportCounts(await this.slots.facts({ asOf: today }), today)].map(([code, c]) => [code, c.missed]));
+    const facts = ofPlan(await this.slots.facts({ asOf: today }), planId);
+    const missed = new Map([...reportCounts(facts, today)].map(([code, c]) => [code, c.missed]));
     const listed = [...missed].filter(([, n]) => n > 0).map(([code]) => code);
-    const rows = await this.dashboard.bulletin(today, BULLETIN_WORST, this.config.TZ, listed);
+    const rows = await this.dashboard.bulletin(today, BULLETIN_WORST, this.config.TZ, listed, planId);
     const items = rankBulletin(rows.map((row) => ({ ...row, missedReports: missed.get(row.code) ?? 0 }))).map(({ ordinal: _ordinal, ...row }) => row);
     return { asOf: today, items };
   }
@@ -108,6 +109,10 @@ export class DashboardService {
 }
 
 type Counts = Omit<DepartmentCounts, 'code' | 'name'>;
+
+function ofPlan<T extends { planId: string | null }>(facts: T[], planId: string | null): T[] {
+  return planId === null ? facts : facts.filter((f) => f.planId === planId);
+}
 
 function figures(c: Counts, months: string[], monthly: MonthCounts[], reports: ReportCounts) {
   const onTimeByMonth: MonthRate[] = months.map((month) => {

@@ -130,7 +130,6 @@ export class EvaluationService {
       this.slots.facts({ asOf }),
     ]);
     const departmentName = new Map(departments.map((d) => [d.code, d.name]));
-    const clauseRefs = new Set(clauses.map((c) => c.ref));
     const place = placesInPlan(sections, new Map(clauses.map((c) => [c.ref, c.sectionCode])));
 
     const judged: EvaluationIndicator[] = indicators.map((i) => ({
@@ -177,9 +176,7 @@ export class EvaluationService {
       if (i.achieved) group.indicators.achieved += 1;
     }
 
-    const inPlan = (s: { planId: string | null; clauseRef: string | null }) =>
-      s.planId === plan.id || (s.planId === null && s.clauseRef !== null && clauseRefs.has(s.clauseRef));
-    const missed = slots.filter((s) => s.status === 'missed' && inPlan(s));
+    const missed = slots.filter((s) => s.status === 'missed' && s.planId === plan.id);
     const problems = new Map<string, DepartmentProblems>();
     const problemsOf = (code: string): DepartmentProblems => {
       let own = problems.get(code);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { PlanRepository } from '../db/repositories/plan.repository.js';
+import { PlanScope } from './plan-scope.js';
 import type { PlanEntity } from '../db/entities/plan.entity.js';
 
 /** Read side of the plan: departments with their duties, plans with sections and clauses. */
@@ -10,6 +11,7 @@ export class PlanService {
   constructor(
     private readonly departmentsRepo: DepartmentRepository,
     private readonly plans: PlanRepository,
+    private readonly scope: PlanScope,
   ) {}
 
   async departments() {
@@ -26,15 +28,16 @@ export class PlanService {
   }
 
   async list() {
-    return (await this.plans.list()).map(planView);
+    const [plans, current] = await Promise.all([this.plans.list(), this.scope.current()]);
+    return plans.map((p) => planView(p, current?.id ?? null));
   }
 
   async get(id: string) {
     const plan = await this.plans.findById(id);
     if (!plan) throw new NotFoundError(`规划不存在：${id}`);
-    const [sections, clauses] = await Promise.all([this.plans.sections(id), this.plans.clauses(id)]);
+    const [sections, clauses, current] = await Promise.all([this.plans.sections(id), this.plans.clauses(id), this.scope.current()]);
     return {
-      ...planView(plan),
+      ...planView(plan, current?.id ?? null),
       sections: sections.map((s) => ({
         code: s.code,
         parentCode: s.parentCode,
@@ -46,7 +49,7 @@ export class PlanService {
   }
 }
 
-function planView(plan: PlanEntity) {
+function planView(plan: PlanEntity, currentId: string | null) {
   return {
     id: plan.id,
     code: plan.code,
@@ -56,5 +59,6 @@ function planView(plan: PlanEntity) {
     timezone: plan.timezone,
     preamble: plan.preamble,
     createdAt: plan.createdAt,
+    current: plan.id === currentId,
   };
 }

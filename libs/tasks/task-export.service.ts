@@ -27,11 +27,12 @@ export class TaskExportService {
     private readonly config: AppConfig,
   ) {}
 
-  async write(actor: Actor, query: Omit<TaskQuery, 'page' | 'limit'>, out: Writable): Promise<void> {
+  /** `planId`: `query.plan` resolved by the caller before the first byte goes out (an unknown plan is a 404, not a cut file). */
+  async write(actor: Actor, query: Omit<TaskQuery, 'page' | 'limit'>, planId: string | undefined, out: Writable): Promise<void> {
     const window = await this.clock.window();
     const names = new Map((await this.departments.list()).map((d) => [d.code, d.name]));
     const name = (code: string) => names.get(code) ?? code;
-    const filter = listFilter(actor, query, window);
+    const filter = listFilter(actor, query, window, planId);
     const workbook = taskWorkbook(out);
     for (let offset = 0; ; offset += BATCH) {
       const { items } = await this.tasks.list({ ...filter, offset, limit: BATCH });

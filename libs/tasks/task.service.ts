@@ -9,6 +9,7 @@ import { DepartmentRepository } from '../db/repositories/department.repository.j
 import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
 import { ExtensionRepository } from '../db/repositories/extension.repository.js';
 import { PlanRepository } from '../db/repositories/plan.repository.js';
+import { PlanScope } from '../plan/plan-scope.js';
 import { ProgressRepository } from '../db/repositories/progress.repository.js';
 import { type TaskListFilter, TaskRepository } from '../db/repositories/task.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
@@ -40,6 +41,8 @@ export interface NewTask {
   clauseRef?: string;
   indicatorCodes?: string[];
   parentId?: string;
+  /** The plan the task joins; default: its parent's, its clause's, or the current plan (PlanScope.forNewTask). */
+  planId?: string;
   /** The owning supervisor (督办责任人); default: the creator. */
   supervisorId?: string;
   /** Submissions go to the lead department's leader first; default: the policy's `signOff`. */
@@ -53,7 +56,7 @@ export interface NewTask {
   coDepartmentsReport?: boolean;
 }
 
-export type TaskChanges = Partial<Omit<NewTask, 'parentId'>> & { version: number };
+export type TaskChanges = Partial<Omit<NewTask, 'parentId' | 'planId'>> & { version: number };
 
 export interface TaskQuery {
   department?: string;
@@ -63,6 +66,8 @@ export interface TaskQuery {
   dueBefore?: string;
   q?: string;
   parentId?: string;
+  /** A plan's id or code (`?plan=`). */
+  plan?: string;
   page: number;
   limit: number;
 }
@@ -96,6 +101,7 @@ export class TaskService {
     private readonly departments: DepartmentRepository,
     private readonly users: UserRepository,
     private readonly plans: PlanRepository,
+    private readonly scope: PlanScope,
     private readonly progress: ProgressRepository,
     private readonly evidence: EvidenceRepository,
     private readonly extensions: ExtensionRepository,
@@ -110,9 +116,10 @@ export class TaskService {
   ) {}
 
   async create(actor: Actor, input: NewTask) {
-    await this.checkReferences(input.leadDepartment, input.coDepartments ?? [], input.assigneeId, input.clauseRef);
+    await this.checkReferences(input.leadDepartment, input.coDepartments ?? [], input.assigneeId);
     checkOpenEnded(input.dueDate, input.reportEvery ?? null);
     const parent = await this.checkParent(actor, input);
+    const planId = await this.scope.forNewTask({ planId: input.planId, parentPlanId: parent?.planId, clauseRef: input.clauseRef });
     if (input.supervisorId) await this.checkSupervisor(input.supervisorId);
     return this.tx.run(async () => {
       const task = await this.tasks.insert({
@@ -122,6 +129,7 @@ export class TaskService {
         coDepartmentCodes: unique(input.coDepartments ?? []).filter((c) => c !== input.leadDepartment),
         assigneeId: input.assigneeId ?? null,
         dueDate: input.dueDate,
+        planId,
         clauseRef: input.clauseRef ?? null,
         indicatorCodes: unique(input.indicatorCodes ?? []),
         parentId: input.parentId ?? null,
@@ -143,7 +151,8 @@ export class TaskService {
 
   async list(actor: Actor, query: TaskQuery) {
     const window = await this.clock.window();
-    const { items, total } = await this.tasks.list({ ...listFilter(actor, query, window), offset: (query.page - 1) * query.limit, limit: query.limit });
+    const planId = await this.scope.filter(query.plan);
+    const { items, total } = await this.tasks.list({ ...listFilter(actor, query, window, planId), offset: (query.page - 1) * query.limit, limit: query.limit });
     return { items: items.map((row) => taskSummaryView(row, window)), total, page: query.page, limit: query.limit };
   }
 
@@ -180,7 +189,8 @@ export class TaskService {
     return this.tx.run(async () => {
       const task = await this.lockCurrent(id, version);
       if (!isOpen(task.status)) throw new ConflictError(TASK_MESSAGES.notEditable(task.status));
-      await this.checkReferences(fields.leadDepartment ?? task.leadDepartmentCode, fields.coDepartments ?? [], fields.assigneeId, fields.clauseRef);
+      await this.checkReferences(fields.leadDepartment ?? task.leadDepartmentCode, fields.coDepartments ?? [], fields.assigneeId);
+      if (fields.clauseRef) await this.scope.checkClause(fields.clauseRef, task.planId);
       if (fields.supervisorId !== undefined) await this.checkSupervisor(fields.supervisorId);
       const before = tracked(task);
       // The work moves to another department: its assignee (of the old one, as every assignee is) no longer answers for it,
@@ -516,7 +526,7 @@ export class TaskService {
     if (!supervisor || !supervisor.active || supervisor.role !== Role.Supervisor) throw new InvalidInputError(TASK_MESSAGES.notASupervisor(id));
   }
 
-  private async checkReferences(lead: string, co: string[], assigneeId: string | undefined, clauseRef: string | undefined) {
+  private async checkReferences(lead: string, co: string[], assigneeId: string | undefined) {
     const unknown = await this.departments.unknownCodes(unique([lead, ...co]));
     if (unknown.length > 0) throw new InvalidInputError(TASK_MESSAGES.unknownDepartments(unknown));
     if (assigneeId) {
@@ -524,7 +534,6 @@ export class TaskService {
       if (!assignee) throw new InvalidInputError(TASK_MESSAGES.unknownAssignee(assigneeId));
       if (assignee.departmentCode !== lead) throw new InvalidInputError(TASK_MESSAGES.assigneeOutsideLead(assignee.name, lead));
     }
-    if (clauseRef && !(await this.plans.findClause(clauseRef))) throw new InvalidInputError(TASK_MESSAGES.unknownClause(clauseRef));
   }
 }
 
@@ -577,8 +586,14 @@ function checkReturner(actor: Actor, task: TaskEntity): void {
 }
 
 /** What `GET /tasks` filters by, for the caller: the list and its Excel export share it. */
-export function listFilter(actor: Actor, query: Omit<TaskQuery, 'page' | 'limit'>, window: DeadlineWindow): Omit<TaskListFilter, 'offset' | 'limit'> {
+export function listFilter(
+  actor: Actor,
+  query: Omit<TaskQuery, 'page' | 'limit'>,
+  window: DeadlineWindow,
+  planId: string | undefined,
+): Omit<TaskListFilter, 'offset' | 'limit'> {
   return {
+    planId,
     visibleDepartment: confinedDepartment(actor) ?? undefined,
     department: query.department,
     status: query.status,

@@ -68,7 +68,6 @@ export const TASK_MESSAGES = {
   unknownDepartments: (codes: readonly string[]) => `部门不存在：${list(codes)}`,
   unknownAssignee: (id: string) => `assigneeId 对应的用户不存在：${id}`,
   assigneeOutsideLead: (name: string, lead: string) => `承办人 ${name} 不属于牵头部门 ${lead}`,
-  unknownClause: (clauseRef: string) => `clauseRef 在规划中不存在：${clauseRef}`,
   returnAwaitsLeader: '任务待承办单位负责人审签，只能由负责人退回',
   returnAwaitsSupervisor: '任务已报督查审核，只能由督查人员退回（负责人只能退回待审签的任务）',
 } as const;

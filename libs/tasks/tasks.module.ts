@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { PlanModule } from '../plan/plan.module.js';
 import { CommentService } from './comment.service.js';
 import { DeadlineClock } from './deadline-clock.js';
 import { ExtensionService } from './extension.service.js';
@@ -17,7 +18,7 @@ import { TaskImportService } from './task-import.service.js';
  * (`{ provide: TaskEvents, useClass: … }`, or `overrideProvider(TaskEvents)` in a test).
  */
 @Module({
-  imports: [AuditModule, CalendarModule],
+  imports: [AuditModule, CalendarModule, PlanModule],
   providers: [
     CommentService,
     TaskService,

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBearerAuth,
@@ -17,7 +17,8 @@ import { Can, CurrentActor, Public } from '../../../libs/auth/decorators.js';
 import { CalendarFeedService } from '../../../libs/calendar-feed/calendar-feed.service.js';
 import { NotFoundError } from '../../../libs/common/errors.js';
 import type { Actor } from '../../../libs/common/roles.js';
-import { CalendarFeedCreatedDto, CalendarFeedStatusDto } from '../dto/calendar-feed.dto.js';
+import { CalendarFeedCreatedDto, CalendarFeedStatusDto, FeedQuery } from '../dto/calendar-feed.dto.js';
+import { PlanScope } from '../../../libs/plan/plan-scope.js';
 import { FEED_RATE_LIMIT } from '../rate-limit.js';
 import { FEED_MESSAGES } from '../../../libs/calendar-feed/calendar-feed.messages.js';
 
@@ -25,7 +26,10 @@ import { FEED_MESSAGES } from '../../../libs/calendar-feed/calendar-feed.message
 @ApiTags('calendar-feed')
 @Controller()
 export class CalendarFeedController {
-  constructor(private readonly feeds: CalendarFeedService) {}
+  constructor(
+    private readonly feeds: CalendarFeedService,
+    private readonly plans: PlanScope,
+  ) {}
 
   @Post('me/calendar-feed')
   @Can('calendar-feed.manage')
@@ -63,16 +67,16 @@ export class CalendarFeedController {
       'No bearer token (calendar apps cannot send one): the random token in the path is the credential, made by POST /api/v1/me/calendar-feed. ' +
       'One all-day event per open task on its due date (DTSTART;VALUE=DATE), UID task-<id>@duban, reminders at 09:00 the day before and on the day. ' +
       'A liaison or leader gets the open tasks its department leads or co-operates on; supervisors, reviewers and admins every open task. ' +
-      'A revoked, unknown or malformed token is 404, the same answer for each.',
+      'A revoked, unknown or malformed token is 404, the same answer for each. `?plan=` (a plan id or code) keeps one plan’s tasks; an unknown plan is 404 naming it.',
   })
   @ApiParam({ name: 'file', example: '3q2-7wEJ0w1ZbE5hEXJyZ1n0kQ8m7yQ6lPZkqkD0tRw.ics', description: '<token>.ics' })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'the feed', schema: { type: 'string' } })
   @ApiNotFoundResponse({ description: 'not an active feed' })
   @ApiTooManyRequestsResponse({ description: 'too many requests from this client' })
-  async feed(@Param('file') file: string, @Res() reply: FastifyReply) {
+  async feed(@Param('file') file: string, @Query() query: FeedQuery, @Res() reply: FastifyReply) {
     if (!file.endsWith('.ics')) throw new NotFoundError(FEED_MESSAGES.notFound);
-    const body = await this.feeds.render(file.slice(0, -'.ics'.length));
+    const body = await this.feeds.render(file.slice(0, -'.ics'.length), (await this.plans.filter(query.plan)) ?? null);
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')
       .header('content-disposition', 'inline; filename="duban.ics"')

@@ -11,6 +11,7 @@ import { importTemplate, TEMPLATE_FILE_NAME } from '../../../libs/excel/import-t
 import { NoticeService } from '../../../libs/reports/notice.service.js';
 import { TaskBulkService } from '../../../libs/tasks/task-bulk.service.js';
 import { BulkResultDto, BulkUpdateDto, TaskImportReportDto } from '../dto/task-bulk.dto.js';
+import { PlanScope } from '../../../libs/plan/plan-scope.js';
 import { TaskExportService } from '../../../libs/tasks/task-export.service.js';
 import { TaskImportService } from '../../../libs/tasks/task-import.service.js';
 import { TaskListQuery } from '../dto/task.dto.js';
@@ -34,6 +35,7 @@ export class TaskExcelController {
     private readonly notices: NoticeService,
     private readonly departments: DepartmentRepository,
     private readonly audit: AuditService,
+    private readonly plans: PlanScope,
   ) {}
 
   @Post('tasks/bulk')
@@ -78,13 +80,14 @@ export class TaskExcelController {
   @ApiOkResponse({ description: 'the workbook', schema: { type: 'string', format: 'binary' } })
   async export(@CurrentActor() actor: Actor, @Query() query: TaskListQuery, @Res() reply: FastifyReply) {
     const { page: _page, limit: _limit, ...filters } = query;
+    const planId = await this.plans.filter(filters.plan);
     const out = new PassThrough();
     const name = FILE_NAMES.taskList(new Date().toISOString().slice(0, 10));
     await this.audit.recordDownload(actor.id, 'report', 'tasks.xlsx', { filename: name, filters });
     void reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('tasks.xlsx', name)).send(out);
     // Headers are out once the first bytes are: a failure past here can only cut the file short.
     // The workbook ends the stream itself when it is complete.
-    await this.exports.write(actor, filters, out).catch((error: unknown) => out.destroy(error as Error));
+    await this.exports.write(actor, filters, planId, out).catch((error: unknown) => out.destroy(error as Error));
   }
 
   @Get('tasks/import/template.xlsx')

@@ -1,3 +1,4 @@
+import { PlanFilter } from './plan-filter.js';
 import { ApiTimestamp } from './common.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -15,4 +16,9 @@ export class CalendarFeedCreatedDto {
 export class CalendarFeedStatusDto {
   @ApiProperty({ description: 'the caller has a feed URL that works' }) active: boolean;
   @ApiTimestamp({ nullable: true, description: 'when the working URL was made; null without one' }) createdAt: Date | null;
+}
+
+export class FeedQuery {
+  @PlanFilter()
+  plan?: string;
 }

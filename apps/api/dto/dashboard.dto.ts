@@ -1,3 +1,4 @@
+import { PlanFilter } from './plan-filter.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PACE_LIGHTS } from '../../../libs/indicators/indicator-pace.js';
@@ -11,6 +12,14 @@ export class DashboardQuery {
   @IsString()
   @MaxLength(64)
   department?: string;
+
+  @PlanFilter()
+  plan?: string;
+}
+
+export class BulletinQuery {
+  @PlanFilter()
+  plan?: string;
 }
 
 export class StatusTotalsDto {

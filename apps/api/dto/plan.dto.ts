@@ -23,6 +23,11 @@ export class PlanDto {
   @ApiProperty({ example: 'Asia/Shanghai' }) timezone: string;
   @ApiProperty() preamble: string;
   @ApiTimestamp() createdAt: Date;
+  @ApiProperty({
+    description:
+      'the current plan: the one a task made by hand joins when it names neither a plan nor a clause (CURRENT_PLAN, by default the plan whose period starts last); the console starts on it',
+  })
+  current: boolean;
 }
 
 export class PlanClauseDto {

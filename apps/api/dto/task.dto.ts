@@ -1,3 +1,4 @@
+import { PlanFilter } from './plan-filter.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -91,6 +92,15 @@ export class CreateTaskDto {
   @Omittable()
   @IsUUID()
   parentId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "the plan the task joins (400 when unknown, or another than its parent's). Default: its parent's plan, else the plan holding `clauseRef` (the current plan when several do), else the current plan (CURRENT_PLAN, by default the plan whose period starts last). `clauseRef` must name a clause of that plan (400 naming both)",
+  })
+  @Omittable()
+  @IsUUID()
+  planId?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -285,6 +295,9 @@ export class TaskListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   parentId?: string;
+
+  @PlanFilter()
+  plan?: string;
 }
 
 export class VersionedDto {

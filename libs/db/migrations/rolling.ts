@@ -26,4 +26,8 @@ export const ROLLING_UPGRADE: Record<string, { online: boolean; why: string }> =
     online: true,
     why: 'the trigger that copies submitted_at replaces the old one in the same transaction as the backfill, so submissions old processes make afterwards are copied',
   },
+  TaskPlan1796520000000: {
+    online: true,
+    why: "the trigger is created before the backfill in the same transaction, so tasks old processes insert without a plan afterwards get one (their clause's plan, else the newest); plan_id stays nullable, so no old insert is refused",
+  },
 };

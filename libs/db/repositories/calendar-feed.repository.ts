@@ -82,14 +82,15 @@ export class CalendarFeedRepository {
    * Open tasks (not completed or cancelled) that `department` leads or co-operates on; every one when `department` is null. By due date.
    * An open-ended task (长期坚持) has no final deadline, so no event.
    */
-  async openTasks(department: string | null): Promise<FeedTask[]> {
+  async openTasks(department: string | null, planId: string | null = null): Promise<FeedTask[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager().query(
       `SELECT id, code, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, status, lead_department_code, co_department_codes, version, updated_at
          FROM task
         WHERE ${openSql('task')} AND due_date IS NOT NULL
           AND ($1::varchar IS NULL OR id IN (SELECT task_id FROM task_department td WHERE td.department_code = $1::varchar AND ${openSql('td')}))
+          AND ($2::uuid IS NULL OR plan_id = $2::uuid)
         ORDER BY due_date, id`,
-      [department],
+      [department, planId],
     );
     return rows.map((r) => ({
       id: r.id as string,

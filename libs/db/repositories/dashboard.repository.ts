@@ -67,7 +67,7 @@ export interface BulletinRow {
  * Per lead department: totals by status (cancelled tasks left out), overdue (by
  * the one rule of deadline-rules.sql.ts on $1 = today in time zone $5), due
  * within the warning window (due from today to $2 = its last date) and within
- * seven days ($3). $4 limits it to one department;
+ * seven days ($3). $4 limits it to one department, $6 to one plan;
  * departments without tasks are listed with zeros.
  *
  * Two small aggregates rather than one pass with eight FILTERs, which costs
@@ -79,7 +79,7 @@ export const DEPARTMENT_COUNTS_SQL = `
   WITH by_status AS (
     SELECT lead_department_code AS code, status, count(*)::int AS n
       FROM task
-     WHERE ($4::varchar IS NULL OR lead_department_code = $4::varchar) AND status <> '${TaskStatus.Cancelled}'
+     WHERE ($4::varchar IS NULL OR lead_department_code = $4::varchar) AND status <> '${TaskStatus.Cancelled}' AND ($6::uuid IS NULL OR plan_id = $6::uuid)
      GROUP BY 1, 2
   ), deadlines AS (
     SELECT lead_department_code AS code,
@@ -88,6 +88,7 @@ export const DEPARTMENT_COUNTS_SQL = `
            count(*) FILTER (WHERE due_date >= $1::date)::int AS due_within_7_days
       FROM task
      WHERE ${openSql('task')} AND due_date <= $3::date AND ($4::varchar IS NULL OR lead_department_code = $4::varchar)
+       AND ($6::uuid IS NULL OR plan_id = $6::uuid)
      GROUP BY 1
   )
   SELECT d.code, d.name,
@@ -111,7 +112,7 @@ export const DEPARTMENT_COUNTS_SQL = `
  * Completions per lead department and month (in time zone $1) since $2 (a
  * first of the month, midnight in $1); on time by the one rule of
  * deadline-rules.sql.ts (the approved submission made by the end of the due date
- * in $1). $3 limits it to one department. A range of idx_task_completed
+ * in $1). $3 limits it to one department, $4 to one plan. A range of idx_task_completed
  * (completed tasks by completion time). An open-ended task (no due date) has no
  * deadline to meet: it is judged on its report periods, not here.
  */
@@ -124,16 +125,17 @@ export const ON_TIME_BY_MONTH_SQL = `
              count(*) FILTER (WHERE ${completedOnTimeSql('task', '$1::text')})::int AS on_time
         FROM task
        WHERE status = 'completed' AND due_date IS NOT NULL AND completed_at >= ($2::date)::timestamp AT TIME ZONE $1::text
-         AND ($3::varchar IS NULL OR lead_department_code = $3::varchar)
+         AND ($3::varchar IS NULL OR lead_department_code = $3::varchar) AND ($4::uuid IS NULL OR plan_id = $4::uuid)
        GROUP BY 1, 2
     ) m`;
 
-/** Every indicator with its latest reported year's value, in the plan's order. */
+/** Every indicator (of plan $1, or of every plan) with its latest reported year's value, in the plan's order. */
 export const INDICATOR_LATEST_SQL = `
   SELECT i.code, i.name, i.unit, i.comparator, i.target, i.target_year, i.baseline, i.baseline_year, i.department_code,
          v.year AS latest_year, v.value AS latest_value
     FROM indicator i
     LEFT JOIN LATERAL (SELECT year, value FROM indicator_value WHERE indicator_code = i.code ORDER BY year DESC LIMIT 1) v ON true
+   WHERE $1::uuid IS NULL OR i.plan_id = $1::uuid
    ORDER BY i.ordinal, i.code`;
 
 /**
@@ -142,7 +144,7 @@ export const INDICATOR_LATEST_SQL = `
  * leader), counted, with its $2 worst: the longest overdue first (then by id),
  * then escalated tasks not yet overdue, soonest due first. The departments of
  * $4 are listed too, with zeros when they have neither (those with missed
- * reports, which are judged outside SQL).
+ * reports, which are judged outside SQL). $5 limits it to one plan's tasks.
  *
  * Built from the small sets, not by testing every open task: the overdue
  * counts from a range of idx_task_open_due, the escalated tasks from the
@@ -154,11 +156,11 @@ export const BULLETIN_SQL = `
     SELECT DISTINCT t.id, t.lead_department_code AS department, ${overdueSql('t', '$1::date', '$3::text')} AS overdue
       FROM notification n
       JOIN app_user u ON u.id = n.recipient_id AND u.role = 'leader' AND n.step_index IS NOT NULL
-      JOIN task t ON t.id = n.task_id AND t.due_date = n.due_date AND ${openSql('t')}
+      JOIN task t ON t.id = n.task_id AND t.due_date = n.due_date AND ${openSql('t')} AND ($5::uuid IS NULL OR t.plan_id = $5::uuid)
   ), overdue AS (
     SELECT lead_department_code AS department, count(*)::int AS overdue, ($1::date - min(due_date))::int AS max_days_overdue
       FROM task
-     WHERE ${overdueSql('task', '$1::date', '$3::text')}
+     WHERE ${overdueSql('task', '$1::date', '$3::text')} AND ($5::uuid IS NULL OR plan_id = $5::uuid)
      GROUP BY 1
   ), escalated_counts AS (
     SELECT department, count(*)::int AS escalated, count(*) FILTER (WHERE overdue)::int AS overdue_and_escalated
@@ -182,7 +184,7 @@ export const BULLETIN_SQL = `
          SELECT * FROM (
            (SELECT t.id, t.code, t.title, t.due_date, t.status, true AS overdue
               FROM task t
-             WHERE ${overdueSql('t', '$1::date', '$3::text')} AND t.lead_department_code = d.code
+             WHERE ${overdueSql('t', '$1::date', '$3::text')} AND t.lead_department_code = d.code AND ($5::uuid IS NULL OR t.plan_id = $5::uuid)
              ORDER BY t.due_date, t.id LIMIT $2)
            UNION ALL
            (SELECT t.id, t.code, t.title, t.due_date, t.status, false
@@ -201,8 +203,17 @@ export const BULLETIN_SQL = `
 export class DashboardRepository {
   constructor(private readonly tx: Transactions) {}
 
-  async departmentCounts(today: string, warnUntil: string, weekEnd: string, department: string | null, timeZone: string): Promise<DepartmentCounts[]> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(DEPARTMENT_COUNTS_SQL, [today, warnUntil, weekEnd, department, timeZone]);
+  async departmentCounts(
+    today: string,
+    warnUntil: string,
+    weekEnd: string,
+    department: string | null,
+    timeZone: string,
+    planId: string | null = null,
+  ): Promise<DepartmentCounts[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx
+      .manager()
+      .query(DEPARTMENT_COUNTS_SQL, [today, warnUntil, weekEnd, department, timeZone, planId]);
     return rows.map((r) => ({
       code: r.code as string,
       name: r.name as string,
@@ -218,13 +229,13 @@ export class DashboardRepository {
     }));
   }
 
-  async onTimeByMonth(timeZone: string, fromMonth: string, department: string | null): Promise<MonthCounts[]> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(ON_TIME_BY_MONTH_SQL, [timeZone, fromMonth, department]);
+  async onTimeByMonth(timeZone: string, fromMonth: string, department: string | null, planId: string | null = null): Promise<MonthCounts[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(ON_TIME_BY_MONTH_SQL, [timeZone, fromMonth, department, planId]);
     return rows.map((r) => ({ code: r.code as string, month: r.month as string, completed: Number(r.completed), onTime: Number(r.on_time) }));
   }
 
-  async indicatorsWithLatest(): Promise<IndicatorLatest[]> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(INDICATOR_LATEST_SQL);
+  async indicatorsWithLatest(planId: string | null = null): Promise<IndicatorLatest[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(INDICATOR_LATEST_SQL, [planId]);
     const num = (value: unknown) => (value === null ? null : Number(value));
     return rows.map((r) => ({
       code: r.code as string,
@@ -240,9 +251,15 @@ export class DashboardRepository {
     }));
   }
 
-  /** `alsoDepartments`: listed even without overdue or escalated work. */
-  async bulletin(today: string, worstPerDepartment: number, timeZone: string, alsoDepartments: readonly string[] = []): Promise<BulletinRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(BULLETIN_SQL, [today, worstPerDepartment, timeZone, alsoDepartments]);
+  /** `alsoDepartments`: listed even without overdue or escalated work; `planId`: one plan's tasks only. */
+  async bulletin(
+    today: string,
+    worstPerDepartment: number,
+    timeZone: string,
+    alsoDepartments: readonly string[] = [],
+    planId: string | null = null,
+  ): Promise<BulletinRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager().query(BULLETIN_SQL, [today, worstPerDepartment, timeZone, alsoDepartments, planId]);
     return rows.map((r) => ({
       code: r.code as string,
       name: r.name as string,

@@ -23,15 +23,10 @@ export interface OverdueTaskRow {
   daysOverdue: number;
 }
 
-/**
- * The plan's tasks ($1): those it holds, and those without a plan whose clause is one of
- * its clauses (tasks made by hand before tasks carried a plan).
- */
+/** The plan's tasks ($1): every task carries its plan (migration TaskPlan backfilled those made before). */
 const PLAN_TASKS = `
   plan_task AS (
-    SELECT t.* FROM task t
-     WHERE t.plan_id = $1
-        OR (t.plan_id IS NULL AND t.clause_ref IN (SELECT c.ref FROM plan_clause c WHERE c.plan_id = $1))
+    SELECT t.* FROM task t WHERE t.plan_id = $1
   )`;
 
 /** The end of day $2 in time zone $3. */

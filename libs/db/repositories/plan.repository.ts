@@ -21,6 +21,23 @@ export class PlanRepository {
     return this.tx.manager().getRepository(PlanEntity).findOneBy({ code });
   }
 
+  /** The plan whose period starts last, the most recently imported of those first: the current plan by default. */
+  newest(): Promise<PlanEntity | null> {
+    return this.tx
+      .manager()
+      .getRepository(PlanEntity)
+      .findOne({ where: {}, order: { startYear: 'DESC', createdAt: 'DESC' } });
+  }
+
+  /** The plans holding a clause `ref` (several plans may number their clauses alike). */
+  async plansWithClause(ref: string): Promise<string[]> {
+    const rows = await this.tx
+      .manager()
+      .getRepository(PlanClauseEntity)
+      .find({ select: { planId: true }, where: { ref } });
+    return rows.map((r) => r.planId);
+  }
+
   sections(planId: string): Promise<PlanSectionEntity[]> {
     return this.tx
       .manager()

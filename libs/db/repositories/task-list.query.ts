@@ -16,6 +16,8 @@ export interface TaskListFilter {
   dueBefore?: string;
   q?: string;
   parentId?: string;
+  /** One plan's tasks. */
+  planId?: string;
   offset: number;
   limit: number;
 }
@@ -80,6 +82,7 @@ export function taskListStatements(filter: TaskListFilter): TaskListStatements {
     taskOnly.push(`EXISTS (SELECT 1 FROM task_department v WHERE v.task_id = t.id AND v.department_code = ${param(filter.visibleDepartment)})`);
   }
   if (filter.parentId) taskOnly.push(`t.parent_id = ${param(filter.parentId)}`);
+  if (filter.planId) taskOnly.push(`t.plan_id = ${param(filter.planId)}`);
   if (filter.q) {
     const like = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     taskOnly.push(`(t.title ILIKE ${like} OR t.description ILIKE ${like} OR t.code ILIKE ${like})`);

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Grid, Layout, Menu, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useAuth, useDepartments } from '../hooks';
+import { useAuth, useDepartments, usePlan } from '../hooks';
 import { get } from '../lib/api';
 import { can, type Grantee } from '../lib/permissions';
 import { ROLE_LABELS, type Role } from '../lib/tasks';
@@ -46,6 +46,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState(true);
+  const { plans, plan, choose } = usePlan();
   // The unread badge: refreshed on every page change and once a minute.
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count', location.pathname],
@@ -108,8 +109,20 @@ export function AppLayout() {
               </Button>
             )}
             <Typography.Text strong style={{ fontSize: narrow ? 14 : 16 }}>
-              泰兴市教育“十四五”规划督办
+              {plans.length > 1 ? '规划督办' : '泰兴市教育“十四五”规划督办'}
             </Typography.Text>
+            {plans.length > 1 && plan && (
+              <Select
+                aria-label="当前规划"
+                data-testid="plan-switcher"
+                size="small"
+                value={plan.id}
+                onChange={choose}
+                options={plans.map((p) => ({ value: p.id, label: `${p.title}（${p.startYear}–${p.endYear}）` }))}
+                style={{ width: narrow ? 160 : 340 }}
+                popupMatchSelectWidth={false}
+              />
+            )}
           </Space>
           <Space size="small" wrap={false}>
             {!narrow && (

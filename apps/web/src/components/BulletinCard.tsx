@@ -2,13 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { QueryError } from './bits';
+import { usePlan, withPlan } from '../hooks';
 import { get } from '../lib/api';
 import { formatDate } from '../lib/format';
 import type { Bulletin } from '../lib/types';
 
 /** 督办通报: the departments with overdue or escalated open work, worst first, with their worst tasks; then those with only missed reports. */
 export function BulletinCard() {
-  const bulletin = useQuery({ queryKey: ['dashboard', 'bulletin'], queryFn: () => get<Bulletin>('/dashboard/bulletin') });
+  const { plan, isPending } = usePlan();
+  const bulletin = useQuery({
+    queryKey: ['dashboard', 'bulletin', plan?.code],
+    enabled: !isPending,
+    queryFn: () => get<Bulletin>(withPlan('/dashboard/bulletin', plan)),
+  });
   return (
     <Card size="small" title={`督办通报${bulletin.data ? `（截至 ${formatDate(bulletin.data.asOf)}）` : ''}`} style={{ marginTop: 16 }} data-testid="bulletin">
       {bulletin.error && <QueryError error={bulletin.error} retry={() => bulletin.refetch()} />}

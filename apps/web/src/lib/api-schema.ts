@@ -1138,7 +1138,7 @@ export interface paths {
     };
     /**
      * a user's deadlines as iCalendar (text/calendar), for calendar apps
-     * @description No bearer token (calendar apps cannot send one): the random token in the path is the credential, made by POST /api/v1/me/calendar-feed. One all-day event per open task on its due date (DTSTART;VALUE=DATE), UID task-<id>@duban, reminders at 09:00 the day before and on the day. A liaison or leader gets the open tasks its department leads or co-operates on; supervisors, reviewers and admins every open task. A revoked, unknown or malformed token is 404, the same answer for each.
+     * @description No bearer token (calendar apps cannot send one): the random token in the path is the credential, made by POST /api/v1/me/calendar-feed. One all-day event per open task on its due date (DTSTART;VALUE=DATE), UID task-<id>@duban, reminders at 09:00 the day before and on the day. A liaison or leader gets the open tasks its department leads or co-operates on; supervisors, reviewers and admins every open task. A revoked, unknown or malformed token is 404, the same answer for each. `?plan=` (a plan id or code) keeps one plan’s tasks; an unknown plan is 404 naming it.
      */
     get: operations['CalendarFeedController_feed'];
     put?: never;
@@ -1497,6 +1497,8 @@ export interface components {
       preamble: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description the current plan: the one a task made by hand joins when it names neither a plan nor a clause (CURRENT_PLAN, by default the plan whose period starts last); the console starts on it */
+      current: boolean;
     };
     PlanClauseDto: {
       /** @example 七(二)财政部门 */
@@ -1527,6 +1529,8 @@ export interface components {
       preamble: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description the current plan: the one a task made by hand joins when it names neither a plan nor a clause (CURRENT_PLAN, by default the plan whose period starts last); the console starts on it */
+      current: boolean;
       /** @description in the order of the text */
       sections: components['schemas']['PlanSectionDto'][];
     };
@@ -1564,6 +1568,11 @@ export interface components {
        * @description parent task of decomposed work
        */
       parentId?: string;
+      /**
+       * Format: uuid
+       * @description the plan the task joins (400 when unknown, or another than its parent's). Default: its parent's plan, else the plan holding `clauseRef` (the current plan when several do), else the current plan (CURRENT_PLAN, by default the plan whose period starts last). `clauseRef` must name a clause of that plan (400 naming both)
+       */
+      planId?: string;
       /**
        * Format: uuid
        * @description 督办责任人: the owning supervisor (an active supervisor); default the creator. Receives the ladder steps addressed to `supervisor` and the review reminders
@@ -3512,6 +3521,8 @@ export interface operations {
         q?: string;
         /** @description sub-tasks of this task */
         parentId?: string;
+        /** @description only the work of this plan, by its id or its code (404 naming it when there is no such plan); absent: every plan's */
+        plan?: string;
       };
       header?: never;
       path?: never;
@@ -5014,6 +5025,8 @@ export interface operations {
       query?: {
         /** @description only this department (a department role may name only its own; another's is 404) */
         department?: string;
+        /** @description only the work of this plan, by its id or its code (404 naming it when there is no such plan); absent: every plan's */
+        plan?: string;
       };
       header?: never;
       path?: never;
@@ -5033,7 +5046,10 @@ export interface operations {
   };
   DashboardController_bulletin: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description only the work of this plan, by its id or its code (404 naming it when there is no such plan); absent: every plan's */
+        plan?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5052,7 +5068,10 @@ export interface operations {
   };
   DashboardController_bulletinWorkbook: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description only the work of this plan, by its id or its code (404 naming it when there is no such plan); absent: every plan's */
+        plan?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5127,7 +5146,10 @@ export interface operations {
   };
   CalendarFeedController_feed: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description only the work of this plan, by its id or its code (404 naming it when there is no such plan); absent: every plan's */
+        plan?: string;
+      };
       header?: never;
       path: {
         /** @description <token>.ics */
@@ -5227,6 +5249,8 @@ export interface operations {
         q?: string;
         /** @description sub-tasks of this task */
         parentId?: string;
+        /** @description only the work of this plan, by its id or its code (404 naming it when there is no such plan); absent: every plan's */
+        plan?: string;
       };
       header?: never;
       path?: never;

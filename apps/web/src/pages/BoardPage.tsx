@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { BulletinCard } from '../components/BulletinCard';
 import { DashboardCharts } from '../components/DashboardCharts';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
-import { useAuth, useDepartments } from '../hooks';
+import { useAuth, useDepartments, usePlan, withPlan } from '../hooks';
 import { get } from '../lib/api';
 import { todayInPlanZone } from '../lib/format';
 import { deadlineText, dueDateText, lightOf } from '../lib/tasks';
@@ -15,9 +15,18 @@ export function BoardPage() {
   const navigate = useNavigate();
   const { user } = useAuth();
   const { name } = useDepartments();
-  const dashboard = useQuery({ queryKey: ['dashboard', ''], queryFn: () => get<Dashboard>('/dashboard') });
-  const overdue = useQuery({ queryKey: ['tasks', 'overdue'], queryFn: () => get<Page<TaskSummary>>('/tasks?overdue=true&limit=50') });
-  const submitted = useQuery({ queryKey: ['tasks', 'submitted'], queryFn: () => get<Page<TaskSummary>>('/tasks?status=submitted&limit=50') });
+  const { plan, isPending } = usePlan();
+  const dashboard = useQuery({ queryKey: ['dashboard', '', plan?.code], enabled: !isPending, queryFn: () => get<Dashboard>(withPlan('/dashboard', plan)) });
+  const overdue = useQuery({
+    queryKey: ['tasks', 'overdue', plan?.code],
+    enabled: !isPending,
+    queryFn: () => get<Page<TaskSummary>>(withPlan('/tasks?overdue=true&limit=50', plan)),
+  });
+  const submitted = useQuery({
+    queryKey: ['tasks', 'submitted', plan?.code],
+    enabled: !isPending,
+    queryFn: () => get<Page<TaskSummary>>(withPlan('/tasks?status=submitted&limit=50', plan)),
+  });
   const today = todayInPlanZone();
   const columns = [
     { title: '灯', key: 'light', width: 70, render: (_: unknown, t: TaskSummary) => <LightDot light={lightOf(t, today)} /> },

@@ -4,14 +4,15 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
 import { PageTitle } from '../components/bits';
-import { useDepartments } from '../hooks';
+import { useDepartments, usePlan } from '../hooks';
 import { get, post } from '../lib/api';
 import { errorText } from '../lib/errors';
-import type { Indicator, Plan, PlanDetail, TaskDetail, TaskSummary } from '../lib/types';
+import type { Indicator, PlanDetail, TaskDetail, TaskSummary } from '../lib/types';
 import { dueDateText, OPEN_ENDED_OPTION, REPORT_CYCLE_LABELS } from '../lib/tasks';
 
 interface NewTask {
   title: string;
+  planId?: string;
   description?: string;
   leadDepartment: string;
   coDepartments?: string[];
@@ -28,15 +29,15 @@ interface NewTask {
   coDepartmentsReport?: boolean;
 }
 
-/** The clauses of every plan, for "clause from the plan". */
-export function usePlanClauses() {
+/** The clauses of one plan (a task's clause resolves within its plan), for "clause from the plan". */
+export function usePlanClauses(planId: string | null | undefined) {
   return useQuery({
-    queryKey: ['plan-clauses'],
+    queryKey: ['plan-clauses', planId],
     staleTime: 10 * 60_000,
+    enabled: !!planId,
     queryFn: async () => {
-      const plans = await get<Plan[]>('/plans');
-      const details = await Promise.all(plans.map((p) => get<PlanDetail>(`/plans/${p.id}`)));
-      return details.flatMap((d) => d.sections.flatMap((s) => s.clauses.map((c) => ({ ...c, section: s.title }))));
+      const detail = await get<PlanDetail>(`/plans/${planId}`);
+      return detail.sections.flatMap((s) => s.clauses.map((c) => ({ ...c, section: s.title })));
     },
   });
 }
@@ -45,11 +46,14 @@ export function CreateTaskPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { departments } = useDepartments();
-  const clauses = usePlanClauses();
+  const chosen = usePlan();
   const indicators = useQuery({ queryKey: ['indicators', ''], queryFn: () => get<Indicator[]>('/indicators') });
   // 分解子任务: /tasks/new?parent=<id> splits that task; its parts are led by its lead or co-departments and due no later.
   const parentId = useSearchParams()[0].get('parent');
   const parent = useQuery({ queryKey: ['task', parentId], queryFn: () => get<TaskDetail>(`/tasks/${parentId}`), enabled: !!parentId });
+  // A sub-task joins its parent's plan; any other task the plan chosen in the header.
+  const planId = parentId ? parent.data?.planId : chosen.plan?.id;
+  const clauses = usePlanClauses(planId);
   const draft = useDraftForm<NewTask>(parentId ? `task:new:${parentId}` : 'task:new');
   const lead = Form.useWatch('leadDepartment', draft.form);
   const reportEvery = Form.useWatch('reportEvery', draft.form);
@@ -97,6 +101,7 @@ export function CreateTaskPage() {
               ...values,
               dueDate: noDeadline ? null : values.dueDate,
               parentId: parentId ?? undefined,
+              planId: parentId ? undefined : chosen.plan?.id,
               description: values.description || undefined,
               coDepartments: values.coDepartments?.length ? values.coDepartments : undefined,
               clauseRef: values.clauseRef || undefined,
@@ -136,7 +141,15 @@ export function CreateTaskPage() {
           <Form.Item name="openEnded" valuePropName="checked" extra="长期坚持的职责没有最终期限，按定期报送周期报送进展、考核报送情况">
             <Checkbox data-testid="open-ended">{OPEN_ENDED_OPTION}</Checkbox>
           </Form.Item>
-          <Form.Item label="规划条款" name="clauseRef" extra={clauses.error ? errorText(clauses.error) : '任务所落实的规划条款'}>
+          <Form.Item
+            label="规划条款"
+            name="clauseRef"
+            extra={
+              clauses.error
+                ? errorText(clauses.error)
+                : `任务所落实的规划条款；任务属于${parentId ? '上级任务的规划' : `「${chosen.plan?.title ?? ''}」（页头切换规划）`}`
+            }
+          >
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}

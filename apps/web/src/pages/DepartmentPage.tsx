@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { DashboardCharts } from '../components/DashboardCharts';
 import { NotificationList } from '../components/NotificationList';
 import { PageTitle, QueryError } from '../components/bits';
-import { useAuth, useDepartments } from '../hooks';
+import { useAuth, useDepartments, usePlan, withPlan } from '../hooks';
 import { get } from '../lib/api';
 import type { Dashboard, Page, TaskSummary } from '../lib/types';
 import { dueDateText } from '../lib/tasks';
@@ -13,9 +13,15 @@ import { dueDateText } from '../lib/tasks';
 export function DepartmentPage() {
   const { user } = useAuth();
   const { name } = useDepartments();
-  const dashboard = useQuery({ queryKey: ['dashboard', user.departmentCode], queryFn: () => get<Dashboard>('/dashboard') });
+  const { plan, isPending } = usePlan();
+  const dashboard = useQuery({
+    queryKey: ['dashboard', user.departmentCode, plan?.code],
+    enabled: !isPending,
+    queryFn: () => get<Dashboard>(withPlan('/dashboard', plan)),
+  });
   // What waits for the leader: completion reports to sign off (the list is the department's own, scoped by the API).
   const toSign = useQuery({
+    // Every plan's: work waiting for a signature is owed whichever plan it belongs to.
     queryKey: ['tasks', 'leader_review', user.departmentCode],
     queryFn: () => get<Page<TaskSummary>>(`/tasks?status=leader_review&department=${user.departmentCode ?? ''}&limit=100`),
     enabled: user.role === 'leader' && !!user.departmentCode,

@@ -66,9 +66,9 @@ export function EditTaskPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const { departments } = useDepartments();
-  const clauses = usePlanClauses();
   const [form] = Form.useForm<TaskFields>();
   const task = useQuery({ queryKey: ['task', id], queryFn: () => get<TaskDetail>(`/tasks/${id}`) });
+  const clauses = usePlanClauses(task.data?.planId);
   const lead = Form.useWatch('leadDepartment', form);
   const reportEvery = Form.useWatch('reportEvery', form);
   const openEnded = Form.useWatch('openEnded', form) === true;

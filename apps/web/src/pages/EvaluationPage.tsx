@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { EVALUATION_LABEL as L, PACE_LABEL } from '../../../../libs/vocabulary/evaluation';
 import { ChineseDatePicker } from '../components/forms';
 import { PageTitle, QueryError } from '../components/bits';
-import { useAuth } from '../hooks';
+import { useAuth, usePlan } from '../hooks';
 import { download, get, post, put } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { formatDateTime, formatShare, todayInPlanZone } from '../lib/format';
@@ -83,9 +83,10 @@ export function EvaluationPage() {
   const { user } = useAuth();
   const { message, modal } = App.useApp();
   const client = useQueryClient();
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => get<Plan[]>('/plans') });
-  const [chosen, setChosen] = useState<string | null>(null);
-  const plan = plans.data?.find((p) => p.id === chosen) ?? plans.data?.[0] ?? null;
+  // The header's plan switcher and the select here are one choice (remembered in this browser).
+  const plans = usePlan();
+  const plan = plans.plan ?? null;
+  const setChosen = plans.choose;
   const [asOf, setAsOf] = useState<string | null>(null);
   const day = asOf ?? (plan ? defaultAsOf(plan, todayInPlanZone()) : null);
   const key = ['evaluation', plan?.id, day];

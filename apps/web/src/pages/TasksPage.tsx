@@ -3,7 +3,7 @@ import { Button, Card, Grid, Input, List, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
-import { useAuth, useDepartments } from '../hooks';
+import { useAuth, useDepartments, usePlan } from '../hooks';
 import { download, get } from '../lib/api';
 import { BulkEditModal } from '../components/BulkEditModal';
 import { ReportsOwedCard } from '../components/ReportsOwedCard';
@@ -27,9 +27,11 @@ export function TasksPage() {
     overdue: params.get('overdue') ?? '',
     q: params.get('q') ?? '',
   };
+  const { plan, isPending } = usePlan();
   const search = new URLSearchParams({ page: String(page), limit: '20' });
   for (const [k, v] of Object.entries(filters)) if (v) search.set(k, v);
-  const query = useQuery({ queryKey: ['tasks', search.toString()], queryFn: () => get<Page<TaskSummary>>(`/tasks?${search}`) });
+  if (plan) search.set('plan', plan.code);
+  const query = useQuery({ queryKey: ['tasks', search.toString()], enabled: !isPending, queryFn: () => get<Page<TaskSummary>>(`/tasks?${search}`) });
   const today = todayInPlanZone();
   const narrow = !Grid.useBreakpoint().md;
   const onPage = (p: number) => {
