@@ -2,13 +2,14 @@
  * What `/metrics` costs the API (issue 19): the list bench's route (a department's overdue tasks, as its
  * liaison, 50 connections) with a Prometheus-like scraper reading `GET /metrics` every second from its own
  * process, against the same route unscraped, in the same run: off, on, on, off, off, on, each side averaged, so
- * the machine's drift weighs on both. A scrape's time without load is shown beside: the most CPU it can take. A scrape reads every state gauge (tasks by status over the 100,000
+ * the machine's drift weighs on both. A scrape's time without load is shown beside: the most CPU it can take. The state gauges
+ * are read at most every STATE_READ_MS (libs/metrics/metrics.ts). A scrape reads every state gauge (tasks by status over the 100,000
  * tasks, overdue, deliveries, sweep lag, queue jobs, calendar). The onResponse hook that counts every request
  * runs in both; its own cost (a counter and a histogram a request) is shown beside, measured in a loop.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { Metrics } from '../libs/metrics/metrics.js';
+import { Metrics, STATE_READ_MS } from '../libs/metrics/metrics.js';
 import { benchDataset, DATASET } from './dataset.js';
 import { autocannon, CONNECTIONS, type Load, SECONDS, startBenchApp } from './http-load.js';
 import { type BenchRow, median } from './report.js';
@@ -30,7 +31,9 @@ export async function metricsBench(serverUrl: string): Promise<BenchRow[]> {
       await (await fetch(`${app.url}/metrics`)).text();
       idle.push(performance.now() - started);
     }
-    const idleMs = median(idle);
+    // The first reads every gauge; the next four, within STATE_READ_MS, show the last values.
+    const readMs = idle[0];
+    const cachedMs = median(idle.slice(1));
 
     // Off and on in the order A B B A A B: a drift of the machine's other work over the run weighs on both alike.
     const off: Load[] = [];
@@ -60,7 +63,7 @@ export async function metricsBench(serverUrl: string): Promise<BenchRow[]> {
     const hookUs = hookCostMicroseconds(app.nest.get(Metrics));
     console.log(
       `metrics bench: unscraped ${off.map((l) => l.rate.toFixed(0)).join(', ')} req/s; scraped ${on.map((l) => l.rate.toFixed(0)).join(', ')} req/s; ` +
-        `a scrape ${idle.map((ms) => ms.toFixed(1)).join(', ')} ms unloaded, ${scrapeMs.toFixed(1)} ms on average under load (${scrapeCount} scrapes); ` +
+        `a scrape ${idle.map((ms) => ms.toFixed(1)).join(', ')} ms unloaded (the first reads the gauges), ${scrapeMs.toFixed(1)} ms on average under load (${scrapeCount} scrapes); ` +
         `the hook's counting ${hookUs.toFixed(2)} µs a request`,
     );
     const load = `${CONNECTIONS} connections, ${SECONDS} s, mean of 3`;
@@ -75,12 +78,17 @@ export async function metricsBench(serverUrl: string): Promise<BenchRow[]> {
         atLeast: true,
       },
       {
-        // Its time unloaded bounds the CPU it takes (the API process's and PostgreSQL's); once a second, that share of one core.
-        figure: `  a scrape of /metrics unloaded, median of 5 (every gauge read): at most ${(idleMs / 10).toFixed(1)} % of one core once a second`,
-        valueMs: idleMs,
+        // Its time unloaded bounds the CPU it takes (the API process's and PostgreSQL's).
+        figure: `  a scrape unloaded that reads every gauge (the database, the queue), once every ${STATE_READ_MS / 1000} s: at most ${(readMs / (STATE_READ_MS / 100)).toFixed(1)} % of one core`,
+        valueMs: readMs,
+        baselineMs: STATE_READ_MS,
+        baseline: 'how often a scrape reads them',
+      },
+      {
+        figure: `  a scrape unloaded between reads (median of 4)`,
+        valueMs: cachedMs,
         baselineMs: 1000,
         baseline: 'the scrape interval',
-        targetMs: 50,
       },
       {
         figure: `  the same under the list's load (mean of ${scrapeCount}; waits for the pool with the requests)`,
