@@ -40,13 +40,14 @@ export async function metricsBench(serverUrl: string): Promise<BenchRow[]> {
     const on: Load[] = [];
     const scraped = async () => {
       const scraper = startScraper(`${app.url}/metrics`);
-      try {
-        on.push(await autocannon(url, liaison.token));
-      } finally {
-        const tally = await scraper.stop();
-        if (tally.failures > 0 || tally.scrapes < SECONDS) throw new Error(`the scraper read /metrics ${tally.scrapes} times, ${tally.failures} failed`);
-        scrapes.push(tally);
-      }
+      const load = await autocannon(url, liaison.token).catch(async (error: unknown) => {
+        await scraper.stop();
+        throw error;
+      });
+      const tally = await scraper.stop();
+      if (tally.failures > 0 || tally.scrapes < SECONDS) throw new Error(`the scraper read /metrics ${tally.scrapes} times, ${tally.failures} failed`);
+      on.push(load);
+      scrapes.push(tally);
     };
     const scrapes: Array<{ scrapes: number; failures: number; meanMs: number; maxMs: number }> = [];
     off.push(await autocannon(url, liaison.token));
