@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
- * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`, `import`, `evaluation`) runs only that one and writes nothing.
+ * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`, `import`, `evaluation`, `metrics`, `backup`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,14 @@ import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
 import { adaptersBench } from './adapters.bench.js';
 import { assessmentReportBench } from './assessment-report.bench.js';
 import { auditVerifyBench } from './audit-verify.bench.js';
+import { backupBench } from './backup.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
 import { dropBenchDataset } from './dataset.js';
 import { evaluationBench } from './evaluation.bench.js';
 import { evidenceUploadBench } from './evidence-upload.bench.js';
 import { importBench } from './import.bench.js';
 import { mailDeliveryBench } from './mail-delivery.bench.js';
+import { metricsBench } from './metrics.bench.js';
 import { reminderSweepBench } from './reminder-sweep.bench.js';
 import { type BenchRow, printTable } from './report.js';
 import { taskListBench } from './task-list.bench.js';
@@ -31,11 +33,13 @@ try {
     report: assessmentReportBench,
     dashboard: dashboardBench,
     list: taskListBench,
+    metrics: metricsBench,
     upload: evidenceUploadBench,
     adapters: adaptersBench,
     audit: auditVerifyBench,
     import: importBench,
     evaluation: evaluationBench,
+    backup: backupBench,
   };
   if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
   const rows: BenchRow[] = [];

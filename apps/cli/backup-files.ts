@@ -45,12 +45,36 @@ function listFiles(dir: string, root = dir): string[] {
   );
 }
 
-export async function writeManifest(dir: string, manifest: Omit<BackupManifest, 'format' | 'files'>): Promise<BackupManifest> {
-  const files: Record<string, string> = {};
-  for (const path of listFiles(dir)
+/** Runs `work` on every item, at most `width` at a time (file copies and hashes overlap one file's I/O with another's). */
+export async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+/** Files hashed at once when a manifest is made or checked. */
+const HASHING = 4;
+
+/**
+ * Writes `manifest.json` listing every file of `dir` with its SHA-256: `known`'s for the files hashed as they were
+ * written, read back for any other.
+ */
+export async function writeManifest(
+  dir: string,
+  manifest: Omit<BackupManifest, 'format' | 'files'>,
+  known: Record<string, string> = {},
+): Promise<BackupManifest> {
+  const paths = listFiles(dir)
     .filter((p) => p !== MANIFEST)
-    .sort())
-    files[path] = await sha256Of(createReadStream(join(dir, path)));
+    .sort();
+  const hashes = new Map<string, string>();
+  await inParallel(paths, HASHING, async (path) => {
+    hashes.set(path, known[path] ?? (await sha256Of(createReadStream(join(dir, path)))));
+  });
+  const files = Object.fromEntries(paths.map((path) => [path, hashes.get(path)!]));
   const complete: BackupManifest = { format: FORMAT, ...manifest, files };
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify(complete, null, 2)}\n`);
   return complete;
@@ -67,10 +91,17 @@ export async function readVerifiedManifest(dir: string): Promise<{ manifest: Bac
   if (manifest.format !== FORMAT) return { problems: [`不认识的备份格式：${String(manifest.format)}`] };
   const problems: string[] = [];
   const present = new Set(listFiles(dir).filter((p) => p !== MANIFEST));
+  const listed: Array<[string, string]> = [];
   for (const [path, expected] of Object.entries(manifest.files)) {
-    if (!present.delete(path)) problems.push(`缺少文件：${path}`);
-    else if ((await sha256Of(createReadStream(join(dir, path)))) !== expected) problems.push(`文件内容与清单中的 SHA-256 不符：${path}`);
+    if (present.delete(path)) listed.push([path, expected]);
+    else problems.push(`缺少文件：${path}`);
   }
+  const altered = new Set<string>();
+  await inParallel(listed, HASHING, async ([path, expected]) => {
+    if ((await sha256Of(createReadStream(join(dir, path)))) !== expected) altered.add(path);
+  });
+  // In the manifest's order, whatever order the hashes finished in.
+  for (const [path] of listed) if (altered.has(path)) problems.push(`文件内容与清单中的 SHA-256 不符：${path}`);
   for (const extra of present) problems.push(`清单之外的文件：${extra}`);
   return problems.length > 0 ? { problems } : { manifest };
 }

@@ -134,11 +134,13 @@ export class AuditRepository {
     return query;
   }
 
-  /** The chain in order, a page at a time, so verifying a million entries stays in bounded memory. */
+  /**
+   * The chain in order, a page at a time, so verifying a million entries stays in bounded memory. The next page is
+   * read while the caller checks this one (two pages in memory), so the server reads as this process hashes.
+   */
   async *walk(pageSize = 5000): AsyncGenerator<AuditEntryEntity> {
-    let after = 0;
-    for (;;) {
-      const page = await this.tx
+    const read = (after: number) =>
+      this.tx
         .manager()
         .getRepository(AuditEntryEntity)
         .createQueryBuilder('a')
@@ -146,9 +148,17 @@ export class AuditRepository {
         .orderBy('a.seq', 'ASC')
         .limit(pageSize)
         .getMany();
-      if (page.length === 0) return;
-      yield* page;
-      after = page[page.length - 1].seq;
+    let next = read(0);
+    try {
+      for (;;) {
+        const page = await next;
+        if (page.length === 0) return;
+        next = read(page[page.length - 1].seq);
+        yield* page;
+      }
+    } finally {
+      // A caller that stops early (a broken link) leaves one read under way: let it finish, whatever it gives.
+      await next.catch(() => undefined);
     }
   }
 }
