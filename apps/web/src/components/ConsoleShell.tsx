@@ -1,0 +1,77 @@
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useMemo, useState } from 'react';
+import { useAuth } from '../hooks';
+import { LargeTextContext } from '../lib/large-text';
+import { AppLayout } from './AppLayout';
+
+dayjs.locale('zh-cn');
+
+/** The system asks for less motion: no zooming dialogs or sliding menus (and screenshots catch the settled screen). */
+const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+const BASE: ThemeConfig['token'] = { colorPrimary: '#b71c1c', borderRadius: 4, motion: !REDUCED_MOTION };
+
+/**
+ * 大字模式 (适老化): text from 14 to 18 px and controls from 32 to 44 px high (antd's own tokens, so every component
+ * follows, dialogs and pickers included); WCAG's 44 px touch target for the hands of older staff.
+ */
+const LARGE: ThemeConfig['token'] = {
+  ...BASE,
+  fontSize: 18,
+  fontSizeSM: 16,
+  fontSizeLG: 20,
+  fontSizeHeading2: 28,
+  fontSizeHeading3: 24,
+  fontSizeHeading4: 22,
+  controlHeight: 44,
+  controlHeightSM: 36,
+  controlHeightLG: 52,
+  lineHeight: 1.6,
+};
+
+/** Remembered in this browser per signed-in user (localStorage, keyed by the user's id): the server keeps no display settings. */
+export const largeTextKey = (userId: string) => `duban.large-text.${userId}`;
+
+function remembered(userId: string): boolean {
+  try {
+    return localStorage.getItem(largeTextKey(userId)) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The signed-in console: antd's theme and locale around the menu and every page. Kept out of the sign-in page's
+ * chunks, which use no antd (the login budget: test/web-budget.e2e.ts).
+ */
+export function ConsoleShell() {
+  const { user } = useAuth();
+  const [large, setLargeState] = useState(() => remembered(user.id));
+  const setLarge = useCallback(
+    (on: boolean) => {
+      setLargeState(on);
+      try {
+        if (on) localStorage.setItem(largeTextKey(user.id), '1');
+        else localStorage.removeItem(largeTextKey(user.id));
+      } catch {
+        // Private mode without storage: the switch still works for this visit.
+      }
+    },
+    [user.id],
+  );
+  const value = useMemo(() => ({ large, setLarge }), [large, setLarge]);
+  return (
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: large ? LARGE : BASE }}>
+      <AntApp>
+        <LargeTextContext.Provider value={value}>
+          <div data-large-text={large || undefined} className={large ? 'large-text' : undefined}>
+            <AppLayout />
+          </div>
+        </LargeTextContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
