@@ -102,6 +102,7 @@ export function TasksPage() {
             <Select
               allowClear
               placeholder="单位"
+              aria-label="单位"
               style={{ width: 200 }}
               value={filters.department || undefined}
               onChange={(v) => set('department', v)}
@@ -112,6 +113,7 @@ export function TasksPage() {
           <Select
             allowClear
             placeholder="状态"
+            aria-label="状态"
             style={{ width: 120 }}
             value={filters.status || undefined}
             onChange={(v) => set('status', v)}
@@ -120,6 +122,7 @@ export function TasksPage() {
           <Select
             allowClear
             placeholder="是否逾期"
+            aria-label="是否逾期"
             style={{ width: 120 }}
             value={filters.overdue || undefined}
             onChange={(v) => set('overdue', v)}
@@ -136,19 +139,21 @@ export function TasksPage() {
           locale={{ emptyText: '暂无任务' }}
           pagination={{ current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: onPage, simple: true, hideOnSinglePage: true }}
           renderItem={(t) => (
-            <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card">
-              <Link to={`/tasks/${t.id}`} style={{ fontWeight: 500 }}>
-                {t.code ? `${t.code} ` : ''}
-                {t.title}
-              </Link>
-              <Space wrap size="small" style={{ display: 'flex', marginTop: 6 }}>
-                <LightDot light={lightOf(t, today)} />
-                <StatusTag status={t.status} />
-                <span>{formatDate(t.dueDate)}</span>
-                <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
-              </Space>
-              {!confined && <div style={{ color: '#888', marginTop: 4 }}>牵头：{name(t.leadDepartmentCode)}</div>}
-            </Card>
+            <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
+              <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card">
+                <Link to={`/tasks/${t.id}`} style={{ fontWeight: 500 }}>
+                  {t.code ? `${t.code} ` : ''}
+                  {t.title}
+                </Link>
+                <Space wrap size="small" style={{ display: 'flex', marginTop: 6 }}>
+                  <LightDot light={lightOf(t, today)} />
+                  <StatusTag status={t.status} />
+                  <span>{formatDate(t.dueDate)}</span>
+                  <small style={{ color: '#666' }}>{deadlineText(t.status, t.dueDate, today)}</small>
+                </Space>
+                {!confined && <div style={{ color: '#666', marginTop: 4 }}>牵头：{name(t.leadDepartmentCode)}</div>}
+              </Card>
+            </List.Item>
           )}
         />
       ) : (
@@ -190,7 +195,7 @@ export function TasksPage() {
                 <span>
                   {formatDate(t.dueDate)}
                   <br />
-                  <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
+                  <small style={{ color: '#666' }}>{deadlineText(t.status, t.dueDate, today)}</small>
                 </span>
               ),
             },
