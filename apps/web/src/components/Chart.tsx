@@ -1,5 +1,6 @@
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { chartTable } from '../lib/chart-table';
 
 /**
  * echarts (about 180 KB gzipped) is fetched the first time a chart is drawn, not with the page that holds it:
@@ -36,21 +37,6 @@ const VISUALLY_HIDDEN = {
   whiteSpace: 'nowrap',
   border: 0,
 } as const;
-
-type Series = { name?: string; data?: (number | string | null | undefined)[] };
-
-/** A category chart's figures as rows (category, then one value per series): the chart's text alternative. */
-export function chartTable(option: EChartsCoreOption): { head: string[]; rows: string[][] } | null {
-  const axis = option.xAxis as { data?: unknown[] } | undefined;
-  const series = (option.series ?? []) as Series[];
-  if (!axis?.data || !Array.isArray(series) || series.length === 0) return null;
-  const head = ['', ...series.map((s) => s.name ?? '')];
-  const rows = axis.data.map((category, i) => [
-    String(category),
-    ...series.map((s) => (s.data?.[i] === null || s.data?.[i] === undefined ? '—' : String(s.data[i]))),
-  ]);
-  return { head, rows };
-}
 
 /**
  * One echarts chart that follows its container's width (phones included). A canvas says nothing to a screen
