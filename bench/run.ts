@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project against baselines measured in
  * the same run, on DATABASE_URL's server or an embedded one. Writes bench/results.json.
- * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`, `import`, `evaluation`, `metrics`, `backup`) runs only that one and writes nothing.
+ * `npm run bench -- mail` (or `sweep`, `report`, `dashboard`, `list`, `upload`, `adapters`, `audit`, `import`, `evaluation`, `metrics`, `backup`, `console`) runs only that one and writes nothing.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { adaptersBench } from './adapters.bench.js';
 import { assessmentReportBench } from './assessment-report.bench.js';
 import { auditVerifyBench } from './audit-verify.bench.js';
 import { backupBench } from './backup.bench.js';
+import { consoleBench } from './console.bench.js';
 import { dashboardBench } from './dashboard.bench.js';
 import { dropBenchDataset } from './dataset.js';
 import { evaluationBench } from './evaluation.bench.js';
@@ -40,6 +41,7 @@ try {
     import: importBench,
     evaluation: evaluationBench,
     backup: backupBench,
+    console: consoleBench,
   };
   if (only && !benches[only]) throw new Error(`unknown benchmark "${only}"; one of: ${Object.keys(benches).join(', ')}`);
   const rows: BenchRow[] = [];

@@ -16,7 +16,10 @@ const NOT_BUILT = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
 
 /**
  * Serves the web console (apps/web, built by Vite into `webDir`): hashed assets
- * under /assets/ with a year's caching, and index.html for every other GET that
+ * under /assets/ with a year's caching (`public, max-age=31536000, immutable`: a
+ * changed file gets a new name), brotli or gzip when the browser takes it (the
+ * build writes NAME.br and NAME.gz beside each script; nothing is compressed per
+ * request), and index.html for every other GET that
  * is not reserved (the SPA's client-side routes). Registered before Nest's
  * routes; find-my-way prefers static and parametric routes over this wildcard,
  * so no API route is shadowed, and reserved paths fall through to Nest's 404.
@@ -25,7 +28,15 @@ export async function mountWebConsole(app: NestFastifyApplication, webDir: strin
   const root = resolve(webDir);
   const assets = join(root, 'assets');
   if (existsSync(assets)) {
-    await app.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, index: false, immutable: true, maxAge: '365d' });
+    await app.register(fastifyStatic, {
+      root: assets,
+      prefix: '/assets/',
+      decorateReply: false,
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+      preCompressed: true,
+    });
   }
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', async (request, reply) => {

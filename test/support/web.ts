@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const WEB_SOURCE = 'apps/web';
@@ -68,6 +69,25 @@ export async function signedInPage(browser: Browser, url: string, email: string,
   return page;
 }
 
+/**
+ * The page as it stands passes axe-core (WCAG 2.1 A and AA, and axe's best practices) with no serious or critical
+ * violation (GB/T 37668-2019 follows WCAG 2.0 AA). A violation fails naming the page, the rule, its help text and
+ * the selector of each element (the first five), so the report says what to fix where.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length === 0) return;
+  const lines = serious.map(
+    (v) =>
+      `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`)
+        .join('\n')}`,
+  );
+  throw new Error(`accessibility of 「${name}」 (${page.url()}):\n${lines.join('\n')}`);
+}
+
 /** Where the README's screenshots are written. */
 export const SCREENSHOTS = 'docs/screenshots';
 
@@ -76,9 +96,11 @@ type ScreenshotOptions = { fullPage?: boolean; mask?: Locator[]; style?: string 
 /**
  * Saves `docs/screenshots/NAME.png` of a page or one element, without animations or the caret; `mask` greys out
  * what differs in every run. A full page of CJK text can take longer than the 15 s action timeout to paint on a
- * busy two-core CI machine, so a screenshot gets a minute.
+ * busy two-core CI machine, so a screenshot gets a minute. Every screen a walk saves is a settled one, so it is
+ * also where the walk checks the whole page's accessibility (expectAccessible) first.
  */
-export function saveScreenshot(target: Page | Locator, name: string, { fullPage = true, mask = [], style }: ScreenshotOptions = {}): Promise<Buffer> {
+export async function saveScreenshot(target: Page | Locator, name: string, { fullPage = true, mask = [], style }: ScreenshotOptions = {}): Promise<Buffer> {
+  await expectAccessible('goto' in target ? target : target.page(), name);
   const options = { path: `${SCREENSHOTS}/${name}.png`, animations: 'disabled', caret: 'hide', mask, maskColor: '#d9d9d9', style, timeout: 60_000 } as const;
   return 'goto' in target ? target.screenshot({ ...options, fullPage }) : target.screenshot(options);
 }

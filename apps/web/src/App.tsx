@@ -1,39 +1,40 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { AppLayout } from './components/AppLayout';
+import { Loading } from './components/Loading';
 import { AuthContext } from './hooks';
 import { get, post, setUnauthorizedHandler } from './lib/api';
 import { ApiError } from './lib/errors';
 import { clearSession, homePath, loadSession, loginPath, nextPath, saveSession, type SessionUser, token } from './lib/session';
 import { can } from './lib/permissions';
-import { AssessmentPage } from './pages/AssessmentPage';
-import { AuditPage } from './pages/AuditPage';
-import { BoardPage } from './pages/BoardPage';
-import { CalendarFeedPage } from './pages/CalendarFeedPage';
-import { CreateTaskPage } from './pages/CreateTaskPage';
-import { DeliveriesPage } from './pages/DeliveriesPage';
-import { DepartmentPage } from './pages/DepartmentPage';
-import { EditTaskPage } from './pages/EditTaskPage';
-import { ChangePasswordPage } from './pages/ChangePasswordPage';
-import { ImportTasksPage } from './pages/ImportTasksPage';
-import { IndicatorsPage } from './pages/IndicatorsPage';
-import { EvaluationPage } from './pages/EvaluationPage';
-import { LoginPage } from './pages/LoginPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { PlanPage } from './pages/PlanPage';
-import { TaskDetailPage } from './pages/TaskDetailPage';
-import { TasksPage } from './pages/TasksPage';
-import { UsersPage } from './pages/UsersPage';
 
-/** The system asks for less motion: no zooming dialogs or sliding menus (and screenshots catch the settled screen). */
-const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-dayjs.locale('zh-cn');
+/**
+ * Every screen is its own chunk, fetched when first shown: the sign-in page needs neither the menu, the tables
+ * nor the charts, and on a slow-4G line each 100 KB is two seconds (the budgets: test/web-budget.e2e.ts).
+ */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+// The signed-in frame: antd's theme, the menu and the header (the sign-in page uses none of them).
+const AppLayout = lazyPage(() => import('./components/ConsoleShell').then((m) => m.ConsoleShell));
+const AssessmentPage = lazyPage(() => import('./pages/AssessmentPage').then((m) => m.AssessmentPage));
+const AuditPage = lazyPage(() => import('./pages/AuditPage').then((m) => m.AuditPage));
+const BoardPage = lazyPage(() => import('./pages/BoardPage').then((m) => m.BoardPage));
+const CalendarFeedPage = lazyPage(() => import('./pages/CalendarFeedPage').then((m) => m.CalendarFeedPage));
+const CreateTaskPage = lazyPage(() => import('./pages/CreateTaskPage').then((m) => m.CreateTaskPage));
+const DeliveriesPage = lazyPage(() => import('./pages/DeliveriesPage').then((m) => m.DeliveriesPage));
+const DepartmentPage = lazyPage(() => import('./pages/DepartmentPage').then((m) => m.DepartmentPage));
+const EditTaskPage = lazyPage(() => import('./pages/EditTaskPage').then((m) => m.EditTaskPage));
+const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage));
+const ImportTasksPage = lazyPage(() => import('./pages/ImportTasksPage').then((m) => m.ImportTasksPage));
+const IndicatorsPage = lazyPage(() => import('./pages/IndicatorsPage').then((m) => m.IndicatorsPage));
+const EvaluationPage = lazyPage(() => import('./pages/EvaluationPage').then((m) => m.EvaluationPage));
+const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
+const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage').then((m) => m.NotificationsPage));
+const PlanPage = lazyPage(() => import('./pages/PlanPage').then((m) => m.PlanPage));
+const TaskDetailPage = lazyPage(() => import('./pages/TaskDetailPage').then((m) => m.TaskDetailPage));
+const TasksPage = lazyPage(() => import('./pages/TasksPage').then((m) => m.TasksPage));
+const UsersPage = lazyPage(() => import('./pages/UsersPage').then((m) => m.UsersPage));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -102,64 +103,66 @@ function Routed() {
 
   if (!auth) {
     return (
-      <Routes>
-        <Route path="/login" element={<LoginPage onSignedIn={signIn} />} />
-        <Route path="*" element={<ToLogin />} />
-      </Routes>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage onSignedIn={signIn} />} />
+          <Route path="*" element={<ToLogin />} />
+        </Routes>
+      </Suspense>
     );
   }
   if (auth.user.mustChangePassword) {
     // A temporary password: the change is the only thing the API allows, so the only screen shown.
     return (
       <AuthContext.Provider value={auth}>
-        <Routes>
-          <Route element={<AppLayout />}>
-            <Route path="*" element={<ChangePasswordPage />} />
-          </Route>
-        </Routes>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route path="*" element={<ChangePasswordPage />} />
+            </Route>
+          </Routes>
+        </Suspense>
       </AuthContext.Provider>
     );
   }
   return (
     <AuthContext.Provider value={auth}>
-      <Routes>
-        <Route element={<AppLayout />}>
-          <Route index element={<Navigate to={homePath(auth.user)} replace />} />
-          <Route path="/login" element={<AfterLogin user={auth.user} />} />
-          <Route path="/board" element={<BoardPage />} />
-          <Route path="/department" element={<DepartmentPage />} />
-          <Route path="/tasks" element={<TasksPage />} />
-          <Route path="/tasks/new" element={<CreateTaskPage />} />
-          <Route path="/tasks/import" element={<ImportTasksPage />} />
-          <Route path="/tasks/:id" element={<TaskDetailPage />} />
-          <Route path="/tasks/:id/edit" element={<EditTaskPage />} />
-          <Route path="/assessment" element={<AssessmentPage />} />
-          <Route path="/notifications" element={<NotificationsPage />} />
-          <Route path="/plan" element={<PlanPage />} />
-          <Route path="/indicators" element={<IndicatorsPage />} />
-          <Route path="/evaluation" element={<EvaluationPage />} />
-          <Route path="/calendar" element={<CalendarFeedPage />} />
-          <Route path="/password" element={<ChangePasswordPage />} />
-          {can(auth.user, 'user.list') && <Route path="/users" element={<UsersPage />} />}
-          {can(auth.user, 'audit.read') && <Route path="/audit" element={<AuditPage />} />}
-          {auth.user.role === 'admin' && <Route path="/deliveries" element={<DeliveriesPage />} />}
-          <Route path="*" element={<Navigate to={homePath(auth.user)} replace />} />
-        </Route>
-      </Routes>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route index element={<Navigate to={homePath(auth.user)} replace />} />
+            <Route path="/login" element={<AfterLogin user={auth.user} />} />
+            <Route path="/board" element={<BoardPage />} />
+            <Route path="/department" element={<DepartmentPage />} />
+            <Route path="/tasks" element={<TasksPage />} />
+            <Route path="/tasks/new" element={<CreateTaskPage />} />
+            <Route path="/tasks/import" element={<ImportTasksPage />} />
+            <Route path="/tasks/:id" element={<TaskDetailPage />} />
+            <Route path="/tasks/:id/edit" element={<EditTaskPage />} />
+            <Route path="/assessment" element={<AssessmentPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/plan" element={<PlanPage />} />
+            <Route path="/indicators" element={<IndicatorsPage />} />
+            <Route path="/evaluation" element={<EvaluationPage />} />
+            <Route path="/calendar" element={<CalendarFeedPage />} />
+            <Route path="/password" element={<ChangePasswordPage />} />
+            {can(auth.user, 'user.list') && <Route path="/users" element={<UsersPage />} />}
+            {can(auth.user, 'audit.read') && <Route path="/audit" element={<AuditPage />} />}
+            {auth.user.role === 'admin' && <Route path="/deliveries" element={<DeliveriesPage />} />}
+            <Route path="*" element={<Navigate to={homePath(auth.user)} replace />} />
+          </Route>
+        </Routes>
+      </Suspense>
     </AuthContext.Provider>
   );
 }
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, motion: !REDUCED_MOTION } }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <Routed />
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routed />
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -62,7 +62,7 @@ export function BulkEditModal({ tasks, open, onClose }: { tasks: TaskSummary[]; 
       onCancel={() => onClose(false)}
       destroyOnHidden
     >
-      <p style={{ color: '#888' }}>只修改填写的项；任一任务已被他人修改时全部不改，请刷新后重试。</p>
+      <p style={{ color: '#666' }}>只修改填写的项；任一任务已被他人修改时全部不改，请刷新后重试。</p>
       <Form form={form} layout="vertical">
         <Form.Item name="dueDate" label="完成时限">
           <DatePicker style={{ width: '100%' }} />

@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { errorText } from '../lib/errors';
+import { useLargeText } from '../lib/large-text';
 import { LIGHT_COLORS, LIGHT_LABELS, STATUS_COLORS, STATUS_LABELS, type Light, type TaskStatus } from '../lib/tasks';
 
 /** The traffic light: a coloured dot and its word (colour alone says nothing to a screen reader). */
@@ -39,9 +40,10 @@ export function QueryError({ error, retry }: { error: unknown; retry?: () => voi
 }
 
 export function PageTitle({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
+  const { large } = useLargeText();
   return (
     <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16, flexWrap: 'wrap' }}>
-      <h2 style={{ margin: 0, fontSize: 20 }}>{children}</h2>
+      <h2 style={{ margin: 0, fontSize: large ? 26 : 20 }}>{children}</h2>
       {extra}
     </Space>
   );

@@ -125,14 +125,20 @@ export function AssessmentPage() {
       {building?.step?.kind === 'wait' && (
         <Card size="small" style={{ marginBottom: 12 }} aria-label="报告生成进度">
           <div>本年度任务较多，报告正在后台生成，完成后将自动下载：{building.step.text}</div>
-          <Progress percent={building.step.percent} status="active" />
+          <Progress percent={building.step.percent} status="active" aria-label="报告生成进度" />
         </Card>
       )}
       {year !== null && (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Space wrap>
             考核年度：
-            <Select value={year} onChange={setChosen} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 120 }} />
+            <Select
+              aria-label="考核年度"
+              value={year}
+              onChange={setChosen}
+              options={years.map((y) => ({ value: y, label: `${y}年` }))}
+              style={{ width: 120 }}
+            />
             {cycle && <Tag color={cycle.status === 'open' ? 'green' : 'default'}>{cycle.status === 'open' ? '评分中' : '已定稿'}</Tag>}
             {can(user, 'assessment.finalize') && cycle?.status === 'open' && (
               <Button danger loading={finalize.isPending} onClick={confirmFinalize}>
@@ -180,7 +186,7 @@ export function AssessmentPage() {
                               {own.comment ? `：${own.comment}` : ''}
                             </span>
                           ) : (
-                            <span style={{ color: '#999' }}>未评分</span>
+                            <span style={{ color: '#666' }}>未评分</span>
                           )}
                           <Button
                             size="small"

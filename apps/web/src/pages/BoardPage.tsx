@@ -40,7 +40,7 @@ export function BoardPage() {
         <>
           {dueDateText(t.dueDate)}
           <br />
-          <small style={{ color: '#888' }}>{deadlineText(t.status, t.dueDate, today)}</small>
+          <small style={{ color: '#666' }}>{deadlineText(t.status, t.dueDate, today)}</small>
         </>
       ),
     },

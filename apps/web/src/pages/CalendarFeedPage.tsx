@@ -43,7 +43,7 @@ export function CalendarFeedPage() {
         {status.error && <QueryError error={status.error} retry={() => status.refetch()} />}
         {url && (
           <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-            <Input readOnly value={url} data-testid="feed-url" />
+            <Input readOnly value={url} aria-label="订阅链接" data-testid="feed-url" />
             <Button
               onClick={() =>
                 navigator.clipboard?.writeText(url).then(

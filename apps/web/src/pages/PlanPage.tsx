@@ -93,7 +93,7 @@ export function PlanPage() {
                               style={{ background: byClause.has(seg.ref) ? '#fff7e6' : '#fafafa', padding: '0 2px' }}
                             >
                               {seg.text}
-                              <sup style={{ color: '#999' }}>{seg.ref}</sup>
+                              <sup style={{ color: '#666' }}>{seg.ref}</sup>
                             </mark>
                           ) : (
                             <span key={k}>{seg.text}</span>

@@ -24,7 +24,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
+import { CheckboxGroupField, ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
 import { useAuth, useDepartments } from '../hooks';
 import { download, get, post, uploadFile } from '../lib/api';
@@ -137,7 +137,7 @@ export function TaskDetailPage() {
                 </Descriptions.Item>
               )}
               <Descriptions.Item label="完成进度">
-                <Progress percent={t.percent ?? 0} size="small" style={{ maxWidth: 240 }} />
+                <Progress percent={t.percent ?? 0} size="small" style={{ maxWidth: 240 }} aria-label="完成进度" />
               </Descriptions.Item>
               {t.grade && <Descriptions.Item label="评定等次">{GRADE_LABELS[t.grade] ?? t.grade}</Descriptions.Item>}
               {t.clauseRef && (
@@ -209,7 +209,7 @@ export function TaskDetailPage() {
                         {line}
                       </div>
                     ))}
-                    <small style={{ color: '#888' }}>
+                    <small style={{ color: '#666' }}>
                       {formatDateTime(h.at)} · {h.actor?.name ?? '系统'}
                     </small>
                   </div>
@@ -237,7 +237,7 @@ function Instructions({ comments }: { comments: TaskComment[] }) {
       description={instructions.map((c) => (
         <div key={c.id} style={{ whiteSpace: 'pre-wrap' }}>
           {c.body}{' '}
-          <small style={{ color: '#888' }}>
+          <small style={{ color: '#666' }}>
             —— {c.author.name}，{formatDateTime(c.createdAt)}
           </small>
         </div>
@@ -274,7 +274,7 @@ function CommentsCard({
               <Space wrap>
                 <b>{c.author.name}</b>
                 {c.instruction && <Tag color="red">批示</Tag>}
-                <small style={{ color: '#888' }}>{formatDateTime(c.createdAt)}</small>
+                <small style={{ color: '#666' }}>{formatDateTime(c.createdAt)}</small>
               </Space>
               <div style={{ whiteSpace: 'pre-wrap' }}>{c.body}</div>
             </div>
@@ -337,7 +337,7 @@ function ReportSlotsCard({ task }: { task: TaskDetail }) {
             <Space wrap>
               <b>{periodLabel(s.period)}</b>
               <Tag color={SLOT_STATUS[s.status].color}>{SLOT_STATUS[s.status].label}</Tag>
-              <span style={{ color: '#888' }}>截止 {formatDate(s.dueDate)}</span>
+              <span style={{ color: '#666' }}>截止 {formatDate(s.dueDate)}</span>
             </Space>
           </List.Item>
         )}
@@ -387,7 +387,7 @@ function CoReportSlotsCard({ task }: { task: TaskDetail }) {
                 </span>
                 {d.missed.length > 0 && <Tag color={SLOT_STATUS.missed.color}>逾期未报 {d.missed.length} 期</Tag>}
               </Space>
-              {d.missed.length > 0 && <span style={{ color: '#888' }}>未报：{d.missed.map(periodLabel).join('、')}</span>}
+              {d.missed.length > 0 && <span style={{ color: '#666' }}>未报：{d.missed.map(periodLabel).join('、')}</span>}
               <Space wrap size={4}>
                 {/* The periods begun so far: a five-year monthly task has sixty. */}
                 {d.slots
@@ -442,7 +442,7 @@ function ChildrenCard({ task, canSplit }: { task: TaskDetail; canSplit: boolean 
               <StatusTag status={c.status} />
               <LightDot light={lightOf(c, today)} />
               <Link to={`/tasks/${c.id}`}>{c.title}</Link>
-              <span style={{ color: '#888' }}>
+              <span style={{ color: '#666' }}>
                 {name(c.leadDepartmentCode)} · 截止 {dueDateText(c.dueDate)}
               </span>
             </Space>
@@ -482,7 +482,7 @@ function EvidenceCard({ task, canUpload, onChange }: { task: TaskDetail; canUplo
             <p style={{ margin: 0 }}>
               将文件拖到此处，或<a>点击选择文件</a>
             </p>
-            <p style={{ margin: 0, color: '#888' }}>支持 PDF、Word、Excel、图片等，单个文件不超过 50 MB</p>
+            <p style={{ margin: 0, color: '#666' }}>支持 PDF、Word、Excel、图片等，单个文件不超过 50 MB</p>
           </Upload.Dragger>
           {uploads.map((u) => (
             <div key={u.name} style={{ marginTop: 8 }} data-testid="upload-progress">
@@ -677,7 +677,7 @@ function TaskActions({ task, actions, onChange }: { task: TaskDetail; actions: R
             name="evidenceIds"
             rules={[{ required: true, type: 'array', min: 1, message: '请先上传并勾选至少一份佐证材料' }]}
           >
-            <Checkbox.Group options={task.evidence.map((e) => ({ value: e.id, label: e.filename }))} style={{ display: 'flex', flexDirection: 'column' }} />
+            <CheckboxGroupField options={task.evidence.map((e) => ({ value: e.id, label: e.filename }))} style={{ display: 'flex', flexDirection: 'column' }} />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,0 +1,119 @@
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useAuth } from '../hooks';
+import { LargeTextContext } from '../lib/large-text';
+import { AppLayout } from './AppLayout';
+
+dayjs.locale('zh-cn');
+
+/** The system asks for less motion: no zooming dialogs or sliding menus (and screenshots catch the settled screen). */
+const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * antd's greys and link blue fall under WCAG AA's 4.5:1 on white (placeholder #bfbfbf 1.8:1, secondary text #8c8c8c
+ * 3.4:1, links #1677ff 4.1:1); these pass on white and on a table's hovered row (#fafafa).
+ */
+const BASE: ThemeConfig['token'] = {
+  colorPrimary: '#b71c1c',
+  borderRadius: 4,
+  motion: !REDUCED_MOTION,
+  colorTextPlaceholder: '#6b6b6b',
+  colorTextDescription: '#595959',
+  colorTextSecondary: '#595959',
+  colorTextTertiary: '#5f5f5f',
+  colorLink: '#0958d9',
+  // Danger buttons and error text: antd's #ff4d4f is 3.3:1 on white.
+  colorError: '#cf1322',
+  colorLinkHover: '#1d39c4',
+};
+
+/**
+ * Two things antd renders without what a screen reader or a keyboard needs, marked as they appear: a table wider
+ * than the screen scrolls sideways, which the keyboard can do only once it can take focus (WCAG 2.1.1; axe:
+ * scrollable-region-focusable), and an upload's progress bar has no name (axe: aria-progressbar-name).
+ */
+function useAntdGaps() {
+  useEffect(() => {
+    const mark = () => {
+      for (const bar of document.querySelectorAll<HTMLElement>('[role="progressbar"]:not([aria-label]):not([aria-labelledby])')) {
+        const file = bar.closest('.ant-upload-list-item')?.querySelector('.ant-upload-list-item-name')?.textContent;
+        bar.setAttribute('aria-label', file ? `上传进度：${file}` : '进度');
+      }
+      for (const region of document.querySelectorAll<HTMLElement>('.ant-table-scroll-horizontal .ant-table-content:not([tabindex])')) {
+        region.tabIndex = 0;
+        region.setAttribute('role', 'region');
+        region.setAttribute('aria-label', '表格（可左右滚动）');
+      }
+    };
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+}
+
+/**
+ * 大字模式 (适老化): text from 14 to 18 px and controls from 32 to 44 px high (antd's own tokens, so every component
+ * follows, dialogs and pickers included); WCAG's 44 px touch target for the hands of older staff.
+ */
+const LARGE: ThemeConfig['token'] = {
+  ...BASE,
+  fontSize: 18,
+  fontSizeSM: 16,
+  fontSizeLG: 20,
+  fontSizeHeading2: 28,
+  fontSizeHeading3: 24,
+  fontSizeHeading4: 22,
+  controlHeight: 44,
+  controlHeightSM: 36,
+  controlHeightLG: 52,
+  lineHeight: 1.6,
+};
+
+/** Remembered in this browser per signed-in user (localStorage, keyed by the user's id): the server keeps no display settings. */
+export const largeTextKey = (userId: string) => `duban.large-text.${userId}`;
+
+function remembered(userId: string): boolean {
+  try {
+    return localStorage.getItem(largeTextKey(userId)) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The signed-in console: antd's theme and locale around the menu and every page. Kept out of the sign-in page's
+ * chunks, which use no antd (the login budget: test/web-budget.e2e.ts).
+ */
+export function ConsoleShell() {
+  const { user } = useAuth();
+  const [large, setLargeState] = useState(() => remembered(user.id));
+  const setLarge = useCallback(
+    (on: boolean) => {
+      setLargeState(on);
+      try {
+        if (on) localStorage.setItem(largeTextKey(user.id), '1');
+        else localStorage.removeItem(largeTextKey(user.id));
+      } catch {
+        // Private mode without storage: the switch still works for this visit.
+      }
+    },
+    [user.id],
+  );
+  const value = useMemo(() => ({ large, setLarge }), [large, setLarge]);
+  useAntdGaps();
+  return (
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: large ? LARGE : BASE }}>
+      <AntApp>
+        <LargeTextContext.Provider value={value}>
+          <div data-large-text={large || undefined} className={large ? 'large-text' : undefined}>
+            <AppLayout />
+          </div>
+        </LargeTextContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
