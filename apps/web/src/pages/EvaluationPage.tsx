@@ -53,7 +53,18 @@ function indicatorColumns(evaluation: PlanEvaluation) {
       title: L.progress,
       width: 160,
       render: (_: unknown, i: EvaluationIndicator) =>
-        i.progress === null ? '—' : <Progress percent={Math.round(Math.max(0, i.progress) * 1000) / 10} size="small" format={() => formatShare(i.progress)} />,
+        i.progress === null ? (
+          '—'
+        ) : (
+          // status "normal": past 100 % antd would write the figure in a light green too pale to read.
+          <Progress
+            percent={Math.round(Math.max(0, i.progress) * 1000) / 10}
+            status="normal"
+            size="small"
+            format={() => formatShare(i.progress)}
+            aria-label={`${i.name}完成进度`}
+          />
+        ),
     },
     { title: L.pace, width: 150, render: (_: unknown, i: EvaluationIndicator) => <Pace pace={i.pace} /> },
     { title: '责任部门', dataIndex: 'departmentName', width: 120 },
@@ -157,9 +168,15 @@ export function EvaluationPage() {
         <Card size="small" style={{ marginBottom: 12 }}>
           <Space wrap>
             {plans.data && plans.data.length > 1 && (
-              <Select value={plan.id} onChange={setChosen} options={plans.data.map((p) => ({ value: p.id, label: p.title }))} style={{ width: 280 }} />
+              <Select
+                aria-label="评估的规划"
+                value={plan.id}
+                onChange={setChosen}
+                options={plans.data.map((p) => ({ value: p.id, label: p.title }))}
+                style={{ width: 280 }}
+              />
             )}
-            <span>评估截至：</span>
+            <label htmlFor="evaluation-as-of">评估截至：</label>
             <ChineseDatePicker id="evaluation-as-of" value={dayjs(day)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
             {middle && <Button onClick={() => setAsOf(middle)}>中期评估（{middle}）</Button>}
             <Button onClick={() => setAsOf(`${plan.endYear}-12-31`)}>终期评估（{plan.endYear}-12-31）</Button>
