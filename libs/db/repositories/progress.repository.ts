@@ -31,7 +31,12 @@ export class ProgressRepository {
          FROM progress_report WHERE task_id = ANY($1::uuid[]) AND period IS NOT NULL ORDER BY task_id, department_code, period, created_at, id`,
       [taskIds],
     );
-    for (const { taskId, ...filing } of rows) byTask.set(taskId, [...(byTask.get(taskId) ?? []), filing]);
+    // Appended in place: a long cycle's task has dozens of filings, and the dashboard reads every cycle task's.
+    for (const { taskId, ...filing } of rows) {
+      const filings = byTask.get(taskId);
+      if (filings) filings.push(filing);
+      else byTask.set(taskId, [filing]);
+    }
     return byTask;
   }
 
