@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { importSeeds } from '../libs/plan/import-seeds.js';
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
@@ -157,6 +158,43 @@ describe('more than one plan', () => {
        RETURNING clause_ref, plan_id`,
     );
     expect(rows.map((r) => r.plan_id)).toEqual([fourteenth.id, fifteenth.id]);
+  });
+
+  it('imports a 分工表 into one plan: ?plan= or the current plan; clauses read in it; a task of another plan refused', async () => {
+    const table = async (rows: string[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('分工表');
+      sheet.addRow(['重点任务', '牵头单位', '完成时限', '规划条款']);
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const upload = (file: Buffer, query: string) => app.as(supervisor).post(`/api/v1/tasks/import?dryRun=false${query}`).attach('file', file, '分工表.xlsx');
+    const planOf = async (title: string) =>
+      (await sql<{ plan_id: string }>(app.databaseUrl, 'SELECT plan_id FROM task WHERE title = $1', [title])).map((r) => r.plan_id);
+
+    // 二#2 is a clause of the 十五五 draft only; imported into the 十四五 plan it is not a clause, and nothing is written.
+    const fifteenthRow = ['导入任务：十五五条款', '教育部门', '2027年底', '二#2'];
+    const refused = (await upload(await table([fifteenthRow]), `&plan=${fourteenth.code}`).expect(422)).body;
+    expect(refused.errors.map((e: { column: string }) => e.column)).toEqual(['规划条款']);
+    expect(refused.planId).toBe(fourteenth.id);
+    expect(await planOf(fifteenthRow[0])).toEqual([]);
+
+    // Without ?plan= the current plan (十五五, whose period starts last) takes it.
+    const done = (await upload(await table([fifteenthRow]), '').expect(200)).body;
+    expect(done).toMatchObject({ created: 1, planId: fifteenth.id });
+    expect(await planOf(fifteenthRow[0])).toEqual([fifteenth.id]);
+
+    // The same row (the same task key) imported into the other plan would move it: refused naming the plan.
+    const moved = (await upload(await table([[fifteenthRow[0], '教育部门', '2027年底']]), `&plan=${fourteenth.code}`).expect(422)).body;
+    expect(moved.errors[0].message).toContain('请在该规划下导入');
+    expect(await planOf(fifteenthRow[0])).toEqual([fifteenth.id]);
+
+    const fourteenthRow = ['导入任务：十四五', '教育部门', '2025年底'];
+    expect((await upload(await table([fourteenthRow]), `&plan=${fourteenth.id}`).expect(200)).body).toMatchObject({ created: 1 });
+    expect(await planOf(fourteenthRow[0])).toEqual([fourteenth.id]);
+
+    const unknown = await upload(await table([fourteenthRow]), '&plan=no-such-plan').expect(404);
+    expect(unknown.body.message).toContain('no-such-plan');
   });
 
   it('counts in a plan’s evaluation only its own tasks', async () => {

@@ -6,6 +6,7 @@ import type { Actor } from '../common/roles.js';
 import type { TaskEntity } from '../db/entities/task.entity.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { PlanRepository } from '../db/repositories/plan.repository.js';
+import { PlanScope } from '../plan/plan-scope.js';
 import { SeedRepository } from '../db/repositories/seed.repository.js';
 import { TaskRepository } from '../db/repositories/task.repository.js';
 import { Transactions } from '../db/transaction.js';
@@ -15,7 +16,7 @@ import { UserRepository } from '../db/repositories/user.repository.js';
 import { Role } from '../common/roles.js';
 import { type CellProblem, readDutyTable } from '../excel/duty-table.js';
 import { planImport, type PlannedTask } from '../excel/import-plan.js';
-import { COLUMN_NAMES } from '../excel/table-headers.js';
+import { COLUMN_LABEL, COLUMN_NAMES } from '../excel/table-headers.js';
 import { checkWorkbookArchive } from '../excel/xlsx-guard.js';
 import { TaskEvents } from './task-events.js';
 import { restartLadder } from './task.service.js';
@@ -38,6 +39,8 @@ export interface ImportReport {
   unchanged: number;
   errors: CellProblem[];
   sheets: string[];
+  /** The plan new rows join and clauses are read in (`?plan=`, else the current plan); null while no plan is loaded. */
+  planId: string | null;
   /** Each row's task and what the import does (did) with it: the console's preview. */
   tasks: Array<Omit<PlannedTask, 'parentCode'> & { parentRow: number | null; action: ImportAction; changed: string[] }>;
 }
@@ -71,6 +74,7 @@ export class TaskImportService {
     private readonly tasks: TaskRepository,
     private readonly departments: DepartmentRepository,
     private readonly plans: PlanRepository,
+    private readonly scope: PlanScope,
     private readonly seeds: SeedRepository,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
@@ -78,7 +82,10 @@ export class TaskImportService {
     private readonly tx: Transactions,
   ) {}
 
-  async import(actor: Actor, file: Buffer, options: { dryRun: boolean; fileName?: string }): Promise<ImportReport> {
+  async import(actor: Actor, file: Buffer, options: { dryRun: boolean; fileName?: string; plan?: string }): Promise<ImportReport> {
+    // The plan first: an unknown `?plan=` is a 404 before the file is read.
+    const target = options.plan === undefined ? await this.scope.current() : await this.scope.resolve(options.plan);
+    const planId = target?.id ?? null;
     checkWorkbookArchive(file);
     const table = await readDutyTable(file, MAX_IMPORT_ROWS).catch((error: unknown) => {
       if (error instanceof DomainError) throw error;
@@ -89,25 +96,46 @@ export class TaskImportService {
     }
     const [departments, clauses, supervisors] = await Promise.all([
       this.departments.list(),
-      this.plans.clauseRefs(),
+      this.plans.clauseRefs(planId),
       this.users.activeWithRole(Role.Supervisor),
     ]);
     const plan = planImport(table.rows, new DepartmentMatcher(departments), (ref) => clauses.has(ref), new SupervisorMatcher(supervisors));
-    const errors = inSheetOrder([...table.problems, ...plan.errors], table.sheets);
-    if (options.dryRun || errors.length > 0) {
-      return this.report(options.dryRun, plan.tasks, await this.tasks.findByCodes(plan.tasks.map((t) => t.code)), errors, table.sheets);
+    const read = async () => {
+      const stored = await this.tasks.findByCodes(plan.tasks.map((t) => t.code));
+      return { stored, errors: inSheetOrder([...table.problems, ...plan.errors, ...(await this.inOtherPlans(plan.tasks, stored, planId))], table.sheets) };
+    };
+    const first = await read();
+    if (options.dryRun || first.errors.length > 0) {
+      return this.report(options.dryRun, planId, plan.tasks, first.stored, first.errors, table.sheets);
     }
     return this.tx.run(async () => {
       // One import at a time, and against what is stored now, so two uploads of one file create each task once.
       await this.seeds.lock();
-      const stored = await this.tasks.findByCodes(plan.tasks.map((t) => t.code));
-      const report = this.report(false, plan.tasks, stored, [], table.sheets);
-      await this.write(actor, plan.tasks, stored, options.fileName ?? null);
+      const now = await read();
+      if (now.errors.length > 0) return this.report(false, planId, plan.tasks, now.stored, now.errors, table.sheets);
+      const report = this.report(false, planId, plan.tasks, now.stored, [], table.sheets);
+      await this.write(actor, planId, plan.tasks, now.stored, options.fileName ?? null);
       return report;
     });
   }
 
-  private report(dryRun: boolean, planned: PlannedTask[], stored: TaskEntity[], errors: CellProblem[], sheets: string[]): ImportReport {
+  /** A row whose task (by its key) lives in another plan is a problem: an import works in one plan, and never moves a task out of its plan. */
+  private async inOtherPlans(planned: PlannedTask[], stored: TaskEntity[], planId: string | null): Promise<CellProblem[]> {
+    const elsewhere = stored.filter((t) => planId && t.planId && t.planId !== planId);
+    if (elsewhere.length === 0) return [];
+    const names = new Map((await this.plans.list()).map((p) => [p.id, p.title]));
+    const byCode = new Map(elsewhere.map((t) => [t.code, t]));
+    return planned
+      .filter((t) => byCode.has(t.code))
+      .map((t) => ({
+        sheet: t.sheet,
+        row: t.row,
+        column: COLUMN_LABEL.title,
+        message: TASK_IMPORT_MESSAGES.taskInOtherPlan(t.code, names.get(byCode.get(t.code)!.planId!) ?? ''),
+      }));
+  }
+
+  private report(dryRun: boolean, planId: string | null, planned: PlannedTask[], stored: TaskEntity[], errors: CellProblem[], sheets: string[]): ImportReport {
     const byCode = new Map(stored.map((t) => [t.code, t]));
     const rowOf = new Map(planned.map((t) => [t.code, t.row]));
     const tasks = planned.map(({ parentCode, ...task }) => {
@@ -117,11 +145,21 @@ export class TaskImportService {
       return { ...task, parentRow: parentCode ? (rowOf.get(parentCode) ?? null) : null, action, changed };
     });
     const count = (action: ImportAction) => tasks.filter((t) => t.action === action).length;
-    return { dryRun, rows: planned.length, created: count('create'), updated: count('update'), unchanged: count('unchanged'), errors, sheets, tasks };
+    return {
+      dryRun,
+      rows: planned.length,
+      created: count('create'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      errors,
+      sheets,
+      planId,
+      tasks,
+    };
   }
 
   /** New tasks in batches (ids made here, so a sub-task names its new parent), then changed ones; every task audited. */
-  private async write(actor: Actor, planned: PlannedTask[], stored: TaskEntity[], fileName: string | null): Promise<void> {
+  private async write(actor: Actor, planId: string | null, planned: PlannedTask[], stored: TaskEntity[], fileName: string | null): Promise<void> {
     const byCode = new Map<string | null, Pick<TaskEntity, 'id'>>(stored.map((t) => [t.code, t]));
     for (const task of planned) if (!byCode.has(task.code)) byCode.set(task.code, { id: randomUUID() });
     const existing = new Map(stored.map((t) => [t.code, t]));
@@ -137,6 +175,7 @@ export class TaskImportService {
         created.push({
           id,
           code: task.code,
+          planId,
           ...columns,
           supervisorId: columns.supervisorId ?? actor.id,
           status: TaskStatus.Assigned,

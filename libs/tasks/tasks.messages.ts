@@ -88,6 +88,7 @@ export const BULK_MESSAGES = {
 export const TASK_IMPORT_MESSAGES = {
   unreadable: (reason: string) => `无法读取 XLSX 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试（${reason}）`,
   noHeaderRow: (title: string, lead: string, due: string) => `未找到表头行：各工作表前 10 行中没有同时含「${title}」「${lead}」「${due}」（或其同义词）的行`,
+  taskInOtherPlan: (code: string, plan: string) => `任务「${code}」属于规划《${plan}》，请在该规划下导入（导入不会把任务移出其规划）`,
 } as const;
 
 export const EXTENSION_MESSAGES = {

@@ -108,16 +108,23 @@ export class TaskExcelController {
   @Can('task.import')
   @HttpCode(200)
   @ApiWorkbookImport('import a 分工表 (.xlsx): with dryRun=true only checks and previews; a file with any error imports nothing (422 with the same report)')
+  @ApiQuery({
+    name: 'plan',
+    required: false,
+    description:
+      'the plan (id or code; 404 when unknown) whose clauses the 条款 column names and which new tasks join; default the current plan (CURRENT_PLAN, else the plan whose period starts last). A row whose task lives in another plan is an error: an import never moves a task between plans',
+  })
   @ApiOkResponse({ type: TaskImportReportDto })
   @ApiUnprocessableEntityResponse({ type: TaskImportReportDto, description: 'the file has errors: nothing was imported' })
   async import(
     @CurrentActor() actor: Actor,
     @Query('dryRun') dryRun: string | undefined,
+    @Query('plan') plan: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TaskImportReportDto> {
     return workbookImport(request, reply, { dryRun, maxBytes: IMPORT_FILE_LIMIT, nothing: HTTP_MESSAGES.nothingImported }, (file, options) =>
-      this.imports.import(actor, file, options),
+      this.imports.import(actor, file, { ...options, plan }),
     );
   }
 }

@@ -76,6 +76,12 @@ export class TaskImportReportDto {
   @ApiProperty() unchanged: number;
   @ApiProperty({ type: [CellProblemDto] }) errors: CellProblemDto[];
   @ApiProperty({ type: [String] }) sheets: string[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the plan new rows join and clauses are read in (`?plan=`, else the current plan); null while no plan is loaded',
+  })
+  planId: string | null;
   @ApiProperty({ type: [ImportedTaskDto], description: "each row's task and what the import does (did) with it" }) tasks: ImportedTaskDto[];
   @ApiPropertyOptional({ description: 'with errors (422): the first of them, in a sentence' }) message?: string;
 }

@@ -52,12 +52,12 @@ export class PlanRepository {
       .find({ where: { planId }, order: { ordinal: 'ASC', ref: 'ASC' } });
   }
 
-  /** Every clause ref of every plan: the 分工表 import checks its clause column against them. */
-  async clauseRefs(): Promise<Set<string>> {
+  /** The clause refs of a plan (of every plan while none is loaded): the 分工表 import checks its clause column against them. */
+  async clauseRefs(planId: string | null): Promise<Set<string>> {
     const rows = await this.tx
       .manager()
       .getRepository(PlanClauseEntity)
-      .find({ select: { ref: true } });
+      .find({ select: { ref: true }, where: planId ? { planId } : {} });
     return new Set(rows.map((r) => r.ref));
   }
 

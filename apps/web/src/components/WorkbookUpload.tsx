@@ -9,7 +9,7 @@ interface WorkbookReport {
 }
 
 export interface WorkbookUploadProps<R extends WorkbookReport> {
-  /** The import route (`/tasks/import`, `/users/import`); `?dryRun=` is added. */
+  /** The import route (`/tasks/import`, `/users/import`, may carry a query); `dryRun=` is added. */
   path: string;
   /** A 下载模板 button beside the file picker; leave it out when the page shows one elsewhere. */
   template?: { path: string; filename: string };
@@ -46,7 +46,7 @@ export function WorkbookUpload<R extends WorkbookReport>(props: WorkbookUploadPr
     setBusy(true);
     setFailure(null);
     try {
-      const result = await uploadFile<R>(`${props.path}?dryRun=${dryRun}`, file, () => undefined);
+      const result = await uploadFile<R>(`${props.path}${props.path.includes('?') ? '&' : '?'}dryRun=${dryRun}`, file, () => undefined);
       setReport(result);
       if (!dryRun) props.onImported?.(result);
     } catch (error) {

@@ -3104,6 +3104,8 @@ export interface components {
       unchanged: number;
       errors: components['schemas']['CellProblemDto'][];
       sheets: string[];
+      /** @description the plan new rows join and clauses are read in (`?plan=`, else the current plan); null while no plan is loaded */
+      planId: string | null;
       /** @description each row's task and what the import does (did) with it */
       tasks: components['schemas']['ImportedTaskDto'][];
       /** @description with errors (422): the first of them, in a sentence */
@@ -5292,6 +5294,8 @@ export interface operations {
   TaskExcelController_import: {
     parameters: {
       query?: {
+        /** @description the plan (id or code; 404 when unknown) whose clauses the 条款 column names and which new tasks join; default the current plan (CURRENT_PLAN, else the plan whose period starts last). A row whose task lives in another plan is an error: an import never moves a task between plans */
+        plan?: unknown;
         /** @description default true */
         dryRun?: 'true' | 'false';
       };

@@ -27,6 +27,7 @@ describe('import preview rows', () => {
       updated: 0,
       unchanged: 0,
       sheets: ['教育', '财政'],
+      planId: null,
       tasks: [task('财政', 2, '丙'), task('教育', 3, '乙')],
       errors: [
         { sheet: '教育', row: 3, column: '完成时限', cell: 'E3', message: '日期不存在' },

@@ -2,7 +2,7 @@ import { App, Button, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { PageTitle } from '../components/bits';
 import { WorkbookUpload } from '../components/WorkbookUpload';
-import { useDepartments } from '../hooks';
+import { useDepartments, usePlan, withPlan } from '../hooks';
 import { download } from '../lib/api';
 import { dueDateText, REPORT_CYCLE_LABELS } from '../lib/tasks';
 import { ACTION_LABELS, type ImportReport, previewRows } from '../lib/imports';
@@ -14,14 +14,16 @@ export function ImportTasksPage() {
   const { message } = App.useApp();
   const { name } = useDepartments();
   const navigate = useNavigate();
+  const { plan } = usePlan();
   return (
     <>
       <PageTitle extra={<Button onClick={() => download('/tasks/import/template.xlsx', '重点任务分工表模板.xlsx')}>下载模板</Button>}>导入分工表</PageTitle>
       <WorkbookUpload<ImportReport>
-        path="/tasks/import"
+        path={withPlan('/tasks/import', plan)}
         framed
         intro={
           <Typography.Text type="secondary">
+            {plan ? `导入到规划《${plan.title}》（可在页头切换规划），新任务归入该规划，「条款」列按该规划的条款核对。` : ''}
             上传 .xlsx
             分工表（模板或各单位自制的表格均可：按表头识别「重点任务」「牵头单位」「配合单位」「完成时限」等列，合并单元格、多个工作表、序号层级都能读取）。先预览检查，无误后再确认导入；重复导入同一文件不会产生重复任务。
           </Typography.Text>
