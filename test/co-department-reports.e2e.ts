@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
-import { startApp, type TestApp } from './support/app.js';
+import type { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
+import type { TestApp } from './support/app.js';
+import { startLadder, stopLadder } from './support/ladder.js';
 import { sql } from './support/database.js';
-import { decodedBody, startSmtp, type TestSmtp } from './support/smtp.js';
-import { startWorker, waitFor } from './support/worker.js';
+import { decodedBody, type TestSmtp } from './support/smtp.js';
+import { waitFor } from './support/worker.js';
 
 /**
  * 配合单位反馈: a task with `coDepartmentsReport` gives each co-department its own report period for
@@ -29,10 +30,7 @@ describe('co-department reports (配合单位反馈)', () => {
   let stranger: User; // a department the task does not involve
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    app = await startApp({ SMTP_URL: smtp.url });
-    // The plan's own tasks would alert these people too; this file follows its own tasks.
-    await sql(app.databaseUrl, 'UPDATE task SET next_reminder_at = NULL');
+    ({ app, smtp, worker, sweep } = await startLadder());
     supervisor = await app.user('supervisor');
     lead = await app.user('liaison', 'finance');
     leadLeader = await app.user('leader', 'finance');
@@ -41,14 +39,8 @@ describe('co-department reports (配合单位反馈)', () => {
     tax = await app.user('liaison', 'tax');
     taxLeader = await app.user('leader', 'tax');
     stranger = await app.user('liaison', 'ndrc');
-    worker = await startWorker(app, { SMTP_URL: smtp.url, REMINDER_SWEEP_MS: '3600000' });
-    sweep = worker.get(ReminderSweep);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await app?.close();
-    await smtp?.stop();
-  });
+  afterAll(() => stopLadder({ worker, app, smtp }));
 
   const api = (user: User) => app.as(user.token);
   /** A monthly task of finance with edu and tax as co-departments, created on `createdAt` (moved back by SQL). */

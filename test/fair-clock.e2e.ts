@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
+import type { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
 import { calendarDate } from '../libs/common/dates.js';
 import { endOfDay } from '../libs/notifications/reminder-ladder.js';
-import { startApp, type TestApp } from './support/app.js';
+import type { TestApp } from './support/app.js';
+import { startLadder, stopLadder } from './support/ladder.js';
 import { sql } from './support/database.js';
-import { startSmtp, type TestSmtp } from './support/smtp.js';
-import { startWorker, waitFor } from './support/worker.js';
+import type { TestSmtp } from './support/smtp.js';
+import { waitFor } from './support/worker.js';
 
 /**
  * The fair clock (config/escalation.yaml): while work waits for review the department
@@ -29,22 +30,14 @@ describe('the fair clock: review does not count against the department', () => {
   const today = calendarDate('Asia/Shanghai');
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    app = await startApp({ SMTP_URL: smtp.url });
-    await sql(app.databaseUrl, 'UPDATE task SET next_reminder_at = NULL'); // the plan's own tasks stay quiet
+    ({ app, smtp, worker, sweep } = await startLadder());
     owner = await app.user('supervisor');
     otherSupervisor = await app.user('supervisor');
     liaison = await app.user('liaison', 'finance');
     leader = await app.user('leader', 'finance');
     reviewer = await app.user('reviewer');
-    worker = await startWorker(app, { SMTP_URL: smtp.url, REMINDER_SWEEP_MS: '3600000' });
-    sweep = worker.get(ReminderSweep);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await app?.close();
-    await smtp?.stop();
-  });
+  afterAll(() => stopLadder({ worker, app, smtp }));
 
   const notes = async (taskId: string) =>
     sql<{ step_at: string; template: string; recipient_id: string }>(

@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ReminderSweep } from '../libs/notifications/reminder-sweep.service.js';
-import { startApp, type TestApp } from './support/app.js';
+import type { TestApp } from './support/app.js';
+import { startLadder, stopLadder } from './support/ladder.js';
 import { sql } from './support/database.js';
-import { decodedBody, startSmtp, type TestSmtp } from './support/smtp.js';
+import { decodedBody, type TestSmtp } from './support/smtp.js';
 import { startWorker, waitFor } from './support/worker.js';
 
 /**
@@ -23,22 +24,13 @@ describe('reminders, overdue alerts and escalation', () => {
   let leader: { id: string; email: string; token: string };
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    app = await startApp({ SMTP_URL: smtp.url });
-    // The plan's own (long overdue) tasks would alert these people too; this file follows its own tasks.
-    await sql(app.databaseUrl, 'UPDATE task SET next_reminder_at = NULL');
+    ({ app, smtp, worker, sweep } = await startLadder());
     supervisor = await app.user('supervisor');
     liaison = await app.user('liaison', 'finance');
     otherLiaison = await app.user('liaison', 'finance');
     leader = await app.user('leader', 'finance');
-    worker = await startWorker(app, { SMTP_URL: smtp.url, REMINDER_SWEEP_MS: '3600000' });
-    sweep = worker.get(ReminderSweep);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await app?.close();
-    await smtp?.stop();
-  });
+  afterAll(() => stopLadder({ worker, app, smtp }));
 
   const createTask = async (dueDate: string, extra: Record<string, unknown> = {}) => {
     const task = (
