@@ -120,6 +120,7 @@ describe('the plan’s staged evaluation (分期评估)', () => {
       overdue,
       pending,
       cancelled,
+      carriedOver: 0,
     });
     expect(e.chapters).toEqual([
       {

@@ -1,20 +1,24 @@
 import { jest } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { importSeeds } from '../libs/plan/import-seeds.js';
 import { startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium, signedInPage } from './support/web.js';
+import { ensureWebBuild, expectAccessible, launchChromium, saveScreenshot, signedInPage } from './support/web.js';
 
 /**
  * The plan switcher in Debian's Chromium: with the 十五五 draft beside the 十四五 plan, the console starts on the
  * current plan (the 十五五), lists its tasks only; switching to the 十四五 lists that plan's, and the choice
- * outlives a reload.
+ * outlives a reload. On the plan's page a supervisor carries an open task of the 十四五 over (结转) into the 十五五,
+ * and the task's page says where it came from.
  */
 jest.setTimeout(180_000);
+
+/** Chooses an option of the open antd Select (its visible list, not the hidden one kept for screen readers). */
+const pick = (page: Page, name: RegExp) => page.locator('.ant-select-item-option:visible').filter({ hasText: name }).first().click();
 
 describe('web console: switching plans', () => {
   let app: TestApp;
   let browser: Browser;
-  let supervisor: { email: string };
+  let supervisor: { email: string; token: string };
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -56,5 +60,41 @@ describe('web console: switching plans', () => {
       .getByRole('row', { name: /（2021年）/ })
       .first()
       .waitFor();
+  });
+
+  it('carries an open task over into the next plan from the plan page', async () => {
+    const plans = (await app.as(supervisor.token).get('/api/v1/plans').expect(200)).body as Array<{ id: string; code: string }>;
+    const older = plans.find((p) => p.code === 'taixing-edu-14th')!;
+    const task = (
+      await app
+        .as(supervisor.token)
+        .post('/api/v1/tasks')
+        .send({ title: '结转演示：完善教师培训体系', leadDepartment: 'edu', dueDate: '2025-12-31', planId: older.id, clauseRef: '五(一)' })
+        .expect(201)
+    ).body as { id: string };
+
+    const page = await signedInPage(browser, app.url, supervisor.email, 'password-123', problems);
+    await page.getByRole('menuitem', { name: '规划文本' }).click();
+    await page.getByRole('combobox', { name: '查看的规划' }).click();
+    await pick(page, /泰兴市十四五教育事业发展规划/);
+    await page.getByRole('button', { name: '结转未完成任务' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '结转到' }).click();
+    await pick(page, /十五五/);
+    await dialog.getByText('选定的任务').click();
+    await dialog.getByRole('combobox', { name: '要结转的任务' }).fill('结转演示');
+    await pick(page, /结转演示：完善教师培训体系/);
+    await dialog.getByText('结转范围').click();
+    await saveScreenshot(dialog, 'plan-carry-over');
+    await dialog.getByRole('button', { name: '结转' }).click();
+    await page.getByText('已结转 1 项任务').waitFor();
+    await page.getByTestId('carry-overs').getByRole('link', { name: '结转演示：完善教师培训体系' }).click();
+    await page
+      .getByTestId('carried-from')
+      .getByText(/自《泰兴市十四五教育事业发展规划.*》结转/)
+      .waitFor();
+    await expectAccessible(page, 'carried task');
+    const moved = (await app.as(supervisor.token).get(`/api/v1/tasks/${task.id}`).expect(200)).body as { planId: string };
+    expect(moved.planId).not.toBe(older.id);
   });
 });

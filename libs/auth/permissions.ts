@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'user.directory': { roles: [Role.Supervisor, Role.Admin] },
   'department.list': { roles: ALL_ROLES },
   'plan.read': { roles: WORK_ROLES },
+  // 结转 moves a plan's open work into the next plan: a plan-wide decision of the supervisors (or the administrator).
+  'plan.carry-over': { roles: [Role.Supervisor, Role.Admin] },
   'task.list': { roles: WORK_ROLES },
   // A supervisor creates any task; the lead department's liaison or leader only sub-tasks of its own (TaskService checks the parent).
   'task.create': { roles: [Role.Supervisor, Role.Liaison, Role.Leader] },

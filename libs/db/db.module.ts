@@ -4,6 +4,7 @@ import { dataSourceOptions } from './data-source.js';
 import { AssessmentRepository } from './repositories/assessment.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { OperationsRepository } from './repositories/operations.repository.js';
+import { CarryOverRepository } from './repositories/carry-over.repository.js';
 import { CalendarFeedRepository } from './repositories/calendar-feed.repository.js';
 import { CalendarRepository } from './repositories/calendar.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
@@ -30,6 +31,7 @@ const REPOSITORIES = [
   AssessmentRepository,
   AuditRepository,
   OperationsRepository,
+  CarryOverRepository,
   CalendarFeedRepository,
   CalendarRepository,
   DashboardRepository,

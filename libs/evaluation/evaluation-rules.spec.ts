@@ -71,6 +71,13 @@ describe('addTasks', () => {
     addTasks(counts, 'on_time', 2);
     addTasks(counts, 'late', 1);
     addTasks(counts, 'cancelled', 1);
-    expect(counts).toEqual({ total: 4, completed: 3, onTime: 2, late: 1, overdue: 0, pending: 0, cancelled: 1 });
+    expect(counts).toEqual({ total: 4, completed: 3, onTime: 2, late: 1, overdue: 0, pending: 0, cancelled: 1, carriedOver: 0 });
+  });
+
+  it('counts a task carried over (结转) apart: in the total, neither completed nor open', () => {
+    const counts = noTasks();
+    addTasks(counts, 'pending', 1);
+    addTasks(counts, 'carried', 2);
+    expect(counts).toEqual({ total: 3, completed: 0, onTime: 0, late: 0, overdue: 0, pending: 1, cancelled: 0, carriedOver: 2 });
   });
 });

@@ -80,10 +80,17 @@ export function placesInPlan(sections: readonly SectionNode[], clauseSections: R
 }
 
 export function noTasks(): TaskCounts {
-  return { total: 0, completed: 0, onTime: 0, late: 0, overdue: 0, pending: 0, cancelled: 0 };
+  return { total: 0, completed: 0, onTime: 0, late: 0, overdue: 0, pending: 0, cancelled: 0, carriedOver: 0 };
 }
 
-const FIELD: Record<TaskOutcome, keyof TaskCounts> = { on_time: 'onTime', late: 'late', overdue: 'overdue', pending: 'pending', cancelled: 'cancelled' };
+const FIELD: Record<TaskOutcome, keyof TaskCounts> = {
+  on_time: 'onTime',
+  late: 'late',
+  overdue: 'overdue',
+  pending: 'pending',
+  cancelled: 'cancelled',
+  carried: 'carriedOver',
+};
 
 /** Adds `count` tasks of `outcome` to `counts` (in place). */
 export function addTasks(counts: TaskCounts, outcome: TaskOutcome, count: number): void {

@@ -46,6 +46,11 @@ export interface TaskCounts {
   /** Still owed, not yet due (or waiting for review after an on-time submission). */
   pending: number;
   cancelled: number;
+  /**
+   * Carried over (结转) into another plan by the end of asOf: still counted in `total` (as cancelled ones are), not in
+   * the completion share's denominator. Absent from evaluations finalised before carry-over existed (read as 0).
+   */
+  carriedOver: number;
 }
 
 export interface EvaluationSection {
@@ -100,7 +105,7 @@ export interface EvaluationTotals {
   /** The plan's stated targets (derived ones counted apart). */
   targetsAchieved: { achieved: number; total: number };
   derivedAchieved: { achieved: number; total: number };
-  /** Completed by asOf of the tasks not cancelled by then. */
+  /** Completed by asOf of the tasks neither cancelled nor carried over (结转) by then. */
   tasksCompleted: { completed: number; total: number };
   overdueTasks: number;
   offTrackIndicators: number;

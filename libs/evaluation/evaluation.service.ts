@@ -14,7 +14,7 @@ import { Transactions } from '../db/transaction.js';
 import { ReportSlotService } from '../tasks/report-slot.service.js';
 import { EVALUATION_STATUS } from '../vocabulary/evaluation.js';
 import { addTasks, isOffTrack, judgeIndicator, noTasks, placesInPlan } from './evaluation-rules.js';
-import type { DepartmentProblems, EvaluationChapter, EvaluationFigures, EvaluationIndicator, PlanEvaluation } from './evaluation-types.js';
+import type { DepartmentProblems, EvaluationChapter, EvaluationFigures, EvaluationIndicator, PlanEvaluation, TaskCounts } from './evaluation-types.js';
 import { EVALUATION_MESSAGES } from './evaluation.messages.js';
 
 export interface FindingsInput {
@@ -49,7 +49,7 @@ export class EvaluationService {
     const plan = await this.mustFindPlan(planId);
     const day = this.checkDay(plan, asOf ?? calendarDate(this.config.TZ));
     const saved = await this.evaluations.find(planId, day);
-    if (saved?.status === EVALUATION_STATUS.Finalized) return withText(saved.snapshot as unknown as EvaluationFigures, saved);
+    if (saved?.status === EVALUATION_STATUS.Finalized) return withText(frozen(saved.snapshot), saved);
     return withText(await this.compute(plan, day), saved);
   }
 
@@ -119,7 +119,7 @@ export class EvaluationService {
   /** The numbers of `plan` at the end of `asOf`, from the live record. */
   private async compute(plan: PlanEntity, asOf: string): Promise<EvaluationFigures> {
     const tz = this.config.TZ;
-    const [sections, clauses, indicators, values, departments, outcomes, overdue, slots] = await Promise.all([
+    const [sections, clauses, indicators, values, departments, outcomes, overdue, slots, placed] = await Promise.all([
       this.plans.sections(plan.id),
       this.plans.clauses(plan.id),
       this.indicators.ofPlan(plan.id),
@@ -128,6 +128,7 @@ export class EvaluationService {
       this.evaluations.clauseOutcomes(plan.id, asOf, tz),
       this.evaluations.overdueTasks(plan.id, asOf, tz),
       this.slots.facts({ asOf }),
+      this.evaluations.placedTasks(plan.id, asOf, tz),
     ]);
     const departmentName = new Map(departments.map((d) => [d.code, d.name]));
     const place = placesInPlan(sections, new Map(clauses.map((c) => [c.ref, c.sectionCode])));
@@ -176,7 +177,9 @@ export class EvaluationService {
       if (i.achieved) group.indicators.achieved += 1;
     }
 
-    const missed = slots.filter((s) => s.status === 'missed' && s.planId === plan.id);
+    // A carried task's reports count in the plan it was in at the end of asOf (none once it is 结转 out of this one).
+    const planAt = new Map(placed.map((p) => [p.taskId, p.planAt]));
+    const missed = slots.filter((s) => s.status === 'missed' && (planAt.get(s.taskId) ?? s.planId) === plan.id);
     const problems = new Map<string, DepartmentProblems>();
     const problemsOf = (code: string): DepartmentProblems => {
       let own = problems.get(code);
@@ -231,7 +234,7 @@ export class EvaluationService {
       totals: {
         targetsAchieved: count(stated),
         derivedAchieved: count(derived),
-        tasksCompleted: { completed: all.completed, total: all.total - all.cancelled },
+        tasksCompleted: { completed: all.completed, total: all.total - all.cancelled - all.carriedOver },
         overdueTasks: all.overdue,
         offTrackIndicators: byDepartment.reduce((s, p) => s + p.offTrackIndicators.length, 0),
         unreportedIndicators: byDepartment.reduce((s, p) => s + p.unreportedIndicators.length, 0),
@@ -253,6 +256,16 @@ export class EvaluationService {
     if (asOf < start) throw new InvalidInputError(EVALUATION_MESSAGES.beforeStart(asOf, start));
     return asOf;
   }
+}
+
+/** A finalised evaluation's numbers; those frozen before carry-over (结转) existed had no carriedOver: none were. */
+function frozen(snapshot: Record<string, unknown>): EvaluationFigures {
+  const figures = snapshot as unknown as EvaluationFigures;
+  const counts = (tasks: TaskCounts): TaskCounts => ({ ...tasks, carriedOver: (tasks as Partial<TaskCounts>).carriedOver ?? 0 });
+  return {
+    ...figures,
+    chapters: figures.chapters.map((c) => ({ ...c, tasks: counts(c.tasks), sections: c.sections.map((s) => ({ ...s, tasks: counts(s.tasks) })) })),
+  };
 }
 
 function withText(figures: EvaluationFigures, saved: PlanEvaluationEntity | null): PlanEvaluation {

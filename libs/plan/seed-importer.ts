@@ -30,6 +30,8 @@ export interface SeedReport {
   unchanged: number;
   /** Records of the imported plans that the seeds no longer list; kept, since work may point to them. */
   missing: Array<{ kind: SeedKind; key: string }>;
+  /** Seeded tasks carried over (结转) into another plan: the seeds no longer own them, so they are left as they are. */
+  carriedOver: string[];
   durationMs: number;
 }
 
@@ -58,18 +60,24 @@ export class SeedImporter {
     const report = await this.tx.run(async (): Promise<Omit<SeedReport, 'durationMs'>> => {
       await this.seeds.lock();
       if (options.onlyIfEmpty && (await this.seeds.hasPlan())) {
-        return { skipped: true, plans: [], records: zero(), created: zero(), updated: zero(), unchanged: 0, missing: [] };
+        return { skipped: true, plans: [], records: zero(), created: zero(), updated: zero(), unchanged: 0, missing: [], carriedOver: [] };
       }
       const { plans, problems } = validateSeeds(read());
       if (problems.length > 0) throw new SeedValidationError(problems);
-      const desired = desiredRecords(plans);
-      const stored = storedRecords(await this.seeds.snapshot());
+      const allDesired = desiredRecords(plans);
+      const allStored = storedRecords(await this.seeds.snapshot());
+      // A task carried over into another plan has left its seeds: not pulled back, changed or made again.
+      const carried = await this.seeds.carriedTaskIds();
+      const isCarried = (r: StoredRecord) => r.kind === 'task' && carried.has(r.id);
+      const carriedCodes = new Set(allStored.filter(isCarried).map((r) => r.key));
+      const desired = allDesired.filter((r) => !(r.kind === 'task' && carriedCodes.has(r.key)));
+      const stored = allStored.filter((r) => !isCarried(r));
       const taken = ownershipProblems(desired, stored);
       if (taken.length > 0) throw new SeedValidationError(taken);
       const diff = diffRecords(desired, stored, new Set(plans.map((p) => p.code)));
-      await this.apply(diff, stored);
+      await this.apply(diff, allStored);
       const records = zero();
-      for (const r of desired) records[r.kind] += 1;
+      for (const r of allDesired) records[r.kind] += 1;
       const created = zero();
       for (const r of diff.create) created[r.kind] += 1;
       const updated = zero();
@@ -82,6 +90,7 @@ export class SeedImporter {
         updated,
         unchanged: diff.unchanged,
         missing: diff.missing.map((r) => ({ kind: r.kind, key: r.key })),
+        carriedOver: allDesired.filter((r) => r.kind === 'task' && carriedCodes.has(r.key)).map((r) => r.key),
       };
     });
     return { ...report, durationMs: Math.round(performance.now() - started) };

@@ -56,7 +56,7 @@ export function chapterRows(chapters: readonly EvaluationChapter[]): ChapterRow[
 }
 
 export function completedShare(tasks: TaskCounts): number | null {
-  const due = tasks.total - tasks.cancelled;
+  const due = tasks.total - tasks.cancelled - tasks.carriedOver;
   return due === 0 ? null : tasks.completed / due;
 }
 
@@ -70,6 +70,7 @@ export const CHAPTER_COLUMNS: readonly Column<ChapterRow>[] = [
   { group: L.open, header: L.overdue, kind: 'count', width: 10, value: (r) => r.tasks.overdue },
   { group: L.open, header: L.notDue, kind: 'count', width: 9, value: (r) => r.tasks.pending },
   { header: L.cancelled, kind: 'count', width: 8, value: (r) => r.tasks.cancelled },
+  { header: L.carriedOver, kind: 'count', width: 8, value: (r) => r.tasks.carriedOver },
   { header: '完成率', kind: 'share', width: 9, value: (r) => completedShare(r.tasks) },
 ];
 

@@ -5,6 +5,7 @@ import { confinedDepartment } from '../auth/permissions.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors.js';
 import { type Actor, Role } from '../common/roles.js';
 import type { TaskEntity } from '../db/entities/task.entity.js';
+import { CarryOverRepository } from '../db/repositories/carry-over.repository.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { EvidenceRepository } from '../db/repositories/evidence.repository.js';
 import { ExtensionRepository } from '../db/repositories/extension.repository.js';
@@ -105,6 +106,7 @@ export class TaskService {
     private readonly progress: ProgressRepository,
     private readonly evidence: EvidenceRepository,
     private readonly extensions: ExtensionRepository,
+    private readonly carryOvers: CarryOverRepository,
     private readonly audit: AuditService,
     private readonly clock: DeadlineClock,
     private readonly calendars: CalendarService,
@@ -159,7 +161,7 @@ export class TaskService {
   /** The task with its progress, evidence, extension requests and the clause it came from. */
   async get(id: string) {
     const task = await this.mustFind(id);
-    const [progress, evidence, extensionRequests, clause, calendarNote, owner, children] = await Promise.all([
+    const [progress, evidence, extensionRequests, clause, calendarNote, owner, children, moves] = await Promise.all([
       this.progress.listForTask(id),
       this.evidence.listForTask(id),
       this.extensions.listForTask(id),
@@ -167,7 +169,9 @@ export class TaskService {
       task.status === TaskStatus.Completed || task.dueDate === null ? null : this.calendars.calendarNote(task.dueDate),
       task.supervisorId ? this.users.findById(task.supervisorId) : null,
       this.tasks.childCounts(id),
+      this.carryOvers.forTask(id),
     ]);
+    const carried = moves.at(-1);
     return {
       ...(await this.view(task)),
       clauseText: clause?.text ?? null,
@@ -177,6 +181,17 @@ export class TaskService {
       calendarNote,
       /** Decomposed work rolled up: sub-tasks in all, completed, and the completed share of those not cancelled (percent). */
       children: rollUp(children),
+      /** The last carry-over (结转) that brought it into its plan; null when it was never carried. */
+      carriedFrom: carried
+        ? {
+            planId: carried.fromPlanId,
+            planCode: carried.fromPlanCode,
+            planTitle: carried.fromPlanTitle,
+            clauseRef: carried.fromClauseRef,
+            movedAt: carried.movedAt,
+            movedBy: carried.movedBy === null ? null : { id: carried.movedBy, name: carried.movedByName ?? '' },
+          }
+        : null,
       progress: progress.map(progressView),
       evidence: evidence.map(evidenceView),
       extensionRequests: extensionRequests.map(extensionView),

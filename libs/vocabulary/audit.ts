@@ -23,6 +23,7 @@ export type AuditAction =
   | 'indicator.report'
   | 'seed.create'
   | 'seed.update'
+  | 'plan.carry_over'
   | 'user.create'
   | 'user.update'
   | 'user.password_reset'
@@ -48,6 +49,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'task.import.create': '导入新建任务',
   'task.import.update': '导入更新任务',
   'task.notice': '出具通知单',
+  'task.carry_over': '结转任务',
   'extension.request': '申请延期',
   'extension.endorse': '负责人同意延期',
   'extension.approve': '同意延期',
@@ -73,6 +75,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'indicator.report': '填报指标',
   'seed.create': '导入规划数据',
   'seed.update': '更新规划数据',
+  'plan.carry_over': '规划任务结转',
   'user.create': '创建用户',
   'user.update': '修改用户',
   'user.password_reset': '重置密码',

@@ -31,6 +31,7 @@ export const EVALUATION_LABEL = {
   overdue: '逾期未完成',
   notDue: '未到期',
   cancelled: '已撤销',
+  carriedOver: '结转',
   findings: '规划实施效果、存在问题',
   measures: '对策建议',
 } as const;

@@ -68,6 +68,7 @@ export type TaskAuditAction =
   | 'task.import.create'
   | 'task.import.update'
   | 'task.notice'
+  | 'task.carry_over'
   | 'extension.request'
   | 'comment.create'
   | 'extension.endorse'

@@ -74,6 +74,11 @@ export class TaskCountsDto {
   @ApiProperty({ description: 'still owed at asOf and past due' }) overdue: number;
   @ApiProperty({ description: 'still owed at asOf, not yet due (or waiting for review after an on-time submission)' }) pending: number;
   @ApiProperty() cancelled: number;
+  @ApiProperty({
+    description:
+      'carried over (结转) into another plan by asOf (POST /plans/:id/carry-over): counted in total, not in the completion share; the new plan counts them from the move',
+  })
+  carriedOver: number;
 }
 
 export class AchievedCountDto {
@@ -136,7 +141,7 @@ export class DepartmentProblemsDto {
 
 export class TasksCompletedDto {
   @ApiProperty() completed: number;
-  @ApiProperty({ description: 'tasks not cancelled by asOf' }) total: number;
+  @ApiProperty({ description: 'tasks neither cancelled nor carried over (结转) by asOf' }) total: number;
 }
 
 export class EvaluationTotalsDto {

@@ -1,5 +1,6 @@
 import { ApiTimestamp } from './common.dto.js';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
 
 export class DutyDto {
   @ApiProperty({ example: 'duty-finance' }) code: string;
@@ -45,4 +46,65 @@ export class PlanSectionDto {
 
 export class PlanDetailDto extends PlanDto {
   @ApiProperty({ type: [PlanSectionDto], description: 'in the order of the text' }) sections: PlanSectionDto[];
+}
+
+export class CarryOverDto {
+  @ApiProperty({ format: 'uuid', description: 'the plan the tasks move into (another plan)' })
+  @IsUUID()
+  toPlanId: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      'tasks of this plan to carry over, each open; their open sub-tasks (at every depth) move with them, completed and cancelled ones stay. Absent: every open task of the plan',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true })
+  taskIds?: string[];
+}
+
+export class CarryOverResultDto {
+  @ApiProperty({ format: 'uuid', description: 'shared by the move records and audit entries of this carry-over' }) batchId: string;
+  @ApiProperty({ format: 'uuid' }) fromPlanId: string;
+  @ApiProperty({ format: 'uuid' }) toPlanId: string;
+  @ApiProperty({ description: 'tasks moved (0 when the plan has no open task left)' }) moved: number;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'the tasks moved, the named ones with their open sub-tasks' }) taskIds: string[];
+  @ApiProperty({ description: 'moved tasks whose clause the new plan does not have: their clause reference was cleared (kept in the move record)' })
+  clausesCleared: number;
+}
+
+export class PlanRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+}
+
+export class CarriedTaskRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) code: string | null;
+  @ApiProperty() title: string;
+}
+
+export class CarryOverMoverDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class CarryOverRecordDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) batchId: string;
+  @ApiProperty({ nullable: true, enum: ['out', 'in'], type: String, description: "out of or into the plan asked about; null in a task's own list" })
+  direction: 'out' | 'in' | null;
+  @ApiProperty({ type: CarriedTaskRefDto }) task: CarriedTaskRefDto;
+  @ApiProperty({ type: PlanRefDto }) fromPlan: PlanRefDto;
+  @ApiProperty({ type: PlanRefDto }) toPlan: PlanRefDto;
+  @ApiProperty({ nullable: true, type: String, description: 'its clause in the old plan' }) fromClauseRef: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the same ref when the new plan has it, else null' }) toClauseRef: string | null;
+  @ApiProperty({ description: 'its status when it moved' }) status: string;
+  @ApiTimestamp() movedAt: Date;
+  @ApiProperty({ type: CarryOverMoverDto, nullable: true }) movedBy: CarryOverMoverDto | null;
 }

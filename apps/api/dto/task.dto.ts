@@ -471,6 +471,15 @@ export class TaskOwnerDto {
   @ApiProperty() name: string;
 }
 
+export class CarriedFromDto {
+  @ApiProperty({ format: 'uuid' }) planId: string;
+  @ApiProperty() planCode: string;
+  @ApiProperty() planTitle: string;
+  @ApiProperty({ nullable: true, type: String, description: 'its clause in the old plan' }) clauseRef: string | null;
+  @ApiTimestamp() movedAt: Date;
+  @ApiProperty({ type: TaskOwnerDto, nullable: true }) movedBy: TaskOwnerDto | null;
+}
+
 export class ReportSlotDto {
   @ApiProperty({ example: '2026-03', description: '2026-03 (month), 2026-Q1 (quarter), 2026-H1 (half year)' }) period: string;
   @ApiProperty({ example: '2026-03-01' }) from: string;
@@ -563,6 +572,12 @@ export class TaskDetailDto extends TaskViewDto {
   @ApiProperty({ nullable: true, type: String, description: 'set when its reminders reach a year whose holidays are not published yet' })
   calendarNote: string | null;
   @ApiProperty({ type: TaskChildrenDto, description: 'its sub-tasks rolled up' }) children: TaskChildrenDto;
+  @ApiProperty({
+    type: CarriedFromDto,
+    nullable: true,
+    description: 'the plan it was carried over (结转) from by POST /plans/:id/carry-over, the last such move; null when never carried',
+  })
+  carriedFrom: CarriedFromDto | null;
   @ApiProperty({ type: [ProgressReportDto], description: 'progress reports, oldest first' }) progress: ProgressReportDto[];
   @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
   @ApiProperty({ type: [ExtensionRequestViewDto] }) extensionRequests: ExtensionRequestViewDto[];

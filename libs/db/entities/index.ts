@@ -18,6 +18,7 @@ import { SystemSettingEntity } from './system-setting.entity.js';
 import { TaskCommentEntity } from './task-comment.entity.js';
 import { TaskDepartmentEntity } from './task-department.entity.js';
 import { TaskEntity } from './task.entity.js';
+import { TaskCarryOverEntity } from './task-carry-over.entity.js';
 import { UserEntity } from './user.entity.js';
 import { SessionTicketEntity } from './session-ticket.entity.js';
 import { UserSessionEntity } from './user-session.entity.js';
@@ -42,6 +43,7 @@ export * from './system-setting.entity.js';
 export * from './task-comment.entity.js';
 export * from './task-department.entity.js';
 export * from './task.entity.js';
+export * from './task-carry-over.entity.js';
 export * from './user.entity.js';
 export * from './user-session.entity.js';
 
@@ -71,6 +73,7 @@ export const ENTITIES = [
   TaskEntity,
   TaskDepartmentEntity,
   TaskCommentEntity,
+  TaskCarryOverEntity,
   UserEntity,
   UserSessionEntity,
   SessionTicketEntity,

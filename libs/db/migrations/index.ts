@@ -19,6 +19,7 @@ import { AuditReview1796484706179 } from './1796484706179-AuditReview.js';
 import { SessionTickets1796485644148 } from './1796485644148-SessionTickets.js';
 import { CoDepartmentReports1796507324659 } from './1796507324659-CoDepartmentReports.js';
 import { TaskPlan1796520000000 } from './1796520000000-TaskPlan.js';
+import { TaskCarryOver1796522015847 } from './1796522015847-TaskCarryOver.js';
 import { PlanEvaluation1796507717125 } from './1796507717125-PlanEvaluation.js';
 import { OpenEndedTasks1796508000000 } from './1796508000000-OpenEndedTasks.js';
 
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   PlanEvaluation1796507717125,
   OpenEndedTasks1796508000000,
   TaskPlan1796520000000,
+  TaskCarryOver1796522015847,
 ];

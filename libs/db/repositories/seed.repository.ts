@@ -67,6 +67,12 @@ export class SeedRepository {
     return { plans, sections, clauses, departments, duties, indicators, tasks };
   }
 
+  /** The ids of tasks ever carried over (结转): their old plan's seeds no longer own them. */
+  async carriedTaskIds(): Promise<Set<string>> {
+    const rows: Array<{ task_id: string }> = await this.tx.manager().query('SELECT DISTINCT task_id FROM task_carry_over');
+    return new Set(rows.map((r) => r.task_id));
+  }
+
   /** Inserts a row and returns its id (the generated uuid, or the code). */
   async insert(table: SeedTable, row: Record<string, unknown>): Promise<string> {
     const { entity, id } = TABLES[table];

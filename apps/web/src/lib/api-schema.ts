@@ -218,6 +218,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/plans/{id}/carry-over': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 结转: move open tasks of this plan into another plan, all or nothing, with their history, progress, evidence, comments and reminder ladder. taskIds absent: every open task; named tasks take their open sub-tasks along (completed and cancelled sub-tasks stay). A task's clause reference becomes the same ref in the new plan when it has one, else null (the old one is kept in the move record). The old plan's evaluation as of any day before the move is unchanged: it counts the task until the move and as 结转 (carriedOver) from then on; the new plan counts it from the move. A seed re-import of the old plan leaves carried tasks where they went. Audited per task (task.carry_over) and on both plans (plan.carry_over). 400 malformed body; 404 unknown plan, or named tasks not in this plan; 409 the same plan, completed or cancelled tasks named, or a sub-task named without its open parent (each named in the message) */
+    post: operations['PlanController_carryOver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}/carry-overs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** the tasks carried over (结转) out of this plan and into it, latest first; 404 for an unknown plan */
+    get: operations['PlanController_carryOvers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tasks': {
     parameters: {
       query?: never;
@@ -1534,6 +1568,72 @@ export interface components {
       /** @description in the order of the text */
       sections: components['schemas']['PlanSectionDto'][];
     };
+    CarryOverDto: {
+      /**
+       * Format: uuid
+       * @description the plan the tasks move into (another plan)
+       */
+      toPlanId: string;
+      /** @description tasks of this plan to carry over, each open; their open sub-tasks (at every depth) move with them, completed and cancelled ones stay. Absent: every open task of the plan */
+      taskIds?: string[];
+    };
+    CarryOverResultDto: {
+      /**
+       * Format: uuid
+       * @description shared by the move records and audit entries of this carry-over
+       */
+      batchId: string;
+      /** Format: uuid */
+      fromPlanId: string;
+      /** Format: uuid */
+      toPlanId: string;
+      /** @description tasks moved (0 when the plan has no open task left) */
+      moved: number;
+      /** @description the tasks moved, the named ones with their open sub-tasks */
+      taskIds: string[];
+      /** @description moved tasks whose clause the new plan does not have: their clause reference was cleared (kept in the move record) */
+      clausesCleared: number;
+    };
+    CarriedTaskRefDto: {
+      /** Format: uuid */
+      id: string;
+      code: string | null;
+      title: string;
+    };
+    PlanRefDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+    };
+    CarryOverMoverDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    CarryOverRecordDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      batchId: string;
+      /**
+       * @description out of or into the plan asked about; null in a task's own list
+       * @enum {string|null}
+       */
+      direction: 'out' | 'in' | null;
+      task: components['schemas']['CarriedTaskRefDto'];
+      fromPlan: components['schemas']['PlanRefDto'];
+      toPlan: components['schemas']['PlanRefDto'];
+      /** @description its clause in the old plan */
+      fromClauseRef: string | null;
+      /** @description the same ref when the new plan has it, else null */
+      toClauseRef: string | null;
+      /** @description its status when it moved */
+      status: string;
+      /** Format: date-time */
+      movedAt: string;
+      movedBy: components['schemas']['CarryOverMoverDto'] | null;
+    };
     CreateTaskDto: {
       /** @example 落实教育经费法定增长要求 */
       title: string;
@@ -1766,6 +1866,17 @@ export interface components {
       /** @description completed share of the sub-tasks not cancelled, 0–100; null without any */
       percent: number | null;
     };
+    CarriedFromDto: {
+      /** Format: uuid */
+      planId: string;
+      planCode: string;
+      planTitle: string;
+      /** @description its clause in the old plan */
+      clauseRef: string | null;
+      /** Format: date-time */
+      movedAt: string;
+      movedBy: components['schemas']['TaskOwnerDto'] | null;
+    };
     ProgressReportDto: {
       /** Format: uuid */
       id: string;
@@ -1927,6 +2038,8 @@ export interface components {
       calendarNote: string | null;
       /** @description its sub-tasks rolled up */
       children: components['schemas']['TaskChildrenDto'];
+      /** @description the plan it was carried over (结转) from by POST /plans/:id/carry-over, the last such move; null when never carried */
+      carriedFrom: components['schemas']['CarriedFromDto'] | null;
       /** @description progress reports, oldest first */
       progress: components['schemas']['ProgressReportDto'][];
       evidence: components['schemas']['EvidenceDto'][];
@@ -2658,6 +2771,8 @@ export interface components {
       /** @description still owed at asOf, not yet due (or waiting for review after an on-time submission) */
       pending: number;
       cancelled: number;
+      /** @description carried over (结转) into another plan by asOf (POST /plans/:id/carry-over): counted in total, not in the completion share; the new plan counts them from the move */
+      carriedOver: number;
     };
     AchievedCountDto: {
       achieved: number;
@@ -2725,7 +2840,7 @@ export interface components {
     };
     TasksCompletedDto: {
       completed: number;
-      /** @description tasks not cancelled by asOf */
+      /** @description tasks neither cancelled nor carried over (结转) by asOf */
       total: number;
     };
     EvaluationTotalsDto: {
@@ -3501,6 +3616,52 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PlanDetailDto'];
+        };
+      };
+    };
+  };
+  PlanController_carryOver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CarryOverDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarryOverResultDto'];
+        };
+      };
+    };
+  };
+  PlanController_carryOvers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarryOverRecordDto'][];
         };
       };
     };

@@ -152,6 +152,7 @@ export function availableActions(
 export const HISTORY_ACTIONS: Record<string, string> = {
   'task.create': '创建任务',
   'task.update': '修改任务',
+  'task.carry_over': '结转到新规划',
   'task.accept': '签收',
   'task.progress': '报送进展',
   'evidence.upload': '上传佐证材料',
@@ -192,6 +193,10 @@ export function historyDetail(entry: { action: string; from: string | null; to: 
   if (typeof before.dueDate === 'string' && typeof after.dueDate === 'string' && before.dueDate !== after.dueDate) {
     lines.push(`截止日期：${formatDate(before.dueDate)} → ${formatDate(after.dueDate)}`);
   }
+  const toPlan = detail.toPlan as { title?: unknown } | undefined;
+  const fromPlan = detail.fromPlan as { title?: unknown } | undefined;
+  if (entry.action === 'task.carry_over' && typeof fromPlan?.title === 'string' && typeof toPlan?.title === 'string')
+    lines.push(`自《${fromPlan.title}》结转到《${toPlan.title}》`);
   if (typeof after.requestedDueDate === 'string') lines.push(`申请延期至：${formatDate(after.requestedDueDate)}`);
   const grade = text(detail.grade);
   if (grade) lines.push(`评定等次：${GRADE_LABELS[grade as Grade] ?? grade}`);

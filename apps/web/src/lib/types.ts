@@ -29,6 +29,8 @@ export type Notification = Schemas['NotificationDto'];
 export type Indicator = Schemas['IndicatorDto'];
 export type Plan = Schemas['PlanDto'];
 export type PlanDetail = Schemas['PlanDetailDto'];
+export type CarryOverRecord = Schemas['CarryOverRecordDto'];
+export type CarryOverResult = Schemas['CarryOverResultDto'];
 export type OnTime = Schemas['OnTimeDto'];
 /** `GET /api/v1/dashboard`: per department totals by status, overdue, due soon, light and on-time rate. */
 export type DashboardFigures = Schemas['DashboardFiguresDto'];

@@ -239,6 +239,7 @@ export function EvaluationPage() {
                 { title: L.overdue, width: 90, render: (_, r) => r.tasks.overdue },
                 { title: L.notDue, width: 80, render: (_, r) => r.tasks.pending },
                 { title: L.cancelled, width: 70, render: (_, r) => r.tasks.cancelled },
+                { title: L.carriedOver, width: 70, render: (_, r) => r.tasks.carriedOver },
               ]}
             />
           </Card>

@@ -1,22 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { LightDot, PageTitle, QueryError } from '../components/bits';
+import { CarryOverModal } from '../components/CarryOverModal';
+import { useAuth } from '../hooks';
 import { get, getAll } from '../lib/api';
-import { todayInPlanZone } from '../lib/format';
+import { formatDateTime, todayInPlanZone } from '../lib/format';
+import { can } from '../lib/permissions';
 import { layOutSection } from '../lib/plan';
 import { lightOf } from '../lib/tasks';
-import type { Indicator, Plan, PlanDetail, TaskSummary } from '../lib/types';
+import type { CarryOverRecord, Indicator, Plan, PlanDetail, TaskSummary } from '../lib/types';
 
 /** The plan's text, section by section, every clause linked to the tasks and indicators that carry it out. */
 export function PlanPage() {
   const location = useLocation();
+  const { user } = useAuth();
+  const [carrying, setCarrying] = useState(false);
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => get<Plan[]>('/plans') });
   const [chosen, setChosen] = useState<string | null>(null);
   const planId = chosen ?? plans.data?.[0]?.id ?? null;
   const plan = useQuery({ queryKey: ['plan', planId], enabled: planId !== null, queryFn: () => get<PlanDetail>(`/plans/${planId}`) });
   const tasks = useQuery({ queryKey: ['tasks', 'all'], queryFn: () => getAll<TaskSummary>('/tasks') });
+  const moves = useQuery({
+    queryKey: ['carry-overs', planId],
+    enabled: planId !== null,
+    queryFn: () => get<CarryOverRecord[]>(`/plans/${planId}/carry-overs`),
+  });
   const indicators = useQuery({ queryKey: ['indicators', ''], queryFn: () => get<Indicator[]>('/indicators') });
   const byClause = useMemo(() => {
     const map = new Map<string, { tasks: TaskSummary[]; indicators: Indicator[] }>();
@@ -38,7 +48,16 @@ export function PlanPage() {
         extra={
           plans.data &&
           plans.data.length > 1 && (
-            <Select value={planId} onChange={setChosen} options={plans.data.map((p) => ({ value: p.id, label: title(p) }))} style={{ minWidth: 240 }} />
+            <Space wrap>
+              <Select
+                aria-label="查看的规划"
+                value={planId}
+                onChange={setChosen}
+                options={plans.data.map((p) => ({ value: p.id, label: title(p) }))}
+                style={{ minWidth: 240 }}
+              />
+              {plan.data && can(user, 'plan.carry-over') && <Button onClick={() => setCarrying(true)}>结转未完成任务</Button>}
+            </Space>
           )
         }
       >
@@ -48,6 +67,27 @@ export function PlanPage() {
       {plan.error && <QueryError error={plan.error} retry={() => plan.refetch()} />}
       {tasks.error && <QueryError error={tasks.error} />}
       {plan.isLoading && <Card loading />}
+      {plan.data && plans.data && <CarryOverModal from={plan.data} plans={plans.data} open={carrying} onClose={() => setCarrying(false)} />}
+      {moves.data && moves.data.length > 0 && (
+        <Card size="small" title="任务结转记录" style={{ marginBottom: 8 }} data-testid="carry-overs">
+          <Table<CarryOverRecord>
+            size="small"
+            rowKey="id"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            dataSource={moves.data}
+            columns={[
+              { title: '任务', render: (_, m) => <Link to={`/tasks/${m.task.id}`}>{m.task.title}</Link> },
+              {
+                title: '结转',
+                render: (_, m) => (m.direction === 'out' ? `转入《${m.toPlan.title}》` : `自《${m.fromPlan.title}》转入`),
+              },
+              { title: '原条文', render: (_, m) => m.fromClauseRef ?? '' },
+              { title: '时间', render: (_, m) => formatDateTime(m.movedAt) },
+              { title: '操作人', render: (_, m) => m.movedBy?.name ?? '' },
+            ]}
+          />
+        </Card>
+      )}
       {plan.data?.sections.map((s) => {
         const level = Math.min(5, 3 + depth(s.code, s.parentCode)) as 3 | 4 | 5;
         return (

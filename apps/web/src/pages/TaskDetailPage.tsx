@@ -148,6 +148,15 @@ export function TaskDetailPage() {
                   </div>
                 </Descriptions.Item>
               )}
+              {t.carriedFrom && (
+                <Descriptions.Item label="结转">
+                  <span data-testid="carried-from">
+                    自《{t.carriedFrom.planTitle}》结转（{formatDateTime(t.carriedFrom.movedAt)}
+                    {t.carriedFrom.movedBy ? `，${t.carriedFrom.movedBy.name}` : ''}
+                    {t.carriedFrom.clauseRef ? `，原条文 ${t.carriedFrom.clauseRef}` : ''}）
+                  </span>
+                </Descriptions.Item>
+              )}
               {t.description && (
                 <Descriptions.Item label="任务说明">
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{t.description}</Typography.Paragraph>
