@@ -9,6 +9,7 @@ import { ConfigModule } from '../libs/config/config.module.js';
 import { AppConfig, loadConfig } from '../libs/config/app-config.js';
 import { migrateDatabase } from '../libs/db/data-source.js';
 import { DbModule } from '../libs/db/db.module.js';
+import { loggedClientClass } from '../libs/db/pg-client.js';
 import { importSeeds } from '../libs/plan/import-seeds.js';
 import { describeSeedReport } from '../libs/plan/seed-importer.js';
 import { startEmbeddedPostgres } from '../libs/db/embedded-postgres.js';
@@ -69,7 +70,7 @@ export function coreModules(runtime: Runtime): DynamicModule[] {
     DbModule.forRoot(runtime.databaseUrl, config.DB_POOL_SIZE),
     PolicyModule.forRoot(runtime.policy),
     RubricModule.forRoot(runtime.rubric),
-    QueueModule.forRoot(queueSettings(config, runtime.databaseUrl)),
+    QueueModule.forRoot({ ...queueSettings(config, runtime.databaseUrl), postgresClient: loggedClientClass('duban-queue') }),
     { module: MetricsModule, global: true },
   ];
 }

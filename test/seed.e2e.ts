@@ -86,7 +86,7 @@ describe('importing the plan seeds', () => {
     expect(
       await verifyChain(
         (async function* () {
-          yield* chain;
+          yield chain;
         })(),
       ),
     ).toEqual({ checked: entries.length, broken: null });

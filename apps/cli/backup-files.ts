@@ -57,6 +57,8 @@ export async function inParallel<T>(items: readonly T[], width: number, work: (i
 
 /** Files hashed at once when a manifest is made or checked. */
 const HASHING = 4;
+/** Large reads: hashing a gigabyte in 64 KiB chunks spent more on the chunks than on the hash. */
+const READ = { highWaterMark: 1024 * 1024 };
 
 /**
  * Writes `manifest.json` listing every file of `dir` with its SHA-256: `known`'s for the files hashed as they were
@@ -72,7 +74,7 @@ export async function writeManifest(
     .sort();
   const hashes = new Map<string, string>();
   await inParallel(paths, HASHING, async (path) => {
-    hashes.set(path, known[path] ?? (await sha256Of(createReadStream(join(dir, path)))));
+    hashes.set(path, known[path] ?? (await sha256Of(createReadStream(join(dir, path), READ))));
   });
   const files = Object.fromEntries(paths.map((path) => [path, hashes.get(path)!]));
   const complete: BackupManifest = { format: FORMAT, ...manifest, files };
@@ -98,7 +100,7 @@ export async function readVerifiedManifest(dir: string): Promise<{ manifest: Bac
   }
   const altered = new Set<string>();
   await inParallel(listed, HASHING, async ([path, expected]) => {
-    if ((await sha256Of(createReadStream(join(dir, path)))) !== expected) altered.add(path);
+    if ((await sha256Of(createReadStream(join(dir, path), READ))) !== expected) altered.add(path);
   });
   // In the manifest's order, whatever order the hashes finished in.
   for (const [path] of listed) if (altered.has(path)) problems.push(`文件内容与清单中的 SHA-256 不符：${path}`);

@@ -1,6 +1,7 @@
 /**
- * `npm run backup -- DIR`, while duban runs: the database from one consistent snapshot (libs/db/backup.ts), then
- * every evidence file the snapshot refers to (copied after it, so each is there; its hash checked on the way),
+ * `npm run backup -- DIR`, while duban runs: the database from one consistent snapshot (libs/db/backup.ts) and, while
+ * its tables are written out, every evidence file the snapshot refers to (copied once it is taken, so each is there;
+ * its hash checked on the way),
  * and `manifest.json` with the row counts, the audit chain's head and the SHA-256 of every file. With
  * EVIDENCE_STORE=s3 the objects are listed with their hashes, not copied (the bucket keeps its own copies).
  * DIR must be empty or new. Exit code 0 when complete, 1 when an evidence file is missing or altered, 2 when it
@@ -10,7 +11,7 @@ import 'reflect-metadata';
 import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../../libs/config/app-config.js';
-import { dumpDatabase } from '../../libs/db/backup.js';
+import { type DatabaseSnapshot, dumpDatabase } from '../../libs/db/backup.js';
 import { startEmbeddedPostgres } from '../../libs/db/embedded-postgres.js';
 import { createEvidenceStorage } from '../../libs/storage/storage.module.js';
 import { inParallel, sha256Of, writeManifest } from './backup-files.js';
@@ -34,24 +35,30 @@ try {
   const url = config.DATABASE_URL ?? embedded!.url;
   mkdirSync(join(dir, 'database'), { recursive: true });
   const started = Date.now();
-  const { snapshot, files } = await dumpDatabase(url, dir);
   const store = config.EVIDENCE_STORE === 's3' ? 's3' : 'local';
   const problems: string[] = [];
-  if (store === 'local') {
+  const evidenceHashes: Record<string, string> = {};
+  // The evidence the snapshot refers to, copied while the server writes out the tables (the disk and the server at
+  // once): each file listed existed when the snapshot was taken, so each is there.
+  const copyEvidence = async (evidence: DatabaseSnapshot['evidence']): Promise<void> => {
+    if (store !== 'local') return;
     const storage = createEvidenceStorage(config);
-    await inParallel(snapshot.evidence, EVIDENCE_COPIES, async (file) => {
+    await inParallel(evidence, EVIDENCE_COPIES, async (file) => {
       const path = join(dir, 'evidence', file.storageKey);
       mkdirSync(dirname(path), { recursive: true });
       try {
         const hash = await sha256Of(await storage.get(file.storageKey), createWriteStream(path));
         if (hash !== file.sha256) problems.push(`佐证文件与登记的 SHA-256 不符：${file.storageKey}`);
         // Hashed as written: the manifest takes it from here instead of reading the file back.
-        files[`evidence/${file.storageKey}`] = hash;
+        evidenceHashes[`evidence/${file.storageKey}`] = hash;
       } catch (error) {
         problems.push(`无法读取佐证文件 ${file.storageKey}：${(error as Error).message}`);
       }
     });
-  }
+    await storage.close();
+  };
+  const { snapshot, files } = await dumpDatabase(url, dir, copyEvidence);
+  Object.assign(files, evidenceHashes);
   const manifest = await writeManifest(dir, { createdAt: new Date().toISOString(), database: snapshot, evidenceStore: store }, files);
   const rows = Object.values(snapshot.rowCounts).reduce((a, b) => a + b, 0);
   console.log(

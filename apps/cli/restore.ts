@@ -1,17 +1,18 @@
 /**
  * `npm run restore -- DIR`: a backup made by `npm run backup` into an empty DATA_DIR (the embedded server) or an
  * empty DATABASE_URL, then verified: every file against the manifest first (nothing is restored from a damaged
- * backup), then, restored, the row counts against the manifest, the audit chain link by link, and every
- * evidence file against the hash the database holds. Exit code 0 when restored and verified, 1 when the backup
+ * backup), then, restored, the row counts against the manifest, the evidence the database lists against it, the audit
+ * chain link by link, and every evidence file against its recorded hash (the evidence restored while the database
+ * loads). Exit code 0 when restored and verified, 1 when the backup
  * or the verification fails, 2 when it cannot run.
  */
 import 'reflect-metadata';
-import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../libs/audit/audit.service.js';
 import { loadConfig } from '../../libs/config/app-config.js';
-import { countRows, isEmptyDatabase, loadDatabase } from '../../libs/db/backup.js';
+import { countRows, isEmptyDatabase, listEvidence, loadDatabase } from '../../libs/db/backup.js';
 import { dataSourceOptions, migrateDatabase } from '../../libs/db/data-source.js';
 import { startEmbeddedPostgres } from '../../libs/db/embedded-postgres.js';
 import { AuditRepository } from '../../libs/db/repositories/audit.repository.js';
@@ -21,6 +22,8 @@ import { inParallel, readVerifiedManifest, sha256Of } from './backup-files.js';
 
 /** Evidence files restored at once. */
 const EVIDENCE_COPIES = 4;
+/** Reads of a backup's file: large, so a gigabyte of evidence is a few thousand reads, not tens of thousands. */
+const READ = { highWaterMark: 1024 * 1024 };
 
 const source = process.argv[2];
 if (!source) {
@@ -46,49 +49,62 @@ try {
   if (embedded) stopDatabase = () => embedded.stop();
   const url = config.DATABASE_URL ?? embedded!.url;
   if (!(await isEmptyDatabase(url))) throw new Error('目标数据库已有数据：恢复只写入空的数据库（新的 DATA_DIR 或新建的 DATABASE_URL）');
-  await migrateDatabase(url);
-  await loadDatabase(url, dir, manifest.database);
-  const loaded = Date.now();
   const storage = createEvidenceStorage(config);
 
-  // Verified as restored: rows, the audit chain, every evidence file against the database's hash. The evidence (the
-  // disk) and the database's checks (the server and this process's CPU) run at once.
-  const restoreEvidence = async (): Promise<string[]> => {
+  // The evidence (the disk) while the database loads and is checked (the server and this process's CPU): each file
+  // put back and read back, its hash held against the one the snapshot recorded (the restored database's, checked
+  // below).
+  const restoreEvidence = async (): Promise<{ problems: string[]; ms: number }> => {
+    const begun = Date.now();
     const problems: string[] = [];
     await inParallel(manifest.database.evidence, EVIDENCE_COPIES, async (file) => {
       try {
-        if (manifest.evidenceStore === 'local') await storage.put(file.storageKey, createReadStream(join(dir, 'evidence', file.storageKey)));
+        if (manifest.evidenceStore === 'local') await storage.put(file.storageKey, createReadStream(join(dir, 'evidence', file.storageKey), READ));
         if ((await sha256Of(await storage.get(file.storageKey))) !== file.sha256) problems.push(`佐证文件与登记的 SHA-256 不符：${file.storageKey}`);
       } catch (error) {
         problems.push(`佐证文件不可读：${file.storageKey}（${(error as Error).message}）`);
       }
     });
-    return problems;
+    return { problems, ms: Date.now() - begun };
   };
-  const verifyDatabase = async (): Promise<{ problems: string[]; counts: Record<string, number>; checked: number; ms: number }> => {
-    const begun = Date.now();
+  // Verified as restored: the rows, the evidence the database lists (what the files were held against), the audit
+  // chain link by link.
+  const restoreDatabase = async () => {
+    await migrateDatabase(url);
+    await loadDatabase(url, dir, manifest.database);
+    const loaded = Date.now();
     const problems: string[] = [];
     const counts = await countRows(url, Object.keys(manifest.database.rowCounts));
     for (const [table, expected] of Object.entries(manifest.database.rowCounts)) {
       if (counts[table] !== expected) problems.push(`表 ${table}：应有 ${expected} 行，恢复后 ${counts[table]} 行`);
     }
-    const dataSource = new DataSource(dataSourceOptions(url));
+    if (JSON.stringify(await listEvidence(url)) !== JSON.stringify(manifest.database.evidence))
+      problems.push('恢复后的佐证材料登记（文件名、大小、SHA-256）与清单不一致');
+    const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2, application_name: 'duban-restore' } }));
     await dataSource.initialize();
     const tx = new Transactions(dataSource);
-    const chain = await new AuditService(new AuditRepository(tx), tx).verify();
-    await dataSource.destroy();
+    const chain = await new AuditService(new AuditRepository(tx), tx).verify().finally(() => dataSource.destroy());
     if (chain.broken) problems.push(`审计链在第 ${chain.broken.seq} 条断裂（${chain.broken.reason}）`);
     if (manifest.database.auditHead && chain.checked !== manifest.database.auditHead.seq) {
       problems.push(`审计链应有 ${manifest.database.auditHead.seq} 条，恢复后校验了 ${chain.checked} 条`);
     }
-    return { problems, counts, checked: chain.checked, ms: Date.now() - begun };
+    return { problems, counts, checked: chain.checked, loadMs: loaded - checkedAt, verifyMs: Date.now() - loaded };
   };
-  const [evidenceProblems, database] = await Promise.all([restoreEvidence(), verifyDatabase()]);
-  const { counts, checked: chainChecked } = database;
-  const problems = [...database.problems, ...evidenceProblems];
+  const evidenceRestored = restoreEvidence();
+  const [database, evidence] = await Promise.allSettled([restoreDatabase(), evidenceRestored]);
   await storage.close();
+  if (database.status === 'rejected') {
+    // Nothing half restored is left behind: the evidence directory was empty (or absent) before.
+    if (manifest.evidenceStore === 'local') rmSync(evidenceDir, { recursive: true, force: true });
+    throw database.reason;
+  }
+  if (evidence.status === 'rejected') throw evidence.reason;
+  const { counts, checked: chainChecked } = database.value;
+  const problems = [...database.value.problems, ...evidence.value.problems];
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
-  const timing = `用时 ${seconds(Date.now() - started)} 秒（清单校验 ${seconds(checkedAt - started)} 秒，数据库载入 ${seconds(loaded - checkedAt)} 秒，佐证材料与校验 ${seconds(Date.now() - loaded)} 秒，其中行数与审计链 ${seconds(database.ms)} 秒）`;
+  const timing =
+    `用时 ${seconds(Date.now() - started)} 秒（清单校验 ${seconds(checkedAt - started)} 秒，数据库载入 ${seconds(database.value.loadMs)} 秒，` +
+    `载入后的行数与审计链校验 ${seconds(database.value.verifyMs)} 秒；佐证材料与此同时恢复并校验，${seconds(evidence.value.ms)} 秒）`;
   if (problems.length > 0) {
     console.error(`已恢复，但校验未通过：\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;

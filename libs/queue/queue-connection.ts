@@ -20,6 +20,12 @@ export interface QueueSettings {
   lockMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  /**
+   * The pg Client class of the PostgreSQL backend's pool (libs/db/pg-client.ts's, which logs a session the server
+   * ends): BullMQ checks a client out of it to migrate its schema at start with no 'error' listener of its own, so
+   * with pg's plain Client a database dropped meanwhile crashes the process.
+   */
+  postgresClient?: new (config?: never) => object;
 }
 
 export function queueSettings(config: AppConfig, databaseUrl: string): QueueSettings {
@@ -271,6 +277,7 @@ export class QueueConnection extends EventEmitter {
       max,
       application_name: 'duban-queue',
       options: '-c synchronous_commit=off',
+      ...(this.settings.postgresClient ? { Client: this.settings.postgresClient } : {}),
     };
   }
 

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { copyTextRows } from '../copy-text.js';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
 import { Transactions } from '../transaction.js';
@@ -41,6 +44,23 @@ export interface AuditRow {
   after: Record<string, unknown> | null;
   detail: Record<string, unknown> | null;
   ip: string | null;
+}
+
+/** An entry as the chain's verification reads it (libs/audit/audit-chain.ts's ChainEntry): its content and both hashes. */
+export interface ChainEntry {
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  taskId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+  prevHash: string;
+  hash: string;
 }
 
 @Injectable()
@@ -135,30 +155,62 @@ export class AuditRepository {
   }
 
   /**
-   * The chain in order, a page at a time, so verifying a million entries stays in bounded memory. The next page is
-   * read while the caller checks this one (two pages in memory), so the server reads as this process hashes.
+   * The chain in order, in pages, so verifying a million entries stays in bounded memory: `COPY … TO STDOUT` on a
+   * connection of its own, a range of `RANGE` entries at a time (each by the primary key, in order), parsed here. The
+   * columns are parsed as the driver parses them for a query (timestamptz by its own parser, jsonb by JSON.parse),
+   * so an entry reads the same as through TypeORM; about three times as fast as pages of entities.
    */
-  async *walk(pageSize = 5000): AsyncGenerator<AuditEntryEntity> {
-    const read = (after: number) =>
-      this.tx
-        .manager()
-        .getRepository(AuditEntryEntity)
-        .createQueryBuilder('a')
-        .where('a.seq > :after', { after })
-        .orderBy('a.seq', 'ASC')
-        .limit(pageSize)
-        .getMany();
-    let next = read(0);
+  async *walk(range = RANGE): AsyncGenerator<ChainEntry[]> {
+    const runner = this.tx.manager().connection.createQueryRunner();
+    // TypeORM types the driver's connection as any: for PostgreSQL it is the pool's pg client.
+    const client = (await runner.connect()) as pg.PoolClient;
     try {
-      for (;;) {
-        const page = await next;
-        if (page.length === 0) return;
-        next = read(page[page.length - 1].seq);
-        yield* page;
+      // The text of timestamptz as the driver expects it (and as every session has it, unless configured otherwise).
+      await client.query("SET datestyle = 'ISO'");
+      for (let after = 0; ;) {
+        const copy = client.query(
+          copyTo(
+            `COPY (SELECT seq, at, actor_id, action, entity_type, entity_id, task_id, before, after, detail, ip, prev_hash, hash
+                     FROM audit_log WHERE seq > ${after} ORDER BY seq LIMIT ${range}) TO STDOUT`,
+          ),
+        );
+        let read = 0;
+        for await (const rows of copyTextRows(copy, Math.min(range, 5000))) {
+          const page = rows.map(chainEntry);
+          read += page.length;
+          after = page[page.length - 1].seq;
+          yield page;
+        }
+        if (read < range) return;
       }
     } finally {
-      // A caller that stops early (a broken link) leaves one read under way: let it finish, whatever it gives.
-      await next.catch(() => undefined);
+      await client.query('RESET datestyle').catch(() => undefined);
+      await runner.release();
     }
   }
+}
+
+/** Entries per COPY of the walk: a caller that stops early (a broken link) leaves at most this many unread. */
+const RANGE = 100_000;
+
+const parseTimestamptz = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text') as (text: string) => Date;
+const json = (text: string | null): Record<string, unknown> | null => (text === null ? null : (JSON.parse(text) as Record<string, unknown>));
+
+/** A row of the walk's COPY, in its column order. */
+function chainEntry(f: Array<string | null>): ChainEntry {
+  return {
+    seq: Number(f[0]),
+    at: parseTimestamptz(f[1]!),
+    actorId: f[2],
+    action: f[3]!,
+    entityType: f[4]!,
+    entityId: f[5]!,
+    taskId: f[6],
+    before: json(f[7]),
+    after: json(f[8]),
+    detail: json(f[9]),
+    ip: f[10],
+    prevHash: f[11]!,
+    hash: f[12]!,
+  };
 }
