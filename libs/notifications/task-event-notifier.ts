@@ -32,11 +32,10 @@ export class TaskEventNotifier implements OnModuleInit {
   async notify(event: TaskEvent): Promise<void> {
     const recipients = (await this.recipientsOf(event)).filter((r) => r.id !== event.actorId);
     if (recipients.length === 0) return;
-    const [actor, departments, muted] = await Promise.all([
-      this.users.findById(event.actorId),
-      this.departments.list(),
-      this.users.mailMuted(recipients.map((r) => r.id)),
-    ]);
+    // One after another: inside the transaction that emitted the event these share one client, which runs one query at a time.
+    const actor = await this.users.findById(event.actorId);
+    const departments = await this.departments.list();
+    const muted = await this.users.mailMuted(recipients.map((r) => r.id));
     const { task, detail = {} } = event;
     const { subject, body } = renderEvent({
       kind: event.kind,
