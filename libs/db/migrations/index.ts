@@ -21,6 +21,7 @@ import { CoDepartmentReports1796507324659 } from './1796507324659-CoDepartmentRe
 import { TaskPlan1796520000000 } from './1796520000000-TaskPlan.js';
 import { PlanEvaluation1796507717125 } from './1796507717125-PlanEvaluation.js';
 import { OpenEndedTasks1796508000000 } from './1796508000000-OpenEndedTasks.js';
+import { FiledPeriodsIndex1796530000000 } from './1796530000000-FiledPeriodsIndex.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   PlanEvaluation1796507717125,
   OpenEndedTasks1796508000000,
   TaskPlan1796520000000,
+  FiledPeriodsIndex1796530000000,
 ];
