@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import ICAL from 'ical.js';
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
+import { periodLabel as periodName } from '../libs/vocabulary/tasks.js';
 
 /** Each user's private iCalendar feed: made, fetched without a bearer token, replaced, revoked. */
 describe('calendar feeds', () => {
@@ -51,15 +52,24 @@ describe('calendar feeds', () => {
 
   interface Parsed {
     calendar: ICAL.Component;
+    /** The tasks' deadline events. */
     events: ICAL.Component[];
     taskIds: string[];
+    /** The next reports owed (定期报送), as `taskId department`, and their events. */
+    reports: string[];
+    reportEvents: ICAL.Component[];
   }
 
   function parse(text: string): Parsed {
     const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
-    const events = calendar.getAllSubcomponents('vevent');
-    const taskIds = events.map((e) => /^task-(.+)@duban$/.exec(String(e.getFirstPropertyValue('uid')))![1]);
-    return { calendar, events, taskIds };
+    const all = calendar.getAllSubcomponents('vevent');
+    const uid = (e: ICAL.Component) => String(e.getFirstPropertyValue('uid'));
+    const events = all.filter((e) => uid(e).startsWith('task-'));
+    const reportEvents = all.filter((e) => uid(e).startsWith('report-'));
+    expect(events.length + reportEvents.length).toBe(all.length);
+    const taskIds = events.map((e) => /^task-(.+)@duban$/.exec(uid(e))![1]);
+    const reports = reportEvents.map((e) => /^report-(.{36})-(.+)@duban$/.exec(uid(e))!.slice(1).join(' '));
+    return { calendar, events, taskIds, reports, reportEvents };
   }
 
   /** Open tasks with a final deadline (an open-ended one has no event) `department` leads or co-operates on (every one for null), by the database. */
@@ -150,6 +160,79 @@ describe('calendar feeds', () => {
     expect(eduFeed.taskIds).not.toContain(task['finance-leads']);
     const supervisorFeed = parse((await fetchFeed((await app.as(supervisor.token).post('/api/v1/me/calendar-feed')).body.url)).body as string);
     expect(supervisorFeed.taskIds.sort()).toEqual(await openTaskIds(null));
+  });
+
+  it('adds the next report each department owes (定期报送): the lead’s for its liaisons, a reporting co-department’s own for its', async () => {
+    // Monthly reports since two months ago, led by finance, edu reporting its own part; finance files its first period.
+    const [{ today }] = await sql<{ today: string }>(app.databaseUrl, `SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS today`);
+    const [{ start }] = await sql<{ start: string }>(
+      app.databaseUrl,
+      `SELECT to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - interval '2 months', 'YYYY-MM-DD') AS start`,
+    );
+    const created = await app
+      .as(supervisor.token)
+      .post('/api/v1/tasks')
+      .send({
+        title: '日历-月报',
+        leadDepartment: 'finance',
+        coDepartments: ['edu'],
+        coDepartmentsReport: true,
+        dueDate: null,
+        reportEvery: 'P1M',
+        reportDueDay: 10,
+        reportFrom: start,
+      });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const first = start.slice(0, 7);
+    await app.as(financeLiaison.token).post(`/api/v1/tasks/${id}/progress`).send({ note: '首月进展', period: first }).expect(201);
+    // What the task page says each department owes next: the first period neither filed nor past its deadline.
+    const slots = (await app.as(supervisor.token).get(`/api/v1/tasks/${id}/report-slots`).expect(200)).body as Array<{
+      period: string;
+      dueDate: string;
+      status: string;
+    }>;
+    const coSlots = (await app.as(supervisor.token).get(`/api/v1/tasks/${id}/co-report-slots`).expect(200)).body as Array<{
+      departmentCode: string;
+      slots: Array<{ period: string; dueDate: string; status: string }>;
+    }>;
+    const leadNext = slots.find((slot) => slot.status === 'open')!;
+    const coNext = coSlots.find((c) => c.departmentCode === 'edu')!.slots.find((slot) => slot.status === 'open')!;
+    expect(leadNext.dueDate >= today && coNext.dueDate >= today).toBe(true);
+    // Edu filed nothing: its first period, due in the month after, is its next unless that deadline has passed.
+    expect(coNext.period <= leadNext.period).toBe(true);
+
+    const finance = parse((await fetchFeed((await app.as(financeLiaison.token).post('/api/v1/me/calendar-feed')).body.url)).body as string);
+    const ours = (feed: Parsed) => feed.reportEvents.filter((e) => String(e.getFirstPropertyValue('uid')).includes(id));
+    expect(finance.reports.filter((r) => r.startsWith(id))).toEqual([`${id} finance`]);
+    const [event] = ours(finance);
+    expect(event.getFirstPropertyValue('summary')).toBe(`【报送】日历-月报（${periodName(leadNext.period)}）`);
+    expect((event.getFirstPropertyValue('dtstart') as ICAL.Time).toString()).toBe(leadNext.dueDate);
+    expect((event.getFirstProperty('dtstart')!.getFirstValue() as ICAL.Time).isDate).toBe(true);
+    const names = new Map((await sql<{ code: string; name: string }>(app.databaseUrl, 'SELECT code, name FROM department')).map((d) => [d.code, d.name]));
+    const description = String(event.getFirstPropertyValue('description'));
+    expect(description).toContain(`报送单位：${names.get('finance')}`);
+    expect(description).toContain(`报送期限：${leadNext.dueDate}`);
+    expect(description).toContain(`https://duban.example.cn/tasks/${id}`);
+    expect(event.getAllSubcomponents('valarm').map((a) => String(a.getFirstPropertyValue('trigger')))).toEqual(['-PT15H', 'PT9H']);
+    // The open-ended task has no deadline event, only its report.
+    expect(finance.taskIds).not.toContain(id);
+
+    const edu = parse((await fetchFeed((await app.as(eduLiaison.token).post('/api/v1/me/calendar-feed')).body.url)).body as string);
+    expect(edu.reports.filter((r) => r.startsWith(id))).toEqual([`${id} edu`]);
+    expect((ours(edu)[0].getFirstPropertyValue('dtstart') as ICAL.Time).toString()).toBe(coNext.dueDate);
+    expect(ours(edu)[0].getFirstPropertyValue('summary')).toBe(`【报送】日历-月报（${periodName(coNext.period)}）`);
+    // A supervisor sees both departments' next reports; a department not involved, none.
+    const all = parse((await fetchFeed((await app.as(supervisor.token).post('/api/v1/me/calendar-feed')).body.url)).body as string);
+    expect(all.reports.filter((r) => r.startsWith(id)).sort()).toEqual([`${id} edu`, `${id} finance`]);
+    const taxLiaison = await app.user('liaison', 'tax');
+    const tax = parse((await fetchFeed((await app.as(taxLiaison.token).post('/api/v1/me/calendar-feed')).body.url)).body as string);
+    expect(tax.reports.filter((r) => r.startsWith(id))).toEqual([]);
+
+    // Completed, it owes nothing more.
+    await sql(app.databaseUrl, `UPDATE task SET status = 'completed', completed_at = now() WHERE id = $1`, [id]);
+    const after = parse((await fetchFeed((await app.as(financeLiaison.token).post('/api/v1/me/calendar-feed')).body.url)).body as string);
+    expect(after.reports.filter((r) => r.startsWith(id))).toEqual([]);
   });
 
   it('stops serving a replaced token; the new one works; unknown tokens get the same 404', async () => {

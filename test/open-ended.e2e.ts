@@ -84,6 +84,22 @@ describe('open-ended tasks (长期坚持)', () => {
     await api(liaison).post(`/api/v1/tasks/${task.id}/progress`).send({ note: '四季度监测完成', period: '2025-Q4' }).expect(201);
     const after = (await api(liaison).get(`/api/v1/tasks/${task.id}/report-slots`).expect(200)).body as Array<{ period: string; status: string }>;
     expect(after[0]).toMatchObject({ period: '2025-Q4', status: 'late' });
+    // A quarter that has not begun is refused as not started (not as foreign to the task), and nothing is filed; a period of
+    // another cycle or before the task's start is still not one of its periods.
+    const next = Number(quarter.slice(-1)) === 4 ? `${Number(quarter.slice(0, 4)) + 1}-Q1` : `${quarter.slice(0, 6)}${Number(quarter.slice(-1)) + 1}`;
+    const reports = async () =>
+      (await sql<{ n: number }>(app.databaseUrl, 'SELECT count(*)::int AS n FROM progress_report WHERE task_id = $1', [task.id]))[0].n;
+    const filed = await reports();
+    for (const [period, message] of [
+      [next, `报送期 ${next} 尚未开始`],
+      ['2031-Q2', '报送期 2031-Q2 尚未开始（2031-04-01 起）'],
+      ['2025-Q3', '不是该任务的报送期'],
+      ['2031-05', '不是该任务的报送期'],
+    ]) {
+      const refused = await api(liaison).post(`/api/v1/tasks/${task.id}/progress`).send({ note: '提前报送', period });
+      expect([period, refused.status, refused.body.message]).toEqual([period, 400, expect.stringContaining(message)]);
+    }
+    expect(await reports()).toBe(filed);
 
     const overdue = (await api(liaison).get('/api/v1/tasks?overdue=true&limit=200').expect(200)).body.items as Array<{ id: string }>;
     expect(overdue.map((t) => t.id)).not.toContain(task.id);
@@ -126,13 +142,14 @@ describe('open-ended tasks (长期坚持)', () => {
     await api(supervisor).post('/api/v1/tasks').send({ title: '长期-子任务2', leadDepartment: 'nrp', dueDate: '2030-06-30', parentId: task.id }).expect(201);
   });
 
-  it('is left out of the calendar feed (no final deadline) and exported as 长期坚持', async () => {
+  it('has no deadline event in the calendar feed, only its next report, and is exported as 长期坚持', async () => {
     const task = await ongoing('长期-导出与日历');
     const dated = (await api(supervisor).post('/api/v1/tasks').send({ title: '长期-日历对照', leadDepartment: 'nrp', dueDate: '2030-03-31' }).expect(201)).body;
     const { url } = (await api(liaison).post('/api/v1/me/calendar-feed').expect(201)).body as { url: string };
     const feed = ((await bytes(app.http.get(new URL(url).pathname)).expect(200)).body as Buffer).toString('utf8');
     expect(feed).toContain(`task-${dated.id}@duban`);
     expect(feed).not.toContain(`task-${task.id}@duban`);
+    expect(feed).toContain(`report-${task.id}-nrp@duban`);
 
     const res = await bytes(api(liaison).get('/api/v1/tasks.xlsx?q=长期-导出与日历')).expect(200);
     const workbook = new ExcelJS.Workbook();

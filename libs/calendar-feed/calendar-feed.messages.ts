@@ -10,6 +10,12 @@ export const FEED_TEXT = {
   link: (url: string) => `查看任务：${url}`,
   remindDayBefore: (title: string) => `明天截止：${title}`,
   remindOnTheDay: (title: string) => `今天截止：${title}`,
+  reportSummary: (title: string, period: string) => `【报送】${title}（${period}）`,
+  reporter: (name: string) => `报送单位：${name}`,
+  period: (period: string) => `报送期：${period}`,
+  reportDue: (date: string) => `报送期限：${date}（当日 24:00 前）`,
+  reportDayBefore: (title: string, period: string) => `明天报送：${title}（${period}）`,
+  reportOnTheDay: (title: string, period: string) => `今天报送：${title}（${period}）`,
 } as const;
 
 export const FEED_MESSAGES = {

@@ -7,7 +7,8 @@ import { AppConfig } from '../config/app-config.js';
 import { CalendarFeedRepository, type FeedOwner } from '../db/repositories/calendar-feed.repository.js';
 import { DepartmentRepository } from '../db/repositories/department.repository.js';
 import { Transactions } from '../db/transaction.js';
-import { renderFeed } from './ical-feed.js';
+import { ReportSlotService, type SlotFact } from '../tasks/report-slot.service.js';
+import { type FeedReport, renderFeed } from './ical-feed.js';
 import { FEED_MESSAGES } from './calendar-feed.messages.js';
 
 /** 32 random bytes, base64url: 43 characters. */
@@ -31,6 +32,7 @@ export class CalendarFeedService {
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly config: AppConfig,
+    private readonly slots: ReportSlotService,
   ) {}
 
   /** A new feed URL for the caller; the previous one stops working. */
@@ -72,8 +74,14 @@ export class CalendarFeedService {
   async render(token: string, planId: string | null = null): Promise<string> {
     const owner = TOKEN_PATTERN.test(token) ? await this.feeds.findOwner(hashToken(token)) : null;
     if (!owner) throw new NotFoundError(FEED_MESSAGES.notFound);
-    const [tasks, departments] = await Promise.all([this.feeds.openTasks(feedDepartment(owner), planId), this.departments.list()]);
+    const department = feedDepartment(owner);
+    const [tasks, departments, slots] = await Promise.all([
+      this.feeds.openTasks(department, planId),
+      this.departments.list(),
+      this.slots.facts({ department }),
+    ]);
     return renderFeed({
+      reports: nextReports(slots.filter((slot) => planId === null || slot.planId === planId)),
       calendarName: FEED_MESSAGES.calendarName(owner.name),
       timeZone: this.config.TZ,
       taskUrl: `${this.publicUrl()}/tasks`,
@@ -98,6 +106,27 @@ export class CalendarFeedService {
   private publicUrl(): string {
     return this.config.PUBLIC_URL.replace(/\/$/, '');
   }
+}
+
+/**
+ * The next report each department owes on each open task with a cycle (定期报送): its first period neither filed nor past
+ * its deadline. `facts` holds the periods the feed's department owes (a co-department's own included), or every department's.
+ */
+export function nextReports(slots: readonly SlotFact[]): FeedReport[] {
+  const next = new Map<string, SlotFact>();
+  for (const slot of slots) {
+    if (!slot.open || slot.status !== 'open') continue;
+    const key = `${slot.taskId}|${slot.departmentCode}`;
+    const found = next.get(key);
+    if (!found || slot.dueDate < found.dueDate) next.set(key, slot);
+  }
+  return [...next.values()].map((slot) => ({
+    taskId: slot.taskId,
+    taskTitle: slot.taskTitle,
+    departmentCode: slot.departmentCode,
+    period: slot.period,
+    dueDate: slot.dueDate,
+  }));
 }
 
 /**

@@ -3,13 +3,15 @@
  * its due date (DTSTART;VALUE=DATE, so no time zone can move it to another day),
  * a stable UID per task (a calendar client updates the event when the deadline
  * moves, and drops it when the task is completed), and two reminders: 09:00
- * the day before and 09:00 on the day, in the client's local time.
+ * the day before and 09:00 on the day, in the client's local time. Tasks with a reporting cycle (定期报送) add the
+ * next report each department owes, one event per task and department (its UID stays while the period advances).
  */
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { addDays } from '../common/dates.js';
 import type { FeedTask } from '../db/repositories/calendar-feed.repository.js';
 import type { TaskStatus } from '../tasks/task-status.js';
 import { STATUS_LABEL } from '../tasks/tasks.messages.js';
+import { periodLabel } from '../vocabulary/tasks.js';
 import { FEED_TEXT } from './calendar-feed.messages.js';
 
 export interface FeedInput {
@@ -19,9 +21,20 @@ export interface FeedInput {
   /** Where people open a task: `${taskUrl}/${id}`. */
   taskUrl: string;
   tasks: readonly FeedTask[];
+  /** The next report period owed, per task and owing department. */
+  reports?: readonly FeedReport[];
   departmentNames: ReadonlyMap<string, string>;
   /** DTSTAMP: when the feed was generated. */
   now: Date;
+}
+
+/** A report period (定期报送) that a department owes next on a task. */
+export interface FeedReport {
+  taskId: string;
+  taskTitle: string;
+  departmentCode: string;
+  period: string;
+  dueDate: string;
 }
 
 /** 15 hours before the start of the due date (its midnight) is 09:00 the day before. */
@@ -30,6 +43,10 @@ const NINE_HOURS = 9 * 3600;
 
 export function taskEventUid(taskId: string): string {
   return `task-${taskId}@duban`;
+}
+
+export function reportEventUid(taskId: string, departmentCode: string): string {
+  return `report-${taskId}-${departmentCode}@duban`;
 }
 
 export function renderFeed(input: FeedInput): string {
@@ -70,6 +87,28 @@ export function renderFeed(input: FeedInput): string {
     // constructor ignores `relatesTo`): the end is the next midnight, so 09:00 needs START.
     event
       .createAlarm({ type: ICalAlarmType.display, triggerAfter: NINE_HOURS, description: FEED_TEXT.remindOnTheDay(task.title) })
+      .relatesTo(ICalAlarmRelatesTo.start);
+  }
+  for (const report of input.reports ?? []) {
+    const url = `${input.taskUrl}/${report.taskId}`;
+    const period = periodLabel(report.period);
+    const event = calendar.createEvent({
+      id: reportEventUid(report.taskId, report.departmentCode),
+      start: report.dueDate,
+      end: addDays(report.dueDate, 1),
+      allDay: true,
+      summary: FEED_TEXT.reportSummary(report.taskTitle, period),
+      description: [FEED_TEXT.reporter(name(report.departmentCode)), FEED_TEXT.period(period), FEED_TEXT.reportDue(report.dueDate), FEED_TEXT.link(url)].join(
+        '\n',
+      ),
+      url,
+      stamp: input.now,
+      // The event moves to the next period once this one is filed: its day number grows with it, as SEQUENCE must.
+      sequence: Math.floor(Date.parse(report.dueDate) / 86_400_000),
+    });
+    event.createAlarm({ type: ICalAlarmType.display, trigger: DAY_BEFORE_AT_NINE, description: FEED_TEXT.reportDayBefore(report.taskTitle, period) });
+    event
+      .createAlarm({ type: ICalAlarmType.display, triggerAfter: NINE_HOURS, description: FEED_TEXT.reportOnTheDay(report.taskTitle, period) })
       .relatesTo(ICalAlarmRelatesTo.start);
   }
   return calendar.toString();

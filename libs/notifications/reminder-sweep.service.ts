@@ -14,7 +14,7 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { mailDelivery } from './channels/mail/mail-delivery.js';
 import { robotDelivery } from './channels/robot/robot-delivery.js';
 import { awaitsReview, isOpen } from '../tasks/task-status.js';
-import { type ReportSlot, ReportSlotMemo, reportingDepartments, slotKey, slotOwner } from '../tasks/report-slots.js';
+import { type ReportSlot, ReportSlotMemo, reportingDepartments, slotOwner } from '../tasks/report-slots.js';
 import { dueSteps, nextStepAt, reviewStepMoment, stepMoment } from './reminder-ladder.js';
 import { escapeMarkdown } from './markdown.js';
 import { type ListCap, type ReminderItem, renderDigest, renderItem, renderMarkdown } from './templates.js';
@@ -163,6 +163,8 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
       return found;
     };
     const slots = new ReportSlotMemo(this.policy.workdays ? calendar : undefined);
+    // An open-ended task's periods are worked out a year past today: its next period's first step is then known.
+    const horizon = addDays(today, OPEN_ENDED_HORIZON_DAYS);
     const filed = await this.ladder.filedPeriods(tasks.filter((t) => t.reportEvery).map((t) => t.id));
     const next: Array<{ id: string; at: Date | null }> = [];
     // `owner`: the co-department whose own report period (配合单位反馈) this is; its people hear of it, and it keys the notification.
@@ -214,20 +216,20 @@ export class ReminderSweep implements OnModuleInit, OnModuleDestroy {
         if (task.dueDate !== null) record(task, this.policy.steps, ladder.due, 0, task.dueDate);
         let at = ladder.next;
         // Each department's report period not filed runs the report steps against its own deadline; a filed one stops (that department's only).
-        // An open-ended task's periods are worked out a year past today: its next period's first step is then known.
-        const taskSlots = slots.taskSlots(task, this.config.TZ, addDays(today, OPEN_ENDED_HORIZON_DAYS));
-        const filedKeys = new Set((filed.get(task.id) ?? []).map((f) => slotKey(slotOwner(task, f.departmentCode), f.period)));
+        const taskSlots = slots.taskSlots(task, this.config.TZ, horizon);
+        const filedBy = filedByOwner(task, filed.get(task.id));
         // A period whose steps all lie ahead (most of a long task's): nothing is due, and its first step is its next.
         const ahead = Math.max(now.getTime(), task.ladderFrom.getTime());
         let firstAhead = Infinity;
         for (const department of taskSlots.length > 0 ? reportingDepartments(task) : []) {
           const owner = department === task.leadDepartmentCode ? undefined : department;
           for (const slot of taskSlots) {
-            if (filedKeys.has(slotKey(department, slot.period))) continue;
+            if (filedBy.get(department)?.has(slot.period)) continue;
             const { moments, first } = reportMomentsOf(slot.dueDate);
             if (first > ahead) {
+              // Slots come in order and so do their moments: this department's later periods all lie further ahead.
               firstAhead = Math.min(firstAhead, first);
-              continue;
+              break;
             }
             record(task, this.policy.reports, dueSteps(moments, task.ladderFrom, now), REPORT_STEP_BASE, slot.dueDate, undefined, slot, owner);
             at = earliest(at, nextStepAt(moments, task.ladderFrom, now));
@@ -375,6 +377,18 @@ class People {
     const owner = task.supervisorId ? this.byId.get(task.supervisorId) : undefined;
     return owner ? [owner] : this.supervisors;
   }
+}
+
+/** A task's filed periods by the department whose slots they fill (a former lead's filings are the lead's: `slotOwner`). */
+function filedByOwner(task: DueTask, filings: Array<{ departmentCode: string; periods: Set<string> }> = []): Map<string, Set<string>> {
+  const byOwner = new Map<string, Set<string>>();
+  for (const { departmentCode, periods } of filings) {
+    const owner = slotOwner(task, departmentCode);
+    const known = byOwner.get(owner);
+    if (known) for (const period of periods) known.add(period);
+    else byOwner.set(owner, periods);
+  }
+  return byOwner;
 }
 
 function earliest(a: Date | null, b: Date | null): Date | null {

@@ -9,7 +9,7 @@ import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { ESCALATION_POLICY } from '../policy/policy.module.js';
 import type { ReportSlotStatus } from '../vocabulary/tasks.js';
 import { DeadlineClock } from './deadline-clock.js';
-import { firstFilings, type ReportSlot, reportingDepartments, slotKey, slotStatus, taskReportSlots } from './report-slots.js';
+import { firstFilings, periodStart, type ReportSlot, reportingDepartments, slotKey, slotStatus, taskReportSlots } from './report-slots.js';
 
 /** Tasks with a cycle read at once: far more than a county's plan holds (a bound, not a page). */
 const CYCLE_TASK_LIMIT = 20_000;
@@ -64,9 +64,16 @@ export class ReportSlotService {
     return department === null ? facts : facts.filter((slot) => slot.departmentCode === department);
   }
 
-  /** The periods of `task` without their state (for checking a filing's period). */
-  async periodsOf(task: TaskEntity): Promise<ReportSlot[]> {
-    return this.slotsOf(task, await this.calendar(), this.clock.today());
+  /**
+   * The task's slot for `period`, without its state (for checking a filing's period), begun or not: an open-ended task's periods are listed up to today only, so one that
+   * begins later is looked for up to its own first day. Null when the task owes no such period.
+   */
+  async slotOf(task: TaskEntity, period: string): Promise<ReportSlot | null> {
+    if (!task.reportEvery) return null;
+    const today = this.clock.today();
+    const from = periodStart(task.reportEvery, period);
+    const until = from !== null && from > today ? from : today;
+    return this.slotsOf(task, await this.calendar(), until).find((slot) => slot.period === period) ?? null;
   }
 
   private async judge(tasks: TaskEntity[], calendar: Awaited<ReturnType<ReportSlotService['calendar']>>, asOf: string): Promise<SlotFact[]> {

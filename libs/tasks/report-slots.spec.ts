@@ -3,6 +3,7 @@ import { packagedDays } from '../calendar/packaged-days.js';
 import {
   firstFilings,
   periodOf,
+  periodStart,
   ReportSlotMemo,
   reportingDepartments,
   reportSlots,
@@ -23,6 +24,22 @@ describe('report periods', () => {
     ['P6M', '2026-07-01', '2026-H2', '2026-07-01', '2026-12-31'],
   ] as const)('%s on %s is %s (%s to %s)', (cycle, date, period, from, to) => {
     expect(periodOf(cycle, date)).toEqual({ period, from, to });
+  });
+
+  it.each([
+    ['P1M', '2026-03', '2026-03-01'],
+    ['P1M', '2026-12', '2026-12-01'],
+    ['P3M', '2026-Q2', '2026-04-01'],
+    ['P6M', '2026-H2', '2026-07-01'],
+    ['P1M', '2026-13', null],
+    ['P1M', '2026-00', null],
+    ['P1M', '2026-Q1', null],
+    ['P3M', '2026-04', null],
+    ['P3M', '2026-Q5', null],
+    ['P6M', '2026-Q1', null],
+    ['P1M', '二〇二六年三月', null],
+  ] as const)('%s: %s begins on %s', (cycle, period, from) => {
+    expect(periodStart(cycle, period)).toBe(from);
   });
 });
 

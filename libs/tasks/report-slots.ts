@@ -48,6 +48,20 @@ export function periodOf(cycle: ReportCycle, date: string): { period: string; fr
 }
 
 /**
+ * The first day of `period` when it names a period of `cycle` (`2026-03` monthly, `2026-Q1` quarterly, `2026-H1`
+ * half-yearly), else null: a period of another cycle, a month 13, free text.
+ */
+export function periodStart(cycle: ReportCycle, period: string): string | null {
+  const match = /^(\d{4})-(\d{2}|Q[1-4]|H[12])$/.exec(period);
+  if (!match) return null;
+  const part = match[2];
+  const month = part[0] === 'Q' ? (Number(part[1]) - 1) * 3 + 1 : part[0] === 'H' ? (Number(part[1]) - 1) * 6 + 1 : Number(part);
+  if (month < 1 || month > 12) return null;
+  const from = `${match[1]}-${pad(month)}-01`;
+  return periodOf(cycle, from).period === period ? from : null;
+}
+
+/**
  * A stored task's slots (none without a cycle): its first period is the one containing its `reportFrom`, else the day it
  * was created, in the plan's `timeZone`. An open-ended task's periods run up to the one containing `until` (never beyond
  * what is asked), and stop at the period in which it was completed or cancelled.

@@ -434,7 +434,7 @@ export class TaskService {
   private async checkPeriod(task: TaskEntity, period: string, department: string) {
     if (!task.reportEvery) throw new InvalidInputError(TASK_MESSAGES.noReportCycle);
     if (task.coDepartmentCodes.includes(department) && !task.coDepartmentsReport) throw new InvalidInputError(TASK_MESSAGES.coDepartmentsDoNotReport);
-    const slot = (await this.slots.periodsOf(task)).find((s) => s.period === period);
+    const slot = await this.slots.slotOf(task, period);
     if (!slot) throw new InvalidInputError(TASK_MESSAGES.unknownPeriod(period));
     if (slot.from > this.clock.today()) throw new InvalidInputError(TASK_MESSAGES.periodNotStarted(period, slot.from));
   }

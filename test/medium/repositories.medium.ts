@@ -197,7 +197,8 @@ describe('repositories on PostgreSQL (hand-written SQL)', () => {
     await report(other.id, '2025-03');
 
     const filed = await ladder.filedPeriods([twice.id, once.id, unfiled.id]);
-    const named = (periods: Array<{ departmentCode: string; period: string }>) => periods.map((p) => `${p.departmentCode} ${p.period}`).sort();
+    const named = (filings: Array<{ departmentCode: string; periods: Set<string> }>) =>
+      filings.flatMap((f) => [...f.periods].map((period) => `${f.departmentCode} ${period}`)).sort();
     expect(Object.fromEntries([...filed].map(([id, periods]) => [id, named(periods)]))).toEqual({
       [twice.id]: ['edu 2025-01', 'nrp 2025-01', 'nrp 2025-02'],
       [once.id]: ['nrp 2025-Q1'],

@@ -6,6 +6,8 @@ import type { TaskEntity } from './task.entity.js';
 @Entity('progress_report')
 @Index('idx_progress_task', ['taskId', 'createdAt'])
 @Index('idx_progress_period', ['taskId', 'period', 'createdAt'], { where: '"period" IS NOT NULL' })
+// The reminder sweep's read of a batch's filed periods, by task and filing department, from the index alone.
+@Index('idx_progress_filed', ['taskId', 'departmentCode', 'period'], { where: '"period" IS NOT NULL' })
 export class ProgressReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -22,6 +22,7 @@ import { TaskPlan1796520000000 } from './1796520000000-TaskPlan.js';
 import { TaskCarryOver1796522015847 } from './1796522015847-TaskCarryOver.js';
 import { PlanEvaluation1796507717125 } from './1796507717125-PlanEvaluation.js';
 import { OpenEndedTasks1796508000000 } from './1796508000000-OpenEndedTasks.js';
+import { FiledPeriodsIndex1796530000000 } from './1796530000000-FiledPeriodsIndex.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   OpenEndedTasks1796508000000,
   TaskPlan1796520000000,
   TaskCarryOver1796522015847,
+  FiledPeriodsIndex1796530000000,
 ];
