@@ -358,7 +358,7 @@ describe('web console for every person', () => {
     await context.close();
   });
 
-  it('axe-checked every screen its walks came to rest on', () => {
+  it('axe-checked every screen its walks showed', () => {
     expect(uncheckedScreens()).toEqual([]);
   });
 });
