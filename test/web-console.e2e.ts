@@ -8,7 +8,17 @@ import type { DepartmentAssessment } from '../libs/assessment/assessment-types.j
 import { RANKING_SHEET } from '../libs/reports/assessment-workbook.js';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
-import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, typeDate } from './support/web.js';
+import {
+  checkScreen,
+  ensureWebBuild,
+  expectAccessible,
+  launchChromium,
+  saveScreenshot,
+  SCREENSHOTS,
+  trackScreens,
+  typeDate,
+  uncheckedScreens,
+} from './support/web.js';
 import { startWorker } from './support/worker.js';
 
 /**
@@ -123,6 +133,7 @@ describe('web console', () => {
     });
     await context.clock.setFixedTime(FROZEN);
     const page = await context.newPage();
+    await trackScreens(page);
     page.setDefaultTimeout(15_000);
     page.on('console', (m) => {
       if (m.type() === 'error' && !/the server responded with a status of (404|409|500)/.test(m.text())) problems.push(m.text());
@@ -134,6 +145,7 @@ describe('web console', () => {
   async function signIn(page: Page, email: string, password = PASSWORD) {
     await page.goto(`${app.url}/`);
     await page.getByLabel('邮箱').fill(email);
+    await checkScreen(page, 'login');
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('button', { name: '退出' }).waitFor();
@@ -416,6 +428,8 @@ describe('web console', () => {
     await page.goto(`${app.url}/tasks/${tasks.main.id}`);
     await page.getByRole('button', { name: '审核通过' }).click();
     const approve = page.getByRole('dialog', { name: '审核通过' });
+    await approve.getByLabel('评定等次').waitFor();
+    await checkScreen(page, 'supervisor-approve');
     await approve.getByLabel('评定等次').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '良好' }).click();
     await approve.getByLabel('审核意见').fill('材料齐全');
@@ -439,6 +453,7 @@ describe('web console', () => {
     await page.getByRole('button', { name: '退回' }).click();
     const giveBack = page.getByRole('dialog', { name: '退回任务' });
     await giveBack.getByLabel('退回理由').fill('请补充银行回单');
+    await checkScreen(page, 'supervisor-return');
     await giveBack.getByRole('button', { name: '退回' }).click();
     await toast(page, '已退回');
 
@@ -454,6 +469,8 @@ describe('web console', () => {
     const back = await open();
     await back.page.goto(`${app.url}/tasks/${tasks.returned.id}`);
     await back.page.waitForURL(/\/login\?next=%2Ftasks%2F/);
+    await back.page.getByLabel('邮箱').waitFor();
+    await checkScreen(back.page, 'login (a task link)');
     await back.page.getByLabel('邮箱').fill(liaison.email);
     await back.page.getByLabel('密码').fill(PASSWORD);
     await back.page.getByRole('button', { name: '登录' }).click();
@@ -482,9 +499,12 @@ describe('web console', () => {
     await shot(page, 'leader-department');
     await page.getByRole('menuitem', { name: '部门任务' }).click();
     await page.getByRole('link', { name: tasks.escalated.title }).waitFor();
+    await checkScreen(page, 'leader-tasks');
     // Read only: no buttons to act on another's work.
     await page.getByRole('link', { name: tasks.escalated.title }).click();
     await page.getByText('办理记录（全部留痕）').waitFor();
+    await page.getByTestId('history-entry').first().waitFor();
+    await checkScreen(page, 'leader-task-detail');
     expect(await page.getByRole('button', { name: '签收任务' }).count()).toBe(0);
     await context.close();
   });
@@ -496,9 +516,11 @@ describe('web console', () => {
     await page.getByRole('heading', { name: '年度考核' }).waitFor();
     // No cycle yet: the reviewer opens this year's in the console.
     await page.getByText('尚未开启任何年度的考核').waitFor();
+    await checkScreen(page, 'reviewer-assessment (no cycle)');
     const opener = page.getByRole('dialog', { name: '开启考核周期' });
     await page.getByRole('button', { name: '开启考核周期' }).click();
     await opener.getByLabel('考核年度').fill(String(year));
+    await checkScreen(page, 'reviewer-open-cycle');
     await opener.getByRole('button', { name: '开启' }).click();
     await toast(page, `已开启 ${year} 年度考核`);
     await opener.waitFor({ state: 'hidden' });
@@ -616,6 +638,7 @@ describe('web console', () => {
     await dialog.getByRole('button', { name: '创建' }).click();
     await dialog.getByText('初始密码至少 10 位').waitFor();
     await dialog.getByText('部门负责人和联络员须选择所属部门').waitFor();
+    await checkScreen(page, 'admin-new-user (errors)');
     await dialog.getByLabel('初始密码').fill(password);
     await dialog.getByLabel('所属部门').click();
     await page.locator('.ant-select-dropdown:visible').getByText('财政部门', { exact: true }).click();
@@ -637,6 +660,7 @@ describe('web console', () => {
     await page.getByRole('menuitem', { name: '投递失败' }).click();
     await page.getByRole('heading', { name: '投递失败' }).waitFor();
     await page.getByText(/没有投递失败的消息|条消息多次重试后仍未送达/).waitFor();
+    await checkScreen(page, 'admin-deliveries');
 
     // 年度考核: the reviewer has scored; the administrator finalises after a dialog saying it locks the cycle.
     await page.getByRole('menuitem', { name: '年度考核' }).click();
@@ -658,6 +682,7 @@ describe('web console', () => {
     const second = await open();
     await signIn(second.page, email, password);
     await second.page.getByTestId('must-change').waitFor();
+    await checkScreen(second.page, 'liaison-must-change-password');
     await second.page.getByLabel('当前密码').fill(password);
     await second.page.getByLabel('新密码', { exact: true }).fill('Zhao-Finance-2026');
     await second.page.getByLabel('再次输入新密码').fill('Zhao-Finance-2026');
@@ -713,6 +738,8 @@ describe('web console', () => {
     await page.getByRole('button', { name: '重新生成链接' }).waitFor();
     await shot(page, 'calendar-feed', [shown]);
     await page.getByRole('button', { name: '停用链接' }).click();
+    await page.getByRole('button', { name: '停用', exact: true }).waitFor();
+    await expectAccessible(page, 'calendar-feed (confirm)');
     await page.getByRole('button', { name: '停用', exact: true }).click();
     await toast(page, '订阅链接已停用');
     await page.getByRole('button', { name: '生成订阅链接' }).waitFor();
@@ -721,6 +748,10 @@ describe('web console', () => {
     expect((await app.as(supervisor.token).get('/api/v1/me/calendar-feed')).body).toEqual({ active: false, createdAt: null });
     await context.close();
     expect(problems.filter((p) => /Content Security Policy|Refused to/.test(p))).toEqual([]);
+  });
+
+  it('axe-checked every screen its walks showed', () => {
+    expect(uncheckedScreens()).toEqual([]);
   });
 });
 

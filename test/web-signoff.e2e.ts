@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, typeDate, signedInPage } from './support/web.js';
+import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage, typeDate } from './support/web.js';
 import { waitFor } from './support/worker.js';
 
 /**

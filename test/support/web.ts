@@ -59,14 +59,71 @@ export function launchChromium(): Promise<Browser> {
 export async function signedInPage(browser: Browser, url: string, email: string, password: string, problems: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   const page = await context.newPage();
+  await trackScreens(page);
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${url}/`);
   await page.getByLabel('邮箱').fill(email);
+  await checkScreen(page, 'login');
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
   return page;
+}
+
+/**
+ * Where the page stands, as the screen tracker names it: who looks (the signed-in role from the console's session,
+ * or 未登录), the route with ids as :id, and each dialog open. A string to evaluate: this project's tsconfig has no DOM.
+ */
+const SCREEN_NOW = `(() => {
+  let role = '未登录';
+  try { role = JSON.parse(sessionStorage.getItem('duban.user') || 'null')?.role ?? role; } catch {}
+  const path = location.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
+  const dialogs = [...document.querySelectorAll('[role="dialog"]')]
+    .filter((d) => d.getClientRects().length > 0)
+    .map((d) => {
+      const by = d.getAttribute('aria-labelledby');
+      const title = d.getAttribute('aria-label') || (by && document.getElementById(by)?.textContent) || d.querySelector('.ant-modal-title, .ant-modal-confirm-title')?.textContent || '对话框';
+      return title.trim().replace(/\\s+/g, ' ').slice(0, 40);
+    });
+  return JSON.stringify({ role, path, dialogs });
+})()`;
+
+/** A screen's names: the route, and the route with each open dialog (the check of a dialog covers the page behind it). */
+function screenKeys(json: string): string[] {
+  const { role, path, dialogs } = JSON.parse(json) as { role: string; path: string; dialogs: string[] };
+  return [`${role} ${path}`, ...dialogs.map((d) => `${role} ${path} › ${d}`)];
+}
+
+/** The screens the walks of this file showed, and those expectAccessible checked (per test file: Jest gives each its own modules). */
+const visited = new Set<string>();
+const checked = new Set<string>();
+
+/**
+ * Follows every screen a walk's page shows (a route, or a dialog opened over it), so the file can require each to
+ * have been axe-checked (uncheckedScreens). The page reports each change through a binding, so what counts as
+ * visited does not depend on the machine's speed; the check itself stays with the walk, at a point it chose, once
+ * the screen is drawn (a screen half drawn would give a different answer each run).
+ */
+export async function trackScreens(page: Page): Promise<void> {
+  await page.exposeBinding('__dubanScreen', (_source, json: string) => {
+    for (const key of screenKeys(json)) visited.add(key);
+  });
+  await page.addInitScript(`(() => {
+    let last;
+    new MutationObserver(() => {
+      // Not a screen yet: nothing drawn, or only 加载中… (a chunk on its way; a redirect passes through it).
+      const root = document.getElementById('root');
+      if (!root?.childElementCount || root.querySelector(':scope > [role="status"]:only-child')) return;
+      const now = ${SCREEN_NOW};
+      if (now !== last) { last = now; window.__dubanScreen(now); }
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  })()`);
+}
+
+/** The screens a tracked walk of this file showed that no expectAccessible checked: each file's last test expects none. */
+export function uncheckedScreens(): string[] {
+  return [...visited].filter((key) => !checked.has(key)).sort();
 }
 
 /**
@@ -75,6 +132,7 @@ export async function signedInPage(browser: Browser, url: string, email: string,
  * the selector of each element (the first five), so the report says what to fix where.
  */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  for (const key of screenKeys(await page.evaluate<string>(SCREEN_NOW))) checked.add(key);
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length === 0) return;
@@ -86,6 +144,12 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
         .join('\n')}`,
   );
   throw new Error(`accessibility of 「${name}」 (${page.url()}):\n${lines.join('\n')}`);
+}
+
+/** Checks the screen the page is on (expectAccessible) unless this file's walks have already checked it. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  if (screenKeys(await page.evaluate<string>(SCREEN_NOW)).every((key) => checked.has(key))) return;
+  await expectAccessible(page, name);
 }
 
 /** Where the README's screenshots are written. */

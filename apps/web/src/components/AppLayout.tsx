@@ -99,6 +99,33 @@ export function AppLayout() {
       }}
     />
   );
+  const planSwitcher = plans.length > 1 && plan && (
+    <Select
+      aria-label="当前规划"
+      data-testid="plan-switcher"
+      size="small"
+      value={plan.id}
+      onChange={(id: string) => {
+        choose(id);
+        if (narrow) setCollapsed(true);
+      }}
+      options={plans.map((p) => ({ value: p.id, label: `${p.title}（${p.startYear}–${p.endYear}）` }))}
+      style={{ width: narrow ? '100%' : 340 }}
+      popupMatchSelectWidth={false}
+    />
+  );
+  const largeTextSwitch = (
+    <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
+      <Switch size="small" checked={large} onChange={setLarge} />
+      大字模式
+    </label>
+  );
+  const who = (
+    <>
+      {user.name}（{ROLE_LABELS[user.role]}
+      {user.departmentCode ? `·${name(user.departmentCode)}` : ''}）
+    </>
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
@@ -114,12 +141,12 @@ export function AppLayout() {
         <Layout.Header
           style={{
             background: '#fff',
-            padding: narrow ? '4px 12px' : '0 24px',
-            // At 360 px (or with large text) the title and the buttons wrap onto two lines rather than overflow.
-            height: 'auto',
+            padding: narrow ? '0 12px' : '0 24px',
+            // Wide screens may wrap (a long plan name beside the buttons); a phone's header holds one row, the rest in 菜单.
+            height: narrow ? 64 : 'auto',
             minHeight: 64,
             lineHeight: 1.4,
-            flexWrap: narrow ? 'wrap' : 'nowrap',
+            flexWrap: narrow ? 'nowrap' : 'wrap',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
@@ -129,51 +156,58 @@ export function AppLayout() {
         >
           <Space>
             {narrow && (
-              <Button aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+              <Button aria-expanded={!collapsed} aria-controls="narrow-menu" onClick={() => setCollapsed(!collapsed)}>
                 菜单
+                <Count count={unreadCount} />
               </Button>
             )}
-            <span style={{ fontWeight: 600, fontSize: narrow ? 14 : 16 }}>{plans.length > 1 ? '规划督办' : '泰兴市教育“十四五”规划督办'}</span>
-            {plans.length > 1 && plan && (
-              <Select
-                aria-label="当前规划"
-                data-testid="plan-switcher"
-                size="small"
-                value={plan.id}
-                onChange={choose}
-                options={plans.map((p) => ({ value: p.id, label: `${p.title}（${p.startYear}–${p.endYear}）` }))}
-                style={{ width: narrow ? 160 : 340 }}
-                popupMatchSelectWidth={false}
-              />
-            )}
+            <span style={{ fontWeight: 600, whiteSpace: 'nowrap' }}>{narrow ? '督办平台' : plans.length > 1 ? '规划督办' : '泰兴市教育“十四五”规划督办'}</span>
+            {!narrow && planSwitcher}
           </Space>
-          <Space size="small" wrap>
-            {!narrow && (
-              <span style={{ color: '#595959' }}>
-                {user.name}（{ROLE_LABELS[user.role]}
-                {user.departmentCode ? `·${name(user.departmentCode)}` : ''}）
-              </span>
-            )}
-            <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
-              <Switch size="small" checked={large} onChange={setLarge} />
-              大字模式
-            </label>
-            <Button size="small" onClick={() => void navigate('/notifications')}>
-              消息
-              <Count count={unreadCount} />
-            </Button>
-            <Button size="small" onClick={() => void navigate('/password')}>
-              修改密码
-            </Button>
+          {narrow ? (
             <Button size="small" onClick={signOut}>
               退出
             </Button>
-          </Space>
+          ) : (
+            <Space size="small" wrap>
+              <span style={{ color: '#595959' }}>{who}</span>
+              {largeTextSwitch}
+              <Button size="small" onClick={() => void navigate('/notifications')}>
+                消息
+                <Count count={unreadCount} />
+              </Button>
+              <Button size="small" onClick={() => void navigate('/password')}>
+                修改密码
+              </Button>
+              <Button size="small" onClick={signOut}>
+                退出
+              </Button>
+            </Space>
+          )}
         </Layout.Header>
         {narrow && !collapsed && (
-          <nav aria-label="主菜单" style={{ background: '#001529' }}>
-            {menu}
-          </nav>
+          // On a phone (and at 200 % zoom) 菜单 opens the account's controls and the main menu, below the header.
+          <div id="narrow-menu" style={{ background: '#001529' }}>
+            <div
+              style={{
+                display: 'flex',
+                flexWrap: 'wrap',
+                alignItems: 'center',
+                gap: 8,
+                padding: '8px 12px',
+                background: '#fff',
+                borderBottom: '1px solid #f0f0f0',
+              }}
+            >
+              <span style={{ color: '#595959', width: '100%' }}>{who}</span>
+              {planSwitcher}
+              {largeTextSwitch}
+              <Button size="small" onClick={() => void navigate('/password')}>
+                修改密码
+              </Button>
+            </div>
+            <nav aria-label="主菜单">{menu}</nav>
+          </div>
         )}
         <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24, outline: 'none' }}>
           <Suspense fallback={<Loading />}>

@@ -2,7 +2,7 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useAuth } from '../hooks';
 import { LargeTextContext } from '../lib/large-text';
 import { AppLayout } from './AppLayout';
@@ -29,31 +29,6 @@ const BASE: ThemeConfig['token'] = {
   colorError: '#cf1322',
   colorLinkHover: '#1d39c4',
 };
-
-/**
- * Two things antd renders without what a screen reader or a keyboard needs, marked as they appear: a table wider
- * than the screen scrolls sideways, which the keyboard can do only once it can take focus (WCAG 2.1.1; axe:
- * scrollable-region-focusable), and an upload's progress bar has no name (axe: aria-progressbar-name).
- */
-function useAntdGaps() {
-  useEffect(() => {
-    const mark = () => {
-      for (const bar of document.querySelectorAll<HTMLElement>('[role="progressbar"]:not([aria-label]):not([aria-labelledby])')) {
-        const file = bar.closest('.ant-upload-list-item')?.querySelector('.ant-upload-list-item-name')?.textContent;
-        bar.setAttribute('aria-label', file ? `上传进度：${file}` : '进度');
-      }
-      for (const region of document.querySelectorAll<HTMLElement>('.ant-table-scroll-horizontal .ant-table-content:not([tabindex])')) {
-        region.tabIndex = 0;
-        region.setAttribute('role', 'region');
-        region.setAttribute('aria-label', '表格（可左右滚动）');
-      }
-    };
-    mark();
-    const observer = new MutationObserver(mark);
-    observer.observe(document.body, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, []);
-}
 
 /**
  * 大字模式 (适老化): text from 14 to 18 px and controls from 32 to 44 px high (antd's own tokens, so every component
@@ -104,7 +79,6 @@ export function ConsoleShell() {
     [user.id],
   );
   const value = useMemo(() => ({ large, setLarge }), [large, setLarge]);
-  useAntdGaps();
   return (
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: large ? LARGE : BASE }}>
       <AntApp>

@@ -1,4 +1,5 @@
-import { Button, Modal, Table, Typography } from 'antd';
+import { Button, Modal, Typography } from 'antd';
+import { ScrollTable } from './ScrollTable';
 import { useState } from 'react';
 import { useDepartments } from '../hooks';
 import { ROLE_LABELS, type Role } from '../lib/tasks';
@@ -67,7 +68,7 @@ export function ImportUsersModal({ open, onClose }: { open: boolean; onClose: ()
               </ul>
             )}
             {report.users.length > 0 && (
-              <Table
+              <ScrollTable
                 rowKey="row"
                 size="small"
                 dataSource={report.users}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ASSESSMENT_LABEL as L } from '../../../../libs/vocabulary/assessment';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Progress, Select, Space, Tag } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import { useState } from 'react';
 import { useDraftForm } from '../components/forms';
 import { PageTitle, QueryError } from '../components/bits';
@@ -151,7 +152,7 @@ export function AssessmentPage() {
       )}
       {rows.error && <QueryError error={rows.error} retry={() => rows.refetch()} />}
       {year !== null && (
-        <Table<DepartmentAssessment>
+        <ScrollTable<DepartmentAssessment>
           rowKey="departmentCode"
           size="small"
           loading={rows.isLoading}

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -123,7 +124,7 @@ export function AuditPage() {
         </Form.Item>
       </Form>
       {entries.error && <QueryError error={entries.error} retry={() => entries.refetch()} />}
-      <Table<AuditEntry>
+      <ScrollTable<AuditEntry>
         rowKey="seq"
         size="small"
         loading={entries.isFetching}

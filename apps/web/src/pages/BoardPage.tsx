@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Table } from 'antd';
+import { Button, Card, Col, Row } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import { Link, useNavigate } from 'react-router-dom';
 import { BulletinCard } from '../components/BulletinCard';
 import { DashboardCharts } from '../components/DashboardCharts';
@@ -71,7 +72,7 @@ export function BoardPage() {
           <Card size="small" title={`逾期任务（${overdue.data?.total ?? 0}）`} extra={<Link to="/tasks?overdue=true">全部</Link>}>
             {overdue.error && <QueryError error={overdue.error} />}
             <div data-testid="overdue-list">
-              <Table<TaskSummary>
+              <ScrollTable<TaskSummary>
                 rowKey="id"
                 size="small"
                 loading={overdue.isLoading}
@@ -87,7 +88,7 @@ export function BoardPage() {
         <Col xs={24} xl={12}>
           <Card size="small" title={`待审核（${submitted.data?.total ?? 0}）`} extra={<Link to="/tasks?status=submitted">全部</Link>}>
             {submitted.error && <QueryError error={submitted.error} />}
-            <Table<TaskSummary>
+            <ScrollTable<TaskSummary>
               rowKey="id"
               size="small"
               loading={submitted.isLoading}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Table, Tag } from 'antd';
+import { Alert, App, Button, Tag } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle, QueryError } from '../components/bits';
 import { useDepartments } from '../hooks';
 import { get, post } from '../lib/api';
@@ -50,7 +51,7 @@ export function DeliveriesPage() {
           title={failed.data.total ? `共 ${failed.data.total} 条消息多次重试后仍未送达，请核对收件地址或机器人配置` : '没有投递失败的消息'}
         />
       )}
-      <Table<Delivery>
+      <ScrollTable<Delivery>
         rowKey="id"
         size="small"
         loading={failed.isLoading}

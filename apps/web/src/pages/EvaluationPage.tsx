@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { EVALUATION_LABEL as L, PACE_LABEL } from '../../../../libs/vocabulary/evaluation';
@@ -73,7 +74,14 @@ function indicatorColumns(evaluation: PlanEvaluation) {
 
 function IndicatorTable({ evaluation, items }: { evaluation: PlanEvaluation; items: EvaluationIndicator[] }) {
   return (
-    <Table<EvaluationIndicator> rowKey="code" size="small" pagination={false} scroll={{ x: 1100 }} dataSource={items} columns={indicatorColumns(evaluation)} />
+    <ScrollTable<EvaluationIndicator>
+      rowKey="code"
+      size="small"
+      pagination={false}
+      scroll={{ x: 1100 }}
+      dataSource={items}
+      columns={indicatorColumns(evaluation)}
+    />
   );
 }
 
@@ -224,7 +232,7 @@ export function EvaluationPage() {
             <IndicatorTable evaluation={e} items={e.derivedIndicators} />
           </Card>
           <Card size="small" title="任务完成情况（按章节）" style={{ marginBottom: 12 }}>
-            <Table<ChapterRow>
+            <ScrollTable<ChapterRow>
               size="small"
               pagination={false}
               scroll={{ x: 900 }}

@@ -1,4 +1,5 @@
-import { App, Button, Table, Tag, Typography } from 'antd';
+import { App, Button, Tag, Typography } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import { useNavigate } from 'react-router-dom';
 import { PageTitle } from '../components/bits';
 import { WorkbookUpload } from '../components/WorkbookUpload';
@@ -44,7 +45,7 @@ export function ImportTasksPage() {
         }
       >
         {(report) => (
-          <Table
+          <ScrollTable
             rowKey="key"
             size="small"
             dataSource={previewRows(report)}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Tag } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import { useState } from 'react';
 import { useDraftForm } from '../components/forms';
 import { PageTitle, QueryError } from '../components/bits';
@@ -43,7 +44,7 @@ export function IndicatorsPage() {
     <>
       <PageTitle>{own ? '指标填报' : '目标指标'}</PageTitle>
       {list.error && <QueryError error={list.error} retry={() => list.refetch()} />}
-      <Table<Indicator>
+      <ScrollTable<Indicator>
         rowKey="code"
         size="small"
         loading={list.isLoading}

@@ -22,7 +22,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CheckboxGroupField, ChineseDatePicker, dateField, useDraftForm } from '../components/forms';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
@@ -462,6 +462,14 @@ function ChildrenCard({ task, canSplit }: { task: TaskDetail; canSplit: boolean 
   );
 }
 
+/** Space on the drop zone (the span antd marks role="button") opens the file chooser, as Enter does. */
+function openOnSpace(event: KeyboardEvent<HTMLDivElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key !== ' ' || !target.matches('.ant-upload[role="button"]')) return;
+  event.preventDefault();
+  target.querySelector<HTMLInputElement>('input[type="file"]')?.click();
+}
+
 function EvidenceCard({ task, canUpload, onChange }: { task: TaskDetail; canUpload: boolean; onChange: () => void }) {
   const { message } = App.useApp();
   const [uploads, setUploads] = useState<{ name: string; percent: number; error?: string }[]>([]);
@@ -469,34 +477,37 @@ function EvidenceCard({ task, canUpload, onChange }: { task: TaskDetail; canUplo
     <Card title={`佐证材料（${task.evidence.length}）`} size="small" style={{ marginTop: 16 }}>
       {canUpload && (
         <>
-          <Upload.Dragger
-            multiple
-            showUploadList={false}
-            customRequest={({ file, onSuccess, onError }) => {
-              const f = file as File;
-              setUploads((u) => [...u.filter((x) => x.name !== f.name), { name: f.name, percent: 0 }]);
-              uploadFile<Evidence>(`/tasks/${task.id}/evidence`, f, (percent) => setUploads((u) => u.map((x) => (x.name === f.name ? { ...x, percent } : x))))
-                .then((evidence) => {
-                  onSuccess?.(evidence);
-                  message.success(`已上传：${f.name}`);
-                  setUploads((u) => u.filter((x) => x.name !== f.name));
-                  onChange();
-                })
-                .catch((error: unknown) => {
-                  onError?.(error as Error);
-                  setUploads((u) => u.map((x) => (x.name === f.name ? { ...x, error: errorText(error) } : x)));
-                });
-            }}
-          >
-            <p style={{ margin: 0 }}>
-              将文件拖到此处，或<a>点击选择文件</a>
-            </p>
-            <p style={{ margin: 0, color: '#666' }}>支持 PDF、Word、Excel、图片等，单个文件不超过 50 MB</p>
-          </Upload.Dragger>
+          {/* antd's drop zone is a role="button" that opens the file chooser on Enter only; a button also answers Space (WAI-ARIA). */}
+          <div onKeyDown={openOnSpace}>
+            <Upload.Dragger
+              multiple
+              showUploadList={false}
+              customRequest={({ file, onSuccess, onError }) => {
+                const f = file as File;
+                setUploads((u) => [...u.filter((x) => x.name !== f.name), { name: f.name, percent: 0 }]);
+                uploadFile<Evidence>(`/tasks/${task.id}/evidence`, f, (percent) => setUploads((u) => u.map((x) => (x.name === f.name ? { ...x, percent } : x))))
+                  .then((evidence) => {
+                    onSuccess?.(evidence);
+                    message.success(`已上传：${f.name}`);
+                    setUploads((u) => u.filter((x) => x.name !== f.name));
+                    onChange();
+                  })
+                  .catch((error: unknown) => {
+                    onError?.(error as Error);
+                    setUploads((u) => u.map((x) => (x.name === f.name ? { ...x, error: errorText(error) } : x)));
+                  });
+              }}
+            >
+              <p style={{ margin: 0 }}>
+                将文件拖到此处，或<a>点击选择文件</a>
+              </p>
+              <p style={{ margin: 0, color: '#666' }}>支持 PDF、Word、Excel、图片等，单个文件不超过 50 MB</p>
+            </Upload.Dragger>
+          </div>
           {uploads.map((u) => (
             <div key={u.name} style={{ marginTop: 8 }} data-testid="upload-progress">
               <div>{u.name}</div>
-              <Progress percent={u.percent} status={u.error ? 'exception' : u.percent >= 100 ? 'success' : 'active'} />
+              <Progress percent={u.percent} status={u.error ? 'exception' : u.percent >= 100 ? 'success' : 'active'} aria-label={`上传进度：${u.name}`} />
               {u.error && <Typography.Text type="danger">{u.error}</Typography.Text>}
             </div>
           ))}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Grid, Input, List, Select, Space, Table } from 'antd';
+import { Button, Card, Grid, Input, List, Select, Space } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { LightDot, PageTitle, QueryError, StatusTag } from '../components/bits';
@@ -159,7 +160,7 @@ export function TasksPage() {
           )}
         />
       ) : (
-        <Table<TaskSummary>
+        <ScrollTable<TaskSummary>
           rowKey="id"
           rowSelection={
             canBulk ? { selectedRowKeys: selected.map((t) => t.id), onChange: (_, rows) => setSelected(rows), preserveSelectedRowKeys: true } : undefined

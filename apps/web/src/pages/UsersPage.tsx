@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { ScrollTable } from '../components/ScrollTable';
 import { useState } from 'react';
 import { PageTitle, QueryError } from '../components/bits';
 import { ImportUsersModal } from '../components/ImportUsersModal';
@@ -77,7 +78,7 @@ export function UsersPage() {
         用户管理
       </PageTitle>
       {users.error && <QueryError error={users.error} retry={() => users.refetch()} />}
-      <Table<UserRow>
+      <ScrollTable<UserRow>
         rowKey="id"
         size="small"
         loading={users.isLoading}
