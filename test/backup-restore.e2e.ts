@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,7 +87,7 @@ describe('backup and restore', () => {
     );
     const result = await cli('restore', [backupDir], { DATABASE_URL: target.url, DATA_DIR: dataDir });
     expect(result).toMatchObject({ code: 0, out: expect.stringContaining('已恢复并校验') });
-    expect(result.out).toMatch(/审计链 \d+ 条完好，佐证材料 1 个哈希一致/);
+    expect(result.out).toMatch(/审计链 \d+ 条完好（载入时由备份文件重算），佐证材料 1 个哈希一致/);
 
     const api = await spawnApi({
       DATABASE_URL: target.url,
@@ -122,6 +122,41 @@ describe('backup and restore', () => {
     const result = await cli('restore', [damaged], { DATABASE_URL: target.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'duban-damaged-')) });
     expect(result).toMatchObject({ code: 1, out: expect.stringContaining('文件内容与清单中的 SHA-256 不符') });
     expect(await sql(target.url, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
+  });
+
+  it('undoes the load and the migrations when a table file differs from the manifest (hashed as it loads)', async () => {
+    const damaged = join(backupDir, '..', 'damaged-table');
+    cpSync(backupDir, damaged, { recursive: true });
+    const table = join(damaged, 'database', 'audit_log.copy');
+    const bytes = readFileSync(table);
+    bytes[bytes.length - 2] ^= 1;
+    writeFileSync(table, bytes);
+    const target = await createTestDatabase({ blank: true });
+    cleanup.push(() => target.drop());
+    const dataDir = mkdtempSync(join(tmpdir(), 'duban-damaged-table-'));
+    const result = await cli('restore', [damaged], { DATABASE_URL: target.url, DATA_DIR: dataDir });
+    expect(result).toMatchObject({ code: 1, out: expect.stringContaining('文件内容与清单中的 SHA-256 不符：database/audit_log.copy') });
+    expect(await sql(target.url, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
+    expect(existsSync(join(dataDir, 'evidence'))).toBe(false);
+  });
+
+  it('names the first broken link of an audit chain altered before the backup was hashed', async () => {
+    // As if the chain had been altered in the database before the backup: the file and its manifest entry agree.
+    const altered = join(backupDir, '..', 'altered-chain');
+    cpSync(backupDir, altered, { recursive: true });
+    const table = join(altered, 'database', 'audit_log.copy');
+    const [first, ...rest] = readFileSync(table, 'utf8').split('\n');
+    const fields = first.split('\t');
+    fields[3] = 'task.tampered'; // action (seq, at, actor_id, action, …)
+    writeFileSync(table, [fields.join('\t'), ...rest].join('\n'));
+    const manifestPath = join(altered, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
+    manifest.files['database/audit_log.copy'] = createHash('sha256').update(readFileSync(table)).digest('hex');
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const target = await createTestDatabase({ blank: true });
+    cleanup.push(() => target.drop());
+    const result = await cli('restore', [altered], { DATABASE_URL: target.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'duban-altered-chain-')) });
+    expect(result).toMatchObject({ code: 1, out: expect.stringContaining('审计链在第 1 条断裂（content does not match its hash）') });
   });
 
   it('restores into a new DATA_DIR on the embedded server (the default), whatever server the backup came from', async () => {

@@ -1,29 +1,63 @@
 /**
  * `npm run restore -- DIR`: a backup made by `npm run backup` into an empty DATA_DIR (the embedded server) or an
- * empty DATABASE_URL, then verified: every file against the manifest first (nothing is restored from a damaged
- * backup), then, restored, the row counts against the manifest, the evidence the database lists against it, the audit
- * chain link by link, and every evidence file against its recorded hash (the evidence restored while the database
- * loads). Exit code 0 when restored and verified, 1 when the backup
- * or the verification fails, 2 when it cannot run.
+ * empty DATABASE_URL, then verified: every file against the manifest (the manifest's list first; each table's file
+ * hashed as it streams into COPY and each evidence file as it is copied back, the load committed only once all
+ * matched: from a damaged backup nothing stays restored), then, restored, the row counts against the manifest, the
+ * evidence the database lists against it, the audit chain link by link, and every evidence file read back against its
+ * recorded hash (the evidence restored while the database loads). Exit code 0 when restored and verified, 1 when the
+ * backup or the verification fails, 2 when it cannot run.
  */
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Transform } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../libs/audit/audit.service.js';
 import { loadConfig } from '../../libs/config/app-config.js';
-import { countRows, isEmptyDatabase, listEvidence, loadDatabase } from '../../libs/db/backup.js';
+import {
+  BackupFileAltered,
+  countRows,
+  dropCreatedSince,
+  isEmptyDatabase,
+  listEvidence,
+  loadDatabase,
+  schemaObjects,
+  tableColumns,
+} from '../../libs/db/backup.js';
 import { dataSourceOptions, migrateDatabase } from '../../libs/db/data-source.js';
 import { startEmbeddedPostgres } from '../../libs/db/embedded-postgres.js';
 import { AuditRepository } from '../../libs/db/repositories/audit.repository.js';
 import { Transactions } from '../../libs/db/transaction.js';
 import { createEvidenceStorage } from '../../libs/storage/storage.module.js';
-import { inParallel, readVerifiedManifest, sha256Of } from './backup-files.js';
+import { type BackupManifest, inParallel, readVerifiedManifest, sha256Of } from './backup-files.js';
+import type { ChainFileResult, ChainFileTask } from './restore-chain-worker.js';
 
 /** Evidence files restored at once. */
 const EVIDENCE_COPIES = 4;
 /** Reads of a backup's file: large, so a gigabyte of evidence is a few thousand reads, not tens of thousands. */
 const READ = { highWaterMark: 1024 * 1024 };
+
+/** A backup a file of which is not as its manifest recorded, found while restoring (all it restored undone). */
+class BackupDamaged extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
+
+/** The chain of a table file checked in a worker thread (`restore-chain-worker.ts`); `stop` ends it early. */
+function chainOfFile(task: ChainFileTask): { result: Promise<ChainFileResult>; stop: () => Promise<void> } {
+  const worker = new Worker(new URL('./restore-chain-worker.js', import.meta.url), { workerData: task });
+  const result = new Promise<ChainFileResult>((done) => {
+    worker.once('message', (message: ChainFileResult) => done(message));
+    // Whatever goes wrong in the worker, the restored table is walked instead.
+    worker.once('error', () => done({ checked: 0, intact: false }));
+    worker.once('exit', () => done({ checked: 0, intact: false }));
+  });
+  void result.then(() => worker.terminate());
+  return { result, stop: async () => void (await worker.terminate()) };
+}
 
 const source = process.argv[2];
 if (!source) {
@@ -34,13 +68,32 @@ const dir = resolve(source);
 let stopDatabase = async (): Promise<void> => undefined;
 try {
   const started = Date.now();
-  const checked = await readVerifiedManifest(dir);
+  // Hashed as they are restored (below), not in a pass of their own: the tables' files and the evidence copied back.
+  const hashedOnRestore = (m: BackupManifest) =>
+    new Set([
+      ...Object.keys(m.database.rowCounts).map((t) => `database/${t}.copy`),
+      ...(m.evidenceStore === 'local' ? m.database.evidence.map((f) => `evidence/${f.storageKey}`) : []),
+    ]);
+  const checked = await readVerifiedManifest(dir, hashedOnRestore);
   const checkedAt = Date.now();
   if ('problems' in checked) {
     console.error(`备份不完整或已损坏，未恢复任何数据：\n  ${checked.problems.join('\n  ')}`);
     process.exit(1);
   }
   const { manifest } = checked;
+  // The manifest's own consistency: a file for every table and, copied, every evidence file with the hash recorded.
+  const unlisted = [
+    ...Object.keys(manifest.database.rowCounts)
+      .map((t) => `database/${t}.copy`)
+      .filter((path) => manifest.files[path] === undefined),
+    ...(manifest.evidenceStore === 'local'
+      ? manifest.database.evidence.filter((f) => manifest.files[`evidence/${f.storageKey}`] !== f.sha256).map((f) => `evidence/${f.storageKey}`)
+      : []),
+  ];
+  if (unlisted.length > 0) {
+    console.error(`备份不完整或已损坏，未恢复任何数据：\n  ${unlisted.map((path) => `清单未登记或与佐证登记不符：${path}`).join('\n  ')}`);
+    process.exit(1);
+  }
   const config = loadConfig();
   if (manifest.evidenceStore === 'local' && config.EVIDENCE_STORE !== 'local') throw new Error('备份中的佐证材料在本地目录，请以 EVIDENCE_STORE=local 恢复');
   const evidenceDir = join(config.DATA_DIR, 'evidence');
@@ -54,24 +107,62 @@ try {
   // The evidence (the disk) while the database loads and is checked (the server and this process's CPU): each file
   // put back and read back, its hash held against the one the snapshot recorded (the restored database's, checked
   // below).
-  const restoreEvidence = async (): Promise<{ problems: string[]; ms: number }> => {
+  // A backup file copied back is hashed on the way and held against the manifest (`altered`: the load is then not
+  // committed).
+  const restoreEvidence = async (): Promise<{ problems: string[]; altered: string[]; ms: number }> => {
     const begun = Date.now();
     const problems: string[] = [];
+    const altered = new Set<string>();
     await inParallel(manifest.database.evidence, EVIDENCE_COPIES, async (file) => {
       try {
-        if (manifest.evidenceStore === 'local') await storage.put(file.storageKey, createReadStream(join(dir, 'evidence', file.storageKey), READ));
+        if (manifest.evidenceStore === 'local') {
+          const path = `evidence/${file.storageKey}`;
+          const hash = createHash('sha256');
+          const hashing = new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              hash.update(chunk);
+              done(null, chunk);
+            },
+          });
+          const read = createReadStream(join(dir, path), READ);
+          read.on('error', (error) => hashing.destroy(error));
+          await storage.put(file.storageKey, read.pipe(hashing));
+          if (hash.digest('hex') !== manifest.files[path]) {
+            altered.add(path);
+            return;
+          }
+        }
         if ((await sha256Of(await storage.get(file.storageKey))) !== file.sha256) problems.push(`佐证文件与登记的 SHA-256 不符：${file.storageKey}`);
       } catch (error) {
         problems.push(`佐证文件不可读：${file.storageKey}（${(error as Error).message}）`);
       }
     });
-    return { problems, ms: Date.now() - begun };
+    // In the manifest's order, whatever order the copies finished in.
+    const paths = manifest.database.evidence.map((f) => `evidence/${f.storageKey}`).filter((path) => altered.has(path));
+    return { problems, altered: paths, ms: Date.now() - begun };
   };
   // Verified as restored: the rows, the evidence the database lists (what the files were held against), the audit
   // chain link by link.
   const restoreDatabase = async () => {
     await migrateDatabase(url);
-    await loadDatabase(url, dir, manifest.database);
+    // The chain recomputed from the audit_log file in a worker while the server loads it (restore-chain-worker.ts).
+    const auditFile = 'database/audit_log.copy';
+    const chainFile =
+      manifest.database.rowCounts.audit_log !== undefined
+        ? chainOfFile({ path: join(dir, auditFile), columns: await tableColumns(url, 'audit_log'), sha256: manifest.files[auditFile] })
+        : null;
+    const loading = loadDatabase(url, dir, manifest.database, {
+      files: manifest.files,
+      // Committed only once every evidence file copied back matched the manifest.
+      beforeCommit: async () => {
+        const { altered } = await evidenceRestored;
+        if (altered.length > 0) throw new BackupFileAltered(altered[0]);
+      },
+    });
+    await loading.catch(async (error: unknown) => {
+      await chainFile?.stop();
+      throw error;
+    });
     const loaded = Date.now();
     const problems: string[] = [];
     const counts = await countRows(url, Object.keys(manifest.database.rowCounts));
@@ -80,22 +171,45 @@ try {
     }
     if (JSON.stringify(await listEvidence(url)) !== JSON.stringify(manifest.database.evidence))
       problems.push('恢复后的佐证材料登记（文件名、大小、SHA-256）与清单不一致');
-    const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2, application_name: 'duban-restore' } }));
-    await dataSource.initialize();
-    const tx = new Transactions(dataSource);
-    const chain = await new AuditService(new AuditRepository(tx), tx).verify().finally(() => dataSource.destroy());
+    const head = manifest.database.auditHead?.seq ?? 0;
+    const fromFile = await chainFile?.result;
+    const walkTable = async () => {
+      // The restored table walked as `npm run audit:verify` walks it: the first break named as it names it.
+      const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2, application_name: 'duban-restore' } }));
+      await dataSource.initialize();
+      const tx = new Transactions(dataSource);
+      return new AuditService(new AuditRepository(tx), tx).verify().finally(() => dataSource.destroy());
+    };
+    const fileHeld = fromFile?.intact === true && fromFile.checked === head;
+    const chain = fileHeld ? { checked: fromFile.checked, broken: null } : await walkTable();
     if (chain.broken) problems.push(`审计链在第 ${chain.broken.seq} 条断裂（${chain.broken.reason}）`);
     if (manifest.database.auditHead && chain.checked !== manifest.database.auditHead.seq) {
       problems.push(`审计链应有 ${manifest.database.auditHead.seq} 条，恢复后校验了 ${chain.checked} 条`);
     }
-    return { problems, counts, checked: chain.checked, loadMs: loaded - checkedAt, verifyMs: Date.now() - loaded };
+    return {
+      problems,
+      counts,
+      checked: chain.checked,
+      chainFrom: fileHeld ? '载入时由备份文件重算' : '逐条遍历恢复后的表',
+      loadMs: loaded - checkedAt,
+      verifyMs: Date.now() - loaded,
+    };
   };
+  // What the target held before the migrations: on a failure, what they made is dropped again.
+  const before = await schemaObjects(url);
   const evidenceRestored = restoreEvidence();
   const [database, evidence] = await Promise.allSettled([restoreDatabase(), evidenceRestored]);
   await storage.close();
   if (database.status === 'rejected') {
-    // Nothing half restored is left behind: the evidence directory was empty (or absent) before.
+    // Nothing half restored is left behind: the load was rolled back, what the migrations made is dropped, and the
+    // evidence directory was empty (or absent) before.
     if (manifest.evidenceStore === 'local') rmSync(evidenceDir, { recursive: true, force: true });
+    await dropCreatedSince(url, before);
+    if (database.reason instanceof BackupFileAltered) {
+      const altered = evidence.status === 'fulfilled' ? evidence.value.altered : [];
+      const paths = [...new Set([database.reason.path, ...altered])];
+      throw new BackupDamaged(paths.map((path) => `文件内容与清单中的 SHA-256 不符：${path}`));
+    }
     throw database.reason;
   }
   if (evidence.status === 'rejected') throw evidence.reason;
@@ -111,13 +225,18 @@ try {
   } else {
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(
-      `已恢复并校验 ${dir}（备份于 ${manifest.createdAt}）：${rows} 行与清单一致，审计链 ${chainChecked} 条完好，佐证材料 ${manifest.database.evidence.length} 个哈希一致；${timing}`,
+      `已恢复并校验 ${dir}（备份于 ${manifest.createdAt}）：${rows} 行与清单一致，审计链 ${chainChecked} 条完好（${database.value.chainFrom}），佐证材料 ${manifest.database.evidence.length} 个哈希一致；${timing}`,
     );
     process.exitCode = 0;
   }
 } catch (error) {
-  console.error(`无法恢复：${(error as Error).message}`);
-  process.exitCode = 2;
+  if (error instanceof BackupDamaged) {
+    console.error(`备份不完整或已损坏，未恢复任何数据：\n  ${error.problems.join('\n  ')}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`无法恢复：${(error as Error).message}`);
+    process.exitCode = 2;
+  }
 } finally {
   await stopDatabase();
 }

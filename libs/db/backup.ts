@@ -35,6 +35,13 @@ async function tablesOf(client: pg.Client): Promise<string[]> {
   return rows.rows.map((r) => r.tablename).filter((t) => t !== MIGRATIONS_TABLE);
 }
 
+/**
+ * The COPY that writes out `table`: the audit chain in `seq` order (its primary key), so that a restore can recompute
+ * the chain from the file as it loads it; the other tables as they lie.
+ */
+const copyOut = (table: string) =>
+  table === 'audit_log' ? 'COPY (SELECT * FROM public."audit_log" ORDER BY seq) TO STDOUT' : `COPY public.${quoted(table)} TO STDOUT`;
+
 /** Connections that copy tables at once, all in the one snapshot (the largest tables first). */
 const DUMP_CONNECTIONS = 3;
 
@@ -113,7 +120,7 @@ export async function dumpDatabase(
       [client, ...helpers].map(async (connection) => {
         for (let table = queue.shift(); table !== undefined; table = queue.shift()) {
           const tap = hashingRows();
-          await pipeline(connection.query(copyTo(`COPY public.${quoted(table)} TO STDOUT`)), tap, createWriteStream(join(dir, 'database', `${table}.copy`)));
+          await pipeline(connection.query(copyTo(copyOut(table))), tap, createWriteStream(join(dir, 'database', `${table}.copy`)));
           rowCounts[table] = tap.rows;
           files[`database/${table}.copy`] = tap.digest();
         }
@@ -179,13 +186,81 @@ export async function isEmptyDatabase(url: string): Promise<boolean> {
   }
 }
 
+/** A backup's file whose bytes are not those its manifest recorded (the message names it, as the manifest check does). */
+export class BackupFileAltered extends Error {
+  constructor(readonly path: string) {
+    super(`文件内容与清单中的 SHA-256 不符：${path}`);
+  }
+}
+
+export interface LoadChecks {
+  /** The manifest's SHA-256 of each file by its path in the backup folder: every table's file is held against it. */
+  files?: Record<string, string>;
+  /** Runs before the load commits; a rejection rolls it back. */
+  beforeCommit?: () => Promise<void>;
+}
+
+/** Reads of a backup's table file: large, so hashing it costs the hash, not the chunks. */
+const READ = { highWaterMark: 1024 * 1024 };
+
+/**
+ * What the schema `public` of `url` holds now (tables, views, sequences, functions, types), to undo what a restore's
+ * migrations made should the restore fail after them (`dropCreatedSince`).
+ */
+export async function schemaObjects(url: string): Promise<string[]> {
+  const client = logConnectionErrors(new pg.Client({ connectionString: url }), 'duban-restore');
+  await client.connect();
+  try {
+    const rows = await client.query<{ object: string }>(
+      `SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END || ' ' || c.oid::regclass::text AS object
+         FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+       UNION ALL
+       SELECT 'FUNCTION ' || p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+       UNION ALL
+       SELECT 'TYPE ' || t.oid::regtype::text FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')`,
+    );
+    return rows.rows.map((r) => r.object);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops, in one transaction, what `public` of `url` holds now and did not hold in `before` (`schemaObjects`). */
+export async function dropCreatedSince(url: string, before: string[]): Promise<void> {
+  const had = new Set(before);
+  const created = (await schemaObjects(url)).filter((o) => !had.has(o));
+  if (created.length === 0) return;
+  const client = logConnectionErrors(new pg.Client({ connectionString: url, application_name: 'duban-restore' }), 'duban-restore');
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    // Tables first (with their indexes, triggers and owned sequences), then what is left; IF EXISTS: a CASCADE may
+    // have taken it already.
+    const order = ['TABLE', 'MATERIALIZED VIEW', 'VIEW', 'SEQUENCE', 'FUNCTION', 'TYPE'];
+    created.sort((a, b) => order.findIndex((k) => a.startsWith(`${k} `)) - order.findIndex((k) => b.startsWith(`${k} `)));
+    for (const object of created) {
+      const kind = order.find((k) => object.startsWith(`${k} `))!;
+      await client.query(`DROP ${kind} IF EXISTS ${object.slice(kind.length + 1)} CASCADE`);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Loads a snapshot into `url`, whose schema `migrateDatabase` has just made with the same migrations: every table
  * emptied (of rows a migration may have added) and filled from its file in one transaction, with triggers and
  * foreign keys held off while it loads (`session_replication_role = replica`, which needs a superuser: the
- * embedded server's user, or `postgres`), then the sequences set.
+ * embedded server's user, or `postgres`), then the sequences set. With `checks.files`, each table's file is hashed
+ * as it streams into COPY and held against its recorded SHA-256 at its end: a file that differs fails the load
+ * (`BackupFileAltered`, naming it) and the transaction is rolled back, so nothing of it stays. `checks.beforeCommit`
+ * runs last, in the transaction: what it throws rolls the load back too.
  */
-export async function loadDatabase(url: string, dir: string, snapshot: DatabaseSnapshot): Promise<void> {
+export async function loadDatabase(url: string, dir: string, snapshot: DatabaseSnapshot, checks: LoadChecks = {}): Promise<void> {
   const client = logConnectionErrors(new pg.Client({ connectionString: url, application_name: 'duban-restore' }), 'duban-restore');
   await client.connect();
   try {
@@ -213,16 +288,37 @@ export async function loadDatabase(url: string, dir: string, snapshot: DatabaseS
     ).rows;
     for (const index of deferred) await client.query(`DROP INDEX ${index.name}`);
     for (const table of tables) {
-      await pipeline(createReadStream(join(dir, 'database', `${table}.copy`)), client.query(copyFrom(`COPY public.${quoted(table)} FROM STDIN`)));
+      const path = `database/${table}.copy`;
+      const expected = checks.files?.[path];
+      if (checks.files && expected === undefined) throw new BackupFileAltered(path);
+      const tap = hashingRows();
+      await pipeline(createReadStream(join(dir, path), READ), tap, client.query(copyFrom(`COPY public.${quoted(table)} FROM STDIN`)));
+      if (checks.files && tap.digest() !== expected) throw new BackupFileAltered(path);
     }
     for (const index of deferred) await client.query(index.definition);
     for (const [name, value] of Object.entries(snapshot.sequences)) {
       if (value !== null) await client.query('SELECT setval($1, $2)', [`public.${quoted(name)}`, value]);
     }
+    await checks.beforeCommit?.();
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The columns of `table` in the order `COPY table TO STDOUT` writes them (a table file's). */
+export async function tableColumns(url: string, table: string): Promise<string[]> {
+  const client = logConnectionErrors(new pg.Client({ connectionString: url }), 'duban-restore');
+  await client.connect();
+  try {
+    const rows = await client.query<{ name: string }>(
+      'SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum',
+      [`public.${quoted(table)}`],
+    );
+    return rows.rows.map((r) => r.name);
   } finally {
     await client.end();
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { CHAIN_COLUMNS, chainEntry } from '../chain-entry.js';
 import { copyTextRows } from '../copy-text.js';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
@@ -170,7 +171,7 @@ export class AuditRepository {
       for (let after = 0; ;) {
         const copy = client.query(
           copyTo(
-            `COPY (SELECT seq, at, actor_id, action, entity_type, entity_id, task_id, before, after, detail, ip, prev_hash, hash
+            `COPY (SELECT ${CHAIN_COLUMNS.join(', ')}
                      FROM audit_log WHERE seq > ${after} ORDER BY seq LIMIT ${range}) TO STDOUT`,
           ),
         );
@@ -192,25 +193,3 @@ export class AuditRepository {
 
 /** Entries per COPY of the walk: a caller that stops early (a broken link) leaves at most this many unread. */
 const RANGE = 100_000;
-
-const parseTimestamptz = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text') as (text: string) => Date;
-const json = (text: string | null): Record<string, unknown> | null => (text === null ? null : (JSON.parse(text) as Record<string, unknown>));
-
-/** A row of the walk's COPY, in its column order. */
-function chainEntry(f: Array<string | null>): ChainEntry {
-  return {
-    seq: Number(f[0]),
-    at: parseTimestamptz(f[1]!),
-    actorId: f[2],
-    action: f[3]!,
-    entityType: f[4]!,
-    entityId: f[5]!,
-    taskId: f[6],
-    before: json(f[7]),
-    after: json(f[8]),
-    detail: json(f[9]),
-    ip: f[10],
-    prevHash: f[11]!,
-    hash: f[12]!,
-  };
-}
