@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage } from './support/web.js';
+import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage, checkScreen, uncheckedScreens } from './support/web.js';
 
 /**
  * 安全审计 and accounts in the console, in Debian's Chromium: the auditor reads, filters, verifies and exports
@@ -80,6 +80,8 @@ describe('web console: the audit log and account import', () => {
   it('the administrator imports accounts from a workbook, fixing what the preview names first, and hands out the temporary passwords', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
+    await page.getByRole('row', { name: new RegExp(ADMIN.email) }).waitFor();
+    await checkScreen(page, 'admin-users');
     await page.getByRole('button', { name: '批量导入' }).click();
     const dialog = page.getByRole('dialog', { name: '批量导入用户' });
     await dialog
@@ -88,6 +90,7 @@ describe('web console: the audit log and account import', () => {
     await dialog.getByRole('button', { name: '预览' }).click();
     await dialog.getByTestId('user-import-errors').getByText('第 2 行所属部门：联络员须填写所属部门').waitFor();
     expect(await dialog.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await checkScreen(page, 'admin-user-import (errors)');
 
     await dialog.locator('input[type=file]').setInputFiles({
       name: '开户表.xlsx',
@@ -121,9 +124,11 @@ describe('web console: the audit log and account import', () => {
     await create.getByLabel('邮箱（登录名）').fill('sun3@taixing.gov.cn');
     await create.getByLabel('角色').click();
     await page.locator('.ant-select-dropdown:visible').getByText('督查', { exact: true }).click();
+    await checkScreen(page, 'admin-new-user');
     await create.getByRole('button', { name: '创建' }).click();
     const temporary = (await page.getByTestId('temporary-password').innerText()).trim();
     expect(temporary.length).toBeGreaterThanOrEqual(10);
+    await checkScreen(page, 'admin-temporary-password');
     await page.getByRole('button', { name: '我已记下' }).click();
     await page.context().close();
 
@@ -139,10 +144,16 @@ describe('web console: the audit log and account import', () => {
   it('the administrator opens the queue dashboard from the console with a single-use link', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     await page.goto(`${app.url}/deliveries`);
+    await page.getByRole('button', { name: '队列看板' }).waitFor();
+    await checkScreen(page, 'admin-deliveries');
     const [board] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: '队列看板' }).click()]);
     await board.waitForURL(`${app.url}/admin/queues`);
     await board.getByText('duban 队列').first().waitFor();
     expect(board.url()).not.toContain('ticket=');
     await page.context().close();
+  });
+
+  it('axe-checked every screen its walks showed', () => {
+    expect(uncheckedScreens()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
-import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage } from './support/web.js';
+import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage, checkScreen, uncheckedScreens } from './support/web.js';
 
 /**
  * 配合单位反馈 in the console (Debian's Chromium against the real app): a co-department's liaison finds its own
@@ -60,6 +60,7 @@ describe('web console: co-department reports (配合单位反馈)', () => {
     const owed = page.getByTestId('reports-owed');
     await owed.getByRole('link', { name: TITLE }).first().waitFor();
     expect(await owed.getByTestId('co-department-owed').count()).toBeGreaterThanOrEqual(2);
+    await checkScreen(page, 'liaison-tasks');
 
     await owed.getByRole('link', { name: TITLE }).first().click();
     // Its own periods only: no other co-department's.
@@ -67,6 +68,7 @@ describe('web console: co-department reports (配合单位反馈)', () => {
     expect(await slotsCard(page).getByTestId('co-department-slots').count()).toBe(1);
     expect(await slotsCard(page).innerText()).toContain('教育部门');
     expect(await slotsCard(page).innerText()).toContain('尚未报送');
+    await checkScreen(page, 'co-liaison-task-detail');
 
     // Files its first period (late) from the task page: the period list is its own.
     await page.getByLabel('报送进展').fill('教育部门负责部分：资金已拨付到校');
@@ -90,9 +92,17 @@ describe('web console: co-department reports (配合单位反馈)', () => {
 
     // The supervisor's edit form carries the switch, on.
     const boss = await signedInPage(browser, app.url, supervisor.email, PASSWORD, problems);
+    await boss.getByRole('heading', { name: '督办台' }).waitFor();
+    await boss.locator('canvas').first().waitFor();
+    await checkScreen(boss, 'supervisor-board');
     await boss.goto(`${app.url}/tasks/${taskId}/edit`);
     expect(await boss.getByRole('checkbox', { name: '配合单位也须定期报送' }).isChecked()).toBe(true);
+    await checkScreen(boss, 'supervisor-edit');
     await boss.context().close();
     expect(problems).toEqual([]);
+  });
+
+  it('axe-checked every screen its walks showed', () => {
+    expect(uncheckedScreens()).toEqual([]);
   });
 });

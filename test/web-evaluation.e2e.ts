@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { EVALUATION_SHEETS } from '../libs/reports/evaluation-workbook.js';
 import { insertEvaluationPlan } from './fixtures/evaluation-plan.js';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage, typeDate } from './support/web.js';
+import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage, typeDate, checkScreen, uncheckedScreens } from './support/web.js';
 
 /**
  * The final evaluation in the console, in Debian's Chromium: a reviewer opens 规划评估 (as of the plan's last day,
@@ -41,6 +41,10 @@ describe('web console: the plan’s final evaluation', () => {
 
   const open = async (email: string, password = PASSWORD): Promise<Page> => {
     const page = await signedInPage(browser, app.url, email, password, problems);
+    // The role's home first (the reviewer's 年度考核, the admin's 用户管理), drawn before moving on.
+    await page.getByRole('heading', { name: email === reviewer.email ? '年度考核' : '用户管理' }).waitFor();
+    await (email === reviewer.email ? page.getByText('尚未开启任何年度的考核') : page.getByRole('row', { name: new RegExp(ADMIN.email) })).waitFor();
+    await checkScreen(page, 'home');
     await page.getByRole('menuitem', { name: '规划评估' }).click();
     await page.getByLabel('评估总览').waitFor();
     return page;
@@ -84,20 +88,27 @@ describe('web console: the plan’s final evaluation', () => {
     // The middle of the period: computed live, nothing saved for it.
     await typeDate(page.locator('#evaluation-as-of'), '2023年6月30日');
     await page.getByText('未保存评估意见').waitFor();
+    await checkScreen(page, 'reviewer-evaluation (mid-period)');
     await page.context().close();
   });
 
   it('the admin finalises it and the text is locked', async () => {
     const page = await open(ADMIN.email, ADMIN.password);
+    await page.getByText('草稿（已保存评估意见）').waitFor();
+    await checkScreen(page, 'admin-evaluation');
     await page.getByRole('button', { name: '定稿' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认定稿' }).waitFor();
+    await checkScreen(page, 'admin-evaluation-finalize');
     await page.getByRole('dialog').getByRole('button', { name: '确认定稿' }).click();
     await page.locator('.ant-message').getByText('评估已定稿').waitFor();
     await page.getByText(/本期评估已于 .* 定稿/).waitFor();
+    await checkScreen(page, 'admin-evaluation (finalised)');
     await page.context().close();
     const again = await open(reviewer.email);
     await again.getByText('已定稿', { exact: true }).waitFor();
     expect(await again.getByLabel('对策建议').isDisabled()).toBe(true);
     expect(await again.getByRole('button', { name: '保存评估意见' }).isDisabled()).toBe(true);
+    await checkScreen(again, 'reviewer-evaluation (finalised)');
     await again.context().close();
     const saved = (
       await app
@@ -106,5 +117,9 @@ describe('web console: the plan’s final evaluation', () => {
         .expect(200)
     ).body;
     expect(saved).toEqual([expect.objectContaining({ status: 'finalized', measures: '十五五期间加强债务管控。' })]);
+  });
+
+  it('axe-checked every screen its walks showed', () => {
+    expect(uncheckedScreens()).toEqual([]);
   });
 });

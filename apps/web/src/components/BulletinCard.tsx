@@ -30,7 +30,7 @@ export function BulletinCard() {
                 <b>{d.name}</b>
                 <span>
                   逾期 {d.overdue} 项 · 已升级 {d.escalated} 项 · 最长逾期 {d.maxDaysOverdue} 天 ·{' '}
-                  <span style={d.missedReports > 0 ? { color: '#f5222d' } : undefined}>逾期未报 {d.missedReports} 期</span>
+                  <span style={d.missedReports > 0 ? { color: '#cf1322' } : undefined}>逾期未报 {d.missedReports} 期</span>
                 </span>
               </Space>
               {d.worst.map((t) => (

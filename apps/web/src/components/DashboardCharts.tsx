@@ -57,7 +57,7 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
         </Col>
         <Col xs={12} md={8} xl={4}>
           <Card size="small">
-            <Statistic title="逾期" value={totals.overdue} styles={{ content: { color: '#f5222d' } }} />
+            <Statistic title="逾期" value={totals.overdue} styles={{ content: { color: '#cf1322' } }} />
           </Card>
         </Col>
         <Col xs={12} md={8} xl={4}>
@@ -81,7 +81,7 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
               title={missed}
               value={totals.reports.missed}
               suffix="期"
-              styles={{ content: { color: totals.reports.missed > 0 ? '#f5222d' : undefined } }}
+              styles={{ content: { color: totals.reports.missed > 0 ? '#cf1322' : undefined } }}
             />
           </Card>
         </Col>
@@ -110,7 +110,7 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
                 </div>
                 <div style={{ color: '#666' }}>
                   本月应报 {d.reports.dueThisMonth} 期 ·{' '}
-                  <span style={d.reports.missed > 0 ? { color: '#f5222d' } : undefined}>
+                  <span style={d.reports.missed > 0 ? { color: '#cf1322' } : undefined}>
                     {missed} {d.reports.missed} 期
                   </span>
                 </div>
