@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { importSeeds } from '../libs/plan/import-seeds.js';
 import { startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, expectAccessible, launchChromium, saveScreenshot, signedInPage } from './support/web.js';
+import { checkScreen, ensureWebBuild, expectAccessible, launchChromium, saveScreenshot, signedInPage, uncheckedScreens } from './support/web.js';
 
 /**
  * The plan switcher in Debian's Chromium: with the 十五五 draft beside the 十四五 plan, the console starts on the
@@ -39,8 +39,10 @@ describe('web console: switching plans', () => {
     const page = await signedInPage(browser, app.url, supervisor.email, 'password-123', problems);
     const switcher = page.getByTestId('plan-switcher');
     await switcher.getByText('泰兴市十五五教育事业发展规划（征求意见稿）（2026–2030）').waitFor();
+    await checkScreen(page, 'supervisor-board');
     await page.getByRole('menuitem', { name: '全部任务' }).click();
     await page.getByRole('row', { name: /保障学校建设资金/ }).waitFor();
+    await checkScreen(page, 'supervisor-tasks (one plan)');
     expect(await page.getByRole('row', { name: /（2021年）/ }).count()).toBe(0);
 
     await switcher.click();
@@ -77,6 +79,7 @@ describe('web console: switching plans', () => {
     await page.getByRole('menuitem', { name: '规划文本' }).click();
     await page.getByRole('combobox', { name: '查看的规划' }).click();
     await pick(page, /泰兴市十四五教育事业发展规划/);
+    await checkScreen(page, 'supervisor-plan');
     await page.getByRole('button', { name: '结转未完成任务' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: '结转到' }).click();
@@ -96,5 +99,9 @@ describe('web console: switching plans', () => {
     await expectAccessible(page, 'carried task');
     const moved = (await app.as(supervisor.token).get(`/api/v1/tasks/${task.id}`).expect(200)).body as { planId: string };
     expect(moved.planId).not.toBe(older.id);
+  });
+
+  it('axe-checked every screen its walks showed', () => {
+    expect(uncheckedScreens()).toEqual([]);
   });
 });

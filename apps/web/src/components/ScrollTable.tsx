@@ -10,6 +10,8 @@ import { useEffect, useRef } from 'react';
 export function ScrollTable<T extends object>(props: TableProps<T>) {
   const table = useRef<TableRef>(null);
   useEffect(() => {
+    // antd's hidden row that measures column widths repeats the header's controls (the select-all box): out of the Tab order (axe: aria-hidden-focus).
+    for (const row of table.current?.nativeElement.querySelectorAll<HTMLElement>('.ant-table-measure-row:not([inert])') ?? []) row.inert = true;
     const region = table.current?.nativeElement.querySelector<HTMLElement>('.ant-table-scroll-horizontal .ant-table-content:not([tabindex])');
     if (!region) return;
     region.tabIndex = 0;
