@@ -48,21 +48,7 @@ export interface AuditRow {
 }
 
 /** An entry as the chain's verification reads it (libs/audit/audit-chain.ts's ChainEntry): its content and both hashes. */
-export interface ChainEntry {
-  seq: number;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  taskId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-  prevHash: string;
-  hash: string;
-}
+export type ChainEntry = Omit<AuditRow, 'actorName' | 'actorEmail'> & { prevHash: string; hash: string };
 
 @Injectable()
 export class AuditRepository {
