@@ -97,7 +97,7 @@ describe(`delivery (${REDIS_URL ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'})`,
     if (REDIS_URL) {
       const redis = new Redis(REDIS_URL);
       try {
-        // In CI this run is the machine's only Redis user (the embedded run beside it queues in its own PostgreSQL): a real FLUSHALL. On a shared development machine only this run's keys, which is all this run has in Redis.
+        // CI runs alone: a real FLUSHALL. On a shared development machine only this run's keys, which is all this run has in Redis.
         if (process.env.CI) await redis.flushall();
         else {
           const keys = await redis.keys(`${PREFIX}:*`);
