@@ -213,6 +213,49 @@ describe('carry-over (结转) of open tasks into the next plan', () => {
     expect((await app.as(admin).get('/api/v1/audit/verify').expect(200)).body.broken).toBeNull();
   });
 
+  it('a task carried back into the plan it left counts in each plan for the days it was there, and as 结转 in the other', async () => {
+    await newTask('往返', { clauseRef: '五(一)', dueDate: '2026-06-30' });
+    const between = '2026-03-01';
+    const today = new Date().toISOString().slice(0, 10);
+    const sum = (e: Awaited<ReturnType<typeof evaluation>>, key: 'total' | 'carriedOver') => e.chapters.reduce((s, c) => s + c.tasks[key], 0);
+    const before = {
+      olderBetween: await evaluation(older.id, between),
+      olderNow: await evaluation(older.id, today),
+      newerBetween: await evaluation(newer.id, between),
+      newerNow: await evaluation(newer.id, today),
+    };
+
+    // Carried into the 十五五 on 1 February 2026 (the move's moment set back, as if made then), and back into the 十四五 today.
+    await carry({ toPlanId: newer.id, taskIds: [t['往返']] }).expect(200);
+    await sql(app.databaseUrl, "UPDATE task_carry_over SET moved_at = '2026-02-01T09:00:00+08:00' WHERE task_id = $1", [t['往返']]);
+    const back = await carry({ toPlanId: older.id, taskIds: [t['往返']] }, newer.id).expect(200);
+    expect(back.body).toMatchObject({ fromPlanId: newer.id, toPlanId: older.id, moved: 1, clausesCleared: 0 });
+
+    const detail = (await app.as(supervisor.token).get(`/api/v1/tasks/${t['往返']}`).expect(200)).body;
+    expect(detail).toMatchObject({ planId: older.id, clauseRef: '五(一)', carriedFrom: { planId: newer.id, clauseRef: '五(一)' } });
+    const moves = async (planId: string) =>
+      ((await app.as(supervisor.token).get(`/api/v1/plans/${planId}/carry-overs`).expect(200)).body as Array<{ direction: string; task: { id: string } }>)
+        .filter((m) => m.task.id === t['往返'])
+        .map((m) => m.direction)
+        .sort();
+    expect(await moves(older.id)).toEqual(['in', 'out']);
+    expect(await moves(newer.id)).toEqual(['in', 'out']);
+
+    // In March 2026 it was in the 十五五: 结转 in the 十四五, a task of the 十五五's own.
+    const olderBetween = await evaluation(older.id, between);
+    expect(sum(olderBetween, 'total')).toBe(sum(before.olderBetween, 'total'));
+    expect(sum(olderBetween, 'carriedOver')).toBe(sum(before.olderBetween, 'carriedOver') + 1);
+    const newerBetween = await evaluation(newer.id, between);
+    expect(sum(newerBetween, 'total')).toBe(sum(before.newerBetween, 'total') + 1);
+    expect(sum(newerBetween, 'carriedOver')).toBe(sum(before.newerBetween, 'carriedOver'));
+    // Today it is back: the 十四五's own task as before, and 结转 in the 十五五, which it has left.
+    expect(await evaluation(older.id, today)).toEqual(before.olderNow);
+    const newerNow = await evaluation(newer.id, today);
+    expect(sum(newerNow, 'total')).toBe(sum(before.newerNow, 'total') + 1);
+    expect(sum(newerNow, 'carriedOver')).toBe(sum(before.newerNow, 'carriedOver') + 1);
+    expect((await app.as(admin).get('/api/v1/audit/verify').expect(200)).body.broken).toBeNull();
+  });
+
   it('a seed re-import of the old plan neither brings carried tasks back nor makes them again', async () => {
     const moved = await sql<{ id: string; code: string }>(
       app.databaseUrl,
