@@ -3,8 +3,8 @@
  * empty DATABASE_URL, then verified: every file against the manifest (the manifest's list first; each table's file
  * hashed as it streams into COPY and each evidence file as it is copied back, the load committed only once all
  * matched: from a damaged backup nothing stays restored), then, restored, the row counts against the manifest, the
- * evidence the database lists against it, the audit chain link by link, and every evidence file read back against its
- * recorded hash (the evidence restored while the database loads). Exit code 0 when restored and verified, 1 when the
+ * evidence the database lists against it and the audit chain link by link (the evidence restored while the database
+ * loads; each file's hash, taken as it is written, is the one the snapshot recorded). Exit code 0 when restored and verified, 1 when the
  * backup or the verification fails, 2 when it cannot run.
  */
 import 'reflect-metadata';
@@ -104,11 +104,11 @@ try {
   if (!(await isEmptyDatabase(url))) throw new Error('目标数据库已有数据：恢复只写入空的数据库（新的 DATA_DIR 或新建的 DATABASE_URL）');
   const storage = createEvidenceStorage(config);
 
-  // The evidence (the disk) while the database loads and is checked (the server and this process's CPU): each file
-  // put back and read back, its hash held against the one the snapshot recorded (the restored database's, checked
-  // below).
-  // A backup file copied back is hashed on the way and held against the manifest (`altered`: the load is then not
-  // committed).
+  // The evidence (the disk) while the database loads and is checked (the server and this process's CPU). A backup file
+  // is hashed once, as it is copied back, and held against the manifest, whose hash is the one the snapshot recorded
+  // (checked above; the restored database's list is held against the snapshot's below): the bytes written are the
+  // bytes hashed, so they are not read back and hashed a second time. A file that differs is `altered`: the load is
+  // then not committed. From S3 (listed, not copied) each object is read and hashed.
   const restoreEvidence = async (): Promise<{ problems: string[]; altered: string[]; ms: number }> => {
     const begun = Date.now();
     const problems: string[] = [];
@@ -127,10 +127,8 @@ try {
           const read = createReadStream(join(dir, path), READ);
           read.on('error', (error) => hashing.destroy(error));
           await storage.put(file.storageKey, read.pipe(hashing));
-          if (hash.digest('hex') !== manifest.files[path]) {
-            altered.add(path);
-            return;
-          }
+          if (hash.digest('hex') !== manifest.files[path]) altered.add(path);
+          return;
         }
         if ((await sha256Of(await storage.get(file.storageKey))) !== file.sha256) problems.push(`佐证文件与登记的 SHA-256 不符：${file.storageKey}`);
       } catch (error) {
