@@ -147,8 +147,8 @@ try {
   // The evidence (the disk) while the database loads and is checked (the server and this process's CPU). A backup file
   // is hashed once, as it is copied back, and held against the manifest, whose hash is the one the snapshot recorded
   // (checked above; the restored database's list is held against the snapshot's below): the bytes written are the
-  // bytes hashed, so they are not read back and hashed a second time. A file that differs is `altered`: the load is then not committed. From S3 (listed, not copied) each object is read
-  // and hashed.
+  // bytes hashed, so they are not read back and hashed a second time. A file that differs is `altered`: the load is
+  // then not committed. From S3 (listed, not copied) each object is read and hashed.
   const restoreEvidence = async (): Promise<{ problems: string[]; altered: string[]; ms: number }> => {
     const begun = Date.now();
     const problems: string[] = [];
