@@ -1,16 +1,19 @@
 /**
- * A worker thread of `npm run restore`: the audit chain recomputed link by link from the backup's `audit_log` file
- * while the database loads it (this core while the server's is busy with the COPY), instead of walking the restored
- * table after the load. The file is hashed on the way and held against the manifest, as the load holds the bytes it
- * sends; the load commits those same bytes (or nothing), and the restore compares the row counts. The restore walks the
- * restored table instead whenever this does not find the whole chain intact (a file not in `seq` order, a server
- * writing another date style), so a break is always reported as `npm run audit:verify` reports it.
+ * A worker thread of `npm run restore`: a stretch of the audit chain recomputed link by link from the backup's
+ * `audit_log` file while the database loads it (these cores while the server's is busy with the COPY), instead of
+ * walking the restored table after the load. The file is cut into byte ranges at line ends, one worker each, so the
+ * machine's cores share the chain; each stretch starts from what its first entry claims, and the restore joins them
+ * (`joinChainRanges`: each claim held against the end of the stretch before) and holds the end against the audit head
+ * the manifest recorded. That pins the bytes checked here to the backup's without hashing the file again: every
+ * column of `audit_log` is in the chain, and an intact chain that ends at the recorded head hash is the recorded one.
+ * The load holds the bytes it sends against the manifest's SHA-256 and commits them or nothing, and the restore
+ * compares the row counts. The restore walks the restored table instead whenever this does not find the whole chain
+ * intact (a file not in `seq` order, a server writing another date style), so a break is always reported as
+ * `npm run audit:verify` reports it.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { verifyChain, type ChainEntry } from '../../libs/audit/audit-chain.js';
+import { type ChainEntry, type ChainRange, verifyChainRange } from '../../libs/audit/audit-chain.js';
 import { CHAIN_COLUMNS, chainEntry } from '../../libs/db/chain-entry.js';
 import { copyTextRows } from '../../libs/db/copy-text.js';
 
@@ -19,41 +22,30 @@ export interface ChainFileTask {
   path: string;
   /** `audit_log`'s columns in the table's order (the file's). */
   columns: string[];
-  /** The manifest's SHA-256 of the file. */
-  sha256: string;
+  /** The bytes of the file to check, from `start` (a line's first) up to `end` (exclusive; after a line's end). */
+  start: number;
+  end: number;
 }
 
-export interface ChainFileResult {
-  checked: number;
-  /** The chain held from the first entry to the last, and the file was the manifest's. */
-  intact: boolean;
-}
+/** The stretch as checked, or null when it could not be read as chain entries (the restore then walks the table). */
+export type ChainFileResult = ChainRange | null;
 
 async function verifyChainFile(task: ChainFileTask): Promise<ChainFileResult> {
   const at = CHAIN_COLUMNS.map((name) => task.columns.indexOf(name));
-  if (at.includes(-1)) return { checked: 0, intact: false };
-  const hash = createHash('sha256');
-  const source = createReadStream(task.path, { highWaterMark: 1024 * 1024 });
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  source.on('error', (error) => tap.destroy(error));
+  if (at.includes(-1)) return null;
+  if (task.end <= task.start) return { checked: 0, broken: null, first: null, last: null };
+  const source = createReadStream(task.path, { start: task.start, end: task.end - 1, highWaterMark: 1024 * 1024 });
   async function* pages(): AsyncGenerator<ChainEntry[]> {
-    for await (const rows of copyTextRows(source.pipe(tap))) yield rows.map((f) => chainEntry(at.map((i) => f[i]!)));
+    for await (const rows of copyTextRows(source)) yield rows.map((f) => chainEntry(at.map((i) => f[i]!)));
   }
-  const { checked, broken } = await verifyChain(pages());
-  // Stopped at a break: the rest unread, the file's hash unknown; the restore walks the table.
-  if (broken) return { checked, intact: false };
-  return { checked, intact: hash.digest('hex') === task.sha256 };
+  // Stopped at a break, the rest unread: the restore walks the table.
+  return verifyChainRange(pages(), 'as claimed');
 }
 
 if (parentPort) {
   const port = parentPort;
   verifyChainFile(workerData as ChainFileTask).then(
     (result) => port.postMessage(result),
-    () => port.postMessage({ checked: 0, intact: false } satisfies ChainFileResult),
+    () => port.postMessage(null satisfies ChainFileResult),
   );
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, entryHash, GENESIS_HASH, verifyChain, type ChainedContent } from './audit-chain.js';
+import { canonicalJson, entryHash, GENESIS_HASH, joinChainRanges, verifyChain, verifyChainRange, type ChainedContent } from './audit-chain.js';
 
 /** The first implementation, as every entry written so far was hashed: the faster one must say exactly the same. */
 function referenceJson(value: unknown): string {
@@ -98,5 +98,57 @@ describe('audit chain', () => {
     entries[1].action = 'task.approve';
     entries[1].hash = entryHash(entries[1].prevHash, entries[1]);
     expect((await verifyChain(each(entries))).broken).toEqual({ seq: 3, reason: 'prev_hash does not match the previous entry' });
+  });
+  describe('checked in stretches and joined (a restore splits the chain between cores)', () => {
+    type Entries = ReturnType<typeof chain>;
+    const cases: Array<[string, (entries: Entries) => Entries]> = [
+      ['intact', (e) => e],
+      [
+        'an edited entry',
+        (e) => {
+          e[3].after = { status: 'completed' };
+          return e;
+        },
+      ],
+      ['a deleted entry', (e) => [...e.slice(0, 2), ...e.slice(3)]],
+      [
+        'a rehashed entry',
+        (e) => {
+          e[1].action = 'task.approve';
+          e[1].hash = entryHash(e[1].prevHash, e[1]);
+          return e;
+        },
+      ],
+      [
+        'an entry claiming another predecessor',
+        (e) => {
+          e[4].prevHash = GENESIS_HASH;
+          e[4].hash = entryHash(e[4].prevHash, e[4]);
+          return e;
+        },
+      ],
+      ['a chain without its first entry', (e) => e.slice(1)],
+      ['a chain without its last entries', (e) => e.slice(0, 3)],
+    ];
+    // Every way of cutting the chain into two or three stretches: the verdict is the whole walk's, reason and all.
+    const cuts = (n: number) => [
+      ...Array.from({ length: n + 1 }, (_, a) => [a]),
+      ...Array.from({ length: n + 1 }, (_, a) => Array.from({ length: n + 1 - a }, (_, i) => [a, a + i])).flat(),
+    ];
+    it.each(cases)('says what the whole walk says: %s', async (_name, alter) => {
+      const entries = alter(chain(7));
+      const whole = await verifyChain(each(entries));
+      for (const cut of cuts(entries.length)) {
+        const bounds = [0, ...cut, entries.length];
+        const stretches = bounds.slice(1).map((end, i) => entries.slice(bounds[i], end));
+        const ranges = await Promise.all(stretches.map((stretch) => verifyChainRange(each(stretch), 'as claimed')));
+        expect({ cut, ...joinChainRanges(ranges) }).toEqual({ cut, ...whole });
+      }
+    });
+    it('gives the last intact entry of a stretch, to pin the whole against a recorded head', async () => {
+      const entries = chain(4);
+      const range = await verifyChainRange(each(entries.slice(2)), 'as claimed');
+      expect(range).toEqual({ checked: 2, broken: null, first: { seq: 3, prevHash: entries[1].hash }, last: { seq: 4, hash: entries[3].hash } });
+    });
   });
 });
