@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FileChooser, type Locator, type Page } from 'playwright-core';
 
 const WEB_SOURCE = 'apps/web';
 const WEB_BUILD = 'dist/web/index.html';
@@ -73,7 +73,9 @@ export async function signedInPage(browser: Browser, url: string, email: string,
 
 /**
  * Where the page stands, as the screen tracker names it: who looks (the signed-in role from the console's session,
- * or 未登录), the route with ids as :id, and each dialog open. A string to evaluate: this project's tsconfig has no DOM.
+ * or 未登录), the route with ids as :id, and each dialog or popup open: antd's modals (role=dialog) and its popovers
+ * (a Popconfirm is one: role=tooltip inside .ant-popover, which a role query alone would miss). A string to evaluate:
+ * this project's tsconfig has no DOM.
  */
 const SCREEN_NOW = `(() => {
   let role = '未登录';
@@ -86,10 +88,13 @@ const SCREEN_NOW = `(() => {
       const title = d.getAttribute('aria-label') || (by && document.getElementById(by)?.textContent) || d.querySelector('.ant-modal-title, .ant-modal-confirm-title')?.textContent || '对话框';
       return title.trim().replace(/\\s+/g, ' ').slice(0, 40);
     });
-  return JSON.stringify({ role, path, dialogs });
+  const popups = [...document.querySelectorAll('.ant-popover')]
+    .filter((p) => p.getClientRects().length > 0 && !p.classList.contains('ant-popover-hidden'))
+    .map((p) => (p.querySelector('.ant-popconfirm-title, .ant-popover-title')?.textContent || '弹出框').trim().replace(/\\s+/g, ' ').slice(0, 40));
+  return JSON.stringify({ role, path, dialogs: [...dialogs, ...popups] });
 })()`;
 
-/** A screen's names: the route, and the route with each open dialog (the check of a dialog covers the page behind it). */
+/** A screen's names: the route, and the route with each open dialog or popup (the check of one covers the page behind it). */
 function screenKeys(json: string): string[] {
   const { role, path, dialogs } = JSON.parse(json) as { role: string; path: string; dialogs: string[] };
   return [`${role} ${path}`, ...dialogs.map((d) => `${role} ${path} › ${d}`)];
@@ -184,4 +189,26 @@ export async function typeDate(field: Locator, text: string): Promise<void> {
     if (value === text) return;
     if (attempt === 2) throw new Error(`the date picker kept 「${value}」 instead of 「${text}」`);
   }
+}
+
+/** Pages whose file choosers a page-wide listener keeps intercepted (see chooseFiles). */
+const choosing = new WeakSet<Page>();
+
+type Files = Parameters<FileChooser['setFiles']>[0];
+
+/**
+ * Picks `files` in the browser's file chooser that `open` brings up (a click on 选择文件, Enter on a drop zone), as a
+ * person does, and returns the chooser. Two races made uploads miss the chooser now and then: a wait started after
+ * the click, and Chromium's interception of choosers, which Playwright switches on with the first listener (a round
+ * trip that a chooser opened at once can beat; it then opens natively and nobody answers it). So a page-wide
+ * listener is set once per page, before any click, and the wait for this chooser starts before `open` runs.
+ */
+export async function chooseFiles(page: Page, open: () => Promise<unknown>, files: Files): Promise<FileChooser> {
+  if (!choosing.has(page)) {
+    choosing.add(page);
+    page.on('filechooser', () => undefined);
+  }
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), open()]);
+  await chooser.setFiles(files);
+  return chooser;
 }
