@@ -100,6 +100,11 @@ function screenKeys(json: string): string[] {
   return [`${role} ${path}`, ...dialogs.map((d) => `${role} ${path} › ${d}`)];
 }
 
+/** The names the screen tracker gives the page as it stands (its route, and the route with each dialog or popup open). */
+export async function screenOf(page: Page): Promise<string[]> {
+  return screenKeys(await page.evaluate<string>(SCREEN_NOW));
+}
+
 /** The screens the walks of this file showed, and those expectAccessible checked (per test file: Jest gives each its own modules). */
 const visited = new Set<string>();
 const checked = new Set<string>();
