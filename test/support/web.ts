@@ -116,6 +116,8 @@ const checked = new Set<string>();
  * the screen is drawn (a screen half drawn would give a different answer each run).
  */
 export async function trackScreens(page: Page): Promise<void> {
+  // Every walk's page comes through here as it is made, long before it could open a file chooser (chooseFiles).
+  interceptFileChoosers(page);
   await page.exposeBinding('__dubanScreen', (_source, json: string) => {
     for (const key of screenKeys(json)) visited.add(key);
   });
@@ -196,23 +198,30 @@ export async function typeDate(field: Locator, text: string): Promise<void> {
   }
 }
 
-/** Pages whose file choosers a page-wide listener keeps intercepted (see chooseFiles). */
+/** Pages whose file choosers a page-wide listener keeps intercepted. */
 const choosing = new WeakSet<Page>();
+
+/**
+ * Keeps the page's file choosers intercepted for its whole life. Playwright switches Chromium's interception on with
+ * the first 'filechooser' listener, a round trip of its own: a listener added just before a click (or a key) that
+ * opens the chooser at once can lose that race, the chooser then opens natively and the walk waits for nobody.
+ * So the listener comes with the page (trackScreens), not with the upload.
+ */
+function interceptFileChoosers(page: Page): void {
+  if (choosing.has(page)) return;
+  choosing.add(page);
+  page.on('filechooser', () => undefined);
+}
 
 type Files = Parameters<FileChooser['setFiles']>[0];
 
 /**
  * Picks `files` in the browser's file chooser that `open` brings up (a click on 选择文件, Enter on a drop zone), as a
- * person does, and returns the chooser. Two races made uploads miss the chooser now and then: a wait started after
- * the click, and Chromium's interception of choosers, which Playwright switches on with the first listener (a round
- * trip that a chooser opened at once can beat; it then opens natively and nobody answers it). So a page-wide
- * listener is set once per page, before any click, and the wait for this chooser starts before `open` runs.
+ * person does, and returns the chooser. The wait for this chooser starts before `open` runs (one started after the
+ * click can miss it), on a page whose choosers have been intercepted since it was made (interceptFileChoosers).
  */
 export async function chooseFiles(page: Page, open: () => Promise<unknown>, files: Files): Promise<FileChooser> {
-  if (!choosing.has(page)) {
-    choosing.add(page);
-    page.on('filechooser', () => undefined);
-  }
+  interceptFileChoosers(page);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), open()]);
   await chooser.setFiles(files);
   return chooser;
