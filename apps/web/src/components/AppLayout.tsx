@@ -120,7 +120,7 @@ export function AppLayout() {
     />
   );
   const largeTextSwitch = (
-    <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap', flex: 'none' }}>
+    <label className="large-text-switch">
       <Switch size="small" checked={large} onChange={setLarge} />
       大字模式
     </label>
@@ -132,43 +132,29 @@ export function AppLayout() {
     </>
   );
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="app">
       <a className="skip-link" href="#main">
         跳到主要内容
       </a>
       {!narrow && (
         <Layout.Sider width={large ? 232 : 200} theme="dark">
-          <div style={{ color: '#fff', padding: '16px', fontWeight: 600, fontSize: large ? 20 : 16 }}>督办平台</div>
+          <div className="sider-title" style={{ fontSize: large ? 20 : 16 }}>
+            督办平台
+          </div>
           <nav aria-label="主菜单">{menu}</nav>
         </Layout.Sider>
       )}
       <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: narrow ? '0 12px' : '0 24px',
-            // One row at every width: what does not fit goes under 菜单 (a phone) or 账户 (up to a desktop's width).
-            height: 'auto',
-            minHeight: 64,
-            lineHeight: 1.4,
-            display: 'flex',
-            flexWrap: 'nowrap',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            gap: 16,
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
+        {/* One row at every width: what does not fit goes under 菜单 (a phone) or 账户 (up to a desktop's width). */}
+        <Layout.Header className="app-header" style={{ padding: narrow ? '0 12px' : '0 24px' }}>
+          <div className="app-header-group">
             {narrow && (
               <Button aria-expanded={!collapsed} aria-controls="narrow-menu" onClick={() => setCollapsed(!collapsed)}>
                 菜单
                 <Count count={unreadCount} />
               </Button>
             )}
-            <span style={{ fontWeight: 600, whiteSpace: 'nowrap', flex: 'none' }}>
-              {narrow ? '督办平台' : plans.length > 1 ? '规划督办' : '泰兴市教育“十四五”规划督办'}
-            </span>
+            <span className="app-header-title">{narrow ? '督办平台' : plans.length > 1 ? '规划督办' : '泰兴市教育“十四五”规划督办'}</span>
             {!narrow && planSwitcher}
           </div>
           {narrow ? (
@@ -176,31 +162,30 @@ export function AppLayout() {
               退出
             </Button>
           ) : (
-            // The buttons keep their width (a group that shrank would push 退出 off the header); on a desktop the name
-            // may end in … should the row ever run short.
-            <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0, flex: compact ? 'none' : '0 1 auto' }}>
+            // The buttons keep their width (console.css); on a desktop the name may end in … should the row run short.
+            <div className="app-header-group" style={compact ? { flex: 'none' } : undefined}>
               {compact ? (
                 <Button size="small" aria-expanded={!collapsed} aria-controls="account-panel" onClick={() => setCollapsed(!collapsed)}>
                   账户
                 </Button>
               ) : (
                 <>
-                  <span data-testid="header-who" style={{ color: '#595959', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
+                  <span data-testid="header-who" className="app-header-who">
                     {who}
                   </span>
                   {largeTextSwitch}
                 </>
               )}
-              <Button size="small" style={{ flex: 'none' }} onClick={() => void navigate('/notifications')}>
+              <Button size="small" onClick={() => void navigate('/notifications')}>
                 消息
                 <Count count={unreadCount} />
               </Button>
               {!compact && (
-                <Button size="small" style={{ flex: 'none' }} onClick={() => void navigate('/password')}>
+                <Button size="small" onClick={() => void navigate('/password')}>
                   修改密码
                 </Button>
               )}
-              <Button size="small" style={{ flex: 'none' }} onClick={signOut}>
+              <Button size="small" onClick={signOut}>
                 退出
               </Button>
             </div>
@@ -210,17 +195,7 @@ export function AppLayout() {
           // On a phone (and at 200 % zoom) 菜单 opens the account's controls and the main menu, below the header; on a
           // tablet or a small laptop 账户 opens the account's controls alone (the sider keeps the menu).
           <div id={narrow ? 'narrow-menu' : 'account-panel'} style={{ background: '#001529' }}>
-            <div
-              style={{
-                display: 'flex',
-                flexWrap: 'wrap',
-                alignItems: 'center',
-                gap: 8,
-                padding: narrow ? '8px 12px' : '8px 24px',
-                background: '#fff',
-                borderBottom: '1px solid #f0f0f0',
-              }}
-            >
+            <div className="account-panel" style={{ padding: narrow ? '8px 12px' : '8px 24px' }}>
               <span style={{ color: '#595959', width: '100%' }}>{who}</span>
               {narrow && planSwitcher}
               {largeTextSwitch}
@@ -231,7 +206,7 @@ export function AppLayout() {
             {narrow && <nav aria-label="主菜单">{menu}</nav>}
           </div>
         )}
-        <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24, outline: 'none' }}>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24 }}>
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
