@@ -3,7 +3,17 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
-import { checkScreen, ensureWebBuild, expectAccessible, launchChromium, saveScreenshot, SCREENSHOTS, trackScreens, uncheckedScreens } from './support/web.js';
+import {
+  checkScreen,
+  chooseFiles,
+  ensureWebBuild,
+  expectAccessible,
+  launchChromium,
+  saveScreenshot,
+  SCREENSHOTS,
+  trackScreens,
+  uncheckedScreens,
+} from './support/web.js';
 
 /**
  * The console for every person (issue 20), in Debian's Chromium: a liaison who works by keyboard alone (skip link,
@@ -194,9 +204,6 @@ describe('web console for every person', () => {
     await tabTo(page, new RegExp(titles[0]));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: titles[0] }).waitFor();
-    // A listener for the whole walk keeps Chromium's file chooser intercepted between the two files (switching
-    // interception on takes a round trip, which a chooser opened at once by the key would beat).
-    page.on('filechooser', () => undefined);
     await tabTo(page, /「将文件拖到此处/);
     for (const [key, name] of [
       ['Enter', '拨付凭证.pdf'],
@@ -204,9 +211,8 @@ describe('web console for every person', () => {
     ] as const) {
       // After a file is sent the focus is still on the zone (a second file is one key away).
       expect((await focused(page)).name).toMatch(/「将文件拖到此处/);
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(key)]);
+      const chooser = await chooseFiles(page, () => page.keyboard.press(key), { name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
       expect(chooser.isMultiple()).toBe(true);
-      await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
       await page.locator('.ant-message').getByText(`已上传：${name}`).first().waitFor();
       await page
         .getByRole('listitem')

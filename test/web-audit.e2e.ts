@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
-import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage, checkScreen, uncheckedScreens } from './support/web.js';
+import { chooseFiles, ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage, checkScreen, uncheckedScreens } from './support/web.js';
 
 /**
  * 安全审计 and accounts in the console, in Debian's Chromium: the auditor reads, filters, verifies and exports
@@ -84,15 +84,18 @@ describe('web console: the audit log and account import', () => {
     await checkScreen(page, 'admin-users');
     await page.getByRole('button', { name: '批量导入' }).click();
     const dialog = page.getByRole('dialog', { name: '批量导入用户' });
-    await dialog
-      .locator('input[type=file]')
-      .setInputFiles({ name: '开户表.xlsx', mimeType: 'application/octet-stream', buffer: await workbook([['钱一', 'qian1@taixing.gov.cn', '联络员', '']]) });
+    const choose = () => dialog.getByRole('button', { name: '选择文件' }).click();
+    await chooseFiles(page, choose, {
+      name: '开户表.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await workbook([['钱一', 'qian1@taixing.gov.cn', '联络员', '']]),
+    });
     await dialog.getByRole('button', { name: '预览' }).click();
     await dialog.getByTestId('user-import-errors').getByText('第 2 行所属部门：联络员须填写所属部门').waitFor();
     expect(await dialog.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await checkScreen(page, 'admin-user-import (errors)');
 
-    await dialog.locator('input[type=file]').setInputFiles({
+    await chooseFiles(page, choose, {
       name: '开户表.xlsx',
       mimeType: 'application/octet-stream',
       buffer: await workbook([

@@ -10,11 +10,13 @@ import { ADMIN, startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
 import {
   checkScreen,
+  chooseFiles,
   ensureWebBuild,
   expectAccessible,
   launchChromium,
   saveScreenshot,
   SCREENSHOTS,
+  screenOf,
   trackScreens,
   typeDate,
   uncheckedScreens,
@@ -233,7 +235,11 @@ describe('web console', () => {
     // A large file on a slow line (uploads throttled to 1 MB/s): the bar follows XHR's upload progress.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
-    await page.locator('input[type=file]').setInputFiles({ name: '资金拨付凭证.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await chooseFiles(page, () => page.getByRole('button', { name: /将文件拖到此处/ }).click(), {
+      name: '资金拨付凭证.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
     const bar = page.getByTestId('upload-progress').filter({ hasText: '资金拨付凭证.pdf' });
     await bar.locator('.ant-progress-status-active').waitFor();
     await shot(page, 'liaison-upload-progress');
@@ -739,6 +745,8 @@ describe('web console', () => {
     await shot(page, 'calendar-feed', [shown]);
     await page.getByRole('button', { name: '停用链接' }).click();
     await page.getByRole('button', { name: '停用', exact: true }).waitFor();
+    // The Popconfirm is a screen of its own to the tracker (a popup over the page), so uncheckedScreens holds it to this check.
+    expect(await screenOf(page)).toContain('supervisor /calendar › 停用后原链接立即失效，确定吗？');
     await expectAccessible(page, 'calendar-feed (confirm)');
     await page.getByRole('button', { name: '停用', exact: true }).click();
     await toast(page, '订阅链接已停用');

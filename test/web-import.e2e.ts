@@ -6,13 +6,14 @@ import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
-import { ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage } from './support/web.js';
+import { checkScreen, chooseFiles, ensureWebBuild, launchChromium, saveScreenshot, SCREENSHOTS, signedInPage, uncheckedScreens } from './support/web.js';
 import { multiSheetTable, tableWithMistakes } from './fixtures/duty-tables.js';
 
 /**
  * The console's Excel work as a supervisor does it: upload a 分工表, see its mistakes in
  * their rows, upload the corrected table and import it; select tasks and change their
- * deadline at once. Screenshots go to docs/screenshots/ (the README shows them).
+ * deadline at once. Screenshots go to docs/screenshots/ (the README shows them); every screen the walks show is
+ * axe-checked (saveScreenshot, checkScreen), which the last test holds them to.
  */
 
 // A browser walk on a busy two-core CI machine outlasts Jest's default minute.
@@ -42,11 +43,21 @@ describe('web console: importing a 分工表 and bulk changes', () => {
 
   const signedIn = (): Promise<Page> => signedInPage(browser, app.url, supervisor.email, 'password-123', problems);
 
+  /** The first rows of the table drawn (antd's hidden measuring row is not one). */
+  const rowsDrawn = (page: Page) => page.locator('.ant-table-tbody > tr:not(.ant-table-measure-row)').first().waitFor();
+
+  /** Picks a workbook through 选择文件, as a person does. */
+  const pick = (page: Page, file: string) => chooseFiles(page, () => page.getByRole('button', { name: '选择文件' }).click(), join(files, file));
+
   it('previews a table with its mistakes in their rows, then imports the corrected one', async () => {
     const page = await signedIn();
+    await page.getByRole('heading', { name: '督办台' }).waitFor();
+    await page.locator('canvas').first().waitFor();
+    await checkScreen(page, 'supervisor-board');
     await page.getByRole('menuitem', { name: '导入分工表' }).click();
     await page.getByRole('button', { name: '预览' }).waitFor();
-    await page.locator('input[type=file]').setInputFiles(join(files, '分工表-有错误.xlsx'));
+    await checkScreen(page, 'import');
+    await pick(page, '分工表-有错误.xlsx');
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByText('发现 5 处问题').waitFor();
     const row2 = page.getByTestId('import-row').filter({ hasText: '分工表 第 2 行' });
@@ -55,7 +66,7 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await saveScreenshot(page, 'import-preview-errors');
 
-    await page.locator('input[type=file]').setInputFiles(join(files, '分工表.xlsx'));
+    await pick(page, '分工表.xlsx');
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByText('将新建 3 项').waitFor();
     expect(await page.getByTestId('import-row').count()).toBe(3);
@@ -63,6 +74,8 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     await saveScreenshot(page, 'import-preview');
     await page.getByRole('button', { name: '确认导入' }).click();
     await page.waitForURL(/\/tasks$/);
+    await page.getByRole('row', { name: /保障教育经费投入/ }).waitFor();
+    await checkScreen(page, 'tasks (imported)');
     const imported = (
       await app
         .as(supervisor.token)
@@ -79,6 +92,8 @@ describe('web console: importing a 分工表 and bulk changes', () => {
       await app.as(supervisor.token).post('/api/v1/tasks').send({ title, leadDepartment: 'finance', dueDate: '2030-06-30' }).expect(201);
     const page = await signedIn();
     await page.goto(`${app.url}/tasks?q=${encodeURIComponent('批量')}`);
+    await rowsDrawn(page);
+    await checkScreen(page, 'tasks');
     for (const title of titles) await page.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
     await page.getByRole('button', { name: '批量修改（2）' }).click();
     const dialog = page.getByRole('dialog');
@@ -103,6 +118,8 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     ).body;
     const page = await signedIn();
     await page.goto(`${app.url}/tasks/${task.id}`);
+    await page.getByRole('heading', { name: /逾期待催办/ }).waitFor();
+    await checkScreen(page, 'task-detail (overdue)');
     const [notice] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: '打印催办单' }).click()]);
     await notice.getByRole('heading', { name: '催办通知单' }).waitFor();
     await notice.getByText(/已超过办理时限 \d+ 天/).waitFor();
@@ -131,6 +148,11 @@ describe('web console: importing a 分工表 and bulk changes', () => {
     await saveScreenshot(owed, 'reports-owed');
     await owed.getByRole('link', { name: '机构编制保障情况月报' }).first().click();
     await page.getByRole('heading', { name: /机构编制保障情况月报/ }).waitFor();
+    await checkScreen(page, 'liaison-task-detail');
     expect(problems).toEqual([]);
+  });
+
+  it('axe-checked every screen its walks showed', () => {
+    expect(uncheckedScreens()).toEqual([]);
   });
 });

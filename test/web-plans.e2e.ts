@@ -64,6 +64,47 @@ describe('web console: switching plans', () => {
       .waitFor();
   });
 
+  it('holds the header on one row from 768 px to desktop width, the plan switcher and 大字模式 shown', async () => {
+    const page = await signedInPage(browser, app.url, supervisor.email, 'password-123', problems);
+    await page.getByTestId('plan-switcher').waitFor();
+    await page.getByRole('switch', { name: '大字模式' }).click();
+    await page.locator('[data-large-text]').waitFor();
+    const header = page.locator('.ant-layout-header');
+    /** The header's height, and what of it lies outside its box (a control pushed past its edge, or its row wrapped). */
+    const measure = () =>
+      header.evaluate((el) => {
+        type Box = { left: number; right: number; top: number; bottom: number; height: number };
+        type El = { getBoundingClientRect(): Box; querySelectorAll(s: string): Iterable<El>; textContent: string | null };
+        const box = (el as unknown as El).getBoundingClientRect();
+        const outside = [...(el as unknown as El).querySelectorAll('button, [role="switch"], .ant-select, [data-testid="header-who"]')]
+          .filter((c) => {
+            const r = c.getBoundingClientRect();
+            return r.left < box.left || r.right > box.right + 0.5 || r.top < box.top || r.bottom > box.bottom + 0.5;
+          })
+          .map((c) => (c.textContent ?? '').trim());
+        return { height: box.height, outside };
+      });
+    // At 1440 px everything has room; below the desktop's 1200 px the name, 大字模式 and 修改密码 move under 账户.
+    const at = async (width: number) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByRole('button', { name: width >= 1200 ? '修改密码' : '账户' }).waitFor();
+      await page.getByTestId('plan-switcher').waitFor();
+      return measure();
+    };
+    const desktop = await at(1440);
+    expect(desktop.outside).toEqual([]);
+    expect(desktop.height).toBeLessThanOrEqual(64);
+    for (const width of [1280, 1024, 768]) expect({ width, ...(await at(width)) }).toEqual({ width, ...desktop });
+
+    // At 768 px 账户 opens the name, 大字模式 and 修改密码 below the header, the header still one row.
+    const account = page.getByRole('button', { name: '账户' });
+    await account.click();
+    expect(await account.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByRole('switch', { name: '大字模式' }).getAttribute('aria-checked')).toBe('true');
+    expect(await measure()).toEqual(desktop);
+    await saveScreenshot(page, 'supervisor-header-768-large-text', { fullPage: false });
+  });
+
   it('carries an open task over into the next plan from the plan page', async () => {
     const plans = (await app.as(supervisor.token).get('/api/v1/plans').expect(200)).body as Array<{ id: string; code: string }>;
     const older = plans.find((p) => p.code === 'taixing-edu-14th')!;

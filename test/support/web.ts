@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FileChooser, type Locator, type Page } from 'playwright-core';
 
 const WEB_SOURCE = 'apps/web';
 const WEB_BUILD = 'dist/web/index.html';
@@ -73,7 +73,9 @@ export async function signedInPage(browser: Browser, url: string, email: string,
 
 /**
  * Where the page stands, as the screen tracker names it: who looks (the signed-in role from the console's session,
- * or 未登录), the route with ids as :id, and each dialog open. A string to evaluate: this project's tsconfig has no DOM.
+ * or 未登录), the route with ids as :id, and each dialog or popup open: antd's modals (role=dialog) and its popovers
+ * (a Popconfirm is one: role=tooltip inside .ant-popover, which a role query alone would miss). A string to evaluate:
+ * this project's tsconfig has no DOM.
  */
 const SCREEN_NOW = `(() => {
   let role = '未登录';
@@ -86,13 +88,21 @@ const SCREEN_NOW = `(() => {
       const title = d.getAttribute('aria-label') || (by && document.getElementById(by)?.textContent) || d.querySelector('.ant-modal-title, .ant-modal-confirm-title')?.textContent || '对话框';
       return title.trim().replace(/\\s+/g, ' ').slice(0, 40);
     });
-  return JSON.stringify({ role, path, dialogs });
+  const popups = [...document.querySelectorAll('.ant-popover')]
+    .filter((p) => p.getClientRects().length > 0 && !p.classList.contains('ant-popover-hidden'))
+    .map((p) => (p.querySelector('.ant-popconfirm-title, .ant-popover-title')?.textContent || '弹出框').trim().replace(/\\s+/g, ' ').slice(0, 40));
+  return JSON.stringify({ role, path, dialogs: [...dialogs, ...popups] });
 })()`;
 
-/** A screen's names: the route, and the route with each open dialog (the check of a dialog covers the page behind it). */
+/** A screen's names: the route, and the route with each open dialog or popup (the check of one covers the page behind it). */
 function screenKeys(json: string): string[] {
   const { role, path, dialogs } = JSON.parse(json) as { role: string; path: string; dialogs: string[] };
   return [`${role} ${path}`, ...dialogs.map((d) => `${role} ${path} › ${d}`)];
+}
+
+/** The names the screen tracker gives the page as it stands (its route, and the route with each dialog or popup open). */
+export async function screenOf(page: Page): Promise<string[]> {
+  return screenKeys(await page.evaluate<string>(SCREEN_NOW));
 }
 
 /** The screens the walks of this file showed, and those expectAccessible checked (per test file: Jest gives each its own modules). */
@@ -106,6 +116,8 @@ const checked = new Set<string>();
  * the screen is drawn (a screen half drawn would give a different answer each run).
  */
 export async function trackScreens(page: Page): Promise<void> {
+  // Every walk's page comes through here as it is made, long before it could open a file chooser (chooseFiles).
+  interceptFileChoosers(page);
   await page.exposeBinding('__dubanScreen', (_source, json: string) => {
     for (const key of screenKeys(json)) visited.add(key);
   });
@@ -184,4 +196,33 @@ export async function typeDate(field: Locator, text: string): Promise<void> {
     if (value === text) return;
     if (attempt === 2) throw new Error(`the date picker kept 「${value}」 instead of 「${text}」`);
   }
+}
+
+/** Pages whose file choosers a page-wide listener keeps intercepted. */
+const choosing = new WeakSet<Page>();
+
+/**
+ * Keeps the page's file choosers intercepted for its whole life. Playwright switches Chromium's interception on with
+ * the first 'filechooser' listener, a round trip of its own: a listener added just before a click (or a key) that
+ * opens the chooser at once can lose that race, the chooser then opens natively and the walk waits for nobody.
+ * So the listener comes with the page (trackScreens), not with the upload.
+ */
+function interceptFileChoosers(page: Page): void {
+  if (choosing.has(page)) return;
+  choosing.add(page);
+  page.on('filechooser', () => undefined);
+}
+
+type Files = Parameters<FileChooser['setFiles']>[0];
+
+/**
+ * Picks `files` in the browser's file chooser that `open` brings up (a click on 选择文件, Enter on a drop zone), as a
+ * person does, and returns the chooser. The wait for this chooser starts before `open` runs (one started after the
+ * click can miss it), on a page whose choosers have been intercepted since it was made (interceptFileChoosers).
+ */
+export async function chooseFiles(page: Page, open: () => Promise<unknown>, files: Files): Promise<FileChooser> {
+  interceptFileChoosers(page);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), open()]);
+  await chooser.setFiles(files);
+  return chooser;
 }

@@ -61,6 +61,10 @@ export function AppLayout() {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
+  // Between a tablet's 768 px and the desktop's 1200 px the sider leaves the header too little room for the plan
+  // switcher, the name and five controls in one row (least of all in 大字模式): the name, 大字模式 and 修改密码 go
+  // under 账户, below the header, as on a phone they go under 菜单.
+  const compact = !narrow && !screens.xl;
   const [collapsed, setCollapsed] = useState(true);
   const { plans, plan, choose } = usePlan();
   const { large, setLarge } = useLargeText();
@@ -110,12 +114,13 @@ export function AppLayout() {
         if (narrow) setCollapsed(true);
       }}
       options={plans.map((p) => ({ value: p.id, label: `${p.title}（${p.startYear}–${p.endYear}）` }))}
-      style={{ width: narrow ? '100%' : 340 }}
+      // Beside the title it gives up width (its label then ends in …) before the header's row would overflow.
+      style={narrow ? { width: '100%' } : { width: 340, minWidth: 140, flex: '0 1 auto' }}
       popupMatchSelectWidth={false}
     />
   );
   const largeTextSwitch = (
-    <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
+    <label className="large-text-switch">
       <Switch size="small" checked={large} onChange={setLarge} />
       大字模式
     </label>
@@ -127,89 +132,81 @@ export function AppLayout() {
     </>
   );
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="app">
       <a className="skip-link" href="#main">
         跳到主要内容
       </a>
       {!narrow && (
         <Layout.Sider width={large ? 232 : 200} theme="dark">
-          <div style={{ color: '#fff', padding: '16px', fontWeight: 600, fontSize: large ? 20 : 16 }}>督办平台</div>
+          <div className="sider-title" style={{ fontSize: large ? 20 : 16 }}>
+            督办平台
+          </div>
           <nav aria-label="主菜单">{menu}</nav>
         </Layout.Sider>
       )}
       <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: narrow ? '0 12px' : '0 24px',
-            // Wide screens may wrap (a long plan name beside the buttons); a phone's header holds one row, the rest in 菜单.
-            height: narrow ? 64 : 'auto',
-            minHeight: 64,
-            lineHeight: 1.4,
-            flexWrap: narrow ? 'nowrap' : 'wrap',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            gap: 8,
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <Space>
+        {/* One row at every width: what does not fit goes under 菜单 (a phone) or 账户 (up to a desktop's width). */}
+        <Layout.Header className="app-header" style={{ padding: narrow ? '0 12px' : '0 24px' }}>
+          <div className="app-header-group">
             {narrow && (
               <Button aria-expanded={!collapsed} aria-controls="narrow-menu" onClick={() => setCollapsed(!collapsed)}>
                 菜单
                 <Count count={unreadCount} />
               </Button>
             )}
-            <span style={{ fontWeight: 600, whiteSpace: 'nowrap' }}>{narrow ? '督办平台' : plans.length > 1 ? '规划督办' : '泰兴市教育“十四五”规划督办'}</span>
+            <span className="app-header-title">{narrow ? '督办平台' : plans.length > 1 ? '规划督办' : '泰兴市教育“十四五”规划督办'}</span>
             {!narrow && planSwitcher}
-          </Space>
+          </div>
           {narrow ? (
             <Button size="small" onClick={signOut}>
               退出
             </Button>
           ) : (
-            <Space size="small" wrap>
-              <span style={{ color: '#595959' }}>{who}</span>
-              {largeTextSwitch}
+            // The buttons keep their width (console.css); on a desktop the name may end in … should the row run short.
+            <div className="app-header-group" style={compact ? { flex: 'none' } : undefined}>
+              {compact ? (
+                <Button size="small" aria-expanded={!collapsed} aria-controls="account-panel" onClick={() => setCollapsed(!collapsed)}>
+                  账户
+                </Button>
+              ) : (
+                <>
+                  <span data-testid="header-who" className="app-header-who">
+                    {who}
+                  </span>
+                  {largeTextSwitch}
+                </>
+              )}
               <Button size="small" onClick={() => void navigate('/notifications')}>
                 消息
                 <Count count={unreadCount} />
               </Button>
-              <Button size="small" onClick={() => void navigate('/password')}>
-                修改密码
-              </Button>
+              {!compact && (
+                <Button size="small" onClick={() => void navigate('/password')}>
+                  修改密码
+                </Button>
+              )}
               <Button size="small" onClick={signOut}>
                 退出
               </Button>
-            </Space>
+            </div>
           )}
         </Layout.Header>
-        {narrow && !collapsed && (
-          // On a phone (and at 200 % zoom) 菜单 opens the account's controls and the main menu, below the header.
-          <div id="narrow-menu" style={{ background: '#001529' }}>
-            <div
-              style={{
-                display: 'flex',
-                flexWrap: 'wrap',
-                alignItems: 'center',
-                gap: 8,
-                padding: '8px 12px',
-                background: '#fff',
-                borderBottom: '1px solid #f0f0f0',
-              }}
-            >
+        {(narrow || compact) && !collapsed && (
+          // On a phone (and at 200 % zoom) 菜单 opens the account's controls and the main menu, below the header; on a
+          // tablet or a small laptop 账户 opens the account's controls alone (the sider keeps the menu).
+          <div id={narrow ? 'narrow-menu' : 'account-panel'} style={{ background: '#001529' }}>
+            <div className="account-panel" style={{ padding: narrow ? '8px 12px' : '8px 24px' }}>
               <span style={{ color: '#595959', width: '100%' }}>{who}</span>
-              {planSwitcher}
+              {narrow && planSwitcher}
               {largeTextSwitch}
               <Button size="small" onClick={() => void navigate('/password')}>
                 修改密码
               </Button>
             </div>
-            <nav aria-label="主菜单">{menu}</nav>
+            {narrow && <nav aria-label="主菜单">{menu}</nav>}
           </div>
         )}
-        <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24, outline: 'none' }}>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24 }}>
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
