@@ -4,8 +4,8 @@
  * hashed as it streams into COPY and each evidence file as it is copied back, the load committed only once all
  * matched: from a damaged backup nothing stays restored), then, restored, the row counts against the manifest, the
  * evidence the database lists against it and the audit chain link by link (the evidence restored while the database
- * loads; each file's hash, taken as it is written, is the one the snapshot recorded). Exit code 0 when restored and verified, 1 when the
- * backup or the verification fails, 2 when it cannot run.
+ * loads; each file's hash, taken as it is written, is the one the snapshot recorded). Exit code 0 when restored and
+ * verified, 1 when the backup or the verification fails, 2 when it cannot run.
  */
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
@@ -93,8 +93,7 @@ function chainOfFile(
     const read = checkedStretches.filter((stretch): stretch is ChainRange => stretch !== null);
     if (read.length < checkedStretches.length) return { checked: 0, intact: false };
     const chain = joinChainRanges(read);
-    const end = read.findLast((stretch) => stretch.last !== null)?.last;
-    return { checked: chain.checked, intact: chain.broken === null && chain.checked === head.seq && end?.hash === head.hash };
+    return { checked: chain.checked, intact: chain.broken === null && chain.last?.seq === head.seq && chain.last.hash === head.hash };
   })().catch(() => ({ checked: 0, intact: false }));
   return { result, stop };
 }

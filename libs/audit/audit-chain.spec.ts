@@ -142,13 +142,16 @@ describe('audit chain', () => {
         const bounds = [0, ...cut, entries.length];
         const stretches = bounds.slice(1).map((end, i) => entries.slice(bounds[i], end));
         const ranges = await Promise.all(stretches.map((stretch) => verifyChainRange(each(stretch), 'as claimed')));
-        expect({ cut, ...joinChainRanges(ranges) }).toEqual({ cut, ...whole });
+        const { checked, broken } = joinChainRanges(ranges);
+        expect({ cut, checked, broken }).toEqual({ cut, ...whole });
       }
     });
     it('gives the last intact entry of a stretch, to pin the whole against a recorded head', async () => {
       const entries = chain(4);
       const range = await verifyChainRange(each(entries.slice(2)), 'as claimed');
       expect(range).toEqual({ checked: 2, broken: null, first: { seq: 3, prevHash: entries[1].hash }, last: { seq: 4, hash: entries[3].hash } });
+      const before = await verifyChainRange(each(entries.slice(0, 2)), 'as claimed');
+      expect(joinChainRanges([before, range])).toEqual({ checked: 4, broken: null, last: { seq: 4, hash: entries[3].hash } });
     });
   });
 });

@@ -141,18 +141,18 @@ export async function verifyChainRange(pages: AsyncIterable<readonly ChainEntry[
  * the end of the one before (the genesis before the first), as `verifyChain` would have held it, so the first broken
  * link and its reason are the ones `verifyChain` names over the whole.
  */
-export function joinChainRanges(ranges: readonly ChainRange[]): { checked: number; broken: ChainBreak | null } {
+export function joinChainRanges(ranges: readonly ChainRange[]): { checked: number; broken: ChainBreak | null; last: { seq: number; hash: string } | null } {
   let checked = 0;
   let end = { seq: 0, hash: GENESIS_HASH };
   for (const range of ranges) {
     if (range.first) {
       const { seq, prevHash } = range.first;
-      if (seq !== end.seq + 1) return { checked, broken: { seq, reason: `entry ${end.seq + 1} is missing` } };
-      if (prevHash !== end.hash) return { checked, broken: { seq, reason: 'prev_hash does not match the previous entry' } };
+      if (seq !== end.seq + 1) return { checked, broken: { seq, reason: `entry ${end.seq + 1} is missing` }, last: null };
+      if (prevHash !== end.hash) return { checked, broken: { seq, reason: 'prev_hash does not match the previous entry' }, last: null };
     }
     checked += range.checked;
-    if (range.broken) return { checked, broken: range.broken };
+    if (range.broken) return { checked, broken: range.broken, last: null };
     if (range.last) end = range.last;
   }
-  return { checked, broken: null };
+  return { checked, broken: null, last: checked > 0 ? end : null };
 }
