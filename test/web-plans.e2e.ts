@@ -103,6 +103,17 @@ describe('web console: switching plans', () => {
     expect(await page.getByRole('switch', { name: '大字模式' }).getAttribute('aria-checked')).toBe('true');
     expect(await measure()).toEqual(desktop);
     await saveScreenshot(page, 'supervisor-header-768-large-text', { fullPage: false });
+
+    // The panel closes when its 修改密码 is followed, and one left open does not reopen as a phone's 菜单.
+    await page.locator('#account-panel').getByRole('button', { name: '修改密码' }).click();
+    await page.getByRole('heading', { name: '修改密码' }).waitFor();
+    expect(await account.getAttribute('aria-expanded')).toBe('false');
+    await checkScreen(page, 'supervisor-password (768 px, large text)');
+    await account.click();
+    await page.setViewportSize({ width: 360, height: 900 });
+    const menu = page.getByRole('button', { name: '菜单' });
+    await menu.waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('carries an open task over into the next plan from the plan page', async () => {

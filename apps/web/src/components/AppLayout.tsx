@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Grid, Layout, Menu, Select, Space, Switch } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useDepartments, usePlan } from '../hooks';
 import { useLargeText } from '../lib/large-text';
@@ -66,6 +66,10 @@ export function AppLayout() {
   // under 账户, below the header, as on a phone they go under 菜单.
   const compact = !narrow && !screens.xl;
   const [collapsed, setCollapsed] = useState(true);
+  // The panel under 菜单 or 账户 closes on every page change and when the window crosses into another layout (one
+  // open state serves both: a 账户 panel left open at a tablet's width must not reopen as a phone's menu).
+  const layout = narrow ? 'phone' : compact ? 'tablet' : 'desktop';
+  useEffect(() => setCollapsed(true), [location.pathname, layout]);
   const { plans, plan, choose } = usePlan();
   const { large, setLarge } = useLargeText();
   // The unread badge: refreshed on every page change and once a minute.
