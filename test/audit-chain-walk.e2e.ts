@@ -17,6 +17,11 @@ describe('the audit chain read for verification', () => {
   let dataSource: DataSource;
   let audit: AuditService;
   let entries: AuditRepository;
+  const awkward = {
+    note: 'tab\there, newline\nthere, CR\r, backslash \\ and \\N, quote " and \\t literally, \b\f\v, 中文、全角，😀',
+    'key\twith\ttabs': ['\\', '\n', null, 1.5, -0, 1e21],
+    nested: { z: { '\\N': true }, a: [{ b: '\u2028\u0001' }] },
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase({ seeded: false });
@@ -25,11 +30,6 @@ describe('the audit chain read for verification', () => {
     const tx = new Transactions(dataSource);
     entries = new AuditRepository(tx);
     audit = new AuditService(entries, tx);
-    const awkward = {
-      note: 'tab\there, newline\nthere, CR\r, backslash \\ and \\N, quote " and \\t literally, \b\f\v, 中文、全角，😀',
-      'key\twith\ttabs': ['\\', '\n', null, 1.5, -0, 1e21],
-      nested: { z: { '\\N': true }, a: [{ b: '\u2028\u0001' }] },
-    };
     for (let i = 0; i < 7; i++) {
       await audit.record({
         actorId: null,
@@ -56,8 +56,11 @@ describe('the audit chain read for verification', () => {
     for (const range of [1, 2, 3, 7]) expect(await verifyChain(entries.walk(range))).toEqual({ checked: 7, broken: null });
     const read = [];
     for await (const page of entries.walk()) read.push(...page);
-    expect(read[0].after).toEqual(JSON.parse(JSON.stringify(read[1].after)));
-    expect(read.map((e) => e.entityId)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `t\\${i}\t`));
+    // Each link's content is the entry as recorded: COPY's escapes undone, the JSON's keys in canonical order.
+    const contents = read.map((link) => JSON.parse(link.content) as { entityId: string; after: Record<string, unknown> });
+    expect(contents.map((c) => c.entityId)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `t\\${i}\t`));
+    expect(contents[1].after).toEqual(JSON.parse(JSON.stringify(awkward)));
+    expect(Object.keys(contents[1].after)).toEqual(['key\twith\ttabs', 'nested', 'note']);
   });
 
   it('names an edited entry, and the connection it read on is fit for the next walk', async () => {

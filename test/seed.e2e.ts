@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { verifyChain } from '../libs/audit/audit-chain.js';
+import { chainLink, verifyChain } from '../libs/audit/audit-chain.js';
 import { importSeeds } from '../libs/plan/import-seeds.js';
 import { SeedValidationError } from '../libs/plan/seed-files.js';
 import { startApp, type TestApp } from './support/app.js';
@@ -86,7 +86,7 @@ describe('importing the plan seeds', () => {
     expect(
       await verifyChain(
         (async function* () {
-          yield chain;
+          yield chain.map(chainLink);
         })(),
       ),
     ).toEqual({ checked: entries.length, broken: null });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, entryHash, GENESIS_HASH, joinChainRanges, verifyChain, verifyChainRange, type ChainedContent } from './audit-chain.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { chainLink, type ChainedContent, type ChainEntry, entryHash, GENESIS_HASH, joinChainRanges, verifyChain, verifyChainRange } from './audit-chain.js';
 
 /** The first implementation, as every entry written so far was hashed: the faster one must say exactly the same. */
 function referenceJson(value: unknown): string {
@@ -41,8 +42,8 @@ function chain(n: number) {
   return entries;
 }
 /** As the repository gives them: in pages (of two here, so links cross pages). */
-async function* each<T>(items: T[]) {
-  for (let i = 0; i < items.length; i += 2) yield items.slice(i, i + 2);
+async function* each(entries: ChainEntry[]) {
+  for (let i = 0; i < entries.length; i += 2) yield entries.slice(i, i + 2).map(chainLink);
 }
 
 describe('audit chain', () => {

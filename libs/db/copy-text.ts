@@ -3,6 +3,7 @@
  * tabs, `\N` for NULL. Reading a million rows this way costs about a third of reading them as query results (no
  * per-row protocol message, no type parsing of columns the caller parses itself).
  */
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
@@ -26,27 +27,35 @@ export function copyField(raw: string): string | null {
  * undone. A caller that stops early leaves the rest to be read and dropped, so the connection is left usable.
  */
 export async function* copyTextRows(copy: Readable, batch = 5000): AsyncGenerator<Array<Array<string | null>>> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let rest = '';
+  // Bytes after the last complete row, carried to the next chunk. Rows are cut at their newline byte before decoding
+  // (a newline byte is never inside a UTF-8 sequence), so each piece decodes whole: one native isUtf8 check and
+  // toString per chunk, about a third of the time TextDecoder's streaming decode took on a million audit entries.
+  let rest: Buffer = Buffer.alloc(0);
   let rows: Array<Array<string | null>> = [];
   let done = false;
   try {
     for await (const chunk of copy.iterator({ destroyOnReturn: false })) {
-      const text = rest + decoder.decode(chunk as Buffer, { stream: true });
-      let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start)) {
-        const fields: Array<string | null> = text.slice(start, end).split('\t');
+      const bytes = rest.length === 0 ? (chunk as Buffer) : Buffer.concat([rest, chunk as Buffer]);
+      const end = bytes.lastIndexOf(10) + 1;
+      // Copied: a view would keep the whole chunk alive with it.
+      rest = Buffer.from(bytes.subarray(end));
+      if (end === 0) continue;
+      const complete = bytes.subarray(0, end);
+      if (!isUtf8(complete)) throw new Error('COPY text is not valid UTF-8');
+      const lines = complete.toString('utf8').split('\n');
+      // The text after the last newline: empty.
+      lines.pop();
+      for (const line of lines) {
+        const fields: Array<string | null> = line.split('\t');
         for (let i = 0; i < fields.length; i++) fields[i] = copyField(fields[i]!);
         rows.push(fields);
       }
-      rest = text.slice(start);
       if (rows.length >= batch) {
         yield rows;
         rows = [];
       }
     }
-    rest += decoder.decode();
-    if (rest !== '') throw new Error('COPY text ends inside a row');
+    if (rest.length > 0) throw new Error('COPY text ends inside a row');
     if (rows.length > 0) yield rows;
     done = true;
   } finally {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { CHAIN_COLUMNS, chainEntry } from '../chain-entry.js';
+import { CHAIN_COLUMNS, type ChainLink, chainLinkOf } from '../chain-link.js';
 import { copyTextRows } from '../copy-text.js';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
@@ -46,9 +46,6 @@ export interface AuditRow {
   detail: Record<string, unknown> | null;
   ip: string | null;
 }
-
-/** An entry as the chain's verification reads it (libs/audit/audit-chain.ts's ChainEntry): its content and both hashes. */
-export type ChainEntry = Omit<AuditRow, 'actorName' | 'actorEmail'> & { prevHash: string; hash: string };
 
 @Injectable()
 export class AuditRepository {
@@ -143,11 +140,11 @@ export class AuditRepository {
 
   /**
    * The chain in order, in pages, so verifying a million entries stays in bounded memory: `COPY … TO STDOUT` on a
-   * connection of its own, a range of `RANGE` entries at a time (each by the primary key, in order), parsed here. The
-   * columns are parsed as the driver parses them for a query (timestamptz by its own parser, jsonb by JSON.parse),
-   * so an entry reads the same as through TypeORM; about three times as fast as pages of entities.
+   * connection of its own, a range of `RANGE` entries at a time (each by the primary key, in order), made into links
+   * here (`chainLinkOf`: each content written as it was hashed from the columns as the driver reads them); several
+   * times as fast as pages of entities.
    */
-  async *walk(range = RANGE): AsyncGenerator<ChainEntry[]> {
+  async *walk(range = RANGE): AsyncGenerator<ChainLink[]> {
     const runner = this.tx.manager().connection.createQueryRunner();
     // TypeORM types the driver's connection as any: for PostgreSQL it is the pool's pg client.
     const client = (await runner.connect()) as pg.PoolClient;
@@ -163,7 +160,7 @@ export class AuditRepository {
         );
         let read = 0;
         for await (const rows of copyTextRows(copy, Math.min(range, 5000))) {
-          const page = rows.map(chainEntry);
+          const page = rows.map(chainLinkOf);
           read += page.length;
           after = page[page.length - 1].seq;
           yield page;

@@ -1,0 +1,68 @@
+import { chainLinkOf, parseTimestamptz } from '../db/chain-link.js';
+import { canonicalContent, type ChainedContent } from './audit-chain.js';
+
+/** The entry as the driver reads the row (timestamptz by its parser, jsonb by JSON.parse): what was hashed. */
+function asRead(f: Array<string | null>): ChainedContent {
+  const json = (text: string | null) => (text === null ? null : JSON.parse(text));
+  return {
+    seq: Number(f[0]),
+    at: parseTimestamptz(f[1]!),
+    actorId: f[2],
+    action: f[3]!,
+    entityType: f[4]!,
+    entityId: f[5]!,
+    taskId: f[6],
+    before: json(f[7]),
+    after: json(f[8]),
+    detail: json(f[9]),
+    ip: f[10],
+  };
+}
+
+describe('chainLinkOf', () => {
+  const row = (at: string, overrides: Record<number, string | null> = {}): Array<string | null> => {
+    const f: Array<string | null> = [
+      '42',
+      at,
+      '3f0c7d1e-1111-4a2b-9c3d-000000000001',
+      'task.accept',
+      'task',
+      't\\1\t',
+      null,
+      '{"status": "assigned"}',
+      // jsonb's key order (shorter keys first), every kind of value, characters JSON escapes.
+      '{"b": [1, 1.50, -0, 1e21, null, true], "aa": {"z": "引号\\"、反斜杠\\\\、换行\\n、\\u0001", "é": {}, "😀": []}, "10": "x", "9": "y"}',
+      null,
+      '203.0.113.7',
+      'p'.repeat(64),
+      'h'.repeat(64),
+    ];
+    for (const [i, value] of Object.entries(overrides)) f[Number(i)] = value;
+    return f;
+  };
+
+  it.each([
+    '2026-12-06 09:15:35.648+00',
+    '2026-12-06 09:15:35.6+00',
+    '2026-12-06 09:15:35.65+00',
+    '2026-12-06 09:15:35+00',
+    '2026-12-06 09:15:35.648123+00',
+    '2026-12-06 17:15:35.648+08',
+    '2026-12-06 14:45:35.648+05:30',
+    '0999-01-01 00:00:00.001+00',
+    '2000-02-29 23:59:59.999+00',
+  ])('writes the content that was hashed for a row stamped %s', (at) => {
+    const f = row(at);
+    const link = chainLinkOf(f);
+    expect(link.content).toBe(canonicalContent(asRead(f)));
+    expect(link).toMatchObject({ seq: 42, prevHash: 'p'.repeat(64), hash: 'h'.repeat(64) });
+  });
+
+  it('leaves out an absent address and writes nulls as the entry has them', () => {
+    const f = row('2026-12-06 09:15:35.648+00', { 2: null, 7: null, 9: '{}', 10: null });
+    const content = chainLinkOf(f).content;
+    expect(content).toBe(canonicalContent(asRead(f)));
+    expect(content).not.toContain('"ip"');
+    expect(content).toContain('"actorId":null');
+  });
+});
