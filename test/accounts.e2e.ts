@@ -108,6 +108,55 @@ describe('accounts, sessions and login protection', () => {
     expect(await audit('user.password_change', user.id)).toHaveLength(1);
   });
 
+  it('keeps 大字模式 with the account: a new session gets it, bad bodies change nothing, each change is audited', async () => {
+    const user = await app.user('liaison', 'finance');
+    const preferences = () => app.as(user.token).put('/api/v1/me/preferences').set('X-Forwarded-For', '203.0.113.9');
+    expect((await app.as(user.token).get('/api/v1/me')).body.largeText).toBe(false);
+
+    for (const [body, field, words] of [
+      [{ largeText: 'yes' }, 'largeText', '必须是 true 或 false'],
+      [{ largeText: 1 }, 'largeText', '必须是 true 或 false'],
+      [{}, 'largeText', '必须是 true 或 false'],
+      [{ largeText: true, fontSize: 18 }, 'fontSize', '不允许的字段'],
+    ] as const) {
+      const res = await preferences().send(body);
+      expect([JSON.stringify(body), res.status, String(res.body.message)]).toEqual([JSON.stringify(body), 400, expect.stringContaining(`${field}`)]);
+      expect(String(res.body.message)).toContain(words);
+    }
+    expect((await app.as(user.token).get('/api/v1/me')).body.largeText).toBe(false);
+    expect(await audit('user.preferences', user.id)).toEqual([]);
+
+    expect((await preferences().send({ largeText: true })).body).toEqual({ largeText: true });
+    // Another computer or phone: a new sign-in and /me both carry it.
+    const elsewhere = await login(user.email, 'password-123');
+    expect(elsewhere.body.user.largeText).toBe(true);
+    expect((await app.as(elsewhere.body.accessToken).get('/api/v1/me')).body.largeText).toBe(true);
+    // The same value again changes and records nothing; switching off is recorded too.
+    expect((await preferences().send({ largeText: true })).status).toBe(200);
+    expect((await app.as(elsewhere.body.accessToken).put('/api/v1/me/preferences').send({ largeText: false })).body).toEqual({ largeText: false });
+    expect((await app.as(user.token).get('/api/v1/me')).body.largeText).toBe(false);
+    const changes = await sql<{ actor_id: string; ip: string; before: unknown; after: unknown }>(
+      app.databaseUrl,
+      "SELECT actor_id, ip, before, after FROM audit_log WHERE action = 'user.preferences' AND entity_id = $1 ORDER BY seq",
+      [user.id],
+    );
+    expect(changes).toEqual([
+      { actor_id: user.id, ip: '203.0.113.9', before: { largeText: false }, after: { largeText: true } },
+      { actor_id: user.id, ip: expect.any(String), before: { largeText: true }, after: { largeText: false } },
+    ]);
+    // Another user's setting is its own.
+    expect((await app.as(admin).get('/api/v1/me')).body.largeText).toBe(false);
+  });
+
+  it('lets a user held on 修改密码 (a temporary password) switch 大字模式', async () => {
+    const user = await app.user('leader', 'finance');
+    const { temporaryPassword } = (await app.as(admin).post(`/api/v1/users/${user.id}/reset-password`).send({}).expect(200)).body;
+    const temp = (await login(user.email, temporaryPassword)).body.accessToken as string;
+    expect((await app.as(temp).get('/api/v1/tasks')).status).toBe(403);
+    expect((await app.as(temp).put('/api/v1/me/preferences').send({ largeText: true })).status).toBe(200);
+    expect((await app.as(temp).get('/api/v1/me')).body).toMatchObject({ mustChangePassword: true, largeText: true });
+  });
+
   it('refuses a new account with a weak password, naming the rule, and creates nothing', async () => {
     const res = await app.as(admin).post('/api/v1/users').send({ email: 'weak@taixing.gov.cn', name: '弱密码', password: '12345678901', role: 'supervisor' });
     expect([res.status, res.body.message]).toEqual([400, expect.stringContaining('至少三类')]);

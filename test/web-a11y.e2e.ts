@@ -18,7 +18,8 @@ import {
 /**
  * The console for every person (issue 20), in Debian's Chromium: a liaison who works by keyboard alone (skip link,
  * a visible focus ring on every stop, sign in, open a task, accept it), and 大字模式 (适老化) on a 360 px phone:
- * larger text and controls, nothing wider than the screen, remembered for that user only. The axe check of every
+ * larger text and controls, nothing wider than the screen, kept with that user's account only (so it is on again when
+ * the user signs in from another computer or phone). The axe check of every
  * screen the walks save is in saveScreenshot (test/support/web.ts).
  */
 const PASSWORD = 'password-123';
@@ -38,7 +39,7 @@ type Browserish = {
   document: { activeElement: Node | null; body: Node; scrollingElement: { scrollWidth: number }; querySelector(selector: string): Node | null };
   innerWidth: number;
   getComputedStyle(node: Node): { outlineStyle: string; outlineWidth: string; boxShadow: string; fontSize: string };
-  localStorage: { getItem(key: string): string | null };
+  localStorage: { length: number; getItem(key: string): string | null };
 };
 
 // A browser walk on a busy two-core CI machine outlasts Jest's default minute.
@@ -295,7 +296,16 @@ describe('web console for every person', () => {
     await rev.context.close();
   });
 
-  it('大字模式 on a 360 px phone: larger text and controls, nothing off the screen, remembered for that user only', async () => {
+  /** The switch's click, once the API has kept the choice with the account (PUT /me/preferences answered). */
+  async function switchAndSave(page: Page, on: boolean) {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences') && r.request().method() === 'PUT');
+    await page.getByRole('switch', { name: '大字模式' }).click();
+    expect((await saved).status()).toBe(200);
+    expect(await page.getByRole('switch', { name: '大字模式' }).getAttribute('aria-checked')).toBe(String(on));
+    expect((await app.as(liaison.token).get('/api/v1/me')).body.largeText).toBe(on);
+  }
+
+  it('大字模式 on a 360 px phone: larger text and controls, nothing off the screen, kept with that user only', async () => {
     const { context, page } = await open(360, 740);
     await signIn(page, liaison.email);
     await page.getByRole('heading', { name: /我的任务/ }).waitFor();
@@ -322,8 +332,7 @@ describe('web console for every person', () => {
     const large = page.getByRole('switch', { name: '大字模式' });
     expect(await large.getAttribute('aria-checked')).toBe('false');
     await expectAccessible(page, 'liaison-menu (360 px)');
-    await large.click();
-    expect(await large.getAttribute('aria-checked')).toBe('true');
+    await switchAndSave(page, true);
     await page.locator('[data-large-text]').waitFor();
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
@@ -362,6 +371,26 @@ describe('web console for every person', () => {
     expect(await page.getByRole('switch', { name: '大字模式' }).getAttribute('aria-checked')).toBe('false');
     expect(await page.evaluate((id) => (globalThis as unknown as Browserish).localStorage.getItem(`duban.large-text.${id}`), liaison.id)).toBe('1');
     await context.close();
+
+    // Kept with the account: on another computer (a fresh browser, nothing in its storage) the liaison signs in to
+    // large text, and switching it off there is kept too.
+    const other = await open(1440, 900);
+    await other.page.goto(`${app.url}/`);
+    expect(await other.page.evaluate(() => (globalThis as unknown as Browserish).localStorage.length)).toBe(0);
+    await signIn(other.page, liaison.email);
+    await other.page.getByRole('heading', { name: /我的任务/ }).waitFor();
+    await other.page.locator('[data-large-text]').waitFor();
+    expect(
+      await other.page
+        .getByRole('link', { name: titles[1] })
+        .evaluate((el) => parseFloat((globalThis as unknown as Browserish).getComputedStyle(el as unknown as Node).fontSize)),
+    ).toBe(18);
+    expect(await other.page.getByRole('switch', { name: '大字模式' }).getAttribute('aria-checked')).toBe('true');
+    await checkScreen(other.page, 'liaison-tasks (large text, 1440 px)');
+    await switchAndSave(other.page, false);
+    expect(await other.page.locator('[data-large-text]').count()).toBe(0);
+    await checkScreen(other.page, 'liaison-tasks (1440 px)');
+    await other.context.close();
   });
 
   it('axe-checked every screen its walks showed', () => {

@@ -17,7 +17,8 @@ function setUp() {
   let account: UserAccount = { id: ID, email: 'lianluo@finance.gov.cn', name: '财政局联络员', role: Role.Liaison, departmentCode: 'finance', active: true };
   let live = true;
   const sessions = {
-    account: async (id: string, sid: string) => (id === account.id && sid === SID ? { ...account, mustChangePassword: false, live, stale: false } : null),
+    account: async (id: string, sid: string) =>
+      id === account.id && sid === SID ? { ...account, mustChangePassword: false, largeText: false, live, stale: false } : null,
   } as unknown as SessionRepository;
   const jwt = new JwtService(jwtOptions(createSecretKey(randomBytes(32))));
   const config = { SESSION_IDLE_MINUTES: 30 } as AppConfig;

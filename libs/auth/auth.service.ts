@@ -49,7 +49,7 @@ export class AuthService {
     email: string,
     password: string,
     ip: string | null = null,
-  ): Promise<{ accessToken: string; user: UserView & { permissions: Record<string, string>; mustChangePassword: boolean } }> {
+  ): Promise<{ accessToken: string; user: UserView & { permissions: Record<string, string>; mustChangePassword: boolean; largeText: boolean } }> {
     const user = await this.users.findByEmail(email);
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
       await this.audit.record({ actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, detail: { reason: 'locked' } });
@@ -82,7 +82,10 @@ export class AuthService {
       dept: view.departmentCode,
     });
     await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, detail: { sessionId } });
-    return { accessToken, user: { ...view, permissions: this.grants(view.role), mustChangePassword: user.mustChangePassword } };
+    return {
+      accessToken,
+      user: { ...view, permissions: this.grants(view.role), mustChangePassword: user.mustChangePassword, largeText: user.largeText },
+    };
   }
 
   /** How duties are divided here (SEPARATION_OF_DUTIES). */
@@ -121,7 +124,7 @@ export class AuthService {
     if (!user || !user.active) throw new UnauthorizedError(SESSION_MESSAGES.accountGone);
     if (!user.live) throw new UnauthorizedError(SESSION_MESSAGES.sessionEnded);
     if (user.stale) await this.sessions.touch(sessionId);
-    return { ...toUserView(user), sessionId, mustChangePassword: user.mustChangePassword };
+    return { ...toUserView(user), sessionId, mustChangePassword: user.mustChangePassword, largeText: user.largeText };
   }
 
   /**

@@ -11,6 +11,8 @@ import { type Actor, ALL_ROLES, DEPARTMENT_ROLES, Role, WORK_ROLES } from '../co
 export const PERMISSIONS = {
   'me.read': { roles: ALL_ROLES },
   'me.password': { roles: ALL_ROLES },
+  // One's own display settings (大字模式).
+  'me.preferences': { roles: ALL_ROLES },
   'auth.logout': { roles: ALL_ROLES },
   'notification.list': { roles: ALL_ROLES },
   'notification.read': { roles: ALL_ROLES },
@@ -152,5 +154,9 @@ export function grantsOf(role: Role, duties: Duties = UNSEPARATED): Record<strin
   return grants;
 }
 
-/** What a user holding a reset (temporary) password may still do: read itself, change the password, sign out. */
-export const WHILE_PASSWORD_CHANGE_REQUIRED: readonly Permission[] = ['me.read', 'me.password', 'auth.logout'];
+/**
+ * What a user holding a reset (temporary) password may still do: read itself, change the password, sign out, and
+ * switch 大字模式 — the 修改密码 screen it is held on shows the switch, and an older official may need large text to
+ * type the new password.
+ */
+export const WHILE_PASSWORD_CHANGE_REQUIRED: readonly Permission[] = ['me.read', 'me.password', 'me.preferences', 'auth.logout'];

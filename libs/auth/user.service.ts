@@ -178,6 +178,29 @@ export class UserService {
     });
   }
 
+  /**
+   * One's own display settings (大字模式), kept with the account so they follow the user to another computer or phone.
+   * A change is audited with the value before and after; sending the value already held changes and records nothing.
+   */
+  async setPreferences(actor: Actor, preferences: { largeText: boolean }): Promise<{ largeText: boolean }> {
+    return this.tx.run(async () => {
+      const before = await this.users.preferencesForUpdate(actor.id);
+      if (!before) throw new NotFoundError(USER_MESSAGES.notFound(actor.id));
+      if (before.largeText !== preferences.largeText) {
+        await this.users.setLargeText(actor.id, preferences.largeText);
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'user.preferences',
+          entityType: 'user',
+          entityId: actor.id,
+          before: { largeText: before.largeText },
+          after: { largeText: preferences.largeText },
+        });
+      }
+      return { largeText: preferences.largeText };
+    });
+  }
+
   /** First start: creates the administrator when no user exists (once, even with many processes starting). */
   async ensureAdmin(email: string, password: string | undefined): Promise<void> {
     await this.tx.run(async () => {

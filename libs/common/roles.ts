@@ -43,6 +43,11 @@ export interface Actor {
   departmentCode: string | null;
   /** The session the request's token names (ended by a logout). */
   sessionId?: string;
-  /** Holding a password an administrator reset: only /me, /me/password and logout until it is changed. */
+  /** Holding a password an administrator reset: only /me, /me/password, /me/preferences and logout until it is changed. */
   mustChangePassword?: boolean;
+  /**
+   * The account's 大字模式, for GET /me: read with the account on every request (one boolean more), so /me stays the one
+   * statement the token check already runs.
+   */
+  largeText?: boolean;
 }

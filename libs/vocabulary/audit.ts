@@ -28,6 +28,7 @@ export type AuditAction =
   | 'user.update'
   | 'user.password_reset'
   | 'user.password_change'
+  | 'user.preferences'
   | 'user.import'
   | 'auth.login'
   | 'auth.login_failed'
@@ -80,6 +81,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'user.update': '修改用户',
   'user.password_reset': '重置密码',
   'user.password_change': '修改密码',
+  'user.preferences': '修改显示设置',
   'user.import': '批量导入用户',
   'auth.login': '登录',
   'auth.login_failed': '登录失败',

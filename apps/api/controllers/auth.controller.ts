@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { UserService } from '../../../libs/auth/user.service.js';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -6,7 +6,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiTo
 import { AuthService } from '../../../libs/auth/auth.service.js';
 import { Can, CurrentActor, Public } from '../../../libs/auth/decorators.js';
 import type { Actor } from '../../../libs/common/roles.js';
-import { ChangePasswordDto, LoggedOutDto, LoginDto, LoginResultDto, PasswordChangedDto, SignedInUserDto } from '../dto/auth.dto.js';
+import { ChangePasswordDto, LoggedOutDto, LoginDto, LoginResultDto, PasswordChangedDto, PreferencesDto, SignedInUserDto } from '../dto/auth.dto.js';
 import { LOGIN_RATE_LIMIT } from '../rate-limit.js';
 
 @ApiTags('auth')
@@ -54,6 +54,19 @@ export class AuthController {
     return { changed: true };
   }
 
+  @Put('me/preferences')
+  @Can('me.preferences')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '显示设置 (大字模式)',
+    description:
+      "The caller's own display settings, kept with the account: GET /me and the login answer return them (`largeText`), so the console shows 大字模式 on every computer and phone the user signs in on. The whole set is sent (`largeText` required; another field or a non-boolean is 400 naming it, and changes nothing). A change is audited (`user.preferences`, before and after); sending the value already held records nothing. Allowed while a password change is required, like /me and /me/password: the 修改密码 screen shows the switch.",
+  })
+  @ApiOkResponse({ type: PreferencesDto })
+  setPreferences(@CurrentActor() actor: Actor, @Body() body: PreferencesDto): Promise<PreferencesDto> {
+    return this.users.setPreferences(actor, { largeText: body.largeText });
+  }
+
   @Get('me')
   @Can('me.read')
   @ApiBearerAuth()
@@ -67,6 +80,7 @@ export class AuthController {
       departmentCode: actor.departmentCode,
       permissions: this.auth.grants(actor.role),
       mustChangePassword: actor.mustChangePassword ?? false,
+      largeText: actor.largeText ?? false,
     };
   }
 }

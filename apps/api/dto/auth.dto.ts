@@ -36,9 +36,16 @@ export class SignedInUserDto extends UserDto {
   permissions: Record<string, string>;
 
   @ApiProperty({
-    description: 'holding a temporary password (after a reset): every route but /me, /me/password and logout answers 403 password_change_required',
+    description:
+      'holding a temporary password (after a reset): every route but /me, /me/password, /me/preferences and logout answers 403 password_change_required',
   })
   mustChangePassword: boolean;
+
+  @ApiProperty({
+    description:
+      "大字模式 (适老化), the user's own choice kept with the account (PUT /me/preferences): the console shows it on every computer and phone the user signs in on",
+  })
+  largeText: boolean;
 }
 
 export class LoginResultDto {
@@ -133,6 +140,13 @@ export class AccountPageDto extends PageOf(AccountDto) {}
 
 export class TemporaryPasswordDto {
   @ApiProperty({ description: 'shown this once; to be changed at the next sign-in' }) temporaryPassword: string;
+}
+
+/** One's own display settings: the whole set, sent and answered. */
+export class PreferencesDto {
+  @ApiProperty({ description: '大字模式 (适老化): text from 14 to 18 px and controls from 32 to 44 px high in the console', example: true })
+  @IsBoolean()
+  largeText: boolean;
 }
 
 export class LoggedOutDto {

@@ -86,20 +86,29 @@ function Routed() {
     },
     [navigate],
   );
-  // A session saved before permissions were part of it (or after the table changed) asks GET /me once for them.
+  const updateUser = useCallback((patch: Partial<SessionUser>) => setUser((current) => (current ? { ...current, ...patch } : current)), []);
+  // The tab's session follows the user it shows (a reload starts from it).
+  useEffect(() => {
+    const saved = token();
+    if (user && saved) saveSession(saved, user);
+  }, [user]);
+  // On every page load GET /me once: permissions saved before the table changed, and 大字模式 switched since on
+  // another computer or phone (the account's value wins over this tab's, unless switched here while /me was asked).
   useEffect(() => {
     if (!user) return;
+    const asked = user;
     void get<SessionUser>('/me').then(
-      (fresh) => {
-        if (JSON.stringify(fresh.permissions) === JSON.stringify(user.permissions)) return;
-        const saved = token();
-        if (saved) saveSession(saved, fresh);
-        setUser(fresh);
-      },
+      (fresh) =>
+        setUser((current) => {
+          if (!current || current.id !== fresh.id) return current;
+          const largeText = current.largeText !== asked.largeText ? current.largeText : fresh.largeText;
+          if (JSON.stringify(fresh.permissions) === JSON.stringify(current.permissions) && largeText === current.largeText) return current;
+          return { ...fresh, largeText };
+        }),
       () => undefined,
     );
   }, [user?.id]); // once per signed-in user, not on every change of the object
-  const auth = useMemo(() => (user ? { user, signOut } : null), [user, signOut]);
+  const auth = useMemo(() => (user ? { user, signOut, updateUser } : null), [user, signOut, updateUser]);
 
   if (!auth) {
     return (

@@ -7,6 +7,8 @@ import type { Department, Plan } from './lib/types';
 export interface Auth {
   user: SessionUser;
   signOut: () => void;
+  /** The signed-in user as the API now has it after one of its own changes (kept in this tab's session). */
+  updateUser: (patch: Partial<SessionUser>) => void;
 }
 
 export const AuthContext = createContext<Auth | null>(null);

@@ -34,6 +34,10 @@ export class UserEntity {
   @Column({ type: 'varchar', array: true, name: 'mail_muted', default: () => "'{}'" })
   mailMuted: string[];
 
+  /** 大字模式 (适老化): its own display choice, kept with the account so it follows the user to every computer and phone. */
+  @Column({ type: 'boolean', name: 'large_text', default: false })
+  largeText: boolean;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
@@ -48,7 +52,7 @@ export class UserEntity {
   @Column({ type: 'timestamptz', name: 'locked_until', nullable: true })
   lockedUntil: Date | null;
 
-  /** A password an administrator reset: every route but /me, /me/password and logout answers 403 until it is changed. */
+  /** A password an administrator reset: every route but /me, /me/password, /me/preferences and logout answers 403 until it is changed. */
   @Column({ type: 'boolean', name: 'must_change_password', default: false })
   mustChangePassword: boolean;
 

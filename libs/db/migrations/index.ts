@@ -23,6 +23,7 @@ import { TaskCarryOver1796522015847 } from './1796522015847-TaskCarryOver.js';
 import { PlanEvaluation1796507717125 } from './1796507717125-PlanEvaluation.js';
 import { OpenEndedTasks1796508000000 } from './1796508000000-OpenEndedTasks.js';
 import { FiledPeriodsIndex1796530000000 } from './1796530000000-FiledPeriodsIndex.js';
+import { LargeText1796551598801 } from './1796551598801-LargeText.js';
 
 /** Every migration, in order. A new one is generated with `npm run migration:generate -- Name`. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   TaskPlan1796520000000,
   TaskCarryOver1796522015847,
   FiledPeriodsIndex1796530000000,
+  LargeText1796551598801,
 ];

@@ -3,7 +3,7 @@ import type { UserAccount } from './user.repository.js';
 import { Transactions } from '../transaction.js';
 
 /** An account as a request sees it through its session: whether the session still holds, and whether to note the request. */
-export type SessionAccount = UserAccount & { mustChangePassword: boolean; live: boolean; stale: boolean };
+export type SessionAccount = UserAccount & { mustChangePassword: boolean; largeText: boolean; live: boolean; stale: boolean };
 
 /** Signed-in sessions (UserSessionEntity) and the per-account login failures, in hand-written SQL: every request reads one. */
 @Injectable()
@@ -23,6 +23,7 @@ export class SessionRepository {
   async account(userId: string, sessionId: string, idleMinutes: number): Promise<SessionAccount | null> {
     const rows = await this.tx.manager().query<SessionAccount[]>(
       `SELECT u.id, u.email, u.name, u.role, u.department_code AS "departmentCode", u.active, u.must_change_password AS "mustChangePassword",
+              u.large_text AS "largeText",
               coalesce(s.ended_at IS NULL AND s.last_seen_at > now() - make_interval(mins => $3), false) AS live,
               coalesce(s.last_seen_at < now() - interval '1 minute', false) AS stale
          FROM app_user u LEFT JOIN user_session s ON s.id = $2 AND s.user_id = u.id

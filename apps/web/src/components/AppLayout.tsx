@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Grid, Layout, Menu, Select, Space, Switch } from 'antd';
+import { App, Button, Grid, Layout, Menu, Select, Space, Switch } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useDepartments, usePlan } from '../hooks';
@@ -72,6 +72,7 @@ export function AppLayout() {
   useEffect(() => setCollapsed(true), [location.pathname, layout]);
   const { plans, plan, choose } = usePlan();
   const { large, setLarge } = useLargeText();
+  const { message } = App.useApp();
   // The unread badge: refreshed on every page change and once a minute.
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count', location.pathname],
@@ -125,7 +126,14 @@ export function AppLayout() {
   );
   const largeTextSwitch = (
     <label className="large-text-switch">
-      <Switch size="small" checked={large} onChange={setLarge} />
+      <Switch
+        size="small"
+        checked={large}
+        onChange={(on) =>
+          // Switched either way; only keeping it with the account (for other computers and phones) may fail.
+          void setLarge(on).catch((error: Error) => message.warning(`大字模式的设置未能保存到账户，换一台电脑或手机登录时不会保留：${error.message}`))
+        }
+      />
       大字模式
     </label>
   );

@@ -2,8 +2,9 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useAuth } from '../hooks';
+import { put } from '../lib/api';
 import { LargeTextContext } from '../lib/large-text';
 import { AppLayout } from './AppLayout';
 
@@ -48,7 +49,11 @@ const LARGE: ThemeConfig['token'] = {
   lineHeight: 1.6,
 };
 
-/** Remembered in this browser per signed-in user (localStorage, keyed by the user's id): the server keeps no display settings. */
+/**
+ * This browser's copy of the account's 大字模式 (localStorage, keyed by the user's id): the first paint of a session
+ * saved before the account kept it, until GET /me answers. The account's value (PUT /me/preferences) is the one that
+ * counts: it follows the user to another computer or phone.
+ */
 export const largeTextKey = (userId: string) => `duban.large-text.${userId}`;
 
 function remembered(userId: string): boolean {
@@ -59,24 +64,33 @@ function remembered(userId: string): boolean {
   }
 }
 
+function remember(userId: string, on: boolean): void {
+  try {
+    if (on) localStorage.setItem(largeTextKey(userId), '1');
+    else localStorage.removeItem(largeTextKey(userId));
+  } catch {
+    // Private mode without storage: the account still keeps it.
+  }
+}
+
 /**
  * The signed-in console: antd's theme and locale around the menu and every page. Kept out of the sign-in page's
  * chunks, which use no antd (the login budget: test/web-budget.e2e.ts).
  */
 export function ConsoleShell() {
-  const { user } = useAuth();
-  const [large, setLargeState] = useState(() => remembered(user.id));
+  const { user, updateUser } = useAuth();
+  const large = user.largeText ?? remembered(user.id);
+  useEffect(() => remember(user.id, large), [user.id, large]);
+  // One save at a time, in the order switched: two quick clicks must not reach the API the other way round.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const setLarge = useCallback(
-    (on: boolean) => {
-      setLargeState(on);
-      try {
-        if (on) localStorage.setItem(largeTextKey(user.id), '1');
-        else localStorage.removeItem(largeTextKey(user.id));
-      } catch {
-        // Private mode without storage: the switch still works for this visit.
-      }
+    async (on: boolean) => {
+      updateUser({ largeText: on });
+      const saved = saving.current.then(() => put<{ largeText: boolean }>('/me/preferences', { largeText: on }));
+      saving.current = saved.catch(() => undefined);
+      await saved;
     },
-    [user.id],
+    [updateUser],
   );
   const value = useMemo(() => ({ large, setLarge }), [large, setLarge]);
   return (

@@ -52,6 +52,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 显示设置 (大字模式)
+     * @description The caller's own display settings, kept with the account: GET /me and the login answer return them (`largeText`), so the console shows 大字模式 on every computer and phone the user signs in on. The whole set is sent (`largeText` required; another field or a non-boolean is 400 naming it, and changes nothing). A change is audited (`user.preferences`, before and after); sending the value already held records nothing. Allowed while a password change is required, like /me and /me/password: the 修改密码 screen shows the switch.
+     */
+    put: operations['AuthController_setPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -1381,8 +1401,10 @@ export interface components {
       permissions: {
         [key: string]: 'any' | 'visible' | 'member' | 'lead';
       };
-      /** @description holding a temporary password (after a reset): every route but /me, /me/password and logout answers 403 password_change_required */
+      /** @description holding a temporary password (after a reset): every route but /me, /me/password, /me/preferences and logout answers 403 password_change_required */
       mustChangePassword: boolean;
+      /** @description 大字模式 (适老化), the user's own choice kept with the account (PUT /me/preferences): the console shows it on every computer and phone the user signs in on */
+      largeText: boolean;
     };
     LoginResultDto: {
       accessToken: string;
@@ -1400,6 +1422,13 @@ export interface components {
     PasswordChangedDto: {
       /** @enum {boolean} */
       changed: true;
+    };
+    PreferencesDto: {
+      /**
+       * @description 大字模式 (适老化): text from 14 to 18 px and controls from 32 to 44 px high in the console
+       * @example true
+       */
+      largeText: boolean;
     };
     AccountDto: {
       id: string;
@@ -3366,6 +3395,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PasswordChangedDto'];
+        };
+      };
+    };
+  };
+  AuthController_setPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
         };
       };
     };

@@ -11,6 +11,8 @@ export interface SessionUser {
   permissions?: Record<string, string>;
   /** A reset (temporary) password: the console shows only the change-password screen. */
   mustChangePassword?: boolean;
+  /** 大字模式 as the account keeps it (the login answer, GET /me, PUT /me/preferences); absent in a session saved before. */
+  largeText?: boolean;
 }
 
 const TOKEN = 'duban.token';
