@@ -14,8 +14,8 @@
 import { createReadStream } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ChainLink, type ChainRange, verifyChainRange } from '../../libs/audit/audit-chain.js';
-import { CHAIN_COLUMNS, chainLinkOf } from '../../libs/db/chain-link.js';
+import { type ChainRange, verifyChainRange } from '../../libs/audit/audit-chain.js';
+import { CHAIN_COLUMNS, type ChainLink, chainLinkOf } from '../../libs/db/chain-link.js';
 import { copyTextRows } from '../../libs/db/copy-text.js';
 
 export interface ChainFileTask {

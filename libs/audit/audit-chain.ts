@@ -59,7 +59,6 @@ export type ChainBreak = { seq: number; reason: string };
 
 /** An entry as stored: its content and the two hashes. */
 export type ChainEntry = ChainedContent & { prevHash: string; hash: string };
-export type { ChainLink };
 
 /** An entry as the verification reads it back (ChainLink), its content written by canonicalContent. */
 export function chainLink(entry: ChainEntry): ChainLink {

@@ -184,7 +184,7 @@ export class UserService {
    */
   async setPreferences(actor: Actor, preferences: { largeText: boolean }): Promise<{ largeText: boolean }> {
     return this.tx.run(async () => {
-      const before = await this.users.preferencesForUpdate(actor.id);
+      const before = await this.users.findByIdForUpdate(actor.id);
       if (!before) throw new NotFoundError(USER_MESSAGES.notFound(actor.id));
       if (before.largeText !== preferences.largeText) {
         await this.users.setLargeText(actor.id, preferences.largeText);

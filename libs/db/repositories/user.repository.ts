@@ -82,12 +82,6 @@ export class UserRepository {
     await this.tx.manager().query('UPDATE app_user SET mail_muted = $2 WHERE id = $1', [id, kinds]);
   }
 
-  /** The user's own display settings, its row locked for the change that follows (null: no such user). */
-  async preferencesForUpdate(id: string): Promise<{ largeText: boolean } | null> {
-    const rows = await this.tx.manager().query<Array<{ largeText: boolean }>>('SELECT large_text AS "largeText" FROM app_user WHERE id = $1 FOR UPDATE', [id]);
-    return rows[0] ?? null;
-  }
-
   async setLargeText(id: string, on: boolean): Promise<void> {
     await this.tx.manager().query('UPDATE app_user SET large_text = $2 WHERE id = $1', [id, on]);
   }
