@@ -2,7 +2,8 @@
  * `npm run backup` and `npm run restore` (issue 19) on the shared dataset (100,000 tasks, 1,000,000 audit entries)
  * with 1 GiB of evidence files, held against the bare tools on the same data in the same run: `pg_dump`
  * (directory format, uncompressed, as duban writes its COPY files) and `cp -r` of the evidence directory; then
- * `pg_restore` into an empty database and `cp -r` back, each the least of two runs. duban's CLIs run as an operator runs them (a process
+ * `pg_restore` into an empty database and `cp -r` back, each the least of two runs, each begun from a settled
+ * machine (a checkpoint and `sync` first, untimed). duban's CLIs run as an operator runs them (a process
  * each, build of dist/), so their figures include what the bare tools do not do: the SHA-256 of every file in
  * the manifest, and on restore the manifest checked before anything is written, the migrations, and the
  * verification (row counts, the audit chain link by link, every evidence file against its stored hash).
@@ -78,6 +79,14 @@ export async function backupBench(serverUrl: string): Promise<BenchRow[]> {
       return stdout.trim();
     };
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    // Each run starts from a settled machine: the server's dirty pages checkpointed and the page cache written back,
+    // untimed. Otherwise a run pays for the one before: `cp -r` returns with a gigabyte not yet on disk (duban's
+    // copies are fsynced and pay their own) and a restore leaves the next one a checkpoint of 900 MiB.
+    const timed = async (work: () => Promise<unknown>) => {
+      await admin.query('CHECKPOINT');
+      await run('sync', []);
+      return timedMs(work);
+    };
 
     // Each figure the least of ROUNDS runs, the bare tools' and duban's alternating. This machine's noise (other work,
     // the writeback of the run before's gigabytes, a checkpoint) only ever adds time: one pair of runs differed by a
@@ -93,11 +102,11 @@ export async function backupBench(serverUrl: string): Promise<BenchRow[]> {
       // Backup: the bare tools, then duban's, each from the same database and evidence directory.
       const bare = join(work, `bare-backup-${round}`);
       mkdirSync(bare);
-      pgDumpMs = Math.min(pgDumpMs, await timedMs(() => tool('pg_dump', ['--format=directory', '--compress=0', `--file=${join(bare, 'database')}`, source])));
-      cpOutMs = Math.min(cpOutMs, await timedMs(() => run('cp', ['-r', join(dataDir, 'evidence'), join(bare, 'evidence')])));
+      pgDumpMs = Math.min(pgDumpMs, await timed(() => tool('pg_dump', ['--format=directory', '--compress=0', `--file=${join(bare, 'database')}`, source])));
+      cpOutMs = Math.min(cpOutMs, await timed(() => run('cp', ['-r', join(dataDir, 'evidence'), join(bare, 'evidence')])));
       const duban = join(work, `duban-backup-${round}`);
       let said = '';
-      const ms = await timedMs(async () => {
+      const ms = await timed(async () => {
         said = await cli('backup', duban, { DATABASE_URL: source, DATA_DIR: dataDir });
       });
       if (ms < backupMs) [backupMs, backupSaid] = [ms, said];
@@ -111,14 +120,14 @@ export async function backupBench(serverUrl: string): Promise<BenchRow[]> {
     for (let round = 0; round < ROUNDS; round++) {
       // Restore: each into an empty database and an empty evidence directory, both dropped once timed.
       const bareTarget = await create(`restore_bare_${round}`);
-      pgRestoreMs = Math.min(pgRestoreMs, await timedMs(() => tool('pg_restore', ['--exit-on-error', `--dbname=${bareTarget}`, join(bareBackup, 'database')])));
+      pgRestoreMs = Math.min(pgRestoreMs, await timed(() => tool('pg_restore', ['--exit-on-error', `--dbname=${bareTarget}`, join(bareBackup, 'database')])));
       const bareRestored = join(work, `bare-restored-${round}`);
       mkdirSync(bareRestored);
-      cpInMs = Math.min(cpInMs, await timedMs(() => run('cp', ['-r', join(bareBackup, 'evidence'), join(bareRestored, 'evidence')])));
+      cpInMs = Math.min(cpInMs, await timed(() => run('cp', ['-r', join(bareBackup, 'evidence'), join(bareRestored, 'evidence')])));
       const dubanTarget = await create(`restore_duban_${round}`);
       const dubanRestored = join(work, `duban-restored-${round}`);
       let said = '';
-      const ms = await timedMs(async () => {
+      const ms = await timed(async () => {
         said = await cli('restore', dubanBackup, { DATABASE_URL: dubanTarget, DATA_DIR: dubanRestored });
       });
       if (ms < restoreMs) [restoreMs, restoreSaid] = [ms, said];

@@ -78,6 +78,25 @@ describe('backup and restore', () => {
     expect((await cli('backup', [backupDir], source)).code).toBe(2);
   });
 
+  it('names an evidence file altered or missing since its upload, and still backs up the rest', async () => {
+    const source = { DATABASE_URL: app.databaseUrl, DATA_DIR: app.dataDir };
+    const [{ storageKey }] = await sql<{ storageKey: string }>(app.databaseUrl, 'SELECT storage_key AS "storageKey" FROM evidence WHERE id = $1', [evidenceId]);
+    const stored = join(app.dataDir, 'evidence', storageKey);
+    const scratch = mkdtempSync(join(tmpdir(), 'duban-backup-evidence-'));
+    cleanup.push(() => rmSync(scratch, { recursive: true, force: true }));
+    try {
+      writeFileSync(stored, Buffer.concat([PDF, Buffer.from('%altered')]));
+      const altered = await cli('backup', [join(scratch, 'altered')], source);
+      expect(altered).toMatchObject({ code: 1, out: expect.stringContaining(`佐证文件与登记的 SHA-256 不符：${storageKey}`) });
+      expect(existsSync(join(scratch, 'altered', 'manifest.json'))).toBe(true);
+      rmSync(stored);
+      const missing = await cli('backup', [join(scratch, 'missing')], source);
+      expect(missing).toMatchObject({ code: 1, out: expect.stringContaining(`无法读取佐证文件 ${storageKey}`) });
+    } finally {
+      writeFileSync(stored, PDF);
+    }
+  });
+
   it('restores into an empty DATABASE_URL, verifies it, and duban runs on it', async () => {
     const target = await createTestDatabase({ blank: true });
     const dataDir = mkdtempSync(join(tmpdir(), 'duban-restored-'));

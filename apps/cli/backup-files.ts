@@ -58,7 +58,7 @@ export async function inParallel<T>(items: readonly T[], width: number, work: (i
 /** Files hashed at once when a manifest is made or checked. */
 const HASHING = 4;
 /** Large reads: hashing a gigabyte in 64 KiB chunks spent more on the chunks than on the hash. */
-const READ = { highWaterMark: 1024 * 1024 };
+export const READ = { highWaterMark: 1024 * 1024 };
 
 /**
  * Writes `manifest.json` listing every file of `dir` with its SHA-256: `known`'s for the files hashed as they were

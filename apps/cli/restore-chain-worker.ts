@@ -15,8 +15,8 @@ import { createReadStream } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type ChainRange, verifyChainRange } from '../../libs/audit/audit-chain.js';
-import { CHAIN_COLUMNS, type ChainLink, chainLinkOf } from '../../libs/db/chain-link.js';
-import { copyTextRows } from '../../libs/db/copy-text.js';
+import { CHAIN_COLUMNS } from '../../libs/db/chain-link.js';
+import { copyChainLinks } from '../../libs/db/chain-text.js';
 
 export interface ChainFileTask {
   /** The `audit_log` table file of the backup. */
@@ -36,11 +36,8 @@ async function verifyChainFile(task: ChainFileTask): Promise<ChainFileResult> {
   if (at.includes(-1)) return null;
   if (task.end <= task.start) return { checked: 0, broken: null, first: null, last: null };
   const source = createReadStream(task.path, { start: task.start, end: task.end - 1, highWaterMark: 1024 * 1024 });
-  async function* pages(): AsyncGenerator<ChainLink[]> {
-    for await (const rows of copyTextRows(source)) yield rows.map((f) => chainLinkOf(at.map((i) => f[i]!)));
-  }
   // Stopped at a break, the rest unread: the restore walks the table.
-  return verifyChainRange(pages(), 'as claimed');
+  return verifyChainRange(copyChainLinks(source, at, task.columns.length), 'as claimed');
 }
 
 if (parentPort) {

@@ -32,15 +32,13 @@ import { startEmbeddedPostgres } from '../../libs/db/embedded-postgres.js';
 import { AuditRepository } from '../../libs/db/repositories/audit.repository.js';
 import { Transactions } from '../../libs/db/transaction.js';
 import { createEvidenceStorage } from '../../libs/storage/storage.module.js';
-import { type BackupManifest, inParallel, readVerifiedManifest, sha256Of } from './backup-files.js';
+import { type BackupManifest, inParallel, READ, readVerifiedManifest, sha256Of } from './backup-files.js';
 import type { ChainFileResult, ChainFileTask } from './restore-chain-worker.js';
 import { type ChainRange, joinChainRanges } from '../../libs/audit/audit-chain.js';
 import { rowRanges } from '../../libs/db/copy-text.js';
 
 /** Evidence files restored at once. */
 const EVIDENCE_COPIES = 4;
-/** Reads of a backup's file: large, so a gigabyte of evidence is a few thousand reads, not tens of thousands. */
-const READ = { highWaterMark: 1024 * 1024 };
 
 /** A backup a file of which is not as its manifest recorded, found while restoring (all it restored undone). */
 class BackupDamaged extends Error {

@@ -73,6 +73,9 @@ function hashingRows(): Transform & { digest(): string; rows: number } {
 async function connectedClient(url: string, applicationName: string): Promise<pg.Client> {
   const client = logConnectionErrors(new pg.Client({ connectionString: url, application_name: applicationName }), applicationName);
   await client.connect();
+  // Timestamps written in UTC, whatever the server's zone: the restore reads the audit chain's rows from their bytes
+  // only so (libs/db/chain-text.ts); any zone loads the same instants.
+  await client.query("SET TimeZone = 'UTC'");
   return client;
 }
 

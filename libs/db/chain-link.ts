@@ -1,7 +1,10 @@
 /**
- * A link of the audit chain from a row of `COPY … TO STDOUT` text (`npm run audit:verify`'s walk and a restore's
- * workers): its content written straight from the row in the form audit-chain.ts's canonicalContent writes, without making the entry first.
+ * A link of the audit chain as the verification reads it back, and how it is made from a row of `COPY … TO STDOUT`
+ * text whose fields are decoded (`chainLinkOf`; chain-text.ts reads most rows from their bytes instead, and these
+ * rows this way): its content written straight from the fields in the form audit-chain.ts's canonicalContent writes,
+ * without making the entry first.
  */
+import { hash } from 'node:crypto';
 import pg from 'pg';
 import { canonicalJson } from '../common/canonical-json.js';
 
@@ -23,14 +26,20 @@ export const CHAIN_COLUMNS = [
 ] as const;
 
 /**
- * An audit entry as the verification reads it back: its seq, both hashes and its content as the chain hashes it
- * (libs/audit/audit-chain.ts's canonicalContent).
+ * An audit entry as the verification reads it back: its seq, both hashes as stored, and `digest`, the hash its
+ * prev_hash and content give (`linkHash`), which an intact entry stores as its `hash`.
  */
 export interface ChainLink {
   seq: number;
   prevHash: string;
   hash: string;
-  content: string;
+  digest: string;
+}
+
+/** sha256(previous hash ‖ "\n" ‖ canonical content): an entry's hash, its content in canonicalContent's text. */
+export function linkHash(prevHash: string, content: string): string {
+  // One-shot: a new Hash object per entry cost more than the hashing itself (same bytes as updates of each part).
+  return hash('sha256', `${prevHash}\n${content}`);
 }
 
 /** timestamptz text as the driver parses it for a query. */
@@ -47,18 +56,20 @@ function instant(value: string): string {
 }
 
 /**
- * The link of a row of COPY text with the fields in `CHAIN_COLUMNS`' order (escapes undone, null for `\N`). The
- * content is canonicalContent's text of the entry the driver would read (timestamptz by its parser, jsonb by
- * JSON.parse), keys in the same order; libs/audit/chain-link.spec.ts holds the two against each other. No Date
- * and no entry object per row: a million entries took 8.4–11.4 s on one core instead of 10.7–12.5 s.
+ * The content of a row of COPY text with the fields in `CHAIN_COLUMNS`' order (escapes undone, null for `\N`):
+ * canonicalContent's text of the entry the driver would read (timestamptz by its parser, jsonb by JSON.parse), keys
+ * in the same order; libs/audit/chain-link.spec.ts holds the two against each other.
  */
-export function chainLinkOf(f: Array<string | null>): ChainLink {
-  const seq = Number(f[0]);
+export function chainContentOf(f: Array<string | null>): string {
   let content =
     `{"action":${text(f[3])},"actorId":${text(f[2])},"after":${json(f[8])},"at":${instant(f[1]!)},"before":${json(f[7])},` +
     `"detail":${json(f[9])},"entityId":${text(f[5])},"entityType":${text(f[4])}`;
   // Hashed only when set (canonicalContent leaves out an absent address).
   if (f[10] !== null) content += `,"ip":${text(f[10])}`;
-  content += `,"seq":${seq},"taskId":${text(f[6])}}`;
-  return { seq, prevHash: f[11]!, hash: f[12]!, content };
+  return `${content},"seq":${Number(f[0])},"taskId":${text(f[6])}}`;
+}
+
+/** The link of a row of COPY text with the fields in `CHAIN_COLUMNS`' order (escapes undone, null for `\N`). */
+export function chainLinkOf(f: Array<string | null>): ChainLink {
+  return { seq: Number(f[0]), prevHash: f[11]!, hash: f[12]!, digest: linkHash(f[11]!, chainContentOf(f)) };
 }

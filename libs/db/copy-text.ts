@@ -1,7 +1,8 @@
 /**
  * Rows of a `COPY … TO STDOUT` in PostgreSQL's text format, read in this process: a row per line, fields between
  * tabs, `\N` for NULL. Reading a million rows this way costs about a third of reading them as query results (no
- * per-row protocol message, no type parsing of columns the caller parses itself).
+ * per-row protocol message, no type parsing of columns the caller parses itself); chain-text.ts reads the audit
+ * chain's rows from these bytes.
  */
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
@@ -23,15 +24,14 @@ export function copyField(raw: string): string | null {
 }
 
 /**
- * The rows of `copy` (a pg-copy-streams `to` stream), `batch` at a time, each an array of fields with escapes
- * undone. A caller that stops early leaves the rest to be read and dropped, so the connection is left usable.
+ * The text of `copy` (a pg-copy-streams `to` stream or a file's stream) in pieces of whole rows, each a Buffer of
+ * valid UTF-8 ending with a row's newline. Rows are cut at their newline byte (a newline byte is never inside a UTF-8
+ * sequence), so each piece decodes whole. A caller that stops early leaves the rest to be read and dropped, so the
+ * connection is left usable.
  */
-export async function* copyTextRows(copy: Readable, batch = 5000): AsyncGenerator<Array<Array<string | null>>> {
-  // Bytes after the last complete row, carried to the next chunk. Rows are cut at their newline byte before decoding
-  // (a newline byte is never inside a UTF-8 sequence), so each piece decodes whole: one native isUtf8 check and
-  // toString per chunk, about a third of the time TextDecoder's streaming decode took on a million audit entries.
+export async function* copyTextChunks(copy: Readable): AsyncGenerator<Buffer> {
+  // Bytes after the last complete row, carried to the next chunk.
   let rest: Buffer = Buffer.alloc(0);
-  let rows: Array<Array<string | null>> = [];
   let done = false;
   try {
     for await (const chunk of copy.iterator({ destroyOnReturn: false })) {
@@ -42,21 +42,9 @@ export async function* copyTextRows(copy: Readable, batch = 5000): AsyncGenerato
       if (end === 0) continue;
       const complete = bytes.subarray(0, end);
       if (!isUtf8(complete)) throw new Error('COPY text is not valid UTF-8');
-      const lines = complete.toString('utf8').split('\n');
-      // The text after the last newline: empty.
-      lines.pop();
-      for (const line of lines) {
-        const fields: Array<string | null> = line.split('\t');
-        for (let i = 0; i < fields.length; i++) fields[i] = copyField(fields[i]!);
-        rows.push(fields);
-      }
-      if (rows.length >= batch) {
-        yield rows;
-        rows = [];
-      }
+      yield complete;
     }
     if (rest.length > 0) throw new Error('COPY text ends inside a row');
-    if (rows.length > 0) yield rows;
     done = true;
   } finally {
     if (!done && !copy.destroyed && !copy.readableEnded) {
@@ -73,7 +61,7 @@ export async function* copyTextRows(copy: Readable, batch = 5000): AsyncGenerato
 
 /**
  * Byte ranges that cut the COPY text file at `path` into `parts` of about equal size, each from a row's start to just
- * after a row's end (so each reads on its own with `copyTextRows`), in order; fewer when the file has fewer rows.
+ * after a row's end (so each reads on its own with `copyTextChunks`), in order; fewer when the file has fewer rows.
  */
 export async function rowRanges(path: string, parts: number): Promise<Array<{ start: number; end: number }>> {
   const file = await open(path, 'r');

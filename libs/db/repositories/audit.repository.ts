@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { CHAIN_COLUMNS, type ChainLink, chainLinkOf } from '../chain-link.js';
-import { copyTextRows } from '../copy-text.js';
+import { CHAIN_COLUMNS, type ChainLink } from '../chain-link.js';
+import { copyChainLinks } from '../chain-text.js';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
 import { Transactions } from '../transaction.js';
@@ -141,7 +141,7 @@ export class AuditRepository {
   /**
    * The chain in order, in pages, so verifying a million entries stays in bounded memory: `COPY … TO STDOUT` on a
    * connection of its own, a range of `RANGE` entries at a time (each by the primary key, in order), made into links
-   * here (`chainLinkOf`: each content written as it was hashed from the columns as the driver reads them); several
+   * here (chain-text.ts: each content written as it was hashed from the row's bytes, hashed there); several
    * times as fast as pages of entities.
    */
   async *walk(range = RANGE): AsyncGenerator<ChainLink[]> {
@@ -149,8 +149,10 @@ export class AuditRepository {
     // TypeORM types the driver's connection as any: for PostgreSQL it is the pool's pg client.
     const client = (await runner.connect()) as pg.PoolClient;
     try {
-      // The text of timestamptz as the driver expects it (and as every session has it, unless configured otherwise).
+      // The text of timestamptz as the driver expects it (and as every session has it, unless configured otherwise), in
+      // UTC: chain-text.ts writes rows from their bytes only so, whatever the server's zone.
       await client.query("SET datestyle = 'ISO'");
+      await client.query("SET TimeZone = 'UTC'");
       for (let after = 0; ;) {
         const copy = client.query(
           copyTo(
@@ -159,8 +161,7 @@ export class AuditRepository {
           ),
         );
         let read = 0;
-        for await (const rows of copyTextRows(copy, Math.min(range, 5000))) {
-          const page = rows.map(chainLinkOf);
+        for await (const page of copyChainLinks(copy, IN_ORDER, IN_ORDER.length, Math.min(range, 5000))) {
           read += page.length;
           after = page[page.length - 1].seq;
           yield page;
@@ -168,11 +169,14 @@ export class AuditRepository {
         if (read < range) return;
       }
     } finally {
-      await client.query('RESET datestyle').catch(() => undefined);
+      await client.query('RESET datestyle; RESET TimeZone').catch(() => undefined);
       await runner.release();
     }
   }
 }
+
+/** The chain's columns as the walk's COPY lists them: each in its place. */
+const IN_ORDER = CHAIN_COLUMNS.map((_, i) => i);
 
 /** Entries per COPY of the walk: a caller that stops early (a broken link) leaves at most this many unread. */
 const RANGE = 100_000;
