@@ -265,23 +265,29 @@ function integer(field: number): boolean {
   return true;
 }
 
+/** A column's index in CHAIN_COLUMNS (where `at` gives its place in the row). */
+const column = (name: (typeof CHAIN_COLUMNS)[number]) => CHAIN_COLUMNS.indexOf(name);
+const SEQ = column('seq');
+const PREV_HASH = column('prev_hash');
+const HASH = column('hash');
+
 /**
  * The content in canonicalContent's key order: each key's text (the first with the prev_hash's newline and the
  * opening brace), how its column is written, its column (its index in CHAIN_COLUMNS), whether it is left out when null.
  */
 const CONTENT: ReadonlyArray<[Uint8Array, (field: number) => boolean, number, boolean]> = [
-  [ascii('\n{"action":'), text, 3, false],
-  [ascii(',"actorId":'), text, 2, false],
-  [ascii(',"after":'), jsonColumn, 8, false],
-  [ascii(',"at":'), instant, 1, false],
-  [ascii(',"before":'), jsonColumn, 7, false],
-  [ascii(',"detail":'), jsonColumn, 9, false],
-  [ascii(',"entityId":'), text, 5, false],
-  [ascii(',"entityType":'), text, 4, false],
+  [ascii('\n{"action":'), text, column('action'), false],
+  [ascii(',"actorId":'), text, column('actor_id'), false],
+  [ascii(',"after":'), jsonColumn, column('after'), false],
+  [ascii(',"at":'), instant, column('at'), false],
+  [ascii(',"before":'), jsonColumn, column('before'), false],
+  [ascii(',"detail":'), jsonColumn, column('detail'), false],
+  [ascii(',"entityId":'), text, column('entity_id'), false],
+  [ascii(',"entityType":'), text, column('entity_type'), false],
   // Hashed only when set (canonicalContent leaves out an absent address).
-  [ascii(',"ip":'), text, 10, true],
-  [ascii(',"seq":'), integer, 0, false],
-  [ascii(',"taskId":'), text, 6, false],
+  [ascii(',"ip":'), text, column('ip'), true],
+  [ascii(',"seq":'), integer, column('seq'), false],
+  [ascii(',"taskId":'), text, column('task_id'), false],
 ];
 
 /**
@@ -290,14 +296,14 @@ const CONTENT: ReadonlyArray<[Uint8Array, (field: number) => boolean, number, bo
  */
 function linkOfBytes(start: number, end: number, at: readonly number[], count: number): ChainLink | null {
   if (!split(start, end, count)) return null;
-  const seq = at[0];
-  const prev = hashText(at[11]);
-  const stored = hashText(at[12]);
+  const seq = at[SEQ];
+  const prev = hashText(at[PREV_HASH]);
+  const stored = hashText(at[HASH]);
   if (prev === null || stored === null || nulls[seq] || !isPlainInteger(starts[seq], ends[seq]) || row[starts[seq]] === MINUS) return null;
   // Room for the row's bytes and the content's keys: the content is never longer than that.
   if (out.length < end - start + 1024) out = Buffer.allocUnsafe(2 * (end - start + 1024));
   o = 0;
-  copy(starts[at[11]], ends[at[11]]);
+  copy(starts[at[PREV_HASH]], ends[at[PREV_HASH]]);
   for (const [key, write, column, optional] of CONTENT) {
     const field = at[column];
     if (optional && nulls[field]) continue;
