@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { ADMIN, startApp, type TestApp } from './support/app.js';
 import { bytes } from './support/bytes.js';
 import { sql } from './support/database.js';
+import { shanghaiToday } from './support/today.js';
 
 const run = promisify(execFile);
 
@@ -116,7 +117,7 @@ describe('audit review and separation of duties', () => {
   });
 
   it('filters by day, refuses filters it cannot read with a 400 naming them, and exports what it lists', async () => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = shanghaiToday();
     const all = await audit(admin, `?from=${today}&to=${today}&limit=1`).expect(200);
     expect(all.body.total).toBeGreaterThan(0);
     expect((await audit(admin, '?to=2001-01-01')).body.total).toBe(0);
@@ -132,7 +133,8 @@ describe('audit review and separation of duties', () => {
     }
     const logins = await audit(admin, '?action=auth.*&limit=200').expect(200);
     const file = await bytes(app.as(admin).get('/api/v1/audit.xlsx?action=auth.*')).expect(200);
-    expect(file.headers['content-disposition']).toContain("filename*=UTF-8''%E5%AE%A1%E8%AE%A1%E6%97%A5%E5%BF%97");
+    // Named by Shanghai's date, which from 16:00 UTC on is a day ahead of the server's UTC one.
+    expect(file.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`审计日志-${today}.xlsx`)}`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.body);
     const sheet = workbook.getWorksheet('审计日志')!;

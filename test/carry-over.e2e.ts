@@ -2,6 +2,7 @@ import { importSeeds } from '../libs/plan/import-seeds.js';
 import type { PlanEvaluation } from '../libs/evaluation/evaluation-types.js';
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
+import { shanghaiToday } from './support/today.js';
 
 /**
  * 结转: the 十四五 plan (seeds/) ends on 31 December 2025; its open tasks are carried over into the 十五五 draft
@@ -184,7 +185,7 @@ describe('carry-over (结转) of open tasks into the next plan', () => {
     // The 十四五 as of its end: exactly as before (the moved tasks counted there, under their old clauses, the monthly report's misses too).
     expect(await evaluation(older.id, END)).toEqual(endBefore);
     // As of today the 十四五 shows them as 结转, out of its completion share; the 十五五 counts them from the move.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shanghaiToday();
     const olderNow = await evaluation(older.id, today);
     const carriedOver = olderNow.chapters.reduce((s, c) => s + c.tasks.carriedOver, 0);
     expect(carriedOver).toBe(6);
@@ -216,7 +217,7 @@ describe('carry-over (结转) of open tasks into the next plan', () => {
   it('a task carried back into the plan it left counts in each plan for the days it was there, and as 结转 in the other', async () => {
     await newTask('往返', { clauseRef: '五(一)', dueDate: '2026-06-30' });
     const between = '2026-03-01';
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shanghaiToday();
     const sum = (e: Awaited<ReturnType<typeof evaluation>>, key: 'total' | 'carriedOver') => e.chapters.reduce((s, c) => s + c.tasks[key], 0);
     const before = {
       olderBetween: await evaluation(older.id, between),

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { startApp, type TestApp } from './support/app.js';
 import { bytes } from './support/bytes.js';
+import { shanghaiToday } from './support/today.js';
 
 describe('exporting the task list to Excel', () => {
   let app: TestApp;
@@ -64,7 +65,8 @@ describe('exporting the task list to Excel', () => {
     ).body;
     await app.as(liaison.token).post(`/api/v1/tasks/${created.id}/progress`).send({ note: '+已拨付 50%', percent: 50 }).expect(201);
     const { res, sheet } = await exported(supervisor.token, '?q=HYPERLINK');
-    expect(res.headers['content-disposition']).toContain(encodeURIComponent('任务清单-'));
+    // Named by Shanghai's date (a day ahead of UTC's from 16:00 UTC on).
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(`任务清单-${shanghaiToday()}.xlsx`));
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
       '编号',
       '任务',

@@ -1,5 +1,6 @@
 import { startApp, type TestApp } from './support/app.js';
 import { sql } from './support/database.js';
+import { shanghaiToday } from './support/today.js';
 
 describe('printed 督办 / 催办 notices', () => {
   let app: TestApp;
@@ -15,7 +16,7 @@ describe('printed 督办 / 催办 notices', () => {
   });
   afterAll(() => app.close());
 
-  const year = new Date().getFullYear();
+  const year = shanghaiToday().slice(0, 4);
   const notice = (id: string, kind: string, token = supervisor.token) => app.as(token).get(`/api/v1/tasks/${id}/notice.html?kind=${kind}`);
 
   it('prints a 督办通知单 with every field, the strings of the record escaped, numbered once a day and audited', async () => {
@@ -77,7 +78,7 @@ describe('printed 督办 / 催办 notices', () => {
         [task.id, step, liaison.id],
       );
     }
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = shanghaiToday();
     const days = Math.round((Date.parse(today) - Date.parse('2020-01-10')) / 86_400_000);
     const html = (await notice(task.id, 'urge').expect(200)).text;
     expect(html).toContain('<h1>催办通知单</h1>');

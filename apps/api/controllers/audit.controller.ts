@@ -5,8 +5,10 @@ import { PassThrough } from 'node:stream';
 import { AuditLogService } from '../../../libs/audit/audit-log.service.js';
 import { AuditService } from '../../../libs/audit/audit.service.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
+import { calendarDate } from '../../../libs/common/dates.js';
 import { InvalidInputError } from '../../../libs/common/errors.js';
 import type { Actor } from '../../../libs/common/roles.js';
+import { AppConfig } from '../../../libs/config/app-config.js';
 import { AuditChainDto, AuditFilterQuery, AuditPageDto, AuditQuery } from '../dto/audit.dto.js';
 import { attachment, XLSX } from '../downloads.js';
 import { FILE_NAMES, HTTP_MESSAGES } from '../api.messages.js';
@@ -22,6 +24,7 @@ export class AuditController {
   constructor(
     private readonly log: AuditLogService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('audit')
@@ -45,7 +48,7 @@ export class AuditController {
     const filter = checkedFilter(query);
     await this.audit.recordDownload(actor.id, 'report', 'audit.xlsx', { filter });
     const out = new PassThrough();
-    const name = FILE_NAMES.auditLog(new Date().toISOString().slice(0, 10));
+    const name = FILE_NAMES.auditLog(calendarDate(this.config.TZ));
     void reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('audit.xlsx', name)).send(out);
     // Headers are out with the first bytes: a failure past here can only cut the file short.
     await this.log.export(filter, out).catch((error: unknown) => out.destroy(error as Error));

@@ -4,8 +4,10 @@ import { Post } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../../../libs/audit/audit.service.js';
 import { Can, CurrentActor } from '../../../libs/auth/decorators.js';
+import { calendarDate } from '../../../libs/common/dates.js';
 import { InvalidInputError } from '../../../libs/common/errors.js';
 import type { Actor } from '../../../libs/common/roles.js';
+import { AppConfig } from '../../../libs/config/app-config.js';
 import { DepartmentRepository } from '../../../libs/db/repositories/department.repository.js';
 import { importTemplate, TEMPLATE_FILE_NAME } from '../../../libs/excel/import-template.js';
 import { NoticeService } from '../../../libs/reports/notice.service.js';
@@ -36,6 +38,7 @@ export class TaskExcelController {
     private readonly departments: DepartmentRepository,
     private readonly audit: AuditService,
     private readonly plans: PlanScope,
+    private readonly config: AppConfig,
   ) {}
 
   @Post('tasks/bulk')
@@ -82,7 +85,7 @@ export class TaskExcelController {
     const { page: _page, limit: _limit, ...filters } = query;
     const planId = await this.plans.filter(filters.plan);
     const out = new PassThrough();
-    const name = FILE_NAMES.taskList(new Date().toISOString().slice(0, 10));
+    const name = FILE_NAMES.taskList(calendarDate(this.config.TZ));
     await this.audit.recordDownload(actor.id, 'report', 'tasks.xlsx', { filename: name, filters });
     void reply.header('content-type', XLSX).header('cache-control', 'no-store').header('content-disposition', attachment('tasks.xlsx', name)).send(out);
     // Headers are out once the first bytes are: a failure past here can only cut the file short.

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { ScrollTable } from '../components/ScrollTable';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PageTitle, QueryError } from '../components/bits';
@@ -38,7 +38,7 @@ export function AuditPage() {
   const exportAll = async () => {
     setExporting(true);
     try {
-      await download(`/audit.xlsx${auditQuery(filter)}`, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      await download(`/audit.xlsx${auditQuery(filter)}`, `审计日志-${dayjs().format('YYYY-MM-DD')}.xlsx`);
     } catch (error) {
       message.error(errorText(error));
     } finally {
