@@ -6,17 +6,15 @@
  * DIR must be empty or new. Exit code 0 when complete, 1 when an evidence file is missing or altered, 2 when it
  * cannot run.
  */
+import './threadpool.js';
 import 'reflect-metadata';
-import { createReadStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../../libs/config/app-config.js';
 import { type DatabaseSnapshot, dumpDatabase } from '../../libs/db/backup.js';
 import { startEmbeddedPostgres } from '../../libs/db/embedded-postgres.js';
-import { LocalEvidenceStorage } from '../../libs/storage/local-evidence-storage.js';
-import { inParallel, READ, sha256Of, writeManifest } from './backup-files.js';
-
-/** Evidence files copied at once. */
-const EVIDENCE_COPIES = 4;
+import { copyEvidenceFiles } from './evidence-copy-worker.js';
+import { writeManifest } from './backup-files.js';
 
 const target = process.argv[2];
 if (!target) {
@@ -38,26 +36,20 @@ try {
   const problems: string[] = [];
   const evidenceHashes: Record<string, string> = {};
   // The evidence the snapshot refers to, copied while the server writes out the tables (the disk and the server at
-  // once): each file listed existed when the snapshot was taken, so each is there.
+  // once) and hashed in a worker thread (evidence-copy-worker.ts), the main thread left to the tables: each file
+  // listed existed when the snapshot was taken, so each is there.
   const copyEvidence = async (evidence: DatabaseSnapshot['evidence']): Promise<void> => {
     if (store !== 'local') return;
-    const storage = new LocalEvidenceStorage(join(config.DATA_DIR, 'evidence'));
-    await inParallel(evidence, EVIDENCE_COPIES, async (file) => {
-      const path = join(dir, 'evidence', file.storageKey);
-      mkdirSync(dirname(path), { recursive: true });
-      try {
-        // Copied by the kernel, then the copy hashed (the bytes in the backup; read back from the page cache): reading
-        // and writing each file through this process kept its one thread busy for the whole backup.
-        await storage.copyOut(file.storageKey, path);
-        const hash = await sha256Of(createReadStream(path, READ));
-        if (hash !== file.sha256) problems.push(`佐证文件与登记的 SHA-256 不符：${file.storageKey}`);
+    const keys = evidence.map((file) => file.storageKey);
+    const copied = await copyEvidenceFiles({ store: join(config.DATA_DIR, 'evidence'), backup: join(dir, 'evidence'), direction: 'out', keys });
+    for (const [at, copy] of copied.entries()) {
+      if ('error' in copy) problems.push(`无法读取佐证文件 ${copy.key}：${copy.error}`);
+      else {
+        if (copy.sha256 !== evidence[at].sha256) problems.push(`佐证文件与登记的 SHA-256 不符：${copy.key}`);
         // The manifest takes the hash from here instead of reading the file a second time.
-        evidenceHashes[`evidence/${file.storageKey}`] = hash;
-      } catch (error) {
-        problems.push(`无法读取佐证文件 ${file.storageKey}：${(error as Error).message}`);
+        evidenceHashes[`evidence/${copy.key}`] = copy.sha256;
       }
-    });
-    await storage.close();
+    }
   };
   const { snapshot, files } = await dumpDatabase(url, dir, copyEvidence);
   Object.assign(files, evidenceHashes);

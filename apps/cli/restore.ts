@@ -7,11 +7,10 @@
  * loads; each file's hash, taken as it is written, is the one the snapshot recorded). Exit code 0 when restored and
  * verified, 1 when the backup or the verification fails, 2 when it cannot run.
  */
+import './threadpool.js';
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Transform } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -32,13 +31,14 @@ import { startEmbeddedPostgres } from '../../libs/db/embedded-postgres.js';
 import { AuditRepository } from '../../libs/db/repositories/audit.repository.js';
 import { Transactions } from '../../libs/db/transaction.js';
 import { createEvidenceStorage } from '../../libs/storage/storage.module.js';
-import { type BackupManifest, inParallel, READ, readVerifiedManifest, sha256Of } from './backup-files.js';
+import { type BackupManifest, inParallel, readVerifiedManifest, sha256Of } from './backup-files.js';
+import { copyEvidenceFiles } from './evidence-copy-worker.js';
 import type { ChainFileResult, ChainFileTask } from './restore-chain-worker.js';
 import { type ChainRange, joinChainRanges } from '../../libs/audit/audit-chain.js';
 import { rowRanges } from '../../libs/db/copy-text.js';
 
-/** Evidence files restored at once. */
-const EVIDENCE_COPIES = 4;
+/** S3 objects read and hashed at once. */
+const EVIDENCE_READS = 4;
 
 /** A backup a file of which is not as its manifest recorded, found while restoring (all it restored undone). */
 class BackupDamaged extends Error {
@@ -142,39 +142,34 @@ try {
   const storage = createEvidenceStorage(config);
 
   // The evidence (the disk) while the database loads and is checked (the server and this process's CPU). A backup file
-  // is hashed once, as it is copied back, and held against the manifest, whose hash is the one the snapshot recorded
-  // (checked above; the restored database's list is held against the snapshot's below): the bytes written are the
-  // bytes hashed, so they are not read back and hashed a second time. A file that differs is `altered`: the load is
-  // then not committed. From S3 (listed, not copied) each object is read and hashed.
+  // is copied back by the kernel and the copy hashed in a worker thread (evidence-copy-worker.ts), the main thread left
+  // to the load, and held against the manifest, whose hash is the one the snapshot recorded (checked above; the
+  // restored database's list is held against the snapshot's below): the bytes hashed are the bytes restored, and the
+  // backup's file is not hashed in a pass of its own. A file that differs is `altered`: the load is then not
+  // committed. From S3 (listed, not copied) each object is read and hashed.
   const restoreEvidence = async (): Promise<{ problems: string[]; altered: string[]; ms: number }> => {
     const begun = Date.now();
     const problems: string[] = [];
-    const altered = new Set<string>();
-    await inParallel(manifest.database.evidence, EVIDENCE_COPIES, async (file) => {
+    const altered: string[] = [];
+    const unreadable = (key: string, message: string) => problems.push(`佐证文件不可读：${key}（${message}）`);
+    if (manifest.evidenceStore === 'local') {
+      const keys = manifest.database.evidence.map((f) => f.storageKey);
+      // In the manifest's order, whatever order the copies finished in.
+      for (const copy of await copyEvidenceFiles({ store: evidenceDir, backup: join(dir, 'evidence'), direction: 'in', keys })) {
+        const path = `evidence/${copy.key}`;
+        if ('error' in copy) unreadable(copy.key, copy.error);
+        else if (copy.sha256 !== manifest.files[path]) altered.push(path);
+      }
+      return { problems, altered, ms: Date.now() - begun };
+    }
+    await inParallel(manifest.database.evidence, EVIDENCE_READS, async (file) => {
       try {
-        if (manifest.evidenceStore === 'local') {
-          const path = `evidence/${file.storageKey}`;
-          const hash = createHash('sha256');
-          const hashing = new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              hash.update(chunk);
-              done(null, chunk);
-            },
-          });
-          const read = createReadStream(join(dir, path), READ);
-          read.on('error', (error) => hashing.destroy(error));
-          await storage.put(file.storageKey, read.pipe(hashing));
-          if (hash.digest('hex') !== manifest.files[path]) altered.add(path);
-          return;
-        }
         if ((await sha256Of(await storage.get(file.storageKey))) !== file.sha256) problems.push(`佐证文件与登记的 SHA-256 不符：${file.storageKey}`);
       } catch (error) {
-        problems.push(`佐证文件不可读：${file.storageKey}（${(error as Error).message}）`);
+        unreadable(file.storageKey, (error as Error).message);
       }
     });
-    // In the manifest's order, whatever order the copies finished in.
-    const paths = manifest.database.evidence.map((f) => `evidence/${f.storageKey}`).filter((path) => altered.has(path));
-    return { problems, altered: paths, ms: Date.now() - begun };
+    return { problems, altered, ms: Date.now() - begun };
   };
   // Verified as restored: the rows, the evidence the database lists (what the files were held against), the audit
   // chain link by link.
