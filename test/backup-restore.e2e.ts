@@ -56,7 +56,11 @@ describe('backup and restore', () => {
   });
 
   it('backs up while duban answers requests: the database from one snapshot, the evidence, a manifest of hashes', async () => {
-    const source = { DATABASE_URL: app.databaseUrl, DATA_DIR: app.dataDir };
+    // Sessions on Shanghai's time (as a server configured for it gives them): the files are written in UTC all the same.
+    const shanghai = new URL(app.databaseUrl);
+    shanghai.searchParams.set('options', '-c TimeZone=Asia/Shanghai');
+    expect(await sql(shanghai.toString(), 'SHOW TimeZone')).toEqual([{ TimeZone: 'Asia/Shanghai' }]);
+    const source = { DATABASE_URL: shanghai.toString(), DATA_DIR: app.dataDir };
     const busy = (async () => {
       const token = await app.login(ADMIN.email, ADMIN.password);
       for (let i = 0; i < 20; i++) await app.as(token).get('/api/v1/tasks?limit=5').expect(200);
@@ -74,6 +78,11 @@ describe('backup and restore', () => {
     expect(Object.keys(manifest.files)).toEqual(
       expect.arrayContaining(['database/task.copy', 'database/audit_log.copy', `evidence/${manifest.database.evidence[0].storageKey}`]),
     );
+    // The audit chain's times in UTC to the millisecond, as the restore reads its links from the file's bytes.
+    const audit = readFileSync(join(backupDir, 'database', 'audit_log.copy'), 'utf8');
+    const times = [...audit.matchAll(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?([+-]\d\d)(?=\t|\n)/g)].map((m) => m[1]);
+    expect(times.length).toBeGreaterThan(0);
+    expect(new Set(times)).toEqual(new Set(['+00']));
     // Into a folder that holds something it does not write.
     expect((await cli('backup', [backupDir], source)).code).toBe(2);
   });
