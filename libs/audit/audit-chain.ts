@@ -1,5 +1,5 @@
 import { canonicalJson } from '../common/canonical-json.js';
-import { type ChainLink, linkHash } from '../db/chain-link.js';
+import { CHAIN_CONTENT, type ChainLink, linkHash } from '../db/chain-link.js';
 
 /** The first entry's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -24,22 +24,12 @@ export interface ChainedContent {
  * canonicalJson of the object { seq, at, actorId, … } without making it.
  */
 export function canonicalContent(content: ChainedContent): string {
-  const { seq, at, actorId, action, entityType, entityId, taskId, before, after, detail, ip } = content;
-  let body = '{';
-  const field = (key: string, value: unknown) => {
-    if (value !== undefined) body += `${body.length === 1 ? '' : ','}"${key}":${canonicalJson(value)}`;
-  };
-  field('action', action);
-  field('actorId', actorId);
-  field('after', after);
-  field('at', at);
-  field('before', before);
-  field('detail', detail);
-  field('entityId', entityId);
-  field('entityType', entityType);
-  field('ip', ip ?? undefined);
-  field('seq', seq);
-  field('taskId', taskId);
+  let body = '';
+  for (const field of CHAIN_CONTENT) {
+    // An absent address (undefined or null) is left out; any other key only when undefined.
+    const value = 'optional' in field ? (content[field.key] ?? undefined) : content[field.key];
+    if (value !== undefined) body += `${body ? ',' : '{'}"${field.key}":${canonicalJson(value)}`;
+  }
   return `${body}}`;
 }
 

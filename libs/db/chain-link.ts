@@ -26,6 +26,37 @@ export const CHAIN_COLUMNS = [
 ] as const;
 
 /**
+ * What the chain hashes of an entry, in canonical (sorted) key order: each key, the column it is read from, how its
+ * value is written, and whether it is left out when absent. The one list canonicalContent (audit-chain.ts),
+ * `chainContentOf` and chain-text.ts write an entry's content by: a new hashed field is added here only.
+ */
+export const CHAIN_CONTENT = [
+  { key: 'action', column: 'action', kind: 'text' },
+  { key: 'actorId', column: 'actor_id', kind: 'text' },
+  { key: 'after', column: 'after', kind: 'json' },
+  { key: 'at', column: 'at', kind: 'instant' },
+  { key: 'before', column: 'before', kind: 'json' },
+  { key: 'detail', column: 'detail', kind: 'json' },
+  { key: 'entityId', column: 'entity_id', kind: 'text' },
+  { key: 'entityType', column: 'entity_type', kind: 'text' },
+  // Hashed only when set, so entries written before addresses were recorded keep their hashes.
+  { key: 'ip', column: 'ip', kind: 'text', optional: true },
+  { key: 'seq', column: 'seq', kind: 'integer' },
+  { key: 'taskId', column: 'task_id', kind: 'text' },
+] as const satisfies ReadonlyArray<{
+  key: string;
+  column: (typeof CHAIN_COLUMNS)[number];
+  kind: 'text' | 'json' | 'instant' | 'integer';
+  optional?: true;
+}>;
+
+/** How each kind of column is written in a content (`CHAIN_CONTENT`'s `kind`). */
+export type ChainContentKind = (typeof CHAIN_CONTENT)[number]['kind'];
+
+/** A column's index in CHAIN_COLUMNS: its field in a row `chainLinkOf` takes. */
+export const chainColumn = (name: (typeof CHAIN_COLUMNS)[number]): number => CHAIN_COLUMNS.indexOf(name);
+
+/**
  * An audit entry as the verification reads it back: its seq, both hashes as stored, and `digest`, the hash its
  * prev_hash and content give (`linkHash`), which an intact entry stores as its `hash`.
  */
@@ -55,21 +86,30 @@ function instant(value: string): string {
   return utc ? `"${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0')}Z"` : canonicalJson(parseTimestamptz(value));
 }
 
+const WRITE: Record<ChainContentKind, (value: string | null) => string> = {
+  text,
+  json,
+  instant: (value) => instant(value!),
+  integer: (value) => String(Number(value)),
+};
+const CONTENT = CHAIN_CONTENT.map((field) => ({ key: field.key, at: chainColumn(field.column), write: WRITE[field.kind], optional: 'optional' in field }));
+const [SEQ, PREV_HASH, HASH] = (['seq', 'prev_hash', 'hash'] as const).map(chainColumn);
+
 /**
  * The content of a row of COPY text with the fields in `CHAIN_COLUMNS`' order (escapes undone, null for `\N`):
  * canonicalContent's text of the entry the driver would read (timestamptz by its parser, jsonb by JSON.parse), keys
  * in the same order; libs/audit/chain-link.spec.ts holds the two against each other.
  */
 export function chainContentOf(f: Array<string | null>): string {
-  let content =
-    `{"action":${text(f[3])},"actorId":${text(f[2])},"after":${json(f[8])},"at":${instant(f[1]!)},"before":${json(f[7])},` +
-    `"detail":${json(f[9])},"entityId":${text(f[5])},"entityType":${text(f[4])}`;
-  // Hashed only when set (canonicalContent leaves out an absent address).
-  if (f[10] !== null) content += `,"ip":${text(f[10])}`;
-  return `${content},"seq":${Number(f[0])},"taskId":${text(f[6])}}`;
+  let content = '';
+  for (const { key, at, write, optional } of CONTENT) {
+    if (optional && f[at] === null) continue;
+    content += `${content ? ',' : '{'}"${key}":${write(f[at])}`;
+  }
+  return `${content}}`;
 }
 
 /** The link of a row of COPY text with the fields in `CHAIN_COLUMNS`' order (escapes undone, null for `\N`). */
 export function chainLinkOf(f: Array<string | null>): ChainLink {
-  return { seq: Number(f[0]), prevHash: f[11]!, hash: f[12]!, digest: linkHash(f[11]!, chainContentOf(f)) };
+  return { seq: Number(f[SEQ]), prevHash: f[PREV_HASH]!, hash: f[HASH]!, digest: linkHash(f[PREV_HASH]!, chainContentOf(f)) };
 }

@@ -14,7 +14,7 @@
  */
 import { hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { CHAIN_COLUMNS, type ChainLink, chainLinkOf } from './chain-link.js';
+import { CHAIN_COLUMNS, CHAIN_CONTENT, chainColumn, type ChainContentKind, type ChainLink, chainLinkOf } from './chain-link.js';
 import { copyField, copyTextChunks } from './copy-text.js';
 
 const TAB = 9;
@@ -265,30 +265,23 @@ function integer(field: number): boolean {
   return true;
 }
 
-/** A column's index in CHAIN_COLUMNS (where `at` gives its place in the row). */
-const column = (name: (typeof CHAIN_COLUMNS)[number]) => CHAIN_COLUMNS.indexOf(name);
-const SEQ = column('seq');
-const PREV_HASH = column('prev_hash');
-const HASH = column('hash');
+const SEQ = chainColumn('seq');
+const PREV_HASH = chainColumn('prev_hash');
+const HASH = chainColumn('hash');
+
+/** How each kind of column is written from its bytes. */
+const WRITE: Record<ChainContentKind, (field: number) => boolean> = { text, json: jsonColumn, instant, integer };
 
 /**
- * The content in canonicalContent's key order: each key's text (the first with the prev_hash's newline and the
- * opening brace), how its column is written, its column (its index in CHAIN_COLUMNS), whether it is left out when null.
+ * The content in CHAIN_CONTENT's key order: each key's text (the first with the prev_hash's newline and the opening
+ * brace), how its column is written, its column (its index in CHAIN_COLUMNS), whether it is left out when null.
  */
-const CONTENT: ReadonlyArray<[Uint8Array, (field: number) => boolean, number, boolean]> = [
-  [ascii('\n{"action":'), text, column('action'), false],
-  [ascii(',"actorId":'), text, column('actor_id'), false],
-  [ascii(',"after":'), jsonColumn, column('after'), false],
-  [ascii(',"at":'), instant, column('at'), false],
-  [ascii(',"before":'), jsonColumn, column('before'), false],
-  [ascii(',"detail":'), jsonColumn, column('detail'), false],
-  [ascii(',"entityId":'), text, column('entity_id'), false],
-  [ascii(',"entityType":'), text, column('entity_type'), false],
-  // Hashed only when set (canonicalContent leaves out an absent address).
-  [ascii(',"ip":'), text, column('ip'), true],
-  [ascii(',"seq":'), integer, column('seq'), false],
-  [ascii(',"taskId":'), text, column('task_id'), false],
-];
+const CONTENT: ReadonlyArray<[Uint8Array, (field: number) => boolean, number, boolean]> = CHAIN_CONTENT.map((field, i) => [
+  ascii(`${i === 0 ? '\n{' : ','}"${field.key}":`),
+  WRITE[field.kind],
+  chainColumn(field.column),
+  'optional' in field,
+]);
 
 /**
  * The link of the row [start, end) of `row` written from its bytes, or null when it is not such a row. `at` gives
