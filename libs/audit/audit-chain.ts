@@ -30,7 +30,7 @@ export function canonicalContent(content: ChainedContent): string {
     const value = 'optional' in field ? (content[field.key] ?? undefined) : content[field.key];
     if (value !== undefined) body += `${body ? ',' : '{'}"${field.key}":${canonicalJson(value)}`;
   }
-  return `${body}}`;
+  return body ? `${body}}` : '{}';
 }
 
 /** sha256(previous hash ‖ canonical content). */
